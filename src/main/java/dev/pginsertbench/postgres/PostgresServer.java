@@ -1,0 +1,100 @@
+package dev.pginsertbench.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running PostgreSQL server and how it was obtained. Closing it stops a server the suite
+ * started (embedded or container) and does nothing to an external one. A shutdown hook closes it
+ * too, so no postgres process outlives the JVM.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+
+    private final ServerAddress address;
+    private final Provider provider;
+    private final ServerProfile profile;
+    private final String detail;
+    private final AutoCloseable stopper;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    /**
+     * @param profile the settings applied at start, or null for an external server left as it was
+     * @param detail  how the server was obtained (image, binaries version, why others were skipped)
+     * @param stopper stops the server; a no-op for external servers
+     */
+    PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail, AutoCloseable stopper) {
+        this.address = address;
+        this.provider = provider;
+        this.profile = profile;
+        this.detail = detail;
+        this.stopper = stopper;
+        this.shutdownHook = new Thread(this::stopQuietly, "postgres-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public ServerAddress address() {
+        return address;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    /** The profile applied at start; null when the server is external and was not changed. */
+    public ServerProfile profile() {
+        return profile;
+    }
+
+    /** A label for manifests: the profile name, or {@code external (as configured)}. */
+    public String profileLabel() {
+        return profile == null ? "external (as configured)" : profile.label();
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Connection connect() {
+        return address.connect();
+    }
+
+    /** Reads version and settings from the server; works for every provider. */
+    public ServerFacts facts() {
+        try (Connection connection = connect()) {
+            return ServerFacts.read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read server settings from " + address.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run; nothing left to do
+        }
+    }
+
+    private void stopQuietly() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                stopper.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the {} PostgreSQL server failed: {}", provider.label(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return provider.label() + " PostgreSQL at " + address.maskedUrl() + " (profile " + profileLabel() + ")";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pginsertbench.postgres;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * How to obtain the server, read from system properties ({@code -Dbench.jdbcUrl}) or the
+ * environment ({@code BENCH_JDBC_URL}); a system property wins over the environment.
+ *
+ * @param jdbcUrl  external server, or null to start one
+ * @param user     login for the external server
+ * @param password password for the external server; never logged
+ * @param profile  server settings for a server the suite starts
+ * @param provider force one provider, or null to choose automatically
+ */
+public record ProvisionSettings(String jdbcUrl, String user, String password, ServerProfile profile, Provider provider) {
+
+    public ProvisionSettings {
+        if (profile == null) {
+            profile = ServerProfile.DURABLE;
+        }
+        if (provider == Provider.EXTERNAL && jdbcUrl == null) {
+            throw new IllegalArgumentException("bench.provider=external needs bench.jdbcUrl (or BENCH_JDBC_URL)");
+        }
+    }
+
+    /** Start a server of the given profile, choosing the provider automatically. */
+    public static ProvisionSettings started(ServerProfile profile) {
+        return new ProvisionSettings(null, null, null, profile, null);
+    }
+
+    /** Use the server at this URL as it is. */
+    public static ProvisionSettings external(String jdbcUrl, String user, String password) {
+        return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL);
+    }
+
+    public static ProvisionSettings fromEnvironment() {
+        return from(System::getProperty, System.getenv()::get);
+    }
+
+    /** Reads {@code bench.*} properties, then {@code BENCH_*} variables. */
+    public static ProvisionSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        Lookup lookup = new Lookup(properties, environment);
+        String url = lookup.get("bench.jdbcUrl", "BENCH_JDBC_URL");
+        String profile = lookup.get("bench.serverProfile", "BENCH_SERVER_PROFILE");
+        String provider = lookup.get("bench.provider", "BENCH_PROVIDER");
+        return new ProvisionSettings(
+                url,
+                lookup.get("bench.user", "BENCH_USER"),
+                lookup.get("bench.password", "BENCH_PASSWORD"),
+                profile == null ? ServerProfile.DURABLE : ServerProfile.fromName(profile, "bench.serverProfile"),
+                provider == null || provider.equalsIgnoreCase("auto") ? null : parseProvider(provider));
+    }
+
+    /** The same settings as properties a forked JVM can be given (password included: never log this). */
+    public Map<String, String> asSystemProperties() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        if (jdbcUrl != null) {
+            properties.put("bench.jdbcUrl", jdbcUrl);
+        }
+        if (user != null) {
+            properties.put("bench.user", user);
+        }
+        if (password != null) {
+            properties.put("bench.password", password);
+        }
+        properties.put("bench.serverProfile", profile.label());
+        if (provider != null) {
+            properties.put("bench.provider", provider.label());
+        }
+        return properties;
+    }
+
+    private static Provider parseProvider(String value) {
+        try {
+            return Provider.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bench.provider: unknown provider '" + value
+                    + "', expected auto, external, testcontainers or embedded", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisionSettings[url=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
+                + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", profile=" + profile.label() + ", provider=" + (provider == null ? "auto" : provider.label()) + "]";
+    }
+
+    private record Lookup(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        String get(String property, String variable) {
+            String value = properties.apply(property);
+            if (value == null || value.isBlank()) {
+                value = environment.apply(variable);
+            }
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pginsertbench.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a PostgreSQL server answers and how to log in. {@link #toString()} and every message
+ * built here mask the password, wherever it appears (property, URL parameter or user-info).
+ *
+ * @param jdbcUrl  a {@code jdbc:postgresql://} URL
+ * @param user     login role, may be null when the URL carries it
+ * @param password may be null; never printed
+ */
+public record ServerAddress(String jdbcUrl, String user, String password) {
+
+    /** Fails a connection attempt to a silent host well inside the suite's 10 s budget. */
+    static final int CONNECT_TIMEOUT_SECONDS = 4;
+    static final int LOGIN_TIMEOUT_SECONDS = 8;
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+
+    public ServerAddress {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database): "
+                    + (jdbcUrl == null ? "null" : mask(jdbcUrl, password)));
+        }
+    }
+
+    /** The URL with any password replaced by {@code ***}. */
+    public String maskedUrl() {
+        return mask(jdbcUrl, password);
+    }
+
+    /** Host, port and database as the driver reads them from the URL. */
+    public Endpoint endpoint() {
+        Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, null);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL: " + maskedUrl());
+        }
+        return new Endpoint(parsed.getProperty("PGHOST"), parsed.getProperty("PGPORT"), parsed.getProperty("PGDBNAME"));
+    }
+
+    /** Connection properties: credentials plus timeouts so an unreachable server fails fast. */
+    public Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "pg-insert-bench");
+        return properties;
+    }
+
+    /** A new connection; failures name host, port and database, never the password. */
+    public Connection connect() throws ServerUnavailableException {
+        try {
+            return DriverManager.getConnection(jdbcUrl, connectionProperties());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Wraps a connection failure into a message naming where the server was expected. */
+    public ServerUnavailableException unavailable(SQLException cause) {
+        Endpoint endpoint = endpoint();
+        String message = "cannot connect to PostgreSQL at host " + endpoint.host() + ", port " + endpoint.port()
+                + ", database '" + endpoint.database() + "'" + (user == null ? "" : " as user '" + user + "'")
+                + " (" + maskedUrl() + "): " + mask(String.valueOf(cause.getMessage()), password)
+                + (cause.getSQLState() == null ? "" : " [SQLState " + cause.getSQLState() + "]");
+        return new ServerUnavailableException(message, cause.getSQLState());
+    }
+
+    @Override
+    public String toString() {
+        return "ServerAddress[" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+
+    /** Masks URL password parameters, user-info passwords and any literal occurrence of {@code password}. */
+    public static String mask(String text, String password) {
+        String masked = URL_PASSWORD.matcher(text).replaceAll(Matcher.quoteReplacement("password=***"));
+        masked = USER_INFO.matcher(masked).replaceAll("$1***@");
+        if (password != null && !password.isEmpty()) {
+            masked = masked.replace(password, "***");
+        }
+        return masked;
+    }
+
+    /** Host, port and database of a server, as named in error messages and the manifest. */
+    public record Endpoint(String host, String port, String database) {
+    }
+}

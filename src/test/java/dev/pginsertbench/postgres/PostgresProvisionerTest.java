@@ -1,0 +1,147 @@
+package dev.pginsertbench.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pginsertbench.PostgresExtension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresProvisionerTest {
+
+    @Test
+    void anExplicitUrlIsUsedAsGiven(PostgresServer running) throws Exception {
+        ServerAddress address = running.address();
+        ProvisionSettings settings = ProvisionSettings.from(
+                Map.of("bench.jdbcUrl", address.jdbcUrl(), "bench.user", address.user())::get,
+                name -> null);
+        try (PostgresServer external = new PostgresProvisioner(failingProbe()).start(settings)) {
+            assertThat(external.provider()).isEqualTo(Provider.EXTERNAL);
+            assertThat(external.address().jdbcUrl()).isEqualTo(address.jdbcUrl());
+            assertThat(external.profile()).isNull();
+            assertThat(external.facts().version()).startsWith("PostgreSQL");
+        }
+        // closing an external server leaves it running
+        try (Connection connection = running.connect()) {
+            assertThat(connection.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    void environmentVariablesAreReadWhenNoPropertyIsSet() {
+        ProvisionSettings settings = ProvisionSettings.from(name -> null,
+                Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db.example:5433/x", "BENCH_USER", "u",
+                        "BENCH_PASSWORD", "s3cret", "BENCH_SERVER_PROFILE", "bulk")::get);
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/x");
+        assertThat(settings.password()).isEqualTo("s3cret");
+        assertThat(settings.profile()).isEqualTo(ServerProfile.BULK);
+        assertThat(settings.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnknownServerProfileNamesTheSettingAndTheChoices() {
+        assertThatThrownBy(() -> ProvisionSettings.from(Map.of("bench.serverProfile", "fast")::get, name -> null))
+                .hasMessageContaining("bench.serverProfile")
+                .hasMessageContaining("fast")
+                .hasMessageContaining("durable, bulk");
+    }
+
+    @Test
+    void withoutDockerTheProbeAnswersWithinASecondAndSaysWhy() {
+        long started = System.nanoTime();
+        Optional<String> reason = new DockerProbe("unix:///nonexistent/docker.sock").unavailableReason();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        assertThat(reason).hasValueSatisfying(text -> assertThat(text).contains("/nonexistent/docker.sock"));
+    }
+
+    @Test
+    void aSilentDockerEndpointIsGivenUpAfterASecond() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            long started = System.nanoTime();
+            Optional<String> reason = new DockerProbe("tcp://127.0.0.1:" + silent.getLocalPort()).unavailableReason();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+            assertThat(reason).isPresent();
+        }
+    }
+
+    @Test
+    void withNoDockerTheEmbeddedServerStartsWithDurableSettings() {
+        try (PostgresServer server = new PostgresProvisioner(failingProbe()).start(ProvisionSettings.started(ServerProfile.DURABLE))) {
+            assertThat(server.provider()).isEqualTo(Provider.EMBEDDED);
+            assertThat(server.detail()).contains("Testcontainers skipped").contains("no docker here");
+            ServerFacts facts = server.facts();
+            assertThat(facts.version()).startsWith("PostgreSQL 17");
+            assertThat(facts.setting("fsync")).isEqualTo("on");
+            assertThat(facts.setting("synchronous_commit")).isEqualTo("on");
+            assertThat(facts.setting("full_page_writes")).isEqualTo("on");
+            assertThat(facts.allSettings()).hasSizeGreaterThan(200)
+                    .anySatisfy(setting -> assertThat(setting.name()).isEqualTo("fsync"));
+        }
+    }
+
+    @Test
+    void theBulkProfileAppliesThePopulatingADatabaseSettings() {
+        try (PostgresServer server = new PostgresProvisioner(failingProbe()).start(
+                new ProvisionSettings(null, null, null, ServerProfile.BULK, Provider.EMBEDDED))) {
+            ServerFacts facts = server.facts();
+            assertThat(facts.setting("synchronous_commit")).isEqualTo("off");
+            assertThat(facts.setting("wal_level")).isEqualTo("minimal");
+            assertThat(facts.setting("max_wal_senders")).isEqualTo("0");
+            assertThat(facts.setting("max_wal_size")).isEqualTo("16GB");
+            assertThat(facts.setting("checkpoint_timeout")).isEqualTo("1h");
+            assertThat(facts.setting("fsync")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void aRefusedUrlFailsFastNamingHostPortAndDatabaseWithoutThePassword() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/thesis?password=hunter2";
+        assertUnavailableWithinTenSeconds(ProvisionSettings.external(url, "bench", "hunter2"), port);
+    }
+
+    @Test
+    void aSilentUrlFailsWithinTenSeconds() throws IOException {
+        // accepts TCP connections but never answers the startup message
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try (Socket ignored = silent.accept(); Socket ignored2 = silent.accept()) {
+                    Thread.sleep(30_000);
+                } catch (IOException | InterruptedException e) {
+                    // closed by the test
+                }
+            });
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/thesis";
+            assertUnavailableWithinTenSeconds(ProvisionSettings.external(url, "bench", "hunter2"), silent.getLocalPort());
+            acceptor.interrupt();
+        }
+    }
+
+    private static void assertUnavailableWithinTenSeconds(ProvisionSettings settings, int port) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> new PostgresProvisioner(failingProbe()).start(settings))
+                .isInstanceOf(ServerUnavailableException.class)
+                .hasMessageContaining("host 127.0.0.1")
+                .hasMessageContaining("port " + port)
+                .hasMessageContaining("database 'thesis'")
+                .hasMessageNotContaining("hunter2");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static Supplier<Optional<String>> failingProbe() {
+        return () -> Optional.of("no docker here");
+    }
+}
