@@ -1,0 +1,305 @@
+package dev.pginsertbench.load;
+
+import dev.pginsertbench.data.Article;
+import dev.pginsertbench.postgres.ServerAddress;
+import dev.pginsertbench.postgres.TableName;
+import java.io.IOException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes any {@link LoadPlan}: cuts the rows into chunks, runs at most {@code tasks} chunks at
+ * once, each in its own transaction, and reports what landed. Connections (a single one or a
+ * pool) and threads are created when the loader is built, outside any timed load, and reused
+ * by every load until {@link #close()}.
+ *
+ * <p>A chunk that fails is rolled back and reported with its row range and SQLState; it never
+ * disappears. Rows that PostgreSQL cannot store exactly (U+0000, unpaired surrogates) fail their
+ * chunk before it is sent.
+ */
+public final class Loader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Loader.class);
+    private static final int MAX_MESSAGE = 600;
+
+    private final LoadPlan plan;
+    private final ChunkWriter<Object> writer;
+    private final ConnectionSource connections;
+    private final ExecutorService executor;
+
+    public Loader(ServerAddress server, TableName table, LoadPlan plan) {
+        this(server, table, plan, LoaderOptions.defaults());
+    }
+
+    @SuppressWarnings("unchecked") // one writer per protocol; its row form never leaves this class
+    public Loader(ServerAddress server, TableName table, LoadPlan plan, LoaderOptions options) {
+        this.plan = plan;
+        this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(), options.copyBufferBytes());
+        Properties properties = connectionProperties(server, plan, options);
+        try {
+            this.connections = switch (plan.connections()) {
+                case SINGLE -> new SingleConnectionSource(server.jdbcUrl(), properties);
+                case PER_CHUNK -> new PerChunkConnectionSource(server.jdbcUrl(), properties);
+                case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties, plan.tasks(), options.poolAcquireTimeout());
+            };
+        } catch (SQLException e) {
+            throw server.unavailable(e);
+        }
+        this.executor = switch (plan.executor()) {
+            case PLATFORM -> Executors.newFixedThreadPool(plan.tasks(), platformThreads());
+            case VIRTUAL -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-chunk-v", 0).factory());
+        };
+    }
+
+    public LoadPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Loads {@code rows} into the table and reports what landed. Returns when every chunk has
+     * committed, failed or been skipped.
+     *
+     * @throws InterruptedException if interrupted while chunks are still being handed out; chunks
+     *     not yet started are skipped and the ones in flight are awaited before it is thrown
+     */
+    public LoadReport load(List<Article> rows) throws InterruptedException {
+        long started = System.nanoTime();
+        List<Object> converted = plan.conversion() == Conversion.UPFRONT ? convertAll(rows) : null;
+        ChunkPlan chunks = ChunkPlan.of(rows.size(), plan.chunkSize(), plan.chunking());
+        ChunkResult[] results = new ChunkResult[chunks.chunks()];
+        Semaphore inFlight = new Semaphore(plan.tasks());
+        AtomicBoolean stop = new AtomicBoolean();
+        InterruptedException interrupted = null;
+        for (int index = 0; index < results.length; index++) {
+            ChunkPlan.Chunk chunk = chunks.chunk(index);
+            if (interrupted == null && !stop.get()) {
+                try {
+                    inFlight.acquire();
+                } catch (InterruptedException e) {
+                    interrupted = e;
+                    stop.set(true);
+                    results[index] = ChunkResult.notRun(chunk);
+                    continue;
+                }
+            }
+            if (stop.get()) {
+                results[index] = ChunkResult.notRun(chunk);
+                if (interrupted == null) {
+                    inFlight.release();
+                }
+                continue;
+            }
+            executor.execute(() -> {
+                try {
+                    ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+                    results[chunk.index()] = result;
+                    if (result.outcome() == ChunkResult.Outcome.FAILED && plan.errorPolicy() == ErrorPolicy.FAIL_FAST) {
+                        stop.set(true);
+                    }
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        try {
+            if (interrupted == null) {
+                inFlight.acquire(plan.tasks());
+                inFlight.release(plan.tasks());
+            }
+        } catch (InterruptedException e) {
+            interrupted = e;
+            stop.set(true);
+        }
+        if (interrupted != null) {
+            // chunks in flight finish or fail on their own; none is left half-done behind the report
+            inFlight.acquireUninterruptibly(plan.tasks());
+            inFlight.release(plan.tasks());
+        }
+        LoadReport report = report(rows, chunks, results, Duration.ofNanos(System.nanoTime() - started));
+        if (interrupted != null) {
+            Thread.currentThread().interrupt();
+            LOG.warn("load interrupted: {}", report);
+            InterruptedException cause = new InterruptedException("load interrupted; " + report);
+            cause.addSuppressed(interrupted);
+            throw cause;
+        }
+        return report;
+    }
+
+    private List<Object> convertAll(List<Article> rows) {
+        List<Object> converted = new ArrayList<>(rows.size());
+        for (Article row : rows) {
+            converted.add(writer.convert(row));
+        }
+        return converted;
+    }
+
+    private ChunkResult runChunk(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted) {
+        long started = System.nanoTime();
+        List<Article> articles = rows.subList(chunk.from(), chunk.to());
+        try {
+            RowValidator.validate(articles);
+            try (ConnectionSource.Lease lease = connections.acquire()) {
+                Connection connection = lease.connection();
+                try {
+                    long bytes = writer.write(connection, new ChunkRows<>(articles,
+                            converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
+                    connection.commit();
+                    return ChunkResult.succeeded(chunk, bytes, System.nanoTime() - started);
+                } catch (SQLException | IOException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
+            }
+        } catch (InvalidRowException e) {
+            return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
+                    "rejected before sending: " + e.getMessage(), System.nanoTime() - started);
+        } catch (SQLException e) {
+            SQLException cause = rootCause(e);
+            return ChunkResult.failed(chunk, rows, cause.getSQLState(), describe(e, cause), System.nanoTime() - started);
+        } catch (IOException | RuntimeException e) {
+            return ChunkResult.failed(chunk, rows, null, shorten(e.toString()), System.nanoTime() - started);
+        }
+    }
+
+    /** The server's own error behind a batch failure, where pgjdbc chains it. */
+    private static SQLException rootCause(SQLException e) {
+        if (e instanceof BatchUpdateException && e.getNextException() != null) {
+            return e.getNextException();
+        }
+        return e;
+    }
+
+    private static String describe(SQLException e, SQLException cause) {
+        String message = cause == e ? e.getMessage() : cause.getMessage() + " (" + e.getMessage() + ")";
+        return shorten(String.valueOf(message));
+    }
+
+    private static String shorten(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool evicts it, and the chunk is reported failed anyway
+        }
+    }
+
+    private LoadReport report(List<Article> rows, ChunkPlan chunks, ChunkResult[] results, Duration wall) {
+        long inserted = 0;
+        long failedRows = 0;
+        long notRunRows = 0;
+        long bytes = 0;
+        List<Integer> failed = new ArrayList<>();
+        List<Integer> notRun = new ArrayList<>();
+        List<ChunkError> errors = new ArrayList<>();
+        long[] times = new long[results.length];
+        int timed = 0;
+        for (ChunkResult result : results) {
+            switch (result.outcome()) {
+                case SUCCEEDED -> {
+                    inserted += result.chunk().size();
+                    bytes += result.bytes();
+                }
+                case FAILED -> {
+                    failedRows += result.chunk().size();
+                    failed.add(result.chunk().index());
+                    if (errors.size() < LoadReport.MAX_ERRORS) {
+                        errors.add(result.error());
+                    }
+                }
+                case NOT_RUN -> {
+                    notRunRows += result.chunk().size();
+                    notRun.add(result.chunk().index());
+                }
+            }
+            if (result.outcome() != ChunkResult.Outcome.NOT_RUN) {
+                times[timed++] = result.nanos();
+            }
+        }
+        long[] ran = Arrays.copyOf(times, timed);
+        Arrays.sort(ran);
+        long total = 0;
+        for (long time : ran) {
+            total += time;
+        }
+        return new LoadReport(plan, chunks.chunkSize(), rows.size(), inserted, failedRows, notRunRows,
+                results.length, results.length - failed.size() - notRun.size(), failed.size(), notRun.size(),
+                wall, bytes,
+                Duration.ofNanos(timed == 0 ? 0 : total / timed),
+                Duration.ofNanos(timed == 0 ? 0 : ran[(timed - 1) / 2]),
+                Duration.ofNanos(timed == 0 ? 0 : ran[timed - 1]),
+                failed, notRun, errors);
+    }
+
+    private static Properties connectionProperties(ServerAddress server, LoadPlan plan, LoaderOptions options) {
+        Properties properties = server.connectionProperties();
+        if (plan.protocol() == Protocol.BATCH_REWRITE) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        if (!options.socketTimeout().isZero()) {
+            properties.setProperty("socketTimeout", String.valueOf(Math.max(1, options.socketTimeout().toSeconds())));
+        }
+        if (!options.statementTimeout().isZero()) {
+            properties.setProperty("options", "-c statement_timeout=" + options.statementTimeout().toMillis());
+        }
+        return properties;
+    }
+
+    private static ThreadFactory platformThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "load-chunk-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        connections.close();
+    }
+
+    /** What happened to one chunk. */
+    private record ChunkResult(ChunkPlan.Chunk chunk, Outcome outcome, long bytes, long nanos, ChunkError error) {
+
+        enum Outcome { SUCCEEDED, FAILED, NOT_RUN }
+
+        static ChunkResult succeeded(ChunkPlan.Chunk chunk, long bytes, long nanos) {
+            return new ChunkResult(chunk, Outcome.SUCCEEDED, bytes, nanos, null);
+        }
+
+        static ChunkResult failed(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState, String message, long nanos) {
+            ChunkError error = new ChunkError(chunk.index(), chunk.from(), chunk.to(), rows.get(chunk.from()).id(),
+                    rows.get(chunk.to() - 1).id(), sqlState, message);
+            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error);
+        }
+
+        static ChunkResult notRun(ChunkPlan.Chunk chunk) {
+            return new ChunkResult(chunk, Outcome.NOT_RUN, 0, 0, null);
+        }
+
+        boolean succeeded() {
+            return outcome == Outcome.SUCCEEDED;
+        }
+    }
+}

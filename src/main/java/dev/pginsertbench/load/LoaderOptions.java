@@ -1,0 +1,41 @@
+package dev.pginsertbench.load;
+
+import java.time.Duration;
+
+/**
+ * Limits that keep a load from hanging: how long a chunk may wait for a pooled connection, how
+ * long one statement may run on the server, how long the client waits on a silent socket.
+ *
+ * @param poolAcquireTimeout wait for a pooled connection before the chunk fails
+ * @param statementTimeout   server-side {@code statement_timeout} per statement; zero for none
+ * @param socketTimeout      client read timeout; zero for none; must exceed statementTimeout
+ * @param copyBufferBytes    COPY data is written to the server in blocks of about this size
+ */
+public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeout, Duration socketTimeout, int copyBufferBytes) {
+
+    public LoaderOptions {
+        if (poolAcquireTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("poolAcquireTimeout must be at least 250 ms (HikariCP's minimum), was "
+                    + poolAcquireTimeout);
+        }
+        if (statementTimeout.isNegative() || socketTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeouts must not be negative");
+        }
+        if (copyBufferBytes < 1024) {
+            throw new IllegalArgumentException("copyBufferBytes must be >= 1024, was " + copyBufferBytes);
+        }
+    }
+
+    /** Generous limits for benchmarks: nothing a healthy load comes near, everything bounded. */
+    public static LoaderOptions defaults() {
+        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024);
+    }
+
+    public LoaderOptions withStatementTimeout(Duration statement, Duration socket) {
+        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes);
+    }
+
+    public LoaderOptions withPoolAcquireTimeout(Duration value) {
+        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pginsertbench.load;
+
+import dev.pginsertbench.data.Article;
+import dev.pginsertbench.postgres.ArticleTable;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * {@code INSERT ... SELECT * FROM unnest(?::int8[], ?::text[], ...)}: one typed array per
+ * column, so a statement has 13 parameters whatever its row count. Statements still carry at
+ * most {@link #MAX_ROWS_PER_STATEMENT} rows, to bound the arrays held in client memory.
+ */
+final class UnnestWriter implements ChunkWriter<Object[]> {
+
+    static final int MAX_ROWS_PER_STATEMENT = 10_000;
+
+    /** Array element types as {@code createArrayOf} names them, in column order. */
+    private static final String[] ELEMENT_TYPES = {
+        "int8", "text", "text", "text", "text", "text", "int4", "date", "int4", "float8", "bool", "text", "timestamptz",
+    };
+
+    private final String insertSql;
+
+    UnnestWriter(String quotedTable) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (")
+                .append(ArticleTable.columnList()).append(") SELECT * FROM unnest(");
+        for (int column = 0; column < ELEMENT_TYPES.length; column++) {
+            sql.append(column == 0 ? "" : ", ").append("?::").append(ELEMENT_TYPES[column]).append("[]");
+        }
+        this.insertSql = sql.append(')').toString();
+    }
+
+    @Override
+    public Object[] convert(Article article) {
+        return RowValues.of(article);
+    }
+
+    @Override
+    public long write(Connection connection, ChunkRows<Object[]> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+            int count = Math.min(MAX_ROWS_PER_STATEMENT, rows.size() - from);
+            Object[][] columns = columns(rows, from, count);
+            Array[] arrays = new Array[columns.length];
+            try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
+                for (int column = 0; column < columns.length; column++) {
+                    arrays[column] = connection.createArrayOf(ELEMENT_TYPES[column], columns[column]);
+                    insert.setArray(column + 1, arrays[column]);
+                }
+                int inserted = insert.executeUpdate();
+                if (inserted != count) {
+                    throw new SQLException("unnest INSERT reported " + inserted + " rows for " + count + " sent");
+                }
+            } finally {
+                for (Array array : arrays) {
+                    if (array != null) {
+                        array.free();
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Transposes rows to typed column arrays; dates and timestamps go as PostgreSQL text. */
+    private static Object[][] columns(ChunkRows<Object[]> rows, int from, int count) {
+        Object[][] columns = {
+            new Long[count], new String[count], new String[count], new String[count], new String[count],
+            new String[count], new Integer[count], new String[count], new Integer[count], new Double[count],
+            new Boolean[count], new String[count], new String[count],
+        };
+        for (int i = 0; i < count; i++) {
+            Object[] values = rows.row(from + i);
+            for (int column = 0; column < columns.length; column++) {
+                Object value = values[column];
+                if (value instanceof LocalDate date) {
+                    value = PgText.date(date);
+                } else if (value instanceof OffsetDateTime timestamp) {
+                    value = PgText.timestamp(timestamp);
+                }
+                columns[column][i] = value;
+            }
+        }
+        return columns;
+    }
+}
