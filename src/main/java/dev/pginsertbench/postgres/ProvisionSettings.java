@@ -1,6 +1,13 @@
 package dev.pginsertbench.postgres;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -39,8 +46,19 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         return from(System::getProperty, System.getenv()::get);
     }
 
-    /** Reads {@code bench.*} properties, then {@code BENCH_*} variables. */
+    /**
+     * Reads {@code bench.*} properties, then {@code BENCH_*} variables. A connection file
+     * ({@code bench.connectionFile}: a properties file with {@code bench.jdbcUrl}, {@code bench.user},
+     * {@code bench.password}) is read first when given, so that credentials reach forked JVMs
+     * without appearing on their command lines.
+     */
     public static ProvisionSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        String connectionFile = properties.apply("bench.connectionFile");
+        if (connectionFile != null && !connectionFile.isBlank()) {
+            Properties fromFile = readConnectionFile(Path.of(connectionFile));
+            UnaryOperator<String> explicit = properties;
+            properties = name -> explicit.apply(name) != null ? explicit.apply(name) : fromFile.getProperty(name);
+        }
         Lookup lookup = new Lookup(properties, environment);
         String url = lookup.get("bench.jdbcUrl", "BENCH_JDBC_URL");
         String profile = lookup.get("bench.serverProfile", "BENCH_SERVER_PROFILE");
@@ -70,6 +88,28 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
             properties.put("bench.provider", provider.label());
         }
         return properties;
+    }
+
+    /** Writes the credentials to a new file only the owner can read, for {@code bench.connectionFile}. */
+    public Path writeConnectionFile(Path directory) throws IOException {
+        Path file = Files.createTempFile(directory, "bench-connection", ".properties",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Properties content = new Properties();
+        asSystemProperties().forEach(content::setProperty);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            content.store(out, "pg-insert-bench connection settings; delete after the run");
+        }
+        return file;
+    }
+
+    private static Properties readConnectionFile(Path file) {
+        Properties content = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            content.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bench.connectionFile: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return content;
     }
 
     private static Provider parseProvider(String value) {

@@ -49,6 +49,16 @@ class PostgresProvisionerTest {
     }
 
     @Test
+    void aConnectionFileCarriesCredentialsWithoutCommandLineProperties(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        ProvisionSettings original = new ProvisionSettings("jdbc:postgresql://db.example/x", "u", "s3cret", ServerProfile.BULK, null);
+        java.nio.file.Path file = original.writeConnectionFile(dir);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        ProvisionSettings read = ProvisionSettings.from(Map.of("bench.connectionFile", file.toString())::get, name -> null);
+        assertThat(read).isEqualTo(original);
+    }
+
+    @Test
     void anUnknownServerProfileNamesTheSettingAndTheChoices() {
         assertThatThrownBy(() -> ProvisionSettings.from(Map.of("bench.serverProfile", "fast")::get, name -> null))
                 .hasMessageContaining("bench.serverProfile")
