@@ -1,0 +1,57 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.postgres.ArticleTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * What the server itself can ingest, against the same data and server as every strategy:
+ * <ul>
+ * <li>{@code insertSelect}: {@code INSERT INTO target SELECT * FROM} an identical table loaded
+ *     (and vacuumed) at trial setup — no client, no network, no parsing;</li>
+ * <li>{@code serverCopy}: one server-side {@code COPY target FROM 'file'} of a binary COPY file
+ *     written at trial setup — parsing, but no client. Only where the server reads this
+ *     client's files; elsewhere the trial fails with the reason and reports no number.</li>
+ * </ul>
+ * Timed: the statement, from sending it to its commit. Not timed: preparing the source table or
+ * file, opening the session.
+ */
+public class CeilingBenchmark extends TableFillBenchmark {
+
+    private Connection session;
+    private String insertSelectSql;
+    private ServerSideCopy serverCopy;
+
+    @Override
+    protected void prepareTrial() throws Exception {
+        if (benchmarkMethod().equals("serverCopy")) {
+            serverCopy = ServerSideCopy.prepare(server, control(), table, dataset, 1, description());
+        } else {
+            ArticleTable source = SourceTable.fill(server, control(), table, dataset);
+            insertSelectSql = "INSERT INTO " + table.name().quoted() + " (" + ArticleTable.columnList() + ") SELECT "
+                    + ArticleTable.columnList() + " FROM " + source.name().quoted();
+            session = server.connect();
+        }
+    }
+
+    @Override
+    protected void releaseTrial() throws Exception {
+        try (Connection opened = session; ServerSideCopy copy = serverCopy) {
+            // closed by try-with-resources; either may be null
+        }
+    }
+
+    @Benchmark
+    public void insertSelect() throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.executeUpdate(insertSelectSql);
+        }
+    }
+
+    @Benchmark
+    public void serverCopy() throws SQLException, InterruptedException {
+        serverCopy.run();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.load.LoadReport;
+import dev.pginsertbench.load.Loader;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * A strategy of the factor space (DESIGN.md): one shot is {@code Loader.load} of the whole
+ * dataset under the subclass's plan. Timed: chunking, conversion, encoding, sending, commits,
+ * and for PER_CHUNK connections the connecting. Not timed: generating the dataset, creating the
+ * loader (its pool is opened and warmed, its threads started, at trial setup), emptying and
+ * counting the table.
+ */
+public abstract class LoaderBenchmark extends TableFillBenchmark {
+
+    private Loader loader;
+
+    /** The plan this benchmark's parameters describe. */
+    protected abstract LoadPlan plan();
+
+    @Override
+    protected void prepareTrial() {
+        loader = new Loader(server.address(), table.name(), plan());
+    }
+
+    @Override
+    protected void releaseTrial() {
+        if (loader != null) {
+            loader.close();
+        }
+    }
+
+    @Benchmark
+    public LoadReport load() throws InterruptedException {
+        LoadReport report = loader.load(dataset.rows());
+        recordReport(report);
+        return report;
+    }
+}

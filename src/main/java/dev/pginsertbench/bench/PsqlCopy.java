@@ -1,0 +1,99 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.ServerAddress;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * One {@code psql \copy} of a file in COPY's text format into the target table, run as a process. The password
+ * goes to psql through {@code PGPASSWORD} in its environment, never on its command line.
+ */
+final class PsqlCopy {
+
+    private final List<Path> command;
+    private final List<String> arguments;
+    private final Map<String, String> environment;
+    private final String password;
+    private final Path output;
+
+    private PsqlCopy(Path psql, List<String> arguments, Map<String, String> environment, String password, Path output) {
+        this.command = List.of(psql);
+        this.arguments = arguments;
+        this.environment = environment;
+        this.password = password;
+        this.output = output;
+    }
+
+    /** The first {@code psql} on PATH, if any. */
+    static Optional<Path> find() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String directory : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(directory.isEmpty() ? "." : directory, "psql");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static PsqlCopy of(Path psql, ServerAddress address, ArticleTable table, Path file, Path output) {
+        if (file.toString().contains("'")) {
+            throw new IllegalArgumentException("psql \\copy cannot be given a file name with a quote: " + file);
+        }
+        Properties parsed = org.postgresql.Driver.parseURL(address.jdbcUrl(), address.connectionProperties());
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL: " + address.maskedUrl());
+        }
+        List<String> arguments = new ArrayList<>(List.of("-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", parsed.getProperty("PGHOST").split(",")[0],
+                "-p", parsed.getProperty("PGPORT").split(",")[0],
+                "-d", parsed.getProperty("PGDBNAME")));
+        String user = parsed.getProperty("user");
+        if (user != null) {
+            arguments.add("-U");
+            arguments.add(user);
+        }
+        arguments.add("-c");
+        arguments.add("\\copy " + table.name().quoted() + " (" + ArticleTable.columnList() + ") FROM '" + file
+                + "' WITH (FORMAT text)");
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "pg-insert-bench-psql"));
+        String password = parsed.getProperty("password");
+        if (password != null) {
+            environment.put("PGPASSWORD", password);
+        }
+        String sslMode = parsed.getProperty("sslmode");
+        if (sslMode != null) {
+            environment.put("PGSSLMODE", sslMode);
+        }
+        return new PsqlCopy(psql, List.copyOf(arguments), Map.copyOf(environment), password, output);
+    }
+
+    /** Runs psql to the end; fails with its output when it exits non-zero. */
+    void run() throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        line.add(command.get(0).toString());
+        line.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            String printed = Files.readString(output, StandardCharsets.UTF_8).strip();
+            throw new IllegalStateException("psql \\copy exited with " + exit + ": " + ServerAddress.mask(printed, password));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.data.Dataset;
+import dev.pginsertbench.load.LoadReport;
+import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.PostgresProvisioner;
+import dev.pginsertbench.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every benchmark here shares: one shot fills an empty target table with the whole dataset,
+ * and nothing else is timed.
+ *
+ * <p>Per trial (outside any timing): a PostgreSQL server is provisioned (the run's server
+ * settings, {@code -Dbench.*} or {@code bench.connectionFile}), the dataset of {@code rows}
+ * articles is generated from {@code -Dbench.seed} (default 42), and the target table is
+ * created. Per shot (outside the timing): the table is truncated and a CHECKPOINT is forced, so
+ * every shot starts from the same clean state; after the shot {@code count(*)} must equal
+ * {@code rows}, and a loader's report must be complete, or the benchmark fails with a message
+ * naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}.
+ *
+ * <p>The heap is fixed by {@link ForkFlags}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.INITIAL_HEAP, ForkFlags.MAX_HEAP})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public abstract class TableFillBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableFillBenchmark.class);
+
+    /** The target table's name; a server pointed at by the user gets this table dropped and re-created. */
+    static final String TARGET_TABLE = "bench_articles";
+
+    private static final int CHECKPOINT_COUNT_WAIT_SECONDS = 2;
+
+    @Param("100000")
+    public int rows;
+
+    protected PostgresServer server;
+    protected Dataset dataset;
+    protected ArticleTable table;
+
+    private BenchmarkParams params;
+    private Connection control;
+    private String activitySql;
+    private boolean checkpointAllowed = true;
+    private ClientCpu cpu;
+    private double perShotShare;
+
+    private ServerActivity before;
+    private long cpuBefore;
+    private LoadReport report;
+    private long bytesSent;
+
+    @Setup(Level.Trial)
+    public final void setUpTrial(BenchmarkParams benchmarkParams) throws Exception {
+        params = benchmarkParams;
+        perShotShare = 1.0 / ((long) benchmarkParams.getMeasurement().getCount() * Math.max(1, benchmarkParams.getForks()));
+        long seed = Long.getLong("bench.seed", 42L);
+        server = PostgresProvisioner.startFromEnvironment();
+        dataset = Dataset.generate(seed, rows);
+        table = ArticleTable.named(TARGET_TABLE);
+        control = server.connect();
+        table.recreate(control, false);
+        activitySql = ServerActivity.snapshotSql(control);
+        cpu = new ClientCpu();
+        LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), server);
+        prepareTrial();
+    }
+
+    /** Builds what the shots need (a loader, files, a source table), after the table exists. */
+    protected void prepareTrial() throws Exception {
+    }
+
+    /** Releases what {@link #prepareTrial()} built; called even when a shot failed. */
+    protected void releaseTrial() throws Exception {
+    }
+
+    @Setup(Level.Iteration)
+    public final void emptyTable() throws SQLException {
+        table.truncate(control);
+        checkpoint();
+        report = null;
+        bytesSent = 0;
+        before = ServerActivity.read(control, activitySql);
+        cpuBefore = cpu.nanos();
+    }
+
+    @TearDown(Level.Iteration)
+    public final void verifyShot(ShotCounters counters) throws SQLException {
+        long cpuUsed = cpu.nanos() - cpuBefore;
+        ServerActivity after = ServerActivity.read(control, activitySql);
+        long found = table.count(control);
+        if (report != null && !report.complete()) {
+            throw new IllegalStateException(description() + ": the load was not complete, " + found + " rows in "
+                    + table.name() + " of " + rows + " expected: " + report);
+        }
+        if (found != rows) {
+            throw new IllegalStateException(description() + ": expected " + rows + " rows in " + table.name()
+                    + " after the shot, found " + found);
+        }
+        counters.rows = found;
+        counters.failedChunks = report == null ? 0 : report.chunksFailed();
+        counters.bytesSent = report == null ? bytesSent : report.bytesSent();
+        counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows * perShotShare;
+        counters.checkpoints = after.checkpoints() - before.checkpoints();
+        counters.clientCpuNsPerRow = cpuUsed / (double) rows * perShotShare;
+    }
+
+    @TearDown(Level.Trial)
+    public final void tearDownTrial() throws Exception {
+        try {
+            releaseTrial();
+        } finally {
+            try {
+                if (control != null) {
+                    control.close();
+                }
+            } finally {
+                if (server != null) {
+                    server.close();
+                }
+            }
+        }
+    }
+
+    /** A loader's report of the shot, checked for completeness after it. */
+    protected final void recordReport(LoadReport shotReport) {
+        this.report = shotReport;
+    }
+
+    /** COPY bytes the client sent in a shot without a loader report (psql). */
+    protected final void recordBytesSent(long bytes) {
+        this.bytesSent = bytes;
+    }
+
+    /** The session used for setup and checks (autocommit), never for the timed work. */
+    protected final Connection control() {
+        return control;
+    }
+
+    /** The benchmark method's name, such as {@code insertSelect}. */
+    protected final String benchmarkMethod() {
+        String name = params.getBenchmark();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** {@code Class.method {param=value, ...}}, as failure messages name a benchmark. */
+    protected final String description() {
+        String name = params.getBenchmark();
+        int method = name.lastIndexOf('.');
+        StringJoiner values = new StringJoiner(", ", " {", "}");
+        for (String key : params.getParamsKeys()) {
+            values.add(key + "=" + params.getParam(key));
+        }
+        return name.substring(name.lastIndexOf('.', method - 1) + 1) + values;
+    }
+
+    /**
+     * Starts each shot with little dirty data, so a checkpoint inside a shot is the shot's own
+     * doing. The checkpointer publishes its counters a moment after CHECKPOINT returns; waiting
+     * for that keeps this checkpoint out of the shot's count.
+     */
+    private void checkpoint() throws SQLException {
+        if (!checkpointAllowed) {
+            return;
+        }
+        long counted = ServerActivity.read(control, activitySql).checkpoints();
+        try (Statement statement = control.createStatement()) {
+            statement.execute("CHECKPOINT");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECKPOINT_COUNT_WAIT_SECONDS);
+            while (ServerActivity.read(control, activitySql).checkpoints() <= counted && System.nanoTime() < deadline
+                    && !Thread.currentThread().isInterrupted()) {
+                sleepBriefly();
+            }
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) {
+                throw e;
+            }
+            checkpointAllowed = false;
+            LOG.warn("{}: this role may not run CHECKPOINT ({}); shots start without one", description(),
+                    e.getMessage().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
