@@ -38,7 +38,7 @@ public class PsqlCopyBenchmark extends TableFillBenchmark {
         List<Path> text = files.export(control(), source, dataset.size(), 1, "(FORMAT text)", ".txt");
         source.drop(control());
         fileBytes = Files.size(text.get(0));
-        psql = PsqlCopy.of(executable.get(), server.address(), table, text.get(0), text.get(0).resolveSibling("psql.out"));
+        psql = PsqlCopy.of(executable.get(), server.address(), table, text.get(0), files.newFile("psql.out"));
     }
 
     @Override

@@ -44,6 +44,7 @@ final class ServerFiles implements AutoCloseable {
     static ServerFiles create() throws IOException {
         Path directory = Files.createTempDirectory("pg-insert-bench-");
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        directory.toFile().deleteOnExit(); // a failed shot skips the trial teardown; its fork still exits
         return new ServerFiles(directory);
     }
 
@@ -112,10 +113,12 @@ final class ServerFiles implements AutoCloseable {
                 + "', current_setting('" + FILE_SETTING + "')); END$copy$";
     }
 
-    private Path newFile(String name) throws IOException {
+    /** An empty file in this directory, removed with it. */
+    Path newFile(String name) throws IOException {
         Path file = directory.resolve(name);
         Files.deleteIfExists(file);
         Files.createFile(file);
+        file.toFile().deleteOnExit();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         return file;
     }

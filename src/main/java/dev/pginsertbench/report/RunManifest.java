@@ -1,0 +1,59 @@
+package dev.pginsertbench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pginsertbench.postgres.ServerFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json}: everything needed to reproduce and describe a run (results/README.md
+ * documents every field). It never holds a password: the URL is masked and the command line
+ * has its password arguments replaced before they reach this record.
+ */
+public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
+        DatasetFacts dataset, Jmh jmh) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"
+     */
+    public record Run(String id, String profile, String startedUtc, String finishedUtc, String status, String command,
+            List<String> jmhArgs, int configurations, int completed, List<NotMeasured> failed,
+            List<NotMeasured> skipped, long estimatedSeconds, long elapsedSeconds) {
+    }
+
+    /** A configuration without a result, and why. */
+    public record NotMeasured(String benchmark, Map<String, String> params, String reason) {
+    }
+
+    /** The source the benchmarks were built from; nulls when git is not available. */
+    public record Git(String commit, Boolean dirty) {
+    }
+
+    public record Host(String os, String osVersion, String arch, String cpuModel, int cpuCount, long memoryBytes) {
+    }
+
+    public record Jvm(String version, String vendor, String home, List<String> forkFlags) {
+    }
+
+    public record Postgres(String provider, String profile, String detail, String url, String version,
+            Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
+    }
+
+    public record Jmh(String version, int forks, int warmupIterations, int measurementIterations, String mode,
+            List<String> profilers) {
+    }
+
+    /** Writes the manifest through a temporary file, so an interrupted write never leaves half a file. */
+    public void write(Path file) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), this);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pginsertbench.run;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One benchmark configuration: a benchmark method and one value for each of its parameters
+ * except {@code rows}, which the run sets for all. One configuration is one JMH run (all forks,
+ * all shots) and one entry of jmh-result.json.
+ *
+ * @param benchmark {@code Class.method} in {@code dev.pginsertbench.bench}, such as {@code PooledCopyBenchmark.load}
+ * @param params    parameter values, in the order given
+ */
+public record Configuration(String benchmark, Map<String, String> params) {
+
+    static final String BENCH_PACKAGE = "dev.pginsertbench.bench.";
+
+    public Configuration {
+        if (!benchmark.matches("[A-Za-z]+Benchmark\\.[a-zA-Z]+")) {
+            throw new IllegalArgumentException("not a Class.method benchmark name: " + benchmark);
+        }
+        if (params.containsKey("rows")) {
+            throw new IllegalArgumentException("rows is set for the whole run, not per configuration: " + benchmark);
+        }
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** The fully qualified benchmark name JMH uses. */
+    public String fullName() {
+        return BENCH_PACKAGE + benchmark;
+    }
+
+    /** The benchmark's class name without its package. */
+    public String className() {
+        return benchmark.substring(0, benchmark.indexOf('.'));
+    }
+
+    /** {@code PooledCopyBenchmark.load {chunkSize=5000, tasks=2, format=COPY_BINARY}}. */
+    @Override
+    public String toString() {
+        if (params.isEmpty()) {
+            return benchmark;
+        }
+        StringJoiner values = new StringJoiner(", ", " {", "}");
+        params.forEach((key, value) -> values.add(key + "=" + value));
+        return benchmark + values;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.pginsertbench.run;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long configurations take, from throughputs measured on a 2-core machine against the
+ * embedded server with durable settings; a faster machine finishes early. While a run goes on,
+ * {@link BenchmarkRunner} scales the remaining estimate by how the finished configurations
+ * compared with theirs.
+ */
+final class DurationEstimate {
+
+    /** Fork JVM start, embedded server start, table creation, JMH's own start. */
+    static final double FORK_SECONDS = 4.0;
+    /** Generating the dataset in the fork. */
+    static final double GENERATE_SECONDS_PER_ROW = 3e-6;
+    /** Source table, checksum, VACUUM and file export for the ceilings and psql. */
+    static final double SOURCE_SECONDS_PER_ROW = 25e-6;
+    /** TRUNCATE, CHECKPOINT and count(*) around every shot. */
+    static final double SHOT_OVERHEAD_SECONDS = 0.3;
+    static final double SHOT_OVERHEAD_SECONDS_PER_ROW = 4e-6;
+
+    private DurationEstimate() {
+    }
+
+    static Duration of(List<Configuration> configurations, Profile profile, int rows) {
+        double seconds = 0;
+        for (Configuration configuration : configurations) {
+            seconds += seconds(configuration, profile, rows);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    static double seconds(Configuration configuration, Profile profile, int rows) {
+        double perFork = FORK_SECONDS + rows * GENERATE_SECONDS_PER_ROW
+                + (needsSource(configuration) ? rows * SOURCE_SECONDS_PER_ROW : 0)
+                + (profile.warmupIterations() + profile.measurementIterations())
+                        * (rows / rowsPerSecond(configuration) + SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW);
+        return profile.forks() * perFork;
+    }
+
+    private static boolean needsSource(Configuration configuration) {
+        return configuration.className().contains("Ceiling") || configuration.benchmark().equals(Profiles.PSQL);
+    }
+
+    /** Expected rows/s of one shot. */
+    static double rowsPerSecond(Configuration configuration) {
+        String benchmark = configuration.benchmark();
+        if (benchmark.equals(Profiles.INSERT_SELECT)) {
+            return 300_000;
+        }
+        if (benchmark.equals(Profiles.SERVER_COPY) || benchmark.equals(Profiles.PARALLEL_CEILING)) {
+            return 180_000;
+        }
+        if (benchmark.equals(Profiles.PSQL)) {
+            return 95_000;
+        }
+        if (benchmark.equals(Profiles.ORIGINAL)) {
+            return "AFTER".equals(configuration.params().get("variant")) ? 85_000 : 55_000;
+        }
+        if (benchmark.equals(Profiles.POOLED_COPY)) {
+            return protocolRate(configuration.params().get("format"));
+        }
+        if (benchmark.equals(Profiles.FACTOR)) {
+            return protocolRate(configuration.params().get("protocol"));
+        }
+        return protocolRate("BATCH");
+    }
+
+    private static double protocolRate(String protocol) {
+        return switch (protocol == null ? "BATCH" : protocol) {
+            case "COPY_BINARY" -> 100_000;
+            case "COPY_CSV", "COPY_TEXT" -> 85_000;
+            case "BATCH_REWRITE", "MULTI_VALUES", "UNNEST" -> 70_000;
+            default -> 42_000;
+        };
+    }
+
+    /** {@code hh:mm:ss}, hours past 99 included. */
+    static String clock(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

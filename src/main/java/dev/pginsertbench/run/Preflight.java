@@ -1,0 +1,55 @@
+package dev.pginsertbench.run;
+
+import dev.pginsertbench.bench.Prerequisites;
+import dev.pginsertbench.postgres.PostgresProvisioner;
+import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.ProvisionSettings;
+import dev.pginsertbench.postgres.ServerFacts;
+import dev.pginsertbench.report.RunManifest;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the runner checks before any fork starts, with a server provisioned exactly as the forks
+ * will provision theirs: that the server answers (an unreachable one fails here, in seconds,
+ * with host, port and database named), what it is (version and settings, for the manifest), and
+ * which benchmarks cannot run here (server-side COPY where the server cannot read this client's
+ * files; psql missing) — those are skipped with their reason rather than failing in a fork.
+ *
+ * @param postgres the manifest's description of the server
+ * @param skipped  configurations that will not run, with the reason
+ */
+record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> skipped) {
+
+    static Preflight check(ProvisionSettings settings, List<Configuration> configurations) throws IOException, SQLException {
+        try (PostgresServer server = new PostgresProvisioner().start(settings)) {
+            ServerFacts facts = server.facts();
+            RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
+                    server.detail(), server.address().maskedUrl(), facts.version(), facts.keySettings(), facts.allSettings());
+            boolean needsFiles = configurations.stream().anyMatch(Preflight::readsServerFiles);
+            Optional<String> noFiles = needsFiles ? Prerequisites.serverFilesUnreadable(server) : Optional.empty();
+            Optional<String> noPsql = Prerequisites.psqlMissing();
+            List<RunManifest.NotMeasured> skipped = new ArrayList<>();
+            for (Configuration configuration : configurations) {
+                Optional<String> reason = readsServerFiles(configuration) ? noFiles
+                        : configuration.benchmark().equals(Profiles.PSQL) ? noPsql : Optional.empty();
+                reason.ifPresent(why -> skipped.add(new RunManifest.NotMeasured(configuration.benchmark(),
+                        configuration.params(), "skipped: " + why)));
+            }
+            return new Preflight(postgres, skipped);
+        }
+    }
+
+    private static boolean readsServerFiles(Configuration configuration) {
+        return configuration.benchmark().equals(Profiles.SERVER_COPY)
+                || configuration.benchmark().equals(Profiles.PARALLEL_CEILING);
+    }
+
+    boolean isSkipped(Configuration configuration) {
+        return skipped.stream().anyMatch(s -> s.benchmark().equals(configuration.benchmark())
+                && s.params().equals(configuration.params()));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.pginsertbench.run;
+
+import dev.pginsertbench.bench.CeilingBenchmark;
+import dev.pginsertbench.bench.FactorBenchmark;
+import dev.pginsertbench.bench.NewConnectionPerChunkBenchmark;
+import dev.pginsertbench.bench.OriginalLoaderBenchmark;
+import dev.pginsertbench.bench.ParallelCeilingBenchmark;
+import dev.pginsertbench.bench.PooledBatchBenchmark;
+import dev.pginsertbench.bench.PooledCopyBenchmark;
+import dev.pginsertbench.bench.PsqlCopyBenchmark;
+import dev.pginsertbench.bench.SyncBaselineBenchmark;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every profile's matrix, in one place. Each benchmark gets only its own parameters; a
+ * parameter list below is a cross product within that benchmark. The factor study changes one
+ * factor at a time from {@link #FACTOR_BASE}, so it never asks for an invalid combination
+ * (connections=SINGLE with tasks above 1).
+ */
+public final class Profiles {
+
+    public static final String DEFAULT = "quick";
+
+    static final String SYNC = name(SyncBaselineBenchmark.class, "load");
+    static final String NEW_CONNECTION = name(NewConnectionPerChunkBenchmark.class, "load");
+    static final String POOLED_BATCH = name(PooledBatchBenchmark.class, "load");
+    static final String POOLED_COPY = name(PooledCopyBenchmark.class, "load");
+    static final String ORIGINAL = name(OriginalLoaderBenchmark.class, "load");
+    static final String FACTOR = name(FactorBenchmark.class, "load");
+    static final String INSERT_SELECT = name(CeilingBenchmark.class, "insertSelect");
+    static final String SERVER_COPY = name(CeilingBenchmark.class, "serverCopy");
+    static final String PARALLEL_CEILING = name(ParallelCeilingBenchmark.class, "serverCopy");
+    static final String PSQL = name(PsqlCopyBenchmark.class, "psqlCopy");
+
+    /** The factor study's base point: the card's pooled COPY, on a few tasks. */
+    static final Map<String, String> FACTOR_BASE = ordered(
+            "protocol", "COPY_BINARY", "connections", "POOLED", "executor", "PLATFORM", "conversion", "PER_CHUNK",
+            "chunking", "FIXED", "chunkSize", "5000", "tasks", "4");
+
+    private static final List<String> COPY_FORMATS = List.of("COPY_BINARY", "COPY_CSV");
+
+    private Profiles() {
+    }
+
+    public static List<String> names() {
+        return List.of("smoke", "quick", "standard", "thesis");
+    }
+
+    public static Optional<Profile> named(String name) {
+        return switch (name) {
+            case "smoke" -> Optional.of(smoke());
+            case "quick" -> Optional.of(quick());
+            case "standard" -> Optional.of(standard());
+            case "thesis" -> Optional.of(thesis());
+            default -> Optional.empty();
+        };
+    }
+
+    /** CI-sized: every benchmark class at least once on 2,000 rows; one warm-up shot keeps trial setup out of the measured allocations. */
+    static Profile smoke() {
+        List<Configuration> all = new ArrayList<>();
+        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("500"))));
+        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("500"), "tasks", List.of("2"))));
+        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("500"), "tasks", List.of("2"))));
+        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("500"), "tasks", List.of("2"), "format", List.of("COPY_BINARY"))));
+        all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("2"))));
+        all.addAll(factorStudy(Map.of("protocol", List.of("BATCH")), Map.of("tasks", "2")));
+        all.addAll(ceilings(List.of("2")));
+        return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
+    }
+
+    /** The default: the card's four strategies and the ceilings on 100,000 rows, a few chunk sizes and task counts. */
+    static Profile quick() {
+        List<Configuration> all = new ArrayList<>();
+        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("1000", "5000", "20000"))));
+        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("1000", "5000"), "tasks", List.of("2", "4"))));
+        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", List.of("1", "2", "4"))));
+        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("5000", "20000"), "tasks", List.of("1", "2", "4"),
+                "format", COPY_FORMATS)));
+        all.addAll(ceilings(List.of("1", "2", "4")));
+        return new Profile("quick", "the card's strategies and the ceilings, a few chunk sizes and task counts",
+                100_000, 1, 1, 5, all);
+    }
+
+    /** The card's full matrix on 100,000 rows, two forks. */
+    static Profile standard() {
+        return new Profile("standard", "the card's full matrix", 100_000, 2, 2, 5, cardMatrix());
+    }
+
+    /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
+    static Profile thesis() {
+        List<Configuration> all = new ArrayList<>(cardMatrix());
+        all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("1", "2", "4", "8"))));
+        all.addAll(factorStudy(ordered(
+                "protocol", List.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST", "COPY_TEXT", "COPY_CSV", "COPY_BINARY"),
+                "connections", List.of("PER_CHUNK", "POOLED"),
+                "executor", List.of("PLATFORM", "VIRTUAL"),
+                "conversion", List.of("UPFRONT", "PER_CHUNK"),
+                "chunkSize", List.of("1000", "5000", "20000", "50000"),
+                "tasks", List.of("1", "2", "4", "8")), Map.of()));
+        // connections=SINGLE only exists with one task: compared with POOLED at one task
+        all.addAll(factorStudy(Map.of("connections", List.of("SINGLE", "POOLED")), Map.of("tasks", "1")));
+        // the adaptive rule only acts below 1,000 rows per chunk
+        all.addAll(factorStudy(Map.of("chunking", List.of("FIXED", "ADAPTIVE")), Map.of("chunkSize", "500")));
+        return new Profile("thesis", "a million rows: full matrix, original loader, one factor at a time",
+                1_000_000, 3, 2, 5, distinct(all));
+    }
+
+    private static List<Configuration> cardMatrix() {
+        List<String> tasks = List.of("1", "2", "4", "8");
+        List<Configuration> all = new ArrayList<>();
+        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("500", "1000", "2000", "5000", "10000", "20000", "50000"))));
+        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", tasks)));
+        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", tasks)));
+        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("1000", "5000", "20000", "50000"), "tasks", tasks,
+                "format", COPY_FORMATS)));
+        all.addAll(ceilings(tasks));
+        return all;
+    }
+
+    /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */
+    private static List<Configuration> ceilings(List<String> tasks) {
+        List<Configuration> all = new ArrayList<>();
+        all.add(new Configuration(INSERT_SELECT, Map.of()));
+        all.add(new Configuration(SERVER_COPY, Map.of()));
+        all.addAll(cross(PARALLEL_CEILING, Map.of("tasks", tasks)));
+        all.add(new Configuration(PSQL, Map.of()));
+        return all;
+    }
+
+    /**
+     * The base point, then for each factor each of its values with every other factor at the
+     * base (after {@code baseChanges}); duplicates of the base are dropped.
+     */
+    private static List<Configuration> factorStudy(Map<String, List<String>> factors, Map<String, String> baseChanges) {
+        Map<String, String> base = new LinkedHashMap<>(FACTOR_BASE);
+        base.putAll(baseChanges);
+        List<Configuration> points = new ArrayList<>();
+        points.add(new Configuration(FACTOR, base));
+        factors.forEach((factor, values) -> {
+            for (String value : values) {
+                Map<String, String> point = new LinkedHashMap<>(base);
+                point.put(factor, value);
+                points.add(new Configuration(FACTOR, point));
+            }
+        });
+        return distinct(points);
+    }
+
+    /** Every combination of the given values for one benchmark, the first parameter varying slowest. */
+    static List<Configuration> cross(String benchmark, Map<String, List<String>> values) {
+        List<Map<String, String>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        values.forEach((name, choices) -> {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : combinations) {
+                for (String choice : choices) {
+                    Map<String, String> extended = new LinkedHashMap<>(partial);
+                    extended.put(name, choice);
+                    next.add(extended);
+                }
+            }
+            combinations.clear();
+            combinations.addAll(next);
+        });
+        return combinations.stream().map(params -> new Configuration(benchmark, params)).toList();
+    }
+
+    private static List<Configuration> distinct(List<Configuration> configurations) {
+        Set<Configuration> seen = new LinkedHashSet<>(configurations);
+        return List.copyOf(seen);
+    }
+
+    private static String name(Class<?> benchmarkClass, String method) {
+        return benchmarkClass.getSimpleName() + "." + method;
+    }
+
+    /** A map that keeps the order written, for parameters and their value lists. */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> ordered(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
