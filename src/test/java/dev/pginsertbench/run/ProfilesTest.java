@@ -1,0 +1,97 @@
+package dev.pginsertbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+class ProfilesTest {
+
+    @Test
+    void everyConfigurationSetsExactlyItsBenchmarksParametersSoJmhNeverExpandsDefaults() throws Exception {
+        for (String name : Profiles.names()) {
+            for (Configuration configuration : Profiles.named(name).orElseThrow().configurations()) {
+                Class<?> benchmark = Class.forName(configuration.fullName().substring(0, configuration.fullName().lastIndexOf('.')));
+                Set<String> expected = parameters(benchmark);
+                expected.remove("rows");
+                assertThat(new TreeSet<>(configuration.params().keySet())).as(name + ": " + configuration)
+                        .isEqualTo(new TreeSet<>(expected));
+                String method = configuration.benchmark().substring(configuration.benchmark().indexOf('.') + 1);
+                assertThat(benchmark.getMethod(method).isAnnotationPresent(Benchmark.class)).as(configuration.toString()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void smokeRunsEveryBenchmarkMethodAndTheOtherProfilesAtLeastTheCardsStrategiesAndCeilings() {
+        Set<String> smoke = benchmarks(Profiles.smoke());
+        assertThat(smoke).contains(Profiles.SYNC, Profiles.NEW_CONNECTION, Profiles.POOLED_BATCH, Profiles.POOLED_COPY,
+                Profiles.ORIGINAL, Profiles.FACTOR, Profiles.INSERT_SELECT, Profiles.SERVER_COPY, Profiles.PARALLEL_CEILING,
+                Profiles.PSQL);
+        for (Profile profile : new Profile[] {Profiles.quick(), Profiles.standard(), Profiles.thesis()}) {
+            assertThat(benchmarks(profile)).as(profile.name()).contains(Profiles.SYNC, Profiles.NEW_CONNECTION,
+                    Profiles.POOLED_BATCH, Profiles.POOLED_COPY, Profiles.INSERT_SELECT, Profiles.SERVER_COPY,
+                    Profiles.PARALLEL_CEILING, Profiles.PSQL);
+        }
+        assertThat(benchmarks(Profiles.thesis())).contains(Profiles.ORIGINAL, Profiles.FACTOR);
+    }
+
+    @Test
+    void noProfileAsksForConfigurationsTheLoaderRejectsOrTwice() {
+        for (String name : Profiles.names()) {
+            Profile profile = Profiles.named(name).orElseThrow();
+            assertThat(new HashSet<>(profile.configurations())).as(name).hasSameSizeAs(profile.configurations());
+            for (Configuration configuration : profile.configurations()) {
+                if ("SINGLE".equals(configuration.params().get("connections"))) {
+                    assertThat(configuration.params().get("tasks")).as(configuration.toString()).isEqualTo("1");
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePooledCopyComparisonsFindTheirReferencesInTheSameProfile() {
+        for (String name : Profiles.names()) {
+            Profile profile = Profiles.named(name).orElseThrow();
+            Set<String> parallelTasks = profile.configurations().stream()
+                    .filter(c -> c.benchmark().equals(Profiles.PARALLEL_CEILING)).map(c -> c.params().get("tasks"))
+                    .collect(Collectors.toSet());
+            profile.configurations().stream().filter(c -> c.benchmark().equals(Profiles.POOLED_COPY))
+                    .forEach(c -> assertThat(parallelTasks).as(name + ": " + c).contains(c.params().get("tasks")));
+        }
+    }
+
+    @Test
+    void estimatesStayWithinEachProfilesBudget() {
+        assertThat(estimate(Profiles.smoke())).isLessThan(Duration.ofMinutes(3));
+        assertThat(estimate(Profiles.quick())).isLessThan(Duration.ofMinutes(15));
+        assertThat(estimate(Profiles.standard())).isLessThan(Duration.ofMinutes(90));
+    }
+
+    private static Duration estimate(Profile profile) {
+        return DurationEstimate.of(profile.configurations(), profile, profile.rows());
+    }
+
+    private static Set<String> benchmarks(Profile profile) {
+        return profile.configurations().stream().map(Configuration::benchmark).collect(Collectors.toSet());
+    }
+
+    private static Set<String> parameters(Class<?> type) {
+        Set<String> names = new HashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Param.class)) {
+                    names.add(field.getName());
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.pginsertbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pginsertbench.postgres.PostgresProvisioner;
+import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.ProvisionSettings;
+import dev.pginsertbench.postgres.Provider;
+import dev.pginsertbench.postgres.ServerProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The smoke profile end to end, as a user runs it: the runner in its own JVM on the packaged
+ * benchmarks jar, pointed with {@code --jdbc-url} (carrying a password) and {@code --password}
+ * at an embedded server this test started. The embedded server trusts every local login, so
+ * the password is never checked — it is there to prove that it appears in no output.
+ */
+class SmokeRunIT {
+
+    private static final String SECRET = "pw-" + Long.toHexString(System.nanoTime()) + "-must-not-leak";
+    private static final Path JAR = Path.of("target", "benchmarks.jar");
+    private static final long TIMEOUT_MINUTES = 8;
+
+    private static PostgresServer server;
+    private static Path results;
+    private static String console;
+    private static int exitCode;
+
+    @BeforeAll
+    static void runSmokeProfile() throws Exception {
+        assertThat(JAR).as("the benchmarks jar (built by mvn package)").exists();
+        server = new PostgresProvisioner().start(new ProvisionSettings(null, null, null, ServerProfile.DURABLE, Provider.EMBEDDED));
+        results = Path.of("target", "it-smoke-" + System.currentTimeMillis());
+        Path consoleFile = Path.of("target", results.getFileName() + ".console.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", JAR.toString(), BenchmarkRunner.class.getName(), "smoke",
+                "--jdbc-url", server.address().jdbcUrl() + "&password=" + SECRET,
+                "--password", SECRET, "--out", results.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(consoleFile.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("BENCH_"));
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
+        exitCode = process.exitValue();
+        console = Files.readString(consoleFile, StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theRunSucceedsAndWritesEveryFileOfTheResultsFolder() {
+        assertThat(exitCode).as(console).isZero();
+        assertThat(results.resolve("jmh-result.json")).isNotEmptyFile();
+        assertThat(results.resolve("manifest.json")).isNotEmptyFile();
+        assertThat(results.resolve("jmh.log")).isNotEmptyFile();
+        assertThat(results.resolve("summary.md")).isNotEmptyFile();
+        assertThat(console).contains("1 of ", "ETA ", "complete: ");
+    }
+
+    @Test
+    void everyBenchmarkMethodIsPresentWithAPositiveScoreAndEveryRowCounted() throws IOException {
+        JsonNode entries = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile());
+        Set<String> benchmarks = new HashSet<>();
+        for (JsonNode entry : entries) {
+            String name = entry.path("benchmark").asText();
+            benchmarks.add(name.substring(Configuration.BENCH_PACKAGE.length()));
+            assertThat(entry.path("mode").asText()).isEqualTo("ss");
+            assertThat(entry.path("primaryMetric").path("score").asDouble()).as(name).isPositive();
+            long shots = entry.path("measurementIterations").asLong() * entry.path("forks").asLong();
+            long rows = entry.path("params").path("rows").asLong();
+            JsonNode secondary = entry.path("secondaryMetrics");
+            assertThat(secondary.path("rows").path("score").asDouble()).as(name + " rows").isEqualTo(rows * shots);
+            assertThat(secondary.path("failedChunks").path("score").asDouble()).as(name).isZero();
+            assertThat(secondary.path("walBytesPerRow").path("score").asDouble()).as(name).isPositive();
+            assertThat(secondary.has("gc.alloc.rate.norm")).as(name).isTrue();
+            assertThat(secondary.has("checkpoints")).isTrue();
+            assertThat(secondary.has("clientCpuNsPerRow")).isTrue();
+            assertThat(secondary.has("bytesSent")).isTrue();
+        }
+        Set<String> expected = new HashSet<>();
+        Profiles.smoke().configurations().forEach(c -> expected.add(c.benchmark()));
+        assertThat(benchmarks).isEqualTo(expected);
+        assertThat(entries.size()).isEqualTo(Profiles.smoke().configurations().size());
+    }
+
+    @Test
+    void theManifestHasEveryField() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(1);
+        JsonNode run = manifest.path("run");
+        assertThat(run.path("status").asText()).isEqualTo("complete");
+        assertThat(run.path("profile").asText()).isEqualTo("smoke");
+        assertThat(run.path("id").asText()).matches("\\d{8}T\\d{6}Z-smoke");
+        assertThat(run.path("command").asText()).contains("smoke", "--password ***");
+        assertFields(run, "startedUtc", "finishedUtc", "jmhArgs", "configurations", "completed", "failed", "skipped",
+                "estimatedSeconds", "elapsedSeconds");
+        assertThat(manifest.path("git").has("commit")).isTrue();
+        assertThat(manifest.path("git").has("dirty")).isTrue();
+        assertFields(manifest.path("host"), "os", "osVersion", "arch", "cpuModel", "cpuCount", "memoryBytes");
+        assertFields(manifest.path("jvm"), "version", "vendor", "home", "forkFlags");
+        assertThat(manifest.path("jvm").path("forkFlags").toString()).contains("-Xmx8g");
+        JsonNode postgres = manifest.path("postgres");
+        assertFields(postgres, "provider", "profile", "detail", "url", "version", "settings", "allSettings");
+        assertThat(postgres.path("provider").asText()).isEqualTo("external");
+        assertThat(postgres.path("version").asText()).startsWith("PostgreSQL");
+        assertThat(postgres.path("settings").has("fsync")).isTrue();
+        assertThat(postgres.path("allSettings").size()).isGreaterThan(100);
+        JsonNode dataset = manifest.path("dataset");
+        assertThat(dataset.path("rows").asInt()).isEqualTo(2000);
+        assertThat(dataset.path("seed").asLong()).isEqualTo(42);
+        assertThat(dataset.path("averageRowBytes").asDouble()).isPositive();
+        JsonNode jmh = manifest.path("jmh");
+        assertThat(jmh.path("version").asText()).isEqualTo("1.37");
+        assertThat(jmh.path("mode").asText()).isEqualTo("ss");
+        assertThat(jmh.path("profilers").toString()).contains("gc");
+        assertFields(jmh, "forks", "warmupIterations", "measurementIterations");
+    }
+
+    @Test
+    void thePasswordAppearsInNoFileAndNotOnTheConsole() throws IOException {
+        assertThat(console).doesNotContain(SECRET);
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(SECRET);
+            }
+        }
+    }
+
+    private static void assertFields(JsonNode node, String... names) {
+        for (String name : names) {
+            assertThat(node.has(name)).as(name + " in " + node).isTrue();
+            assertThat(node.get(name).isNull()).as(name + " is null in " + node).isFalse();
+        }
+    }
+}
