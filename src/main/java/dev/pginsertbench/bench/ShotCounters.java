@@ -7,10 +7,11 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Secondary results of a shot, reported by JMH next to its time under these field names (the
  * keys in results/README.md). They are EVENTS counters because JMH drops OPERATIONS counters in
- * single-shot mode. JMH adds up EVENTS counters over every measured shot of every fork, so
- * {@link TableFillBenchmark} writes the per-row averages already divided by the number of
- * measured shots: their sum is then the mean over the shots. Every field is assigned, never
- * incremented, at the end of each shot.
+ * single-shot mode. Each field holds the shot's own value, assigned (never incremented) in the
+ * iteration teardown, which JMH runs before it reads the counters. JMH then adds the shots up:
+ * in the JSON, {@code rawData} holds the per-shot values and {@code score} their sum over every
+ * measured shot of every fork, so a per-row value's mean is {@code score / (shots x forks)},
+ * or the mean of {@code rawData}.
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
@@ -22,10 +23,10 @@ public class ShotCounters {
     public long failedChunks;
     /** Bytes of COPY data the client sent; 0 where the client sends no COPY data. */
     public long bytesSent;
-    /** WAL bytes per row, divided by the measured shots (see class comment). */
+    /** WAL bytes the server wrote during the shot, per row. */
     public double walBytesPerRow;
     /** Checkpoints started during the shot. */
     public long checkpoints;
-    /** CPU time of the client per row, divided by the measured shots (see class comment). */
+    /** CPU time of the client during the shot, per row (see {@link ClientCpu}). */
     public double clientCpuNsPerRow;
 }

@@ -68,7 +68,6 @@ public abstract class TableFillBenchmark {
     private String activitySql;
     private boolean checkpointAllowed = true;
     private ClientCpu cpu;
-    private double perShotShare;
 
     private ServerActivity before;
     private long cpuBefore;
@@ -78,7 +77,6 @@ public abstract class TableFillBenchmark {
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams benchmarkParams) throws Exception {
         params = benchmarkParams;
-        perShotShare = 1.0 / ((long) benchmarkParams.getMeasurement().getCount() * Math.max(1, benchmarkParams.getForks()));
         long seed = Long.getLong("bench.seed", 42L);
         server = PostgresProvisioner.startFromEnvironment();
         dataset = Dataset.generate(seed, rows);
@@ -125,9 +123,9 @@ public abstract class TableFillBenchmark {
         counters.rows = found;
         counters.failedChunks = report == null ? 0 : report.chunksFailed();
         counters.bytesSent = report == null ? bytesSent : report.bytesSent();
-        counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows * perShotShare;
+        counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows;
         counters.checkpoints = after.checkpoints() - before.checkpoints();
-        counters.clientCpuNsPerRow = cpuUsed / (double) rows * perShotShare;
+        counters.clientCpuNsPerRow = cpuUsed / (double) rows;
     }
 
     @TearDown(Level.Trial)

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -100,9 +101,11 @@ public final class ResultSummary {
                         + primary.path("scoreUnit").asText());
             }
             JsonNode secondary = node.path("secondaryMetrics");
+            long shots = node.path("measurementIterations").asLong(1) * node.path("forks").asLong(1);
             return new Entry(benchmark, params, Long.parseLong(params.get("rows")), number(primary.path("score")),
-                    number(primary.path("scoreError")), secondaryScore(secondary, "gc.alloc.rate.norm"),
-                    secondaryScore(secondary, "walBytesPerRow"));
+                    number(primary.path("scoreError")), metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")))
+                            .orElse(Double.NaN),
+                    metric(secondary, "walBytesPerRow").map(m -> perShotMean(m, shots)).orElse(Double.NaN));
         }
 
         double rowsPerSecond() {
@@ -119,10 +122,26 @@ public final class ResultSummary {
             return rest;
         }
 
-        /** A secondary metric's score; older JMH prefixes profiler keys with a middle dot. */
-        private static double secondaryScore(JsonNode secondary, String key) {
+        /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */
+        private static Optional<JsonNode> metric(JsonNode secondary, String key) {
             JsonNode metric = secondary.has(key) ? secondary.get(key) : secondary.path("\u00b7" + key);
-            return metric.isMissingNode() ? Double.NaN : number(metric.path("score"));
+            return metric.isMissingNode() ? Optional.empty() : Optional.of(metric);
+        }
+
+        /**
+         * An aux counter's value per shot. JMH sums EVENTS counters over all measured shots of all
+         * forks in {@code score}; {@code rawData} keeps one value per shot.
+         */
+        private static double perShotMean(JsonNode metric, long shots) {
+            double sum = 0;
+            int count = 0;
+            for (JsonNode fork : metric.path("rawData")) {
+                for (JsonNode shot : fork) {
+                    sum += number(shot);
+                    count++;
+                }
+            }
+            return count > 0 ? sum / count : number(metric.path("score")) / shots;
         }
 
         /** JMH writes NaN and infinities as strings. */

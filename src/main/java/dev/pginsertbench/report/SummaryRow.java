@@ -17,7 +17,7 @@ import java.util.Map;
  *                               (first order); NaN when JMH gave no error (a single shot)
  * @param megabytesPerSecond     payload MB/s (10^6 bytes): rows/s times the dataset's average row bytes
  * @param allocatedBytesPerRow   {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
- * @param walBytesPerRow         the {@code walBytesPerRow} counter
+ * @param walBytesPerRow         the {@code walBytesPerRow} counter's mean per shot
  * @param speedupOverSync        rows/s over the fastest sync baseline with the same rows
  * @param percentOfCeiling       100 x rows/s over the fastest {@code CeilingBenchmark} with the same rows
  * @param ratioToPsql            PooledCopy only: rows/s over {@code psql \copy} with the same rows

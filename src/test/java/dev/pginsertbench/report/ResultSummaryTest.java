@@ -35,6 +35,7 @@ class ResultSummaryTest {
         assertThat(sync.rowsPerSecondError()).isCloseTo(400.0, within(1e-9));
         assertThat(sync.megabytesPerSecond()).isCloseTo(2.0, within(1e-9));
         assertThat(sync.allocatedBytesPerRow()).isCloseTo(3000.0, within(1e-9));
+        // the mean of the per-shot values in rawData; the score is their sum
         assertThat(sync.walBytesPerRow()).isCloseTo(1100.0, within(1e-9));
     }
 
@@ -63,6 +64,8 @@ class ResultSummaryTest {
     void pooledCopyIsComparedWithPsqlAndTheParallelCeilingOfItsOwnTaskCount() {
         SummaryRow copy = rows.get(2);
         assertThat(copy.allocatedBytesPerRow()).isCloseTo(2000.0, within(1e-9)); // older JMH's dotted key
+        // no rawData: the summed score over 5 shots x 1 fork
+        assertThat(copy.walBytesPerRow()).isCloseTo(1075.5, within(1e-9));
         assertThat(copy.ratioToPsql()).isCloseTo(1.25, within(1e-9));
         assertThat(copy.ratioToParallelCeiling()).isCloseTo(0.5, within(1e-9));
         assertThat(rows.get(0).ratioToPsql()).isNaN();
