@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class Loader implements AutoCloseable {
     private final ChunkWriter<Object> writer;
     private final ConnectionSource connections;
     private final ExecutorService executor;
+    private final ConnectionsInUse active = new ConnectionsInUse();
 
     public Loader(ServerAddress server, TableName table, LoadPlan plan) {
         this(server, table, plan, LoaderOptions.defaults());
@@ -83,61 +85,73 @@ public final class Loader implements AutoCloseable {
         ChunkResult[] results = new ChunkResult[chunks.chunks()];
         Semaphore inFlight = new Semaphore(plan.tasks());
         AtomicBoolean stop = new AtomicBoolean();
-        InterruptedException interrupted = null;
+        boolean interrupted = false;
         for (int index = 0; index < results.length; index++) {
             ChunkPlan.Chunk chunk = chunks.chunk(index);
-            if (interrupted == null && !stop.get()) {
+            if (!stop.get()) {
                 try {
                     inFlight.acquire();
-                } catch (InterruptedException e) {
-                    interrupted = e;
-                    stop.set(true);
-                    results[index] = ChunkResult.notRun(chunk);
-                    continue;
-                }
-            }
-            if (stop.get()) {
-                results[index] = ChunkResult.notRun(chunk);
-                if (interrupted == null) {
-                    inFlight.release();
-                }
-                continue;
-            }
-            executor.execute(() -> {
-                try {
-                    ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
-                    results[chunk.index()] = result;
-                    if (result.outcome() == ChunkResult.Outcome.FAILED && plan.errorPolicy() == ErrorPolicy.FAIL_FAST) {
-                        stop.set(true);
+                    if (!stop.get()) {
+                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop, inFlight));
+                        continue;
                     }
-                } finally {
-                    inFlight.release();
+                    inFlight.release(); // a chunk failed (FAIL_FAST) while this one waited
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
                 }
-            });
-        }
-        try {
-            if (interrupted == null) {
-                inFlight.acquire(plan.tasks());
-                inFlight.release(plan.tasks());
             }
-        } catch (InterruptedException e) {
-            interrupted = e;
-            stop.set(true);
+            results[index] = ChunkResult.notRun(chunk);
         }
-        if (interrupted != null) {
-            // chunks in flight finish or fail on their own; none is left half-done behind the report
-            inFlight.acquireUninterruptibly(plan.tasks());
-            inFlight.release(plan.tasks());
+        if (interrupted) {
+            active.cancelAll();
         }
+        interrupted |= awaitChunksInFlight(inFlight, stop);
         LoadReport report = report(rows, chunks, results, Duration.ofNanos(System.nanoTime() - started));
-        if (interrupted != null) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
             LOG.warn("load interrupted: {}", report);
-            InterruptedException cause = new InterruptedException("load interrupted; " + report);
-            cause.addSuppressed(interrupted);
-            throw cause;
+            throw new InterruptedException("load interrupted; " + report);
         }
         return report;
+    }
+
+    private void runAndRecord(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted, ChunkResult[] results,
+            AtomicBoolean stop, Semaphore inFlight) {
+        try {
+            ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+            results[chunk.index()] = result;
+            if (result.outcome() == ChunkResult.Outcome.FAILED && plan.errorPolicy() == ErrorPolicy.FAIL_FAST) {
+                stop.set(true);
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /**
+     * Waits until every started chunk has ended (all permits are back). An interrupt meanwhile
+     * cancels the statements in flight, so their chunks fail and roll back promptly instead of
+     * being abandoned mid-transaction.
+     *
+     * @return whether the wait was interrupted
+     */
+    private boolean awaitChunksInFlight(Semaphore inFlight, AtomicBoolean stop) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (inFlight.tryAcquire(plan.tasks(), 100, TimeUnit.MILLISECONDS)) {
+                    inFlight.release(plan.tasks());
+                    return interrupted;
+                }
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    interrupted = true;
+                    stop.set(true);
+                    active.cancelAll();
+                }
+            }
+        }
     }
 
     private List<Object> convertAll(List<Article> rows) {
@@ -155,6 +169,7 @@ public final class Loader implements AutoCloseable {
             RowValidator.validate(articles);
             try (ConnectionSource.Lease lease = connections.acquire()) {
                 Connection connection = lease.connection();
+                active.add(connection);
                 try {
                     long bytes = writer.write(connection, new ChunkRows<>(articles,
                             converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
@@ -163,6 +178,8 @@ public final class Loader implements AutoCloseable {
                 } catch (SQLException | IOException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
+                } finally {
+                    active.remove(connection);
                 }
             }
         } catch (InvalidRowException e) {
