@@ -6,6 +6,8 @@ import dev.pginsertbench.postgres.TableName;
 import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +54,13 @@ public final class Loader implements AutoCloseable {
         this.plan = plan;
         this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(), options.copyBufferBytes());
         Properties properties = connectionProperties(server, plan, options);
+        requireTable(server, table);
         try {
             this.connections = switch (plan.connections()) {
                 case SINGLE -> new SingleConnectionSource(server.jdbcUrl(), properties);
                 case PER_CHUNK -> new PerChunkConnectionSource(server.jdbcUrl(), properties);
-                case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties, plan.tasks(), options.poolAcquireTimeout());
+                case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties,
+                        options.poolSize() == 0 ? plan.tasks() : options.poolSize(), options.poolAcquireTimeout());
             };
         } catch (SQLException e) {
             throw server.unavailable(e);
@@ -67,6 +71,23 @@ public final class Loader implements AutoCloseable {
         };
     }
 
+    /** Fails now, naming the table, rather than in every chunk. */
+    private static void requireTable(ServerAddress server, TableName table) {
+        try (Connection connection = server.connect();
+                PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, table.quoted());
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                if (!result.getBoolean(1)) {
+                    throw new IllegalArgumentException("table " + table.quoted() + " does not exist on " + server.maskedUrl());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot check table " + table.quoted() + " on " + server.maskedUrl() + ": "
+                    + ServerAddress.mask(String.valueOf(e.getMessage()), server.password()), e);
+        }
+    }
+
     public LoadPlan plan() {
         return plan;
     }
@@ -75,8 +96,8 @@ public final class Loader implements AutoCloseable {
      * Loads {@code rows} into the table and reports what landed. Returns when every chunk has
      * committed, failed or been skipped.
      *
-     * @throws InterruptedException if interrupted while chunks are still being handed out; chunks
-     *     not yet started are skipped and the ones in flight are awaited before it is thrown
+     * @throws LoadInterruptedException if interrupted: chunks not yet started are skipped,
+     *     statements in flight are cancelled, and the exception carries the report
      */
     public LoadReport load(List<Article> rows) throws InterruptedException {
         long started = System.nanoTime();
@@ -111,7 +132,7 @@ public final class Loader implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
             LOG.warn("load interrupted: {}", report);
-            throw new InterruptedException("load interrupted; " + report);
+            throw new LoadInterruptedException(report);
         }
         return report;
     }
