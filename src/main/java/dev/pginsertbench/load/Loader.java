@@ -40,6 +40,7 @@ public final class Loader implements AutoCloseable {
     private static final int MAX_MESSAGE = 600;
 
     private final LoadPlan plan;
+    private final ServerAddress server;
     private final ChunkWriter<Object> writer;
     private final ConnectionSource connections;
     private final ExecutorService executor;
@@ -52,6 +53,7 @@ public final class Loader implements AutoCloseable {
     @SuppressWarnings("unchecked") // one writer per protocol; its row form never leaves this class
     public Loader(ServerAddress server, TableName table, LoadPlan plan, LoaderOptions options) {
         this.plan = plan;
+        this.server = server;
         this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(), options.copyBufferBytes());
         Properties properties = connectionProperties(server, plan, options);
         requireTable(server, table);
@@ -140,13 +142,42 @@ public final class Loader implements AutoCloseable {
     private void runAndRecord(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted, ChunkResult[] results,
             AtomicBoolean stop, Semaphore inFlight) {
         try {
-            ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+            ChunkResult result;
+            try {
+                result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+            } catch (Throwable unexpected) { // never leave a chunk without an outcome
+                // pgjdbc can throw an AssertionError wrapping the SQLException of a broken connection
+                SQLException cause = sqlCause(unexpected);
+                LOG.warn("chunk {} failed with {}", chunk.index(), unexpected.toString());
+                result = ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(),
+                        shorten(cause == null ? unexpected.toString() : cause.getMessage() + " (" + unexpected + ")"), 0);
+            }
             results[chunk.index()] = result;
-            if (result.outcome() == ChunkResult.Outcome.FAILED && plan.errorPolicy() == ErrorPolicy.FAIL_FAST) {
+            if (result.outcome() == ChunkResult.Outcome.FAILED
+                    && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST || serverGone(result.error()))) {
                 stop.set(true);
             }
         } finally {
             inFlight.release();
+        }
+    }
+
+    /**
+     * After a connection-level failure, whether the server still answers: a killed backend is one
+     * chunk's problem, a stopped server every remaining chunk's, which would otherwise each wait
+     * out the pool's acquire timeout.
+     */
+    private boolean serverGone(ChunkError error) {
+        String state = error.sqlState();
+        if (state == null || !(state.startsWith("08") || state.startsWith("57P"))) {
+            return false;
+        }
+        try (Connection probe = server.connect()) {
+            return !probe.isValid(5);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("the server at {} does not answer after chunk {} failed; no further chunks start: {}",
+                    server.maskedUrl(), error.chunk(), e.getMessage());
+            return true;
         }
     }
 
@@ -212,6 +243,15 @@ public final class Loader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return ChunkResult.failed(chunk, rows, null, shorten(e.toString()), System.nanoTime() - started);
         }
+    }
+
+    private static SQLException sqlCause(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** The server's own error behind a batch failure, where pgjdbc chains it. */
