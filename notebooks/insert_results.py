@@ -514,6 +514,11 @@ def at_main_rows(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFram
     return df[df["rows"] == df["run"].map(m)]
 
 
+def plot_data(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
+    """What the figures draw: valid configurations at each run's main rows."""
+    return at_main_rows(df[df["valid"]], manifests) if "valid" in df.columns else at_main_rows(df, manifests)
+
+
 def best_per_strategy(df: pd.DataFrame) -> pd.DataFrame:
     """Fastest valid configuration per (run, strategy, rows)."""
     ok = df[df["valid"] & df["rowsPerSec"].notna()]
@@ -1190,7 +1195,7 @@ def _log_ticks(ax, values, axis="x"):
 def plot_throughput_best(df, manifests=None) -> Plot:
     """Figure 1: rows/s per strategy at its best configuration."""
     name, title = "fig1_throughput_best", "Throughput of each strategy at its best configuration"
-    best = best_per_strategy(at_main_rows(df, manifests))
+    best = best_per_strategy(plot_data(df, manifests))
     if best.empty:
         return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_COPY]))
     runs = list(dict.fromkeys(best["run"]))
@@ -1220,9 +1225,16 @@ def plot_throughput_best(df, manifests=None) -> Plot:
     _limit(ax, list(best["rowsPerSec"]) + list(best["rowsPerSecHi"]), "x", pad=1.22)
     ax.grid(axis="y", visible=False)
     fams = [f for f in FAMILY_ORDER if f in set(best["family"])]
-    handles = [Patch(facecolor=FAMILY_COLORS[f] if len(runs) == 1 else "white", hatch=FAMILY_HATCH[f],
-                     edgecolor="black", linewidth=0.5, label=FAMILY_NAMES[f]) for f in fams]
-    if len(runs) > 1:
+    if len(runs) == 1:
+        handles = [Patch(facecolor=FAMILY_COLORS[f], hatch=FAMILY_HATCH[f], edgecolor="black", linewidth=0.5,
+                         label=FAMILY_NAMES[f]) for f in fams]
+    else:
+        # Colour tells the runs apart; families sharing a hatch share a legend entry.
+        by_hatch = {}
+        for f in fams:
+            by_hatch.setdefault(FAMILY_HATCH[f], []).append(FAMILY_NAMES[f])
+        handles = [Patch(facecolor="white", hatch=h, edgecolor="black", linewidth=0.5, label=", ".join(n))
+                   for h, n in by_hatch.items()]
         handles += [Patch(facecolor=PALETTE[i % len(PALETTE)], edgecolor="black", label=r)
                     for i, r in enumerate(runs)]
     ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=True, framealpha=0.95)
@@ -1235,7 +1247,7 @@ def plot_throughput_best(df, manifests=None) -> Plot:
 def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
     """Figure 2: rows/s vs chunk size, one line per strategy (best over tasks)."""
     name, title = "fig2_throughput_vs_chunksize", "Throughput vs chunk size"
-    data = at_main_rows(df, manifests)
+    data = plot_data(df, manifests)
     data = data[data["chunkSize"].notna() & data["family"].isin(["baseline", "card", "factor"])].copy()
     if data.empty:
         return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY]))
@@ -1275,7 +1287,7 @@ def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
 def plot_scaling(df, manifests=None) -> Plot:
     """Figure 3: rows/s vs tasks per strategy with the ideal linear line."""
     name, title = "fig3_scaling_tasks", "Scaling with parallel tasks"
-    data = at_main_rows(df, manifests)
+    data = plot_data(df, manifests)
     data = data[data["tasks"].notna() & data["family"].isin(["card", "original", "ceiling"])]
     if data.empty:
         return placeholder(name, title, _hint_for_missing(df, [POOLED_COPY, POOLED_BATCH, CEIL_PARALLEL]))
@@ -1284,7 +1296,7 @@ def plot_scaling(df, manifests=None) -> Plot:
     nrow = math.ceil(len(panels) / ncol)
     fig = _figure(FIG_WIDTH, 1.95 * nrow + 1.2)
     axes = _axes(fig, nrow, ncol, squeeze=False)
-    sync = best_per_strategy(at_main_rows(df, manifests))
+    sync = best_per_strategy(plot_data(df, manifests))
     sync = sync[sync["bench"] == SYNC].set_index("run")["rowsPerSec"]
     multi = data["run"].nunique() > 1
     for k, ax in enumerate(axes.flat):
@@ -1335,7 +1347,7 @@ def _nice_ticks(lo, hi):
 def plot_speedup_heatmap(df, manifests=None) -> Plot:
     """Figure 4: speedup over the best sync baseline, chunk size x tasks."""
     name, title = "fig4_speedup_heatmap", "Speedup over the sync baseline by chunk size and parallel tasks"
-    data = at_main_rows(df, manifests)
+    data = plot_data(df, manifests)
     data = data[(data["family"] == "card") & data["tasks"].notna() & data["chunkSize"].notna()
                 & data["speedupVsSync"].notna()]
     if data.empty:
@@ -1375,7 +1387,7 @@ def plot_speedup_heatmap(df, manifests=None) -> Plot:
         ax.set_xticks(range(arr.shape[1]), [fmt_int(t) for t in grid.columns])
         ax.set_yticks(range(arr.shape[0]), [fmt_int(c) for c in grid.index])
         ax.grid(False)
-        ax.set_title(strategy + (f" ({run})" if multi else ""), fontsize=8.5)
+        ax.set_title("\n".join(textwrap.wrap(strategy + (f" ({run})" if multi else ""), 34)), fontsize=8.5)
         if k + ncol >= len(panels):
             ax.set_xlabel("parallel tasks")
         if k % ncol == 0:
@@ -1394,7 +1406,7 @@ def plot_speedup_heatmap(df, manifests=None) -> Plot:
 def plot_memory(df, manifests=None) -> Plot:
     """Figure 5: allocated bytes per row per strategy, and conversion UPFRONT vs PER_CHUNK."""
     name, title = "fig5_memory_per_row", "Memory allocated per row"
-    data = at_main_rows(df, manifests)
+    data = plot_data(df, manifests)
     best = best_per_strategy(data)
     best = best[best["allocBytesPerRow"].notna() & ~best["family"].isin(["ceiling", "reference"])]
     pairs = matched_pairs(data, claim_comparisons(df)["conversion_once"][0])
@@ -1457,7 +1469,7 @@ def plot_memory(df, manifests=None) -> Plot:
 def plot_percent_of_ceiling(df, manifests=None) -> Plot:
     """Figure 6: strategy throughput as percent of the server ceilings."""
     name, title = "fig6_percent_of_ceiling", "Throughput as percent of the server's own ingest ceiling"
-    best = best_per_strategy(at_main_rows(df, manifests))
+    best = best_per_strategy(plot_data(df, manifests))
     best = best[best["family"] != "ceiling"]
     series = [("pctOfServerCopy", "server-side COPY, 1 session", PALETTE[0], "o"),
               ("pctOfInsertSelect", "INSERT ... SELECT, 1 session", PALETTE[1], "s"),
@@ -1622,6 +1634,14 @@ class Analysis:
     def figure(self, fn) -> Plot:
         return fn(self.df, self.manifests)
 
+    def show(self, fn) -> None:
+        """Draw one figure, write it as PDF and PNG into out_dir/figures, display it."""
+        show(self.figure(fn), self.out_dir)
+
+    def export(self) -> list[Path]:
+        """Tables and methods text (the figures are written by show / export_all)."""
+        return self.export_tables() + self.export_methods()
+
     def export_tables(self) -> list[Path]:
         d = self.out_dir / "tables"
         d.mkdir(parents=True, exist_ok=True)
@@ -1683,7 +1703,7 @@ class Analysis:
                 if not (self.out_dir / f).is_file() or (self.out_dir / f).stat().st_size == 0]
 
 
-def show(plot: Plot, out_dir) -> Plot:
+def show(plot: Plot, out_dir) -> None:
     """Save a plot, print what data it lacked, and display the saved PNG in a notebook."""
     paths = save_plot(plot, out_dir)
     for m in plot.missing:
@@ -1691,6 +1711,5 @@ def show(plot: Plot, out_dir) -> Plot:
     try:
         from IPython.display import Image, display
         display(Image(filename=str(paths[1])))
-    except ImportError:  # outside IPython: the files are the output
+    except ImportError:  # outside IPython the files are the output
         print("written:", ", ".join(str(p) for p in paths))
-    return plot
