@@ -16,8 +16,8 @@ Conventions used throughout:
 """
 from __future__ import annotations
 
-import json
 import functools
+import json
 import math
 import os
 import re
@@ -227,11 +227,16 @@ _TIME_UNITS = {"ns": 1e-9, "us": 1e-6, "\u00b5s": 1e-6, "\u03bcs": 1e-6, "ms": 1
                "s": 1.0, "sec": 1.0, "min": 60.0, "m": 60.0, "h": 3600.0, "hr": 3600.0}
 
 
+def _time_factor(unit: str) -> float:
+    """Seconds per unit of a time-per-op score unit; NaN for any other unit."""
+    m = re.fullmatch(r"(\S+)/op", (unit or "s/op").strip())
+    return _TIME_UNITS.get(m.group(1), NAN) if m else NAN
+
+
 def _to_seconds_per_op(score, lo, hi, unit: str):
     unit = (unit or "s/op").strip()
-    m = re.fullmatch(r"(\S+)/op", unit)
-    if m and m.group(1) in _TIME_UNITS:
-        f = _TIME_UNITS[m.group(1)]
+    f = _time_factor(unit)
+    if not math.isnan(f):
         return score * f, lo * f, hi * f
     m = re.fullmatch(r"ops?/(\S+)", unit)
     if m and m.group(1) in _TIME_UNITS:
@@ -283,7 +288,10 @@ def _entry_row(entry: dict, run: str, manifest: dict, folder: Path) -> dict:
     score, lo, hi = _to_seconds_per_op(num(pm.get("score")), num(conf[0]),
                                        num(conf[1] if len(conf) > 1 else NAN),
                                        pm.get("scoreUnit", "s/op"))
-    err = (hi - lo) / 2 if not (math.isnan(lo) or math.isnan(hi)) else NAN
+    f = _time_factor(pm.get("scoreUnit", "s/op"))
+    # A throughput-mode error does not convert linearly: take half the interval instead.
+    err = num(pm.get("scoreError")) * f if not math.isnan(f) else \
+        ((hi - lo) / 2 if not (math.isnan(lo) or math.isnan(hi)) else NAN)
     shots = len(_flatten(pm.get("rawData")))
     run_meta = manifest.get("run") or {}
     row = {
@@ -450,7 +458,9 @@ def derive(df: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         df["mbPerSec"] = df["bytesSentPerOp"] / df["score"] / 1e6
     # A configuration whose counters show lost rows or failed chunks is not valid.
-    lost = df["rowsInsertedPerShot"].notna() & (df["rowsInsertedPerShot"] != rows)
+    # Only fewer rows than asked for counts as lost: more would be a counting
+    # convention, not a failed load.
+    lost = df["rowsInsertedPerShot"].notna() & (df["rowsInsertedPerShot"] < rows * (1 - 1e-9))
     failed = df["failedChunks"].fillna(0) > 0
     df["valid"] = ~(lost | failed)
     df["familyOrder"] = df["family"].map(lambda f: FAMILY_ORDER.index(f) if f in FAMILY_ORDER else len(FAMILY_ORDER))
@@ -533,19 +543,25 @@ def best_over(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return ok.sort_values("rowsPerSec", ascending=False).drop_duplicates(keys).sort_values(keys)
 
 
+def _is_missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def config_text(values: Sequence[tuple]) -> str:
+    """Compact configuration: numeric params by name, then the factor values
+    (BATCH, POOLED, ...) which name themselves, e.g.
+    "chunkSize 500, tasks 2; COPY_BINARY/POOLED/PLATFORM"."""
+    nums = [f"{k} {fmt_int(v)}" for k, v in values if isinstance(v, (int, float)) and not _is_missing(v)]
+    cats = [str(v) for _, v in values if isinstance(v, str) and v]
+    text = ", ".join(nums) + ("; " if nums and cats else "") + "/".join(cats)
+    return text or "-"
+
+
 def configuration_text(row, params: Sequence[str]) -> str:
     """The params that identify a configuration, minus rows and those in the label."""
     info = BENCHMARKS.get(row.get("bench"))
     skip = {"rows"} | set(info.label_params if info else ())
-    bits = []
-    for p in params:
-        if p in skip:
-            continue
-        v = row.get(p)
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            continue
-        bits.append(f"{p} {fmt_int(v) if isinstance(v, (int, float)) else v}")
-    return ", ".join(bits) if bits else "-"
+    return config_text([(p, row.get(p)) for p in params if p not in skip])
 
 
 # --------------------------------------------------------------------------
@@ -687,7 +703,6 @@ def claims_table(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFram
     data = at_main_rows(df, manifests)
     comps = claim_comparisons(df)
     runs = list(dict.fromkeys(df["run"])) or [None]
-    params = param_columns(df)
     out = []
     for run in runs:
         rd = data[data["run"] == run] if run is not None else data
@@ -707,10 +722,9 @@ def claims_table(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFram
                         continue
                     top = g.sort_values("rowsPerSecAfter", ascending=False).iloc[0]
                     label = comp.label + (f" ({gval})" if gval is not None else "")
-                    cfg = ", ".join(f"{k} {fmt_int(top[k]) if isinstance(top[k], float) else top[k]}"
-                                    for k in comp.keys if k in top.index and k != "rows"
-                                    and not (isinstance(top[k], float) and math.isnan(top[k])))
-                    out.append({**base, "comparison": label, "at": cfg or "-",
+                    keys = sorted((k for k in comp.keys if k in top.index and k != "rows"), key=_param_order)
+                    cfg = config_text([(k, top[k]) for k in keys])
+                    out.append({**base, "comparison": label, "at": cfg,
                                 "speedup": top["speedup"], "speedupLo": top["speedupLo"],
                                 "speedupHi": top["speedupHi"],
                                 "measured": speedup_text(claim.kind, top["speedup"], top["speedupLo"], top["speedupHi"]),
@@ -761,30 +775,55 @@ def fmt_interval(v, lo, hi, digits=3, suffix="") -> str:
 _TEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
         "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
         "\u00d7": r"$\times$", "\u2013": "--", "\u2014": "---", "\u2026": r"\ldots{}",
-        "\u00b5": r"\textmu{}", "\u00b0": r"\textdegree{}", "<": r"\textless{}", ">": r"\textgreater{}"}
+        "\u00b5": r"\textmu{}", "\u00b0": r"\textdegree{}", "<": r"\textless{}", ">": r"\textgreater{}",
+        # Long COPY_BINARY/POOLED/... values must be able to wrap in narrow columns.
+        "/": r"/\allowbreak{}"}
 
 
 def tex(s) -> str:
     return "".join(_TEX.get(ch, ch) for ch in str(s))
 
 
-def latex_table(frame: pd.DataFrame, caption: str, label: str, align=None, note: str | None = None) -> str:
+def _column_spec(a) -> str:
+    """"l"/"r", a width w (wrapping left-aligned p{w\\linewidth}) or ("r", w) (right-aligned)."""
+    if isinstance(a, str):
+        return a
+    side, w = a if isinstance(a, tuple) else ("l", a)
+    flush = r"\raggedleft" if side == "r" else r"\raggedright"
+    return rf">{{{flush}\arraybackslash}}p{{{w:.2f}\linewidth}}"
+
+
+def latex_table(frame: pd.DataFrame, caption: str, label: str, align=None, note: str | None = None,
+                group: str | None = None) -> str:
     r"""A booktabs table environment; cells are escaped text.
 
-    align: a column spec string, or a list with one entry per column: "l",
-    "r", or a float w for a wrapping p{w\linewidth} column."""
+    align: a tabular spec string, or one entry per column (see _column_spec).
+    group: a column whose values become sub-headings (one block per run)
+    instead of a column."""
+    cols = [c for c in frame.columns if c != group]
     if align is None:
-        align = "l" * len(frame.columns)
+        align = "l" * len(cols)
     if not isinstance(align, str):
-        align = "".join(a if isinstance(a, str) else rf">{{\raggedright\arraybackslash}}p{{{a:.2f}\linewidth}}"
-                        for a in align)
+        align = "".join(_column_spec(a) for a in align)
     lines = [r"% requires \usepackage{booktabs} and \usepackage{array}",
              r"\begin{table}[htbp]", r"\centering", r"\small", r"\setlength{\tabcolsep}{4pt}",
              rf"\caption{{{tex(caption)}}}", rf"\label{{{label}}}",
              rf"\begin{{tabular}}{{{align}}}", r"\toprule",
-             " & ".join(tex(c) for c in frame.columns) + r" \\", r"\midrule"]
+             " & ".join(tex(c) for c in cols) + r" \\"]
+    current = object()
+    first = True
     for _, r in frame.iterrows():
-        lines.append(" & ".join(tex(v) for v in r.tolist()) + r" \\")
+        if group is not None and r[group] != current:
+            current = r[group]
+            lines.append(r"\midrule" if first else r"\addlinespace")
+            lines.append(rf"\multicolumn{{{len(cols)}}}{{l}}{{\textit{{{tex(f'{group} {current}')}}}}} \\")
+            first = False
+        elif first:
+            lines.append(r"\midrule")
+            first = False
+        lines.append(" & ".join(tex(r[c]) for c in cols) + r" \\")
+    if first:
+        lines.append(r"\midrule")
     lines += [r"\bottomrule", r"\end{tabular}"]
     if note:
         lines.append(rf"\par\smallskip\footnotesize {tex(note)}")
@@ -806,8 +845,9 @@ def best_table(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
 
 
 def _best_align(disp: pd.DataFrame) -> list:
-    widths = {"run": 0.08, "strategy": 0.17, "best configuration": 0.2, "rows/s [99.9 % CI]": 0.14, "note": 0.6}
-    return [widths.get(c, "r") for c in disp.columns]
+    widths = {"strategy": 0.16, "best configuration": 0.2, "rows/s [99.9 % CI]": ("r", 0.16),
+              "note": 0.7}
+    return [widths.get(c, ("r", 0.07)) for c in disp.columns if c != "run"]
 
 
 def best_table_display(best: pd.DataFrame) -> pd.DataFrame:
@@ -817,9 +857,9 @@ def best_table_display(best: pd.DataFrame) -> pd.DataFrame:
         "strategy": best["strategy"],
         "best configuration": best["configuration"],
         "rows/s [99.9 % CI]": [fmt_interval(r.rowsPerSec, r.rowsPerSecLo, r.rowsPerSecHi) for r in best.itertuples()],
-        "x sync": [fmt_sig(v) for v in best["speedupVsSync"]],
-        "% server COPY": [fmt_sig(v) for v in best["pctOfServerCopy"]],
-        "alloc B/row": [fmt_sig(v) for v in best["allocBytesPerRow"]],
+        "speedup vs sync": [fmt_sig(v) for v in best["speedupVsSync"]],
+        "% of server COPY": [fmt_sig(v) for v in best["pctOfServerCopy"]],
+        "alloc. B/row": [fmt_sig(v) for v in best["allocBytesPerRow"]],
         "WAL B/row": [fmt_sig(v) for v in best["walBytesPerRow"]],
     })
     return out.reset_index(drop=True)
@@ -1656,16 +1696,15 @@ class Analysis:
         best.to_csv(d / "best_configuration.csv", index=False)
         (d / "best_configuration.tex").write_text(latex_table(
             disp, f"Each strategy at its fastest configuration ({rows_note}).", "tab:best-configuration",
-            align=_best_align(disp),
-            note="Throughput with the JMH 99.9 % confidence interval (none for a single shot); x sync: speedup "
-                 "over the fastest sync-baseline configuration; % server COPY: percent of the single-session "
-                 "server-side COPY ceiling; alloc B/row: JVM allocation per row (-prof gc); WAL B/row: WAL "
-                 "generated per row."), encoding="utf-8")
+            align=_best_align(disp), group="run" if "run" in disp.columns else None,
+            note="Throughput with the JMH 99.9 % confidence interval (none for a single shot); speedup over "
+                 "the fastest sync-baseline configuration; percent of the single-session server-side COPY "
+                 "ceiling; JVM allocation per row (-prof gc); WAL generated per row."), encoding="utf-8")
         claims = self.claims
         claims.to_csv(d / "claims.csv", index=False)
         (d / "claims.tex").write_text(latex_table(
             claims_display(claims), "The original loader's claims against the measured gains.", "tab:claims",
-            align=([0.08] if "run" in claims_display(claims).columns else []) + [0.14, 0.17, 0.09, 0.17, 0.18, 0.1],
+            align=[0.15, 0.17, 0.09, 0.17, 0.19, 0.11], group="run" if claims["run"].nunique() > 1 else None,
             note="Measured: time before / time after at the fastest 'after' configuration that has a matched "
                  "'before' configuration, with a conservative interval from both 99.9 % confidence "
                  "intervals. " + " ".join(sorted(set(n for n in claims["note"] if n)))), encoding="utf-8")
@@ -1673,7 +1712,7 @@ class Analysis:
         env.to_csv(d / "environment.csv", index=False)
         (d / "environment.tex").write_text(latex_table(
             env, "Measurement environment, from the run manifest.", "tab:environment",
-            align=["l"] + [round(0.7 / (len(env.columns) - 1), 2)] * (len(env.columns) - 1)), encoding="utf-8")
+            align=[0.24] + [round(0.68 / (len(env.columns) - 1), 2)] * (len(env.columns) - 1)), encoding="utf-8")
         self.df.to_csv(d / "all_configurations.csv", index=False)
         for n in ("best_configuration", "claims", "environment"):
             written += [d / f"{n}.csv", d / f"{n}.tex"]

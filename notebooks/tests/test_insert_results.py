@@ -132,6 +132,14 @@ class Loading(unittest.TestCase):
         self.assertEqual(r["failedChunks"], 1.0)
         self.assertFalse(r["valid"])
 
+    def test_lost_rows_make_a_configuration_invalid(self):
+        df = self.df.copy()
+        i = df.index[(df["bench"] == ir.SYNC) & (df["chunkSize"] == 100)][0]
+        df.loc[i, "sec:rows"] = 900.0  # 100 rows per shot did not land
+        self.assertFalse(ir.derive(df).loc[i, "valid"])
+        df.loc[i, "sec:rows"] = 1100.0  # more than asked: a counting convention, not a loss
+        self.assertTrue(ir.derive(df).loc[i, "valid"])
+
     def test_manifest_rows_are_the_main_rows(self):
         self.assertEqual(ir.main_rows(self.df, self.manifests), {"fixture-basic": 1000.0})
 
