@@ -152,10 +152,20 @@ final class CopyBuffer {
         ensure(length * 3); // worst case: 3 bytes per UTF-16 unit, and every escape fits in 2
         byte[] out = bytes;
         int at = position;
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        // tight loop for the common case: ASCII characters the format leaves alone
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || (escape != Escape.NONE && isSpecial(c, escape))) {
+                break;
+            }
+            out[at++] = (byte) c;
+            i++;
+        }
+        for (; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                if (escape == Escape.TEXT && (c == '\\' || c == '\n' || c == '\r' || c == '\t')) {
+                if (escape == Escape.TEXT && isSpecial(c, escape)) {
                     out[at++] = '\\';
                     out[at++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
                 } else if (escape == Escape.CSV && c == '"') {
@@ -182,6 +192,10 @@ final class CopyBuffer {
             }
         }
         position = at;
+    }
+
+    private static boolean isSpecial(char c, Escape escape) {
+        return escape == Escape.TEXT ? c == '\\' || c == '\n' || c == '\r' || c == '\t' : c == '"';
     }
 
     private static int digits(long value) {

@@ -6,6 +6,8 @@ import dev.pginsertbench.postgres.TableName;
 import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,9 +40,11 @@ public final class Loader implements AutoCloseable {
     private static final int MAX_MESSAGE = 600;
 
     private final LoadPlan plan;
+    private final ServerAddress server;
     private final ChunkWriter<Object> writer;
     private final ConnectionSource connections;
     private final ExecutorService executor;
+    private final ConnectionsInUse active = new ConnectionsInUse();
 
     public Loader(ServerAddress server, TableName table, LoadPlan plan) {
         this(server, table, plan, LoaderOptions.defaults());
@@ -48,13 +53,16 @@ public final class Loader implements AutoCloseable {
     @SuppressWarnings("unchecked") // one writer per protocol; its row form never leaves this class
     public Loader(ServerAddress server, TableName table, LoadPlan plan, LoaderOptions options) {
         this.plan = plan;
+        this.server = server;
         this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(), options.copyBufferBytes());
         Properties properties = connectionProperties(server, plan, options);
+        requireTable(server, table);
         try {
             this.connections = switch (plan.connections()) {
                 case SINGLE -> new SingleConnectionSource(server.jdbcUrl(), properties);
                 case PER_CHUNK -> new PerChunkConnectionSource(server.jdbcUrl(), properties);
-                case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties, plan.tasks(), options.poolAcquireTimeout());
+                case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties,
+                        options.poolSize() == 0 ? plan.tasks() : options.poolSize(), options.poolAcquireTimeout());
             };
         } catch (SQLException e) {
             throw server.unavailable(e);
@@ -65,6 +73,23 @@ public final class Loader implements AutoCloseable {
         };
     }
 
+    /** Fails now, naming the table, rather than in every chunk. */
+    private static void requireTable(ServerAddress server, TableName table) {
+        try (Connection connection = server.connect();
+                PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, table.quoted());
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                if (!result.getBoolean(1)) {
+                    throw new IllegalArgumentException("table " + table.quoted() + " does not exist on " + server.maskedUrl());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot check table " + table.quoted() + " on " + server.maskedUrl() + ": "
+                    + ServerAddress.mask(String.valueOf(e.getMessage()), server.password()), e);
+        }
+    }
+
     public LoadPlan plan() {
         return plan;
     }
@@ -73,8 +98,8 @@ public final class Loader implements AutoCloseable {
      * Loads {@code rows} into the table and reports what landed. Returns when every chunk has
      * committed, failed or been skipped.
      *
-     * @throws InterruptedException if interrupted while chunks are still being handed out; chunks
-     *     not yet started are skipped and the ones in flight are awaited before it is thrown
+     * @throws LoadInterruptedException if interrupted: chunks not yet started are skipped,
+     *     statements in flight are cancelled, and the exception carries the report
      */
     public LoadReport load(List<Article> rows) throws InterruptedException {
         long started = System.nanoTime();
@@ -83,61 +108,102 @@ public final class Loader implements AutoCloseable {
         ChunkResult[] results = new ChunkResult[chunks.chunks()];
         Semaphore inFlight = new Semaphore(plan.tasks());
         AtomicBoolean stop = new AtomicBoolean();
-        InterruptedException interrupted = null;
+        boolean interrupted = false;
         for (int index = 0; index < results.length; index++) {
             ChunkPlan.Chunk chunk = chunks.chunk(index);
-            if (interrupted == null && !stop.get()) {
+            if (!stop.get()) {
                 try {
                     inFlight.acquire();
-                } catch (InterruptedException e) {
-                    interrupted = e;
-                    stop.set(true);
-                    results[index] = ChunkResult.notRun(chunk);
-                    continue;
-                }
-            }
-            if (stop.get()) {
-                results[index] = ChunkResult.notRun(chunk);
-                if (interrupted == null) {
-                    inFlight.release();
-                }
-                continue;
-            }
-            executor.execute(() -> {
-                try {
-                    ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
-                    results[chunk.index()] = result;
-                    if (result.outcome() == ChunkResult.Outcome.FAILED && plan.errorPolicy() == ErrorPolicy.FAIL_FAST) {
-                        stop.set(true);
+                    if (!stop.get()) {
+                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop, inFlight));
+                        continue;
                     }
-                } finally {
-                    inFlight.release();
+                    inFlight.release(); // a chunk failed (FAIL_FAST) while this one waited
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
                 }
-            });
-        }
-        try {
-            if (interrupted == null) {
-                inFlight.acquire(plan.tasks());
-                inFlight.release(plan.tasks());
             }
-        } catch (InterruptedException e) {
-            interrupted = e;
-            stop.set(true);
+            results[index] = ChunkResult.notRun(chunk);
         }
-        if (interrupted != null) {
-            // chunks in flight finish or fail on their own; none is left half-done behind the report
-            inFlight.acquireUninterruptibly(plan.tasks());
-            inFlight.release(plan.tasks());
+        if (interrupted) {
+            active.cancelAll();
         }
+        interrupted |= awaitChunksInFlight(inFlight, stop);
         LoadReport report = report(rows, chunks, results, Duration.ofNanos(System.nanoTime() - started));
-        if (interrupted != null) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
             LOG.warn("load interrupted: {}", report);
-            InterruptedException cause = new InterruptedException("load interrupted; " + report);
-            cause.addSuppressed(interrupted);
-            throw cause;
+            throw new LoadInterruptedException(report);
         }
         return report;
+    }
+
+    private void runAndRecord(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted, ChunkResult[] results,
+            AtomicBoolean stop, Semaphore inFlight) {
+        try {
+            ChunkResult result;
+            try {
+                result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+            } catch (Throwable unexpected) { // never leave a chunk without an outcome
+                // pgjdbc can throw an AssertionError wrapping the SQLException of a broken connection
+                SQLException cause = sqlCause(unexpected);
+                LOG.warn("chunk {} failed with {}", chunk.index(), unexpected.toString());
+                result = ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(),
+                        shorten(cause == null ? unexpected.toString() : cause.getMessage() + " (" + unexpected + ")"), 0);
+            }
+            results[chunk.index()] = result;
+            if (result.outcome() == ChunkResult.Outcome.FAILED
+                    && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST || serverGone(result.error()))) {
+                stop.set(true);
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /**
+     * After a connection-level failure, whether the server still answers: a killed backend is one
+     * chunk's problem, a stopped server every remaining chunk's, which would otherwise each wait
+     * out the pool's acquire timeout.
+     */
+    private boolean serverGone(ChunkError error) {
+        String state = error.sqlState();
+        if (state == null || !(state.startsWith("08") || state.startsWith("57P"))) {
+            return false;
+        }
+        try (Connection probe = server.connect()) {
+            return !probe.isValid(5);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("the server at {} does not answer after chunk {} failed; no further chunks start: {}",
+                    server.maskedUrl(), error.chunk(), e.getMessage());
+            return true;
+        }
+    }
+
+    /**
+     * Waits until every started chunk has ended (all permits are back). An interrupt meanwhile
+     * cancels the statements in flight, so their chunks fail and roll back promptly instead of
+     * being abandoned mid-transaction.
+     *
+     * @return whether the wait was interrupted
+     */
+    private boolean awaitChunksInFlight(Semaphore inFlight, AtomicBoolean stop) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (inFlight.tryAcquire(plan.tasks(), 100, TimeUnit.MILLISECONDS)) {
+                    inFlight.release(plan.tasks());
+                    return interrupted;
+                }
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    interrupted = true;
+                    stop.set(true);
+                    active.cancelAll();
+                }
+            }
+        }
     }
 
     private List<Object> convertAll(List<Article> rows) {
@@ -155,6 +221,7 @@ public final class Loader implements AutoCloseable {
             RowValidator.validate(articles);
             try (ConnectionSource.Lease lease = connections.acquire()) {
                 Connection connection = lease.connection();
+                active.add(connection);
                 try {
                     long bytes = writer.write(connection, new ChunkRows<>(articles,
                             converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
@@ -163,6 +230,8 @@ public final class Loader implements AutoCloseable {
                 } catch (SQLException | IOException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
+                } finally {
+                    active.remove(connection);
                 }
             }
         } catch (InvalidRowException e) {
@@ -174,6 +243,15 @@ public final class Loader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return ChunkResult.failed(chunk, rows, null, shorten(e.toString()), System.nanoTime() - started);
         }
+    }
+
+    private static SQLException sqlCause(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** The server's own error behind a batch failure, where pgjdbc chains it. */

@@ -1,6 +1,5 @@
 package dev.pginsertbench.load;
 
-import dev.pginsertbench.data.Article;
 import dev.pginsertbench.postgres.ArticleTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * bind parameters per statement, so a chunk is sent as several statements of at most
  * {@link #MAX_ROWS_PER_STATEMENT} rows.
  */
-final class MultiValuesWriter implements ChunkWriter<Object[]> {
+final class MultiValuesWriter extends SplitStatementWriter {
 
     static final int MAX_PARAMETERS = 65_535;
     static final int MAX_ROWS_PER_STATEMENT = MAX_PARAMETERS / RowValues.COLUMNS;
@@ -22,29 +21,18 @@ final class MultiValuesWriter implements ChunkWriter<Object[]> {
     private final Map<Integer, String> sqlByRows = new ConcurrentHashMap<>();
 
     MultiValuesWriter(String quotedTable) {
+        super(MAX_ROWS_PER_STATEMENT, "multi-values");
         this.prefix = "INSERT INTO " + quotedTable + " (" + ArticleTable.columnList() + ") VALUES ";
     }
 
     @Override
-    public Object[] convert(Article article) {
-        return RowValues.of(article);
-    }
-
-    @Override
-    public long write(Connection connection, ChunkRows<Object[]> rows) throws SQLException {
-        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
-            int count = Math.min(MAX_ROWS_PER_STATEMENT, rows.size() - from);
-            try (PreparedStatement insert = connection.prepareStatement(sqlByRows.computeIfAbsent(count, this::sql))) {
-                for (int i = 0; i < count; i++) {
-                    RowValues.bind(insert, i * RowValues.COLUMNS, rows.row(from + i));
-                }
-                int inserted = insert.executeUpdate();
-                if (inserted != count) {
-                    throw new SQLException("multi-values INSERT reported " + inserted + " rows for " + count + " sent");
-                }
+    int insert(Connection connection, ChunkRows<Object[]> rows, int from, int count) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sqlByRows.computeIfAbsent(count, this::sql))) {
+            for (int i = 0; i < count; i++) {
+                RowValues.bind(insert, i * RowValues.COLUMNS, rows.row(from + i));
             }
+            return insert.executeUpdate();
         }
-        return 0;
     }
 
     private String sql(int rowCount) {

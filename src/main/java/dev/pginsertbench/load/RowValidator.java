@@ -28,12 +28,13 @@ final class RowValidator {
             if (text == null) {
                 continue;
             }
+            int nul = text.indexOf('\0'); // vectorised by the JDK
+            if (nul >= 0) {
+                throw new InvalidRowException(row.id(), FIELDS[field],
+                        "contains U+0000 at character " + nul + ", which PostgreSQL text cannot store");
+            }
             for (int i = 0, n = text.length(); i < n; i++) {
                 char c = text.charAt(i);
-                if (c == '\0') {
-                    throw new InvalidRowException(row.id(), FIELDS[field],
-                            "contains U+0000 at character " + i + ", which PostgreSQL text cannot store");
-                }
                 if (Character.isSurrogate(c)) {
                     if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                         i++;

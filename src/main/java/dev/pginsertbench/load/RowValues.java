@@ -18,16 +18,22 @@ final class RowValues {
     private static final int[] SQL_TYPES = {
         Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.INTEGER, Types.DATE, Types.INTEGER, Types.DOUBLE, Types.BOOLEAN, Types.VARCHAR,
-        Types.TIMESTAMP_WITH_TIMEZONE,
+        Types.OTHER,
     };
 
     private RowValues() {
     }
 
+    /**
+     * The row's values. The timestamp is sent as PostgreSQL text in UTC (typed by the server from
+     * the column): PostgreSQL rejects offsets of 16 hours or more, which Java allows, and the
+     * driver's own formatting moved the last microsecond of PostgreSQL's range.
+     */
     static Object[] of(Article a) {
         return new Object[] {
             a.id(), a.doi(), a.title(), a.abstractText(), a.authors(), a.journal(), a.publicationYear(),
-            a.publicationDate(), a.citations(), a.score(), a.openAccess(), a.keywords(), a.ingestedAt(),
+            a.publicationDate(), a.citations(), a.score(), a.openAccess(), a.keywords(),
+            PgText.timestamp(a.ingestedAt()),
         };
     }
 

@@ -1,6 +1,5 @@
 package dev.pginsertbench.load;
 
-import dev.pginsertbench.data.Article;
 import dev.pginsertbench.postgres.ArticleTable;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,7 +13,7 @@ import java.time.OffsetDateTime;
  * column, so a statement has 13 parameters whatever its row count. Statements still carry at
  * most {@link #MAX_ROWS_PER_STATEMENT} rows, to bound the arrays held in client memory.
  */
-final class UnnestWriter implements ChunkWriter<Object[]> {
+final class UnnestWriter extends SplitStatementWriter {
 
     static final int MAX_ROWS_PER_STATEMENT = 10_000;
 
@@ -26,6 +25,7 @@ final class UnnestWriter implements ChunkWriter<Object[]> {
     private final String insertSql;
 
     UnnestWriter(String quotedTable) {
+        super(MAX_ROWS_PER_STATEMENT, "unnest");
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(quotedTable).append(" (")
                 .append(ArticleTable.columnList()).append(") SELECT * FROM unnest(");
         for (int column = 0; column < ELEMENT_TYPES.length; column++) {
@@ -35,34 +35,22 @@ final class UnnestWriter implements ChunkWriter<Object[]> {
     }
 
     @Override
-    public Object[] convert(Article article) {
-        return RowValues.of(article);
-    }
-
-    @Override
-    public long write(Connection connection, ChunkRows<Object[]> rows) throws SQLException {
-        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
-            int count = Math.min(MAX_ROWS_PER_STATEMENT, rows.size() - from);
-            Object[][] columns = columns(rows, from, count);
-            Array[] arrays = new Array[columns.length];
-            try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-                for (int column = 0; column < columns.length; column++) {
-                    arrays[column] = connection.createArrayOf(ELEMENT_TYPES[column], columns[column]);
-                    insert.setArray(column + 1, arrays[column]);
-                }
-                int inserted = insert.executeUpdate();
-                if (inserted != count) {
-                    throw new SQLException("unnest INSERT reported " + inserted + " rows for " + count + " sent");
-                }
-            } finally {
-                for (Array array : arrays) {
-                    if (array != null) {
-                        array.free();
-                    }
+    int insert(Connection connection, ChunkRows<Object[]> rows, int from, int count) throws SQLException {
+        Object[][] columns = columns(rows, from, count);
+        Array[] arrays = new Array[columns.length];
+        try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
+            for (int column = 0; column < columns.length; column++) {
+                arrays[column] = connection.createArrayOf(ELEMENT_TYPES[column], columns[column]);
+                insert.setArray(column + 1, arrays[column]);
+            }
+            return insert.executeUpdate();
+        } finally {
+            for (Array array : arrays) {
+                if (array != null) {
+                    array.free();
                 }
             }
         }
-        return 0;
     }
 
     /** Transposes rows to typed column arrays; dates and timestamps go as PostgreSQL text. */

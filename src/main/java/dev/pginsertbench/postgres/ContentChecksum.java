@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
  * table holds exactly the generated rows. Each row becomes a canonical text: its fields in
  * column order, separated by {@code |}, text length-prefixed ({@code bytes:text}) so no two rows
  * share a text, NULL as {@code -}, dates as days since 1970, doubles as their IEEE bits in hex,
- * timestamps as microseconds since 1970. A row's hash is the first 64 bits of the MD5 of that
+ * timestamps as microseconds since 2000-01-01 UTC. A row's hash is the first 64 bits of the MD5 of that
  * text; the checksum is the sum of all hashes, which does not depend on row order.
  */
 public final class ContentChecksum {
+
+    private static final BigInteger MICROS_PER_SECOND = BigInteger.valueOf(1_000_000);
+    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
     private ContentChecksum() {
     }
@@ -60,7 +63,7 @@ public final class ContentChecksum {
             case "date" -> "(" + name + " - date '1970-01-01')::text";
             case "double precision" -> "encode(float8send(" + name + "), 'hex')";
             case "boolean" -> "CASE " + name + " WHEN true THEN 't' WHEN false THEN 'f' END";
-            case "timestamptz" -> "(extract(epoch FROM " + name + ") * 1000000)::bigint::text";
+            case "timestamptz" -> "trunc(extract(epoch FROM " + name + " - timestamptz '2000-01-01 00:00:00+00') * 1000000)::text";
             default -> throw new IllegalStateException("no canonical form for column type " + column.sqlType());
         };
     }
@@ -119,8 +122,10 @@ public final class ContentChecksum {
     }
 
     private static StringBuilder timestamp(StringBuilder out, OffsetDateTime value) {
-        long micros = Math.addExact(Math.multiplyExact(value.toEpochSecond(), 1_000_000L), value.getNano() / 1000);
-        return out.append(micros);
+        // near PostgreSQL's upper limit (294276 AD) microseconds since 1970 exceed a long, and
+        // the server's extract(epoch) of such a timestamp rounds: both count from 2000 instead
+        return out.append(BigInteger.valueOf(value.toEpochSecond() - POSTGRES_EPOCH_SECOND).multiply(MICROS_PER_SECOND)
+                .add(BigInteger.valueOf(value.getNano() / 1000)));
     }
 
     private static MessageDigest md5() {

@@ -1,0 +1,139 @@
+package dev.pginsertbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.data.Article;
+import dev.pginsertbench.data.Dataset;
+import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.ContentChecksum;
+import dev.pginsertbench.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A bad row fails its chunk and nothing else, and the report says exactly which rows did not
+ * land and why; the table must agree with the report row for row.
+ */
+@ExtendWith(PostgresExtension.class)
+class LoaderFailureTest {
+
+    private static final int ROWS = 6_000;
+    private static final int CHUNK = 500;
+    private static final int POISONED_CHUNK = 5;
+    private static final ArticleTable TABLE = ArticleTable.named("Failure Test \"Quoted\"");
+
+    private final List<Article> rows = new ArrayList<>(Dataset.generate(11, ROWS).rows());
+
+    @BeforeEach
+    void createTableThatRejectsPoison(PostgresServer server) throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            TABLE.recreate(connection, false);
+            statement.execute("ALTER TABLE " + TABLE.name().quoted() + " ADD CONSTRAINT no_poison CHECK (title <> 'POISON')");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void continueLosesExactlyThePoisonedChunkAndSaysWhy(Protocol protocol, PostgresServer server) throws Exception {
+        poison(POISONED_CHUNK * CHUNK + 123);
+        LoadPlan plan = LoadPlan.pooledBatch(CHUNK, 3).withProtocol(protocol);
+
+        LoadReport report = load(server, plan);
+
+        assertThat(report.chunksFailed()).isEqualTo(1);
+        assertThat(report.failedChunks()).containsExactly(POISONED_CHUNK);
+        assertThat(report.rowsFailed()).isEqualTo(CHUNK);
+        assertThat(report.rowsInserted()).isEqualTo(ROWS - CHUNK);
+        ChunkError error = report.firstErrors().get(0);
+        assertThat(error.chunk()).isEqualTo(POISONED_CHUNK);
+        assertThat(error.fromRow()).isEqualTo(POISONED_CHUNK * CHUNK);
+        assertThat(error.toRow()).isEqualTo((POISONED_CHUNK + 1) * CHUNK);
+        assertThat(error.sqlState()).isEqualTo("23514");
+        assertThat(error.message()).contains("no_poison");
+        assertThat(report.toString()).doesNotContain("\n").contains("1 failed");
+        assertTableHoldsAllChunksExcept(server, Set.of(POISONED_CHUNK));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void failFastStopsAndTableAgreesWithTheReport(Protocol protocol, PostgresServer server) throws Exception {
+        poison(POISONED_CHUNK * CHUNK);
+        LoadPlan plan = LoadPlan.syncBaseline(CHUNK).withProtocol(protocol).withErrorPolicy(ErrorPolicy.FAIL_FAST);
+
+        LoadReport report = load(server, plan);
+
+        // one task: the chunks before the poisoned one committed, the ones after never ran
+        assertThat(report.failedChunks()).containsExactly(POISONED_CHUNK);
+        assertThat(report.notRunChunks()).hasSize(ROWS / CHUNK - POISONED_CHUNK - 1).first().isEqualTo(POISONED_CHUNK + 1);
+        assertThat(report.rowsInserted()).isEqualTo((long) POISONED_CHUNK * CHUNK);
+        assertThat(report.rowsNotRun()).isEqualTo(ROWS - (POISONED_CHUNK + 1L) * CHUNK);
+        assertTableHoldsAllChunksExcept(server, chunksThatDidNotLand(report));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void failFastWithParallelTasksStillAgreesWithTheTable(Protocol protocol, PostgresServer server) throws Exception {
+        poison(2 * CHUNK + 7);
+        LoadPlan plan = LoadPlan.pooledBatch(CHUNK, 4).withProtocol(protocol).withErrorPolicy(ErrorPolicy.FAIL_FAST)
+                .withExecutor(ExecutorKind.VIRTUAL);
+
+        LoadReport report = load(server, plan);
+
+        assertThat(report.failedChunks()).containsExactly(2);
+        assertThat(report.chunksNotRun()).isPositive();
+        assertThat(report.chunksSucceeded() + report.chunksFailed() + report.chunksNotRun()).isEqualTo(report.chunksTotal());
+        assertTableHoldsAllChunksExcept(server, chunksThatDidNotLand(report));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void nulIsRejectedBeforeSendingNamingTheRow(Protocol protocol, PostgresServer server) throws Exception {
+        Article bad = rows.get(3 * CHUNK + 42);
+        rows.set(3 * CHUNK + 42, bad.withTitle("before\0after"));
+
+        LoadReport report = load(server, LoadPlan.pooledBatch(CHUNK, 2).withProtocol(protocol));
+
+        assertThat(report.failedChunks()).containsExactly(3);
+        ChunkError error = report.firstErrors().get(0);
+        assertThat(error.message()).contains("row id " + bad.id()).contains("title").contains("U+0000");
+        assertThat(error.sqlState()).isEqualTo(InvalidRowException.SQL_STATE);
+        assertTableHoldsAllChunksExcept(server, Set.of(3));
+    }
+
+    private static Set<Integer> chunksThatDidNotLand(LoadReport report) {
+        Set<Integer> missing = new HashSet<>(report.failedChunks());
+        missing.addAll(report.notRunChunks());
+        return missing;
+    }
+
+    private void poison(int position) {
+        rows.set(position, rows.get(position).withTitle("POISON"));
+    }
+
+    private LoadReport load(PostgresServer server, LoadPlan plan) throws InterruptedException {
+        try (Loader loader = new Loader(server.address(), TABLE.name(), plan)) {
+            return loader.load(rows);
+        }
+    }
+
+    private void assertTableHoldsAllChunksExcept(PostgresServer server, Set<Integer> missingChunks) throws Exception {
+        List<Article> expected = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!missingChunks.contains(i / CHUNK)) {
+                expected.add(rows.get(i));
+            }
+        }
+        try (Connection connection = server.connect()) {
+            assertThat(TABLE.content(connection)).isEqualTo(ContentChecksum.of(expected));
+        }
+    }
+}

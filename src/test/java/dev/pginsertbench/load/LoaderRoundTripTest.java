@@ -1,0 +1,116 @@
+package dev.pginsertbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.data.Dataset;
+import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.ContentChecksum;
+import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.TableContent;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every protocol, connection mode, executor and task count loads the same 20,000 generated rows
+ * (hostile text and NULLs included); the table must then hold exactly those rows, checked by
+ * the server-side content checksum rather than by anything the driver reports.
+ */
+@ExtendWith(PostgresExtension.class)
+class LoaderRoundTripTest {
+
+    private static final Dataset DATASET = Dataset.generate(42, 20_000);
+    private static final TableContent EXPECTED = ContentChecksum.of(DATASET.rows());
+    private static final ArticleTable TABLE = ArticleTable.named("round_trip");
+
+    @BeforeAll
+    static void createTable(PostgresServer server) throws Exception {
+        try (Connection connection = server.connect()) {
+            TABLE.recreate(connection, false);
+        }
+    }
+
+    /**
+     * Protocol x connections x executor x tasks (1 and 4); conversion and chunking alternate over
+     * the matrix so each protocol meets both of each.
+     */
+    static Stream<LoadPlan> matrix() {
+        List<LoadPlan> plans = new ArrayList<>();
+        int i = 0;
+        for (Protocol protocol : Protocol.values()) {
+            for (ConnectionMode connections : ConnectionMode.values()) {
+                for (ExecutorKind executor : ExecutorKind.values()) {
+                    for (int tasks : connections == ConnectionMode.SINGLE ? new int[] {1} : new int[] {1, 4}) {
+                        Conversion conversion = i % 2 == 0 ? Conversion.UPFRONT : Conversion.PER_CHUNK;
+                        Chunking chunking = (i / 2) % 2 == 0 ? Chunking.FIXED : Chunking.ADAPTIVE;
+                        // 700 requested on 20,000 rows: ADAPTIVE makes 20 chunks of 1,000, FIXED 29 of 700
+                        int chunkSize = chunking == Chunking.ADAPTIVE ? 700 : 3_000;
+                        plans.add(new LoadPlan(protocol, connections, tasks, executor, chunkSize, chunking, conversion,
+                                ErrorPolicy.CONTINUE));
+                        i++;
+                    }
+                }
+            }
+        }
+        return plans.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyPlanLandsExactlyTheGeneratedRows(LoadPlan plan, PostgresServer server) throws Exception {
+        assertLoadsExactly(server, plan);
+    }
+
+    @Test
+    void multiValuesAndUnnestSplitLargeChunksIntoSeveralStatements(PostgresServer server) throws Exception {
+        // one chunk of 20,000 rows is several statements: 65,535 parameters hold 5,041 rows of 13 columns
+        assertLoadsExactly(server, LoadPlan.pooledBatch(20_000, 1).withProtocol(Protocol.MULTI_VALUES));
+        assertLoadsExactly(server, LoadPlan.pooledBatch(20_000, 1).withProtocol(Protocol.UNNEST));
+        assertLoadsExactly(server, LoadPlan.pooledBatch(20_000, 2).withProtocol(Protocol.BATCH_REWRITE));
+    }
+
+    @Test
+    void presetsLandExactlyTheGeneratedRows(PostgresServer server) throws Exception {
+        for (LoadPlan preset : List.of(LoadPlan.syncBaseline(5_000), LoadPlan.newConnectionPerChunk(5_000, 2),
+                LoadPlan.pooledBatch(5_000, 2), LoadPlan.pooledCopy(5_000, 2), LoadPlan.originalBefore(2),
+                LoadPlan.originalAfter(2))) {
+            assertLoadsExactly(server, preset);
+        }
+    }
+
+    @Test
+    void aLoaderIsReusedAcrossLoads(PostgresServer server) throws Exception {
+        try (Loader loader = new Loader(server.address(), TABLE.name(), LoadPlan.pooledCopy(4_000, 2));
+                Connection connection = server.connect()) {
+            for (int round = 0; round < 3; round++) {
+                TABLE.truncate(connection);
+                LoadReport report = loader.load(DATASET.rows());
+                assertThat(report.complete()).as(report.toString()).isTrue();
+                assertThat(TABLE.content(connection)).isEqualTo(EXPECTED);
+            }
+        }
+    }
+
+    private static void assertLoadsExactly(PostgresServer server, LoadPlan plan) throws Exception {
+        try (Connection connection = server.connect()) {
+            TABLE.truncate(connection);
+            LoadReport report;
+            try (Loader loader = new Loader(server.address(), TABLE.name(), plan)) {
+                report = loader.load(DATASET.rows());
+            }
+            assertThat(report.firstErrors()).as(report.toString()).isEmpty();
+            assertThat(report.complete()).isTrue();
+            assertThat(report.rowsInserted()).isEqualTo(DATASET.size());
+            assertThat(report.chunksSucceeded()).isEqualTo(report.chunksTotal());
+            assertThat(report.bytesSent() > 0).isEqualTo(plan.protocol().isCopy());
+            assertThat(TABLE.content(connection)).as(plan.toString()).isEqualTo(EXPECTED);
+        }
+    }
+}
