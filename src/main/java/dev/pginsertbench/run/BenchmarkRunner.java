@@ -212,7 +212,7 @@ public final class BenchmarkRunner {
 
     private void runAll() {
         List<Configuration> runnable = configurations.stream().filter(c -> !preflight.isSkipped(c)).toList();
-        Progress progress = new Progress(runnable, profile, rows);
+        Progress progress = new Progress(runnable, effectiveProfile(), rows);
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
             Configuration configuration = runnable.get(index);
             progress.begin(index);
