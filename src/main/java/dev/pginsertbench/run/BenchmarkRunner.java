@@ -76,6 +76,7 @@ public final class BenchmarkRunner {
     private DatasetFacts dataset;
     private List<String> forkFlags = List.of();
     private Path scratch;
+    private RunManifest.Git git;
 
     private BenchmarkRunner(RunOptions options, List<String> args, Profile profile, List<Configuration> configurations,
             Options extraJmh) {
@@ -143,6 +144,8 @@ public final class BenchmarkRunner {
         } catch (IllegalArgumentException | IOException e) {
             return usageError(e.getMessage());
         }
+        // read before the results folder exists, so the run's own output never makes the tree dirty
+        git = EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", ".")));
         String plan = printPlan(false);
         try {
             preflight = Preflight.check(settings, configurations);
@@ -376,9 +379,7 @@ public final class BenchmarkRunner {
         if (options.gc() && !profilers.contains("gc")) {
             profilers.add(0, "gc");
         }
-        new RunManifest(RunManifest.SCHEMA_VERSION, run,
-                EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", "."))),
-                EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags), preflight.postgres(), dataset,
+        new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags), preflight.postgres(), dataset,
                 new RunManifest.Jmh(Version.getPlainVersion(), forks(), warmupIterations(), measurementIterations(), "ss",
                         profilers))
                 .write(out.resolve("manifest.json"));
