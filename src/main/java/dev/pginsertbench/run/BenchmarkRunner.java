@@ -295,10 +295,9 @@ public final class BenchmarkRunner {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        for (Throwable suppressed : cause.getSuppressed()) {
-            return String.valueOf(suppressed.getMessage()).lines().findFirst().orElse("");
-        }
-        return String.valueOf(cause.getMessage()).lines().findFirst().orElse(e.toString());
+        Throwable[] fromFork = cause.getSuppressed();
+        Throwable shown = fromFork.length > 0 ? fromFork[0] : cause;
+        return String.valueOf(shown.getMessage()).lines().findFirst().orElse(e.toString());
     }
 
     /** Prints the plan (and with {@code listEach} every configuration); returns the first line. */

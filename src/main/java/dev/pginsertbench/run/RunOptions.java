@@ -238,7 +238,9 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
 
     @Override
     public String toString() {
-        return "RunOptions[" + String.join(" ", masked(List.of("--jdbc-url", String.valueOf(jdbcUrl)), password))
-                + ", password=" + (password == null ? "none" : "***") + ", profile=" + profile + "]";
+        return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
+                + ", user=" + user + ", password=" + (password == null ? "none" : "***") + ", rows=" + rows
+                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", dryRun=" + dryRun
+                + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }
 }
