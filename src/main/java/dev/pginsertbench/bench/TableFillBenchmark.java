@@ -93,7 +93,10 @@ public abstract class TableFillBenchmark {
     protected void prepareTrial() throws Exception {
     }
 
-    /** Releases what {@link #prepareTrial()} built; called even when a shot failed. */
+    /**
+     * Releases what {@link #prepareTrial()} built, at trial teardown. JMH skips teardown after a
+     * failed shot; the fork then exits, and shutdown hooks stop the server and delete the files.
+     */
     protected void releaseTrial() throws Exception {
     }
 
