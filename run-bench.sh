@@ -2,6 +2,7 @@
 # Runs the benchmark suite: ./run-bench.sh [PROFILE] [options] [-- extra JMH options]
 # (./run-bench.sh --help lists profiles and options). Finds a JDK 21+, builds
 # target/benchmarks.jar when it is missing or older than the sources, then starts the runner.
+# BENCH_JDK_DIRS=dir1:dir2 searches those folders of JDK homes instead of the standard places.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +20,14 @@ find_jdk() {
     local candidates=() home major
     [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
     shopt -s nullglob
-    candidates+=(/usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home)
+    if [[ -n "${BENCH_JDK_DIRS:-}" ]]; then
+        # colon-separated folders of JDK homes, instead of the standard places
+        local dir
+        IFS=: read -r -a dirs <<< "$BENCH_JDK_DIRS"
+        for dir in "${dirs[@]}"; do candidates+=("$dir"/*); done
+    else
+        candidates+=(/usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home)
+    fi
     shopt -u nullglob
     for home in "${candidates[@]}"; do
         [[ -x "$home/bin/java" ]] || continue
@@ -33,7 +41,7 @@ find_jdk() {
 }
 
 if ! jdk="$(find_jdk)"; then
-    echo "run-bench.sh: no JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm, /opt/java, ~/.sdkman, /Library/Java); install one or set JAVA_HOME" >&2
+    echo "run-bench.sh: no JDK 21 or newer found (looked at JAVA_HOME, ${BENCH_JDK_DIRS:-/usr/lib/jvm, /opt/java, ~/.sdkman, /Library/Java}); install one or set JAVA_HOME" >&2
     exit 1
 fi
 echo "run-bench.sh: using Java $(java_major "$jdk") at $jdk" >&2
