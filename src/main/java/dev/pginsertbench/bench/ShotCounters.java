@@ -29,4 +29,6 @@ public class ShotCounters {
     public long checkpoints;
     /** CPU time of the client during the shot, per row (see {@link ClientCpu}). */
     public double clientCpuNsPerRow;
+    /** CPU time of the server's processes during the shot, per row; NaN for a server elsewhere (see {@link ServerCpu}). */
+    public double serverCpuNsPerRow;
 }

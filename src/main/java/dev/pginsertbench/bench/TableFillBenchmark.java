@@ -68,9 +68,11 @@ public abstract class TableFillBenchmark {
     private String activitySql;
     private boolean checkpointAllowed = true;
     private ClientCpu cpu;
+    private ServerCpu serverCpu;
 
     private ServerActivity before;
     private long cpuBefore;
+    private double serverCpuBefore;
     private LoadReport report;
     private long bytesSent;
 
@@ -85,6 +87,7 @@ public abstract class TableFillBenchmark {
         table.recreate(control, false);
         activitySql = ServerActivity.snapshotSql(control);
         cpu = new ClientCpu();
+        serverCpu = ServerCpu.locate(control);
         LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), server);
         prepareTrial();
     }
@@ -108,11 +111,13 @@ public abstract class TableFillBenchmark {
         bytesSent = 0;
         before = ServerActivity.read(control, activitySql);
         cpuBefore = cpu.nanos();
+        serverCpuBefore = serverCpu.nanos();
     }
 
     @TearDown(Level.Iteration)
     public final void verifyShot(ShotCounters counters) throws SQLException {
         long cpuUsed = cpu.nanos() - cpuBefore;
+        double serverCpuUsed = serverCpu.nanos() - serverCpuBefore;
         ServerActivity after = ServerActivity.read(control, activitySql);
         long found = table.count(control);
         if (report != null && !report.complete()) {
@@ -129,6 +134,7 @@ public abstract class TableFillBenchmark {
         counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows;
         counters.checkpoints = after.checkpoints() - before.checkpoints();
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
+        counters.serverCpuNsPerRow = serverCpuUsed / rows;
     }
 
     @TearDown(Level.Trial)

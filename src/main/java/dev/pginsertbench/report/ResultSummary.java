@@ -66,6 +66,8 @@ public final class ResultSummary {
                     rate * averageRowBytes / 1e6,
                     entry.allocatedBytes / entry.rows,
                     entry.walBytesPerRow,
+                    entry.clientCpuNsPerRow,
+                    entry.serverCpuNsPerRow,
                     rate / best(entries, e -> e.benchmark.equals(SYNC) && e.rows == entry.rows),
                     100 * rate / best(entries, e -> e.benchmark.startsWith(CEILING) && e.rows == entry.rows),
                     pooledCopy ? rate / best(entries, e -> e.benchmark.equals(PSQL) && e.rows == entry.rows) : Double.NaN,
@@ -82,7 +84,7 @@ public final class ResultSummary {
 
     /** What the summary needs from one JSON entry. */
     private record Entry(String benchmark, Map<String, String> params, long rows, double score, double scoreError,
-            double allocatedBytes, double walBytesPerRow) {
+            double allocatedBytes, double walBytesPerRow, double clientCpuNsPerRow, double serverCpuNsPerRow) {
 
         static Entry of(JsonNode node) {
             String name = node.path("benchmark").asText();
@@ -105,7 +107,12 @@ public final class ResultSummary {
             return new Entry(benchmark, params, Long.parseLong(params.get("rows")), number(primary.path("score")),
                     number(primary.path("scoreError")), metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")))
                             .orElse(Double.NaN),
-                    metric(secondary, "walBytesPerRow").map(m -> perShotMean(m, shots)).orElse(Double.NaN));
+                    perShot(secondary, "walBytesPerRow", shots), perShot(secondary, "clientCpuNsPerRow", shots),
+                    perShot(secondary, "serverCpuNsPerRow", shots));
+        }
+
+        private static double perShot(JsonNode secondary, String key, long shots) {
+            return metric(secondary, key).map(m -> perShotMean(m, shots)).orElse(Double.NaN);
         }
 
         double rowsPerSecond() {

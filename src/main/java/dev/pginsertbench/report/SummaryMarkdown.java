@@ -24,12 +24,15 @@ public final class SummaryMarkdown {
                 rows/s = rows / single-shot time; ± is JMH's 99.9 % error carried to rows/s (- for one shot).
                 MB/s = rows/s x the dataset's average payload bytes per row (manifest.json, dataset.averageRowBytes).
                 alloc B/row = gc.alloc.rate.norm / rows; WAL B/row = server WAL per row.
+                client / server CPU ns/row = CPU time of the benchmark JVM (with psql) / of the local server's
+                processes during a shot, per row; their sum against 1 s / rows/s x cores shows where time goes.
                 x sync = over the fastest SyncBaselineBenchmark; % ceiling = of the fastest CeilingBenchmark;
                 x psql and x par. ceiling (PooledCopy only) = over psql \\copy and over ParallelCeilingBenchmark with
                 the same tasks; all with the same rows and from this run. - = not applicable or not measured.
 
                 """);
         text.append(SummaryTable.markdown(summary));
+        CopyFormatComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
         if (!failed.isEmpty() || !skipped.isEmpty()) {
             text.append("\n## Not measured\n\n");
             for (RunManifest.NotMeasured item : failed) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param megabytesPerSecond     payload MB/s (10^6 bytes): rows/s times the dataset's average row bytes
  * @param allocatedBytesPerRow   {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
  * @param walBytesPerRow         the {@code walBytesPerRow} counter's mean per shot
+ * @param clientCpuNsPerRow      the benchmark JVM's CPU per row (mean per shot)
+ * @param serverCpuNsPerRow      the local server's CPU per row (mean per shot); NaN for a remote server
  * @param speedupOverSync        rows/s over the fastest sync baseline with the same rows
  * @param percentOfCeiling       100 x rows/s over the fastest {@code CeilingBenchmark} with the same rows
  * @param ratioToPsql            PooledCopy only: rows/s over {@code psql \copy} with the same rows
@@ -33,6 +35,8 @@ public record SummaryRow(
         double megabytesPerSecond,
         double allocatedBytesPerRow,
         double walBytesPerRow,
+        double clientCpuNsPerRow,
+        double serverCpuNsPerRow,
         double speedupOverSync,
         double percentOfCeiling,
         double ratioToPsql,

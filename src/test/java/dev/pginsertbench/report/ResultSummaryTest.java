@@ -66,6 +66,9 @@ class ResultSummaryTest {
         assertThat(copy.allocatedBytesPerRow()).isCloseTo(2000.0, within(1e-9)); // older JMH's dotted key
         // no rawData: the summed score over 5 shots x 1 fork
         assertThat(copy.walBytesPerRow()).isCloseTo(1075.5, within(1e-9));
+        // per-shot means of rawData: (1500+1700+1600+1400+1800)/5 and (4 x 2000 + 2500)/5
+        assertThat(copy.clientCpuNsPerRow()).isCloseTo(1600.0, within(1e-9));
+        assertThat(copy.serverCpuNsPerRow()).isCloseTo(2100.0, within(1e-9));
         assertThat(copy.ratioToPsql()).isCloseTo(1.25, within(1e-9));
         assertThat(copy.ratioToParallelCeiling()).isCloseTo(0.5, within(1e-9));
         assertThat(rows.get(0).ratioToPsql()).isNaN();
@@ -86,8 +89,8 @@ class ResultSummaryTest {
         String table = SummaryTable.markdown(rows);
         assertThat(table.lines()).hasSize(2 + rows.size());
         assertThat(table).contains("| PooledCopyBenchmark.load | chunkSize=500 format=COPY_BINARY tasks=2 | 1000 | 10,000 | 1,000 "
-                + "| 10.0 | 2,000 | 1,076 | 4.00 | 20.0 | 1.25 | 0.50 |");
-        assertThat(table).contains("| SyncBaselineBenchmark.load | chunkSize=5000 | 1000 | 2,500 | - | 2.5 | - | - | 1.00 | 5.0 | - | - |");
+                + "| 10.0 | 2,000 | 1,076 | 1,600 | 2,100 | 4.00 | 20.0 | 1.25 | 0.50 |");
+        assertThat(table).contains("| SyncBaselineBenchmark.load | chunkSize=5000 | 1000 | 2,500 | - | 2.5 | - | - | - | - | 1.00 | 5.0 | - | - |");
         assertThat(table).contains("| CeilingBenchmark.insertSelect | - | 1000 | 50,000 |");
     }
 

@@ -1,0 +1,113 @@
+package dev.pginsertbench.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CPU time of a PostgreSQL server running on this machine, read from {@code /proc}: the
+ * postmaster's own time, the time of its children that have exited (a backend of a closed
+ * connection; the kernel adds it to the postmaster's {@code cutime}/{@code cstime}) and the time
+ * of every child still running (backends, WAL writer, checkpointer, ...). With the client's CPU
+ * it tells where a shot's time went. Unavailable for a server on another machine or in a
+ * container whose processes this JVM cannot see; the counter is then NaN.
+ */
+final class ServerCpu {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCpu.class);
+    private static final Path PROC = Path.of("/proc");
+    /** Linux reports {@code /proc} times in USER_HZ ticks, which the kernel ABI fixes at 100 per second. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    // field positions in /proc/<pid>/stat after the command name, counted from "state" as 0
+    private static final int PPID = 1;
+    private static final int UTIME = 11;
+    private static final int STIME = 12;
+    private static final int CUTIME = 13;
+    private static final int CSTIME = 14;
+
+    private final long postmaster;
+
+    private ServerCpu(long postmaster) {
+        this.postmaster = postmaster;
+    }
+
+    /** Finds the postmaster as the parent of this connection's backend, if it runs here. */
+    static ServerCpu locate(Connection connection) throws SQLException {
+        long backend;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            backend = result.getLong(1);
+        }
+        Optional<Long> parent = stat(backend).map(fields -> Long.parseLong(fields[PPID]));
+        if (parent.isEmpty() || !command(parent.get()).contains("postgres")) {
+            LOG.info("server CPU is not measured: backend {} is not a process of this machine", backend);
+            return new ServerCpu(-1);
+        }
+        return new ServerCpu(parent.get());
+    }
+
+    /** CPU nanoseconds the server has used so far, NaN when unavailable; only differences mean anything. */
+    double nanos() {
+        if (postmaster < 0) {
+            return Double.NaN;
+        }
+        String[] own = stat(postmaster).orElse(null);
+        if (own == null) {
+            return Double.NaN; // the server has stopped
+        }
+        long ticks = ticks(own, UTIME) + ticks(own, STIME) + ticks(own, CUTIME) + ticks(own, CSTIME);
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, path -> isPid(path.getFileName().toString()))) {
+            for (Path process : processes) {
+                String[] fields = stat(Long.parseLong(process.getFileName().toString())).orElse(null);
+                if (fields != null && Long.parseLong(fields[PPID]) == postmaster) {
+                    ticks += ticks(fields, UTIME) + ticks(fields, STIME);
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return (double) ticks * NANOS_PER_TICK;
+    }
+
+    private static long ticks(String[] fields, int index) {
+        return Long.parseLong(fields[index]);
+    }
+
+    /** The fields of /proc/pid/stat after the command name (which may contain spaces). */
+    private static Optional<String[]> stat(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.US_ASCII);
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // gone, or not visible from here
+        }
+    }
+
+    private static String command(long pid) {
+        try {
+            return Files.readString(PROC.resolve(Long.toString(pid)).resolve("comm"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static boolean isPid(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+}
