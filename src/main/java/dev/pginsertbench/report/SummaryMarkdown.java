@@ -33,6 +33,7 @@ public final class SummaryMarkdown {
                 """);
         text.append(SummaryTable.markdown(summary));
         CopyFormatComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
+        BatchPathComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
         if (!failed.isEmpty() || !skipped.isEmpty()) {
             text.append("\n## Not measured\n\n");
             for (RunManifest.NotMeasured item : failed) {

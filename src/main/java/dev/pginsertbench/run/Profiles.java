@@ -88,14 +88,17 @@ public final class Profiles {
                 100_000, 1, 1, 5, all);
     }
 
-    /** The card's full matrix on 100,000 rows, two forks. */
+    /** The card's full matrix on 100,000 rows, two forks, and the batch paths against plain executeBatch. */
     static Profile standard() {
-        return new Profile("standard", "the card's full matrix", 100_000, 2, 2, 5, cardMatrix());
+        List<Configuration> all = new ArrayList<>(cardMatrix());
+        all.addAll(batchPaths());
+        return new Profile("standard", "the card's full matrix and the batch paths", 100_000, 2, 2, 5, all);
     }
 
     /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
     static Profile thesis() {
         List<Configuration> all = new ArrayList<>(cardMatrix());
+        all.addAll(batchPaths());
         all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("1", "2", "4", "8"))));
         all.addAll(factorStudy(ordered(
                 "protocol", List.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST", "COPY_TEXT", "COPY_CSV", "COPY_BINARY"),
@@ -121,6 +124,24 @@ public final class Profiles {
         all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("1000", "5000", "20000", "50000"), "tasks", tasks,
                 "format", COPY_FORMATS)));
         all.addAll(ceilings(tasks));
+        return all;
+    }
+
+    /**
+     * The INSERT-based protocols (rewritten batch, multi-row VALUES, unnest) against plain
+     * executeBatch at 1,000 and 10,000 rows per chunk, everything else at the factor base.
+     */
+    static List<Configuration> batchPaths() {
+        Map<String, String> base = new LinkedHashMap<>(FACTOR_BASE);
+        base.remove("protocol");
+        base.remove("chunkSize");
+        List<Configuration> all = new ArrayList<>();
+        for (Configuration point : cross(FACTOR, ordered("protocol", List.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST"),
+                "chunkSize", List.of("1000", "10000")))) {
+            Map<String, String> params = new LinkedHashMap<>(base);
+            params.putAll(point.params());
+            all.add(new Configuration(FACTOR, params));
+        }
         return all;
     }
 

@@ -1,0 +1,63 @@
+package dev.pginsertbench.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The paragraph under the summary that names the fastest INSERT-based path of the factor study,
+ * its gain over plain executeBatch at the same chunk size, and its distance from the fastest
+ * COPY configuration of the run.
+ */
+final class BatchPathComparison {
+
+    private static final String FACTOR = "FactorBenchmark.load";
+    private static final Set<String> BATCH_PATHS = Set.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST");
+
+    private BatchPathComparison() {
+    }
+
+    static Optional<String> of(List<SummaryRow> summary) {
+        Optional<SummaryRow> best = summary.stream()
+                .filter(row -> row.benchmark().equals(FACTOR) && BATCH_PATHS.contains(row.params().get("protocol")))
+                .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        SummaryRow path = best.get();
+        Optional<SummaryRow> plain = summary.stream()
+                .filter(row -> row.benchmark().equals(FACTOR) && row.rows() == path.rows()
+                        && sameExceptProtocol(row, path) && "BATCH".equals(row.params().get("protocol")))
+                .findFirst();
+        Optional<SummaryRow> copy = summary.stream()
+                .filter(row -> row.rows() == path.rows() && isClientCopy(row))
+                .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
+        StringBuilder text = new StringBuilder("## Batch paths\n\nFastest INSERT-based path: ")
+                .append(path.params().get("protocol")).append(" at ").append(SummaryTable.params(path.params()))
+                .append(", ").append(SummaryTable.format("%,.0f", path.rowsPerSecond())).append(" rows/s");
+        plain.ifPresent(batch -> text.append(String.format(Locale.ROOT, ", %.2f x plain BATCH with the same chunk size and tasks (%s rows/s)",
+                path.rowsPerSecond() / batch.rowsPerSecond(), SummaryTable.format("%,.0f", batch.rowsPerSecond()))));
+        copy.ifPresent(fastest -> text.append(String.format(Locale.ROOT,
+                ". The fastest COPY configuration (%s %s, %s rows/s) is %.2f x faster", fastest.benchmark(),
+                SummaryTable.params(fastest.params()), SummaryTable.format("%,.0f", fastest.rowsPerSecond()),
+                fastest.rowsPerSecond() / path.rowsPerSecond())));
+        return Optional.of(text.append(".\n").toString());
+    }
+
+    private static boolean sameExceptProtocol(SummaryRow row, SummaryRow other) {
+        for (String key : other.params().keySet()) {
+            if (!key.equals("protocol") && !other.params().get(key).equals(row.params().get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isClientCopy(SummaryRow row) {
+        String protocol = row.benchmark().equals(FACTOR) ? row.params().get("protocol") : row.params().get("format");
+        return (row.benchmark().equals(FACTOR) || row.benchmark().equals("PooledCopyBenchmark.load"))
+                && protocol != null && protocol.startsWith("COPY_");
+    }
+}
