@@ -100,15 +100,19 @@ class LoaderFaultTest {
 
     @Test
     void chunksWaitingForAPoolConnectionTimeOutInsteadOfHanging(PostgresServer server) throws Exception {
-        // three tasks share one connection; the slow chunk holds it for 5 s, the others wait at most 0.5 s
-        setSleep(server, 5);
+        // three tasks share one connection that every chunk holds for 0.7 s: while one chunk holds
+        // it, the other two wait longer than the 0.5 s acquire timeout, whatever order they run in
+        for (int chunk = 0; chunk < ROWS / CHUNK; chunk++) {
+            rows.set(chunk * CHUNK + 10, rows.get(chunk * CHUNK + 10).withTitle("SLOW"));
+        }
+        setSleep(server, 0.7);
         LoaderOptions options = LoaderOptions.defaults().withPoolSize(1).withPoolAcquireTimeout(Duration.ofMillis(500));
         LoadPlan plan = LoadPlan.pooledBatch(CHUNK, 3).withProtocol(Protocol.COPY_CSV);
         try (Loader loader = new Loader(server.address(), TABLE.name(), plan, options)) {
             LoadReport report = startLoad(loader).get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
             assertThat(report.chunksFailed()).isGreaterThanOrEqualTo(2);
-            assertThat(report.failedChunks()).doesNotContain(SLOW_CHUNK);
+            assertThat(report.chunksSucceeded()).isPositive();
             assertThat(report.firstErrors()).allSatisfy(error -> assertThat(error.message()).contains("timed out"));
             assertTableAgreesWith(server, report);
         }
@@ -174,8 +178,8 @@ class LoaderFaultTest {
     private static void createSlowTable(PostgresServer server) throws SQLException {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             TABLE.recreate(connection, false);
-            statement.execute("CREATE TABLE IF NOT EXISTS fault_sleep (seconds int NOT NULL)");
-            statement.execute("TRUNCATE fault_sleep");
+            statement.execute("DROP TABLE IF EXISTS fault_sleep");
+            statement.execute("CREATE TABLE fault_sleep (seconds double precision NOT NULL)");
             statement.execute("INSERT INTO fault_sleep VALUES (30)");
             statement.execute("CREATE OR REPLACE FUNCTION fault_slow_row() RETURNS trigger LANGUAGE plpgsql AS $$ "
                     + "BEGIN IF NEW.title = 'SLOW' THEN PERFORM pg_sleep((SELECT seconds FROM fault_sleep)); END IF; "
@@ -185,9 +189,9 @@ class LoaderFaultTest {
         }
     }
 
-    private static void setSleep(PostgresServer server, int seconds) throws SQLException {
+    private static void setSleep(PostgresServer server, double seconds) throws SQLException {
         try (Connection connection = server.connect(); PreparedStatement update = connection.prepareStatement("UPDATE fault_sleep SET seconds = ?")) {
-            update.setInt(1, seconds);
+            update.setDouble(1, seconds);
             update.execute();
         }
     }
