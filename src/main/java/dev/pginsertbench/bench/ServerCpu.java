@@ -27,8 +27,10 @@ final class ServerCpu {
     private static final Path PROC = Path.of("/proc");
     /** Linux reports {@code /proc} times in USER_HZ ticks, which the kernel ABI fixes at 100 per second. */
     private static final long NANOS_PER_TICK = 10_000_000L;
+    private static final long SETTLE_NANOS = 1_000_000_000L;
 
     // field positions in /proc/<pid>/stat after the command name, counted from "state" as 0
+    private static final int STATE = 0;
     private static final int PPID = 1;
     private static final int UTIME = 11;
     private static final int STIME = 12;
@@ -62,22 +64,50 @@ final class ServerCpu {
         if (postmaster < 0) {
             return Double.NaN;
         }
+        // A backend that is exiting (a closed connection, psql's session) shows no CPU for a few
+        // milliseconds before the postmaster reaps it into its cutime: read until two readings
+        // 20 ms apart agree. Only called outside the timed shot.
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        Reading reading = read();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Reading next = read();
+            if (next.nanos() == reading.nanos() && !next.zombies()) {
+                break;
+            }
+            reading = next;
+        }
+        return reading.nanos();
+    }
+
+    private Reading read() {
         String[] own = stat(postmaster).orElse(null);
         if (own == null) {
-            return Double.NaN; // the server has stopped
+            return new Reading(Double.NaN, false); // the server has stopped
         }
         long ticks = ticks(own, UTIME) + ticks(own, STIME) + ticks(own, CUTIME) + ticks(own, CSTIME);
+        boolean zombies = false;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, path -> isPid(path.getFileName().toString()))) {
             for (Path process : processes) {
                 String[] fields = stat(Long.parseLong(process.getFileName().toString())).orElse(null);
                 if (fields != null && Long.parseLong(fields[PPID]) == postmaster) {
                     ticks += ticks(fields, UTIME) + ticks(fields, STIME);
+                    zombies |= fields[STATE].equals("Z");
                 }
             }
         } catch (IOException e) {
-            return Double.NaN;
+            return new Reading(Double.NaN, false);
         }
-        return (double) ticks * NANOS_PER_TICK;
+        return new Reading((double) ticks * NANOS_PER_TICK, zombies);
+    }
+
+    /** One pass over /proc: CPU so far, and whether an exited child still awaits reaping. */
+    private record Reading(double nanos, boolean zombies) {
     }
 
     private static long ticks(String[] fields, int index) {
