@@ -31,4 +31,6 @@ public class ShotCounters {
     public double clientCpuNsPerRow;
     /** CPU time of the server's processes during the shot, per row; NaN for a server elsewhere (see {@link ServerCpu}). */
     public double serverCpuNsPerRow;
+    /** Bytes the heap rose above its level at the shot's start, at most (see {@link HeapPeak}). */
+    public long peakHeapGrowth;
 }

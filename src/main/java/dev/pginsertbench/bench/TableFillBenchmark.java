@@ -69,6 +69,7 @@ public abstract class TableFillBenchmark {
     private boolean checkpointAllowed = true;
     private ClientCpu cpu;
     private ServerCpu serverCpu;
+    private final HeapPeak heap = new HeapPeak();
 
     private ServerActivity before;
     private long cpuBefore;
@@ -112,10 +113,12 @@ public abstract class TableFillBenchmark {
         before = ServerActivity.read(control, activitySql);
         cpuBefore = cpu.nanos();
         serverCpuBefore = serverCpu.nanos();
+        heap.start();
     }
 
     @TearDown(Level.Iteration)
     public final void verifyShot(ShotCounters counters) throws SQLException {
+        long heapGrowth = heap.growth();
         long cpuUsed = cpu.nanos() - cpuBefore;
         double serverCpuUsed = serverCpu.nanos() - serverCpuBefore;
         ServerActivity after = ServerActivity.read(control, activitySql);
@@ -135,6 +138,7 @@ public abstract class TableFillBenchmark {
         counters.checkpoints = after.checkpoints() - before.checkpoints();
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
         counters.serverCpuNsPerRow = serverCpuUsed / rows;
+        counters.peakHeapGrowth = heapGrowth;
     }
 
     @TearDown(Level.Trial)

@@ -68,6 +68,7 @@ public final class ResultSummary {
                     entry.walBytesPerRow,
                     entry.clientCpuNsPerRow,
                     entry.serverCpuNsPerRow,
+                    entry.peakHeapGrowthBytes,
                     rate / best(entries, e -> e.benchmark.equals(SYNC) && e.rows == entry.rows),
                     100 * rate / best(entries, e -> e.benchmark.startsWith(CEILING) && e.rows == entry.rows),
                     pooledCopy ? rate / best(entries, e -> e.benchmark.equals(PSQL) && e.rows == entry.rows) : Double.NaN,
@@ -84,7 +85,8 @@ public final class ResultSummary {
 
     /** What the summary needs from one JSON entry. */
     private record Entry(String benchmark, Map<String, String> params, long rows, double score, double scoreError,
-            double allocatedBytes, double walBytesPerRow, double clientCpuNsPerRow, double serverCpuNsPerRow) {
+            double allocatedBytes, double walBytesPerRow, double clientCpuNsPerRow, double serverCpuNsPerRow,
+            double peakHeapGrowthBytes) {
 
         static Entry of(JsonNode node) {
             String name = node.path("benchmark").asText();
@@ -108,7 +110,20 @@ public final class ResultSummary {
                     number(primary.path("scoreError")), metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")))
                             .orElse(Double.NaN),
                     perShot(secondary, "walBytesPerRow", shots), perShot(secondary, "clientCpuNsPerRow", shots),
-                    perShot(secondary, "serverCpuNsPerRow", shots));
+                    perShot(secondary, "serverCpuNsPerRow", shots), perShotMax(secondary, "peakHeapGrowth"));
+        }
+
+        /** The largest per-shot value: the worst shot bounds a strategy's working memory. */
+        private static double perShotMax(JsonNode secondary, String key) {
+            return metric(secondary, key).map(m -> {
+                double max = Double.NaN;
+                for (JsonNode fork : m.path("rawData")) {
+                    for (JsonNode shot : fork) {
+                        max = Double.isNaN(max) ? number(shot) : Math.max(max, number(shot));
+                    }
+                }
+                return max;
+            }).orElse(Double.NaN);
         }
 
         private static double perShot(JsonNode secondary, String key, long shots) {

@@ -26,6 +26,8 @@ public final class SummaryMarkdown {
                 alloc B/row = gc.alloc.rate.norm / rows; WAL B/row = server WAL per row.
                 client / server CPU ns/row = CPU time of the benchmark JVM (with psql) / of the local server's
                 processes during a shot, per row; their sum against 1 s / rows/s x cores shows where time goes.
+                heap peak MB = the most the benchmark JVM's heap rose above its level at a shot's start (worst shot;
+                an upper bound that includes uncollected garbage): what a strategy holds beyond the dataset.
                 x sync = over the fastest SyncBaselineBenchmark; % ceiling = of the fastest CeilingBenchmark;
                 x psql and x par. ceiling (PooledCopy only) = over psql \\copy and over ParallelCeilingBenchmark with
                 the same tasks; all with the same rows and from this run. - = not applicable or not measured.

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param walBytesPerRow         the {@code walBytesPerRow} counter's mean per shot
  * @param clientCpuNsPerRow      the benchmark JVM's CPU per row (mean per shot)
  * @param serverCpuNsPerRow      the local server's CPU per row (mean per shot); NaN for a remote server
+ * @param peakHeapGrowthBytes    the largest per-shot rise of the benchmark JVM's heap above its start level
  * @param speedupOverSync        rows/s over the fastest sync baseline with the same rows
  * @param percentOfCeiling       100 x rows/s over the fastest {@code CeilingBenchmark} with the same rows
  * @param ratioToPsql            PooledCopy only: rows/s over {@code psql \copy} with the same rows
@@ -37,6 +38,7 @@ public record SummaryRow(
         double walBytesPerRow,
         double clientCpuNsPerRow,
         double serverCpuNsPerRow,
+        double peakHeapGrowthBytes,
         double speedupOverSync,
         double percentOfCeiling,
         double ratioToPsql,

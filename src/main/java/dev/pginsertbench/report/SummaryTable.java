@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 public final class SummaryTable {
 
     static final String HEADER = "| benchmark | params | rows | rows/s | ± rows/s | MB/s | alloc B/row | WAL B/row "
-            + "| client CPU ns/row | server CPU ns/row | x sync | % ceiling | x psql | x par. ceiling |";
-    private static final String RULE = "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+            + "| client CPU ns/row | server CPU ns/row | heap peak MB | x sync | % ceiling | x psql | x par. ceiling |";
+    private static final String RULE = "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     private SummaryTable() {
     }
@@ -28,6 +28,7 @@ public final class SummaryTable {
                     .append(" | ").append(format("%,.0f", row.walBytesPerRow()))
                     .append(" | ").append(format("%,.0f", row.clientCpuNsPerRow()))
                     .append(" | ").append(format("%,.0f", row.serverCpuNsPerRow()))
+                    .append(" | ").append(format("%,.0f", row.peakHeapGrowthBytes() / 1e6))
                     .append(" | ").append(format("%.2f", row.speedupOverSync()))
                     .append(" | ").append(format("%.1f", row.percentOfCeiling()))
                     .append(" | ").append(format("%.2f", row.ratioToPsql()))

@@ -52,17 +52,31 @@ class LoaderSoakTest {
                     LoadReport report = loader.load(dataset.rows());
                     assertThat(report.complete()).as(report.toString()).isTrue();
                     assertThat(table.content(connection)).isEqualTo(expected);
-                    assertThat(backendsOfThisSuite(connection)).as("pool connections while open").isEqualTo(TASKS + 1);
+                    assertThat(awaitBackends(connection, TASKS + 1)).as("pool connections while open").isEqualTo(TASKS + 1);
                 }
                 if (round == 4) { // after warm-up: classes loaded, JDBC driver initialised
                     fdsBefore = openFileDescriptors();
                     threadsBefore = Thread.activeCount();
                 }
             }
-            assertThat(backendsOfThisSuite(connection)).as("connections after the last close").isEqualTo(1);
+            assertThat(awaitBackends(connection, 1)).as("connections after the last close").isEqualTo(1);
             assertThat(openFileDescriptors()).isLessThanOrEqualTo(fdsBefore + 5);
             assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
         }
+    }
+
+    /**
+     * The suite's backends once they settle at {@code expected}, or the count after 5 s: a backend
+     * whose client closed the connection leaves pg_stat_activity only when it has exited.
+     */
+    private static int awaitBackends(Connection connection, int expected) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int count = backendsOfThisSuite(connection);
+        while (count != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            count = backendsOfThisSuite(connection);
+        }
+        return count;
     }
 
     private static int backendsOfThisSuite(Connection connection) throws Exception {

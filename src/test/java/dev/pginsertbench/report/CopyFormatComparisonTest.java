@@ -40,6 +40,6 @@ class CopyFormatComparisonTest {
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                                 java.util.LinkedHashMap::new)),
                 100_000, rowsPerSecond, Double.NaN, Double.NaN, Double.NaN, Double.NaN, clientCpu, serverCpu,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -69,6 +69,8 @@ class ResultSummaryTest {
         // per-shot means of rawData: (1500+1700+1600+1400+1800)/5 and (4 x 2000 + 2500)/5
         assertThat(copy.clientCpuNsPerRow()).isCloseTo(1600.0, within(1e-9));
         assertThat(copy.serverCpuNsPerRow()).isCloseTo(2100.0, within(1e-9));
+        // the worst shot, not the mean: 12,000,000 bytes
+        assertThat(copy.peakHeapGrowthBytes()).isEqualTo(12_000_000.0);
         assertThat(copy.ratioToPsql()).isCloseTo(1.25, within(1e-9));
         assertThat(copy.ratioToParallelCeiling()).isCloseTo(0.5, within(1e-9));
         assertThat(rows.get(0).ratioToPsql()).isNaN();
@@ -89,8 +91,8 @@ class ResultSummaryTest {
         String table = SummaryTable.markdown(rows);
         assertThat(table.lines()).hasSize(2 + rows.size());
         assertThat(table).contains("| PooledCopyBenchmark.load | chunkSize=500 format=COPY_BINARY tasks=2 | 1000 | 10,000 | 1,000 "
-                + "| 10.0 | 2,000 | 1,076 | 1,600 | 2,100 | 4.00 | 20.0 | 1.25 | 0.50 |");
-        assertThat(table).contains("| SyncBaselineBenchmark.load | chunkSize=5000 | 1000 | 2,500 | - | 2.5 | - | - | - | - | 1.00 | 5.0 | - | - |");
+                + "| 10.0 | 2,000 | 1,076 | 1,600 | 2,100 | 12 | 4.00 | 20.0 | 1.25 | 0.50 |");
+        assertThat(table).contains("| SyncBaselineBenchmark.load | chunkSize=5000 | 1000 | 2,500 | - | 2.5 | - | - | - | - | - | 1.00 | 5.0 | - | - |");
         assertThat(table).contains("| CeilingBenchmark.insertSelect | - | 1000 | 50,000 |");
     }
 
