@@ -25,17 +25,7 @@ final class ServerCpu {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCpu.class);
     private static final Path PROC = Path.of("/proc");
-    /** Linux reports {@code /proc} times in USER_HZ ticks, which the kernel ABI fixes at 100 per second. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
     private static final long SETTLE_NANOS = 1_000_000_000L;
-
-    // field positions in /proc/<pid>/stat after the command name, counted from "state" as 0
-    private static final int STATE = 0;
-    private static final int PPID = 1;
-    private static final int UTIME = 11;
-    private static final int STIME = 12;
-    private static final int CUTIME = 13;
-    private static final int CSTIME = 14;
 
     private final long postmaster;
 
@@ -51,7 +41,7 @@ final class ServerCpu {
             result.next();
             backend = result.getLong(1);
         }
-        Optional<Long> parent = stat(backend).map(fields -> Long.parseLong(fields[PPID]));
+        Optional<Long> parent = ProcessStat.of(backend).map(ProcessStat::parent);
         if (parent.isEmpty() || !command(parent.get()).contains("postgres")) {
             LOG.info("server CPU is not measured: backend {} is not a process of this machine", backend);
             return new ServerCpu(-1);
@@ -86,42 +76,28 @@ final class ServerCpu {
     }
 
     private Reading read() {
-        String[] own = stat(postmaster).orElse(null);
+        ProcessStat own = ProcessStat.of(postmaster).orElse(null);
         if (own == null) {
             return new Reading(Double.NaN, false); // the server has stopped
         }
-        long ticks = ticks(own, UTIME) + ticks(own, STIME) + ticks(own, CUTIME) + ticks(own, CSTIME);
+        long nanos = own.ownNanos() + own.childNanos();
         boolean zombies = false;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, path -> isPid(path.getFileName().toString()))) {
             for (Path process : processes) {
-                String[] fields = stat(Long.parseLong(process.getFileName().toString())).orElse(null);
-                if (fields != null && Long.parseLong(fields[PPID]) == postmaster) {
-                    ticks += ticks(fields, UTIME) + ticks(fields, STIME);
-                    zombies |= fields[STATE].equals("Z");
+                ProcessStat child = ProcessStat.of(process.getFileName().toString()).orElse(null);
+                if (child != null && child.parent() == postmaster) {
+                    nanos += child.ownNanos();
+                    zombies |= child.state() == 'Z';
                 }
             }
         } catch (IOException e) {
             return new Reading(Double.NaN, false);
         }
-        return new Reading((double) ticks * NANOS_PER_TICK, zombies);
+        return new Reading(nanos, zombies);
     }
 
     /** One pass over /proc: CPU so far, and whether an exited child still awaits reaping. */
     private record Reading(double nanos, boolean zombies) {
-    }
-
-    private static long ticks(String[] fields, int index) {
-        return Long.parseLong(fields[index]);
-    }
-
-    /** The fields of /proc/pid/stat after the command name (which may contain spaces). */
-    private static Optional<String[]> stat(long pid) {
-        try {
-            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.US_ASCII);
-            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // gone, or not visible from here
-        }
     }
 
     private static String command(long pid) {

@@ -165,12 +165,10 @@ final class CopyBuffer {
         for (; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                if (escape == Escape.TEXT && isSpecial(c, escape)) {
-                    out[at++] = '\\';
-                    out[at++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-                } else if (escape == Escape.CSV && c == '"') {
-                    out[at++] = '"';
-                    out[at++] = '"';
+                if (escape != Escape.NONE && isSpecial(c, escape)) {
+                    // text: a backslash and a letter; CSV (inside quotes): the quote doubled
+                    out[at++] = (byte) (escape == Escape.TEXT ? '\\' : '"');
+                    out[at++] = (byte) (c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : c);
                 } else {
                     out[at++] = (byte) c;
                 }

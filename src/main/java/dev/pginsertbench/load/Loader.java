@@ -142,16 +142,7 @@ public final class Loader implements AutoCloseable {
     private void runAndRecord(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted, ChunkResult[] results,
             AtomicBoolean stop, Semaphore inFlight) {
         try {
-            ChunkResult result;
-            try {
-                result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
-            } catch (Throwable unexpected) { // never leave a chunk without an outcome
-                // pgjdbc can throw an AssertionError wrapping the SQLException of a broken connection
-                SQLException cause = sqlCause(unexpected);
-                LOG.warn("chunk {} failed with {}", chunk.index(), unexpected.toString());
-                result = ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(),
-                        shorten(cause == null ? unexpected.toString() : cause.getMessage() + " (" + unexpected + ")"), 0);
-            }
+            ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
             results[chunk.index()] = result;
             if (result.outcome() == ChunkResult.Outcome.FAILED
                     && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST || serverGone(result.error()))) {
@@ -227,7 +218,7 @@ public final class Loader implements AutoCloseable {
                             converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
                     connection.commit();
                     return ChunkResult.succeeded(chunk, bytes, System.nanoTime() - started);
-                } catch (SQLException | IOException | RuntimeException e) {
+                } catch (Throwable e) {
                     rollbackQuietly(connection);
                     throw e;
                 } finally {
@@ -237,33 +228,30 @@ public final class Loader implements AutoCloseable {
         } catch (InvalidRowException e) {
             return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
                     "rejected before sending: " + e.getMessage(), System.nanoTime() - started);
-        } catch (SQLException e) {
-            SQLException cause = rootCause(e);
-            return ChunkResult.failed(chunk, rows, cause.getSQLState(), describe(e, cause), System.nanoTime() - started);
-        } catch (IOException | RuntimeException e) {
-            return ChunkResult.failed(chunk, rows, null, shorten(e.toString()), System.nanoTime() - started);
+        } catch (Throwable e) { // every chunk gets an outcome, whatever the driver throws
+            SQLException cause = serverError(e);
+            return ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(), describe(e, cause),
+                    System.nanoTime() - started);
         }
     }
 
-    private static SQLException sqlCause(Throwable thrown) {
+    /**
+     * The SQLException that says what went wrong: the first in the cause chain (pgjdbc can wrap
+     * the one of a broken connection in an AssertionError), and behind a batch failure the
+     * server's own error, which pgjdbc chains as the next exception. Null when there is none.
+     */
+    private static SQLException serverError(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                return sql;
+                return sql instanceof BatchUpdateException && sql.getNextException() != null ? sql.getNextException() : sql;
             }
         }
         return null;
     }
 
-    /** The server's own error behind a batch failure, where pgjdbc chains it. */
-    private static SQLException rootCause(SQLException e) {
-        if (e instanceof BatchUpdateException && e.getNextException() != null) {
-            return e.getNextException();
-        }
-        return e;
-    }
-
-    private static String describe(SQLException e, SQLException cause) {
-        String message = cause == e ? e.getMessage() : cause.getMessage() + " (" + e.getMessage() + ")";
+    private static String describe(Throwable thrown, SQLException cause) {
+        String message = cause == null ? thrown.toString()
+                : cause == thrown ? thrown.getMessage() : cause.getMessage() + " (" + thrown.getMessage() + ")";
         return shorten(String.valueOf(message));
     }
 

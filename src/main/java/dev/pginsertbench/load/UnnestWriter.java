@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
  * {@code INSERT ... SELECT * FROM unnest(?::int8[], ?::text[], ...)}: one typed array per
@@ -53,7 +52,7 @@ final class UnnestWriter extends SplitStatementWriter {
         }
     }
 
-    /** Transposes rows to typed column arrays; dates and timestamps go as PostgreSQL text. */
+    /** Transposes rows to typed column arrays; dates go as PostgreSQL text (timestamps already are, see RowValues). */
     private static Object[][] columns(ChunkRows<Object[]> rows, int from, int count) {
         Object[][] columns = {
             new Long[count], new String[count], new String[count], new String[count], new String[count],
@@ -64,12 +63,7 @@ final class UnnestWriter extends SplitStatementWriter {
             Object[] values = rows.row(from + i);
             for (int column = 0; column < columns.length; column++) {
                 Object value = values[column];
-                if (value instanceof LocalDate date) {
-                    value = PgText.date(date);
-                } else if (value instanceof OffsetDateTime timestamp) {
-                    value = PgText.timestamp(timestamp);
-                }
-                columns[column][i] = value;
+                columns[column][i] = value instanceof LocalDate date ? PgText.date(date) : value;
             }
         }
         return columns;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.DoubleStream;
 
 /**
  * Turns JMH's JSON ({@code jmh-result.json}) into summary rows: throughput from single-shot
@@ -109,25 +110,21 @@ public final class ResultSummary {
             return new Entry(benchmark, params, Long.parseLong(params.get("rows")), number(primary.path("score")),
                     number(primary.path("scoreError")), metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")))
                             .orElse(Double.NaN),
-                    perShot(secondary, "walBytesPerRow", shots), perShot(secondary, "clientCpuNsPerRow", shots),
-                    perShot(secondary, "serverCpuNsPerRow", shots), perShotMax(secondary, "peakHeapGrowth"));
+                    perShotMean(secondary, "walBytesPerRow", shots), perShotMean(secondary, "clientCpuNsPerRow", shots),
+                    perShotMean(secondary, "serverCpuNsPerRow", shots), perShotMax(secondary, "peakHeapGrowth"));
+        }
+
+        private static double perShotMean(JsonNode secondary, String key, long shots) {
+            return metric(secondary, key).map(m -> {
+                double[] values = perShotValues(m);
+                return values.length > 0 ? DoubleStream.of(values).average().orElseThrow() : number(m.path("score")) / shots;
+            }).orElse(Double.NaN);
         }
 
         /** The largest per-shot value: the worst shot bounds a strategy's working memory. */
         private static double perShotMax(JsonNode secondary, String key) {
-            return metric(secondary, key).map(m -> {
-                double max = Double.NaN;
-                for (JsonNode fork : m.path("rawData")) {
-                    for (JsonNode shot : fork) {
-                        max = Double.isNaN(max) ? number(shot) : Math.max(max, number(shot));
-                    }
-                }
-                return max;
-            }).orElse(Double.NaN);
-        }
-
-        private static double perShot(JsonNode secondary, String key, long shots) {
-            return metric(secondary, key).map(m -> perShotMean(m, shots)).orElse(Double.NaN);
+            return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).max().orElse(Double.NaN))
+                    .orElse(Double.NaN);
         }
 
         double rowsPerSecond() {
@@ -151,19 +148,17 @@ public final class ResultSummary {
         }
 
         /**
-         * An aux counter's value per shot. JMH sums EVENTS counters over all measured shots of all
-         * forks in {@code score}; {@code rawData} keeps one value per shot.
+         * An aux counter's values, one per shot. JMH sums EVENTS counters over all measured shots
+         * of all forks in {@code score}; {@code rawData} keeps one value per shot.
          */
-        private static double perShotMean(JsonNode metric, long shots) {
-            double sum = 0;
-            int count = 0;
+        private static double[] perShotValues(JsonNode metric) {
+            List<Double> values = new ArrayList<>();
             for (JsonNode fork : metric.path("rawData")) {
                 for (JsonNode shot : fork) {
-                    sum += number(shot);
-                    count++;
+                    values.add(number(shot));
                 }
             }
-            return count > 0 ? sum / count : number(metric.path("score")) / shots;
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         /** JMH writes NaN and infinities as strings. */
