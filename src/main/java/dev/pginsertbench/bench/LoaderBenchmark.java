@@ -3,6 +3,7 @@ package dev.pginsertbench.bench;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
+import dev.pginsertbench.load.LoaderOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
@@ -19,9 +20,14 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
     /** The plan this benchmark's parameters describe. */
     protected abstract LoadPlan plan();
 
+    /** The loader's limits and pool size; a pool sized to the tasks unless a subclass says otherwise. */
+    protected LoaderOptions options() {
+        return LoaderOptions.defaults();
+    }
+
     @Override
     protected void prepareTrial() {
-        loader = new Loader(server.address(), table.name(), plan());
+        loader = new Loader(server.address(), table.name(), plan(), options());
     }
 
     @Override

@@ -33,4 +33,6 @@ public class ShotCounters {
     public double serverCpuNsPerRow;
     /** Bytes the heap rose above its level at the shot's start, at most (see {@link HeapPeak}). */
     public long peakHeapGrowth;
+    /** Mean time of the load's chunks in seconds, connection acquisition to commit; 0 without a loader. */
+    public double meanChunkSeconds;
 }

@@ -104,8 +104,13 @@ public abstract class TableFillBenchmark {
     protected void releaseTrial() throws Exception {
     }
 
+    /** Runs before each shot is prepared, outside the timing. */
+    protected void beforeShot() {
+    }
+
     @Setup(Level.Iteration)
     public final void emptyTable() throws SQLException {
+        beforeShot();
         table.truncate(control);
         checkpoint();
         report = null;
@@ -139,6 +144,7 @@ public abstract class TableFillBenchmark {
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
         counters.serverCpuNsPerRow = serverCpuUsed / rows;
         counters.peakHeapGrowth = heapGrowth;
+        counters.meanChunkSeconds = report == null ? 0 : report.meanChunkTime().toNanos() / 1e9;
     }
 
     @TearDown(Level.Trial)
@@ -171,6 +177,11 @@ public abstract class TableFillBenchmark {
     /** The session used for setup and checks (autocommit), never for the timed work. */
     protected final Connection control() {
         return control;
+    }
+
+    /** This run's benchmark, parameters and iteration counts. */
+    protected final BenchmarkParams benchmarkParams() {
+        return params;
     }
 
     /** The benchmark method's name, such as {@code insertSelect}. */

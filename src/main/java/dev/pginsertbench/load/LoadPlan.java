@@ -89,9 +89,13 @@ public record LoadPlan(
                 ORIGINAL_CHUNK_SIZE, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
     }
 
-    /** The original loader after its rewrite: pooled COPY, records converted once, adaptive chunking. */
+    /**
+     * The original loader after its rewrite: pooled COPY in text format (psycopg's {@code copy()}
+     * with {@code write_row} sends text), records converted once, adaptive chunking. Its pool of 1
+     * to 5 connections is {@link LoaderOptions#originalLoader()}.
+     */
     public static LoadPlan originalAfter(int tasks) {
-        return new LoadPlan(Protocol.COPY_CSV, ConnectionMode.POOLED, tasks, ExecutorKind.PLATFORM,
+        return new LoadPlan(Protocol.COPY_TEXT, ConnectionMode.POOLED, tasks, ExecutorKind.PLATFORM,
                 ORIGINAL_CHUNK_SIZE, Chunking.ADAPTIVE, Conversion.UPFRONT, ErrorPolicy.CONTINUE);
     }
 

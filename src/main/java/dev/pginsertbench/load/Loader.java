@@ -62,7 +62,7 @@ public final class Loader implements AutoCloseable {
                 case SINGLE -> new SingleConnectionSource(server.jdbcUrl(), properties);
                 case PER_CHUNK -> new PerChunkConnectionSource(server.jdbcUrl(), properties);
                 case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties,
-                        options.poolSize() == 0 ? plan.tasks() : options.poolSize(), options.poolAcquireTimeout());
+                        options.poolMinIdle(plan.tasks()), options.poolMaxSize(plan.tasks()), options.poolAcquireTimeout());
             };
         } catch (SQLException e) {
             throw server.unavailable(e);

@@ -10,11 +10,18 @@ import java.time.Duration;
  * @param statementTimeout   server-side {@code statement_timeout} per statement; zero for none
  * @param socketTimeout      client read timeout; zero for none; must exceed statementTimeout
  * @param copyBufferBytes    COPY data is written to the server in blocks of about this size
- * @param poolSize           connections in the pool; 0 means one per task (the default). Smaller
- *                           values exist to test that chunks waiting for a connection time out
+ * @param poolMinIdle        pooled connections opened up front and kept open when idle; 0 means one
+ *                           per task (the default)
+ * @param poolMaxSize        the most connections the pool opens, on demand above the minimum; 0 means
+ *                           one per task. The original loader's pool is 1 to 5 ({@link #originalLoader()});
+ *                           smaller values exist to test that chunks waiting for a connection time out
  */
 public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeout, Duration socketTimeout,
-        int copyBufferBytes, int poolSize) {
+        int copyBufferBytes, int poolMinIdle, int poolMaxSize) {
+
+    /** The original loader's psycopg pool: {@code min_size=1, max_size=5}. */
+    public static final int ORIGINAL_POOL_MIN = 1;
+    public static final int ORIGINAL_POOL_MAX = 5;
 
     public LoaderOptions {
         if (poolAcquireTimeout.toMillis() < 250) {
@@ -24,8 +31,13 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
         if (statementTimeout.isNegative() || socketTimeout.isNegative()) {
             throw new IllegalArgumentException("timeouts must not be negative");
         }
-        if (poolSize < 0) {
-            throw new IllegalArgumentException("poolSize must be >= 0 (0 = one per task), was " + poolSize);
+        if (poolMinIdle < 0 || poolMaxSize < 0) {
+            throw new IllegalArgumentException("pool sizes must be >= 0 (0 = one per task), were poolMinIdle="
+                    + poolMinIdle + ", poolMaxSize=" + poolMaxSize);
+        }
+        if (poolMaxSize > 0 && poolMinIdle > poolMaxSize) {
+            throw new IllegalArgumentException("poolMinIdle must not exceed poolMaxSize, were " + poolMinIdle + " and "
+                    + poolMaxSize);
         }
         if (copyBufferBytes < 1024) {
             throw new IllegalArgumentException("copyBufferBytes must be >= 1024, was " + copyBufferBytes);
@@ -34,22 +46,42 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
 
     /** Generous limits for benchmarks: nothing a healthy load comes near, everything bounded. */
     public static LoaderOptions defaults() {
-        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024, 0);
+        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024, 0, 0);
+    }
+
+    /** The defaults with the original loader's pool of 1 to 5 connections, grown on demand. */
+    public static LoaderOptions originalLoader() {
+        return defaults().withPool(ORIGINAL_POOL_MIN, ORIGINAL_POOL_MAX);
+    }
+
+    /** Connections opened up front, for a load of {@code tasks} chunks at once. */
+    public int poolMinIdle(int tasks) {
+        return poolMinIdle == 0 ? Math.min(tasks, poolMaxSize(tasks)) : poolMinIdle;
+    }
+
+    /** The pool's maximum, for a load of {@code tasks} chunks at once. */
+    public int poolMaxSize(int tasks) {
+        return poolMaxSize == 0 ? Math.max(tasks, poolMinIdle) : poolMaxSize;
     }
 
     public LoaderOptions withStatementTimeout(Duration statement, Duration socket) {
-        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolSize);
+        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolMinIdle, poolMaxSize);
     }
 
     public LoaderOptions withPoolAcquireTimeout(Duration value) {
-        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolSize);
+        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize);
     }
 
+    /** A pool of exactly {@code value} connections, whatever the tasks. */
     public LoaderOptions withPoolSize(int value) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, value);
+        return withPool(value, value);
+    }
+
+    public LoaderOptions withPool(int minIdle, int maxSize) {
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, minIdle, maxSize);
     }
 
     public LoaderOptions withCopyBufferBytes(int value) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolSize);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolMinIdle, poolMaxSize);
     }
 }

@@ -10,29 +10,32 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A HikariCP pool of exactly {@code size} connections, all opened before the first load so no
- * load pays for connecting. Connections come out with autocommit off; HikariCP rolls back and
- * evicts any that a failed chunk left broken.
+ * A HikariCP pool of {@code minIdle} to {@code maxSize} connections. The minimum is opened before
+ * the first load, so a pool sized to the tasks (the default) never makes a load pay for
+ * connecting; above the minimum, connections are opened when chunks wait for one and kept while
+ * they are used, as the original loader's psycopg pool (1 to 5) does. Connections come out with
+ * autocommit off; HikariCP rolls back and evicts any that a failed chunk left broken.
  */
 final class PooledConnectionSource implements ConnectionSource {
 
     private final HikariDataSource pool;
 
-    PooledConnectionSource(String url, Properties properties, int size, Duration acquireTimeout) throws SQLException {
+    PooledConnectionSource(String url, Properties properties, int minIdle, int maxSize, Duration acquireTimeout)
+            throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("load-pool");
         config.setJdbcUrl(url);
         config.setDataSourceProperties(properties);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(size);
+        config.setMaximumPoolSize(maxSize);
+        config.setMinimumIdle(minIdle);
         config.setAutoCommit(false);
         config.setConnectionTimeout(acquireTimeout.toMillis());
         config.setInitializationFailTimeout(acquireTimeout.toMillis());
         this.pool = new HikariDataSource(config);
-        warm(size);
+        warm(minIdle);
     }
 
-    /** Opens every connection now, outside any timed load. */
+    /** Opens the minimum now, outside any timed load. */
     private void warm(int size) throws SQLException {
         List<Connection> held = new ArrayList<>(size);
         try {

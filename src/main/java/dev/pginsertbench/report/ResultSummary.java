@@ -47,11 +47,16 @@ public final class ResultSummary {
         return of(new ObjectMapper().readTree(jmhResultJson.toFile()), averageRowBytes);
     }
 
-    /** Rows in the order of the JSON entries. */
+    /**
+     * Rows in the order of the JSON entries. The claims study's entries are left out: their score
+     * mixes several arms ({@link ClaimsReport} reads them).
+     */
     public static List<SummaryRow> of(JsonNode results, double averageRowBytes) {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode node : results) {
-            entries.add(Entry.of(node));
+            if (!ClaimShotResults.isClaimEntry(node)) {
+                entries.add(Entry.of(node));
+            }
         }
         List<SummaryRow> rows = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
@@ -160,20 +165,20 @@ public final class ResultSummary {
             }
             return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
+    }
 
-        /** JMH writes NaN and infinities as strings. */
-        private static double number(JsonNode value) {
-            if (value.isNumber()) {
-                return value.asDouble();
-            }
-            if (value.isTextual()) {
-                try {
-                    return Double.parseDouble(value.asText());
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-            return Double.NaN;
+    /** JMH writes NaN and infinities as strings. */
+    static double number(JsonNode value) {
+        if (value.isNumber()) {
+            return value.asDouble();
         }
+        if (value.isTextual()) {
+            try {
+                return Double.parseDouble(value.asText());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
  * has its password arguments replaced before they reach this record.
  */
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
-        DatasetFacts dataset, Jmh jmh) {
+        DatasetFacts dataset, Jmh jmh, Order order) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"
@@ -48,6 +48,16 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
 
     public record Jmh(String version, int forks, int warmupIterations, int measurementIterations, String mode,
             List<String> profilers) {
+    }
+
+    /**
+     * The order things ran in, so a run can be repeated shot for shot.
+     *
+     * @param configurationSeed seed of the random order of the configurations; null when they ran as written
+     * @param configurations    every configuration in the order it ran (or was to run)
+     * @param shots             how a claims fork orders its shots, or null when the run has none
+     */
+    public record Order(Long configurationSeed, List<String> configurations, String shots) {
     }
 
     /** Writes the manifest through a temporary file, so an interrupted write never leaves half a file. */

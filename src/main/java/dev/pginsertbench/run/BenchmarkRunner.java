@@ -1,8 +1,13 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.ClaimBenchmark;
 import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pginsertbench.report.ClaimShotResults;
+import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.DatasetFacts;
 import dev.pginsertbench.report.EnvironmentFacts;
 import dev.pginsertbench.report.ResultSummary;
@@ -84,8 +89,8 @@ public final class BenchmarkRunner {
         this.args = List.copyOf(args);
         this.profile = profile;
         this.rows = options.rows() != null ? options.rows() : profile.rows();
-        this.configurations = configurations;
         this.extraJmh = extraJmh;
+        this.configurations = configurations.stream().map(this::withShotOverrides).toList();
         String stamp = RUN_ID_TIME.format(started);
         this.runId = stamp + "-" + profile.name();
         this.out = options.out() != null ? options.out()
@@ -183,10 +188,17 @@ public final class BenchmarkRunner {
             }
             finished.set(true);
             String status = failed.isEmpty() ? "complete" : "failed";
-            List<SummaryRow> summary = writeOutputs(status);
+            Outputs outputs = writeOutputs(status);
             System.out.println();
-            System.out.print(SummaryTable.markdown(summary));
-            System.out.println();
+            if (!outputs.summary().isEmpty()) {
+                System.out.print(SummaryTable.markdown(outputs.summary()));
+                System.out.println();
+            }
+            if (!outputs.claims().isEmpty()) {
+                System.out.println("Claims of the original loader (claims.md explains the columns):");
+                System.out.print(outputs.claims().table());
+                System.out.println();
+            }
             failed.forEach(f -> System.out.println("FAILED " + f.benchmark() + " " + f.params() + ": " + f.reason()));
             System.out.printf(Locale.ROOT, "%s: %d of %d configurations measured in %s (estimated %s); results in %s%n",
                     status, results.size(), configurations.size(), DurationEstimate.clock(elapsed()),
@@ -255,7 +267,9 @@ public final class BenchmarkRunner {
                 .shouldFailOnError(true)
                 .jvmArgsAppend(forkFlags.toArray(String[]::new));
         configuration.params().forEach((name, value) -> builder.param(name, value));
-        builder.forks(forks()).warmupIterations(warmupIterations()).measurementIterations(measurementIterations());
+        Profile effective = effectiveProfile();
+        builder.forks(forks()).warmupIterations(configuration.warmupShots(effective))
+                .measurementIterations(configuration.measuredShots(effective));
         if (options.gc() && !extraProfilers().contains("gc")) {
             builder.addProfiler(GCProfiler.class);
         }
@@ -289,6 +303,19 @@ public final class BenchmarkRunner {
         return extraJmh == null ? List.of() : extraJmh.getProfilers().stream().map(p -> p.getKlass()).toList();
     }
 
+    /** A configuration with its own shot counts takes those given after {@code --} instead. */
+    private Configuration withShotOverrides(Configuration configuration) {
+        Configuration.Shots own = configuration.shots();
+        if (own == null || extraJmh == null) {
+            return configuration;
+        }
+        int warmup = extraJmh.getWarmupIterations().hasValue() ? extraJmh.getWarmupIterations().get() : own.warmup();
+        int measured = extraJmh.getMeasurementIterations().hasValue() ? extraJmh.getMeasurementIterations().get()
+                : own.measured();
+        return new Configuration(configuration.benchmark(), configuration.params(),
+                new Configuration.Shots(warmup, measured));
+    }
+
     /** The fork's own message (the benchmark's exception) where JMH passed it on, else JMH's. */
     private static String reason(Exception e) {
         Throwable cause = e;
@@ -303,15 +330,21 @@ public final class BenchmarkRunner {
     /** Prints the plan (and with {@code listEach} every configuration); returns the first line. */
     private String printPlan(boolean listEach) {
         PrintStream console = System.out;
+        long ownShots = configurations.stream().filter(c -> c.shots() != null).count();
+        String shots = ownShots == configurations.size()
+                ? String.format(Locale.ROOT, "%d fork(s) each in blocks of one shot per arm", forks())
+                : String.format(Locale.ROOT, "%d fork(s) x (%d warm-up + %d measured shots)%s", forks(), warmupIterations(),
+                        measurementIterations(), ownShots > 0 ? ", claim forks in blocks of one shot per arm" : "");
         String plan = String.format(Locale.ROOT, "run-bench: profile %s (%s): %d configurations, %,d rows per load, "
-                        + "%d fork(s) x (%d warm-up + %d measured shots); estimated %s on a 2-core machine%n",
-                profile.name(), profile.purpose(), configurations.size(), rows, forks(), warmupIterations(),
-                measurementIterations(), DurationEstimate.clock(estimate()));
+                        + "%s; estimated %s on a 2-core machine%n",
+                profile.name(), profile.purpose(), configurations.size(), rows, shots, DurationEstimate.clock(estimate()));
         console.print(plan);
         if (listEach) {
             Profile effective = effectiveProfile();
             for (Configuration configuration : configurations) {
-                console.printf(Locale.ROOT, "  %s  ~%s%n", configuration,
+                String own = configuration.shots() == null ? "" : String.format(Locale.ROOT, "  (%d + %d shots)",
+                        configuration.warmupShots(effective), configuration.measuredShots(effective));
+                console.printf(Locale.ROOT, "  %s%s  ~%s%n", configuration, own,
                         DurationEstimate.clock(Duration.ofSeconds(Math.round(DurationEstimate.seconds(configuration, effective, rows)))));
             }
             console.println("dry run: nothing was started; the server and the psql / server-file prerequisites are checked "
@@ -324,10 +357,12 @@ public final class BenchmarkRunner {
         return DurationEstimate.of(configurations, effectiveProfile(), rows);
     }
 
-    /** The profile with any fork and shot counts given after {@code --}. */
+    /**
+     * The profile with any fork and shot counts given after {@code --}; shot counts given there
+     * also replace a configuration's own.
+     */
     private Profile effectiveProfile() {
-        return new Profile(profile.name(), profile.purpose(), rows, forks(), warmupIterations(), measurementIterations(),
-                profile.configurations());
+        return profile.with(rows, forks(), warmupIterations(), measurementIterations());
     }
 
     private Duration elapsed() {
@@ -350,13 +385,25 @@ public final class BenchmarkRunner {
         deleteScratch();
     }
 
-    private synchronized List<SummaryRow> writeOutputs(String status) throws IOException {
+    /** Writes every output file; returns what the end of the run prints. */
+    private synchronized Outputs writeOutputs(String status) throws IOException {
         writeResults();
         writeManifest(status);
-        List<SummaryRow> summary = ResultSummary.read(out.resolve("jmh-result.json"), dataset.averageRowBytes());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("jmh-result.json").toFile());
+        List<SummaryRow> summary = ResultSummary.of(json, dataset.averageRowBytes());
+        ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
         Files.writeString(out.resolve("summary.md"), SummaryMarkdown.of(runId, profile.name(), rows, preflight.postgres(),
                 results.size(), configurations.size(), summary, failed, preflight.skipped()), StandardCharsets.UTF_8);
-        return summary;
+        if (!claims.isEmpty()) {
+            Files.writeString(out.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("claims.md"), claims.markdown(runId, rows), StandardCharsets.UTF_8);
+        }
+        return new Outputs(summary, claims);
+    }
+
+    /** What the end of a run prints: the summary table, and the claims table when the run measured claims. */
+    private record Outputs(List<SummaryRow> summary, ClaimsReport claims) {
     }
 
     private synchronized void writeResults() throws IOException {
@@ -380,8 +427,14 @@ public final class BenchmarkRunner {
         }
         new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags), preflight.postgres(), dataset,
                 new RunManifest.Jmh(Version.getPlainVersion(), forks(), warmupIterations(), measurementIterations(), "ss",
-                        profilers))
+                        profilers), order())
                 .write(out.resolve("manifest.json"));
+    }
+
+    private RunManifest.Order order() {
+        boolean claims = configurations.stream().anyMatch(c -> c.benchmark().equals(Profiles.CLAIM));
+        return new RunManifest.Order(profile.orderSeed(), configurations.stream().map(Configuration::toString).toList(),
+                claims ? ClaimBenchmark.SHOT_ORDER : null);
     }
 
     /** Parks the main thread while shutdown hooks run; the JVM halts when they finish. */

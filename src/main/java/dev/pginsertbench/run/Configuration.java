@@ -12,8 +12,22 @@ import java.util.StringJoiner;
  *
  * @param benchmark {@code Class.method} in {@code dev.pginsertbench.bench}, such as {@code PooledCopyBenchmark.load}
  * @param params    parameter values, in the order given
+ * @param shots     warm-up and measured shots of this configuration's fork, or null for the profile's
  */
-public record Configuration(String benchmark, Map<String, String> params) {
+public record Configuration(String benchmark, Map<String, String> params, Shots shots) {
+
+    /** Shots per fork set by the configuration rather than the profile (the claims study's blocks). */
+    public record Shots(int warmup, int measured) {
+        public Shots {
+            if (warmup < 0 || measured < 1) {
+                throw new IllegalArgumentException("shots: warm-up >= 0 and measured >= 1, were " + warmup + ", " + measured);
+            }
+        }
+    }
+
+    public Configuration(String benchmark, Map<String, String> params) {
+        this(benchmark, params, null);
+    }
 
     static final String BENCH_PACKAGE = "dev.pginsertbench.bench.";
 
@@ -25,6 +39,16 @@ public record Configuration(String benchmark, Map<String, String> params) {
             throw new IllegalArgumentException("rows is set for the whole run, not per configuration: " + benchmark);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Warm-up shots per fork: this configuration's own, else the profile's. */
+    public int warmupShots(Profile profile) {
+        return shots == null ? profile.warmupIterations() : shots.warmup();
+    }
+
+    /** Measured shots per fork: this configuration's own, else the profile's. */
+    public int measuredShots(Profile profile) {
+        return shots == null ? profile.measurementIterations() : shots.measured();
     }
 
     /** The fully qualified benchmark name JMH uses. */

@@ -1,5 +1,10 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.ChunkPlan;
+import dev.pginsertbench.load.ConnectionMode;
+import dev.pginsertbench.load.LoadPlan;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,6 +26,14 @@ final class DurationEstimate {
     /** TRUNCATE, CHECKPOINT and count(*) around every shot. */
     static final double SHOT_OVERHEAD_SECONDS = 0.15;
     static final double SHOT_OVERHEAD_SECONDS_PER_ROW = 2e-6;
+    /** A collection forced before a shot (the claims study's forks). */
+    static final double GC_SECONDS = 0.1;
+
+    /** One connection, one chunk at a time, against the parallel rate of the same protocol. */
+    static final double SINGLE_CONNECTION_FACTOR = 0.6;
+    /** Chunks below this many rows commit so often that the rate drops by {@link #SMALL_CHUNK_FACTOR}. */
+    static final int SMALL_CHUNK = 1_000;
+    static final double SMALL_CHUNK_FACTOR = 0.6;
 
     private DurationEstimate() {
     }
@@ -34,10 +47,11 @@ final class DurationEstimate {
     }
 
     static double seconds(Configuration configuration, Profile profile, int rows) {
+        double perShot = rows / rowsPerSecond(configuration) + SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW
+                + (configuration.benchmark().equals(Profiles.CLAIM) ? GC_SECONDS : 0);
         double perFork = FORK_SECONDS + rows * GENERATE_SECONDS_PER_ROW
                 + (needsSource(configuration) ? rows * SOURCE_SECONDS_PER_ROW : 0)
-                + (profile.warmupIterations() + profile.measurementIterations())
-                        * (rows / rowsPerSecond(configuration) + SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW);
+                + (configuration.warmupShots(profile) + configuration.measuredShots(profile)) * perShot;
         return profile.forks() * perFork;
     }
 
@@ -66,7 +80,27 @@ final class DurationEstimate {
         if (benchmark.equals(Profiles.FACTOR)) {
             return protocolRate(configuration.params().get("protocol"));
         }
+        if (benchmark.equals(Profiles.CLAIM)) {
+            return claimRate(OriginalClaim.of(configuration.params().get("claim")));
+        }
         return protocolRate("BATCH");
+    }
+
+    /** The rows/s of a claim fork's average shot: its arms take turns, one shot each per block. */
+    private static double claimRate(OriginalClaim claim) {
+        double seconds = 0;
+        for (Arm arm : claim.arms()) {
+            LoadPlan plan = arm.plan();
+            double rate = protocolRate(plan.protocol().name());
+            if (plan.connections() == ConnectionMode.SINGLE) {
+                rate *= SINGLE_CONNECTION_FACTOR;
+            }
+            if (ChunkPlan.of(Profiles.CLAIMS_ROWS, plan.chunkSize(), plan.chunking()).chunkSize() < SMALL_CHUNK) {
+                rate *= SMALL_CHUNK_FACTOR;
+            }
+            seconds += 1 / rate;
+        }
+        return claim.arms().size() / seconds;
     }
 
     private static double protocolRate(String protocol) {

@@ -4,10 +4,23 @@ import java.util.List;
 
 /**
  * A named size of run: the configurations it measures, the rows each shot loads, and how many
- * forks and shots JMH runs for each configuration.
+ * forks and shots JMH runs for each configuration (unless a configuration sets its own shots).
+ *
+ * @param orderSeed seed of the random order the configurations were put in, or null when the order
+ *                  is the written one
  */
 public record Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
-        List<Configuration> configurations) {
+        List<Configuration> configurations, Long orderSeed) {
+
+    public Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
+            List<Configuration> configurations) {
+        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null);
+    }
+
+    /** The same profile with other rows, forks or shot counts (from the command line). */
+    public Profile with(int newRows, int newForks, int newWarmup, int newMeasured) {
+        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed);
+    }
 
     public Profile {
         configurations = List.copyOf(configurations);

@@ -1,6 +1,7 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.CeilingBenchmark;
+import dev.pginsertbench.bench.ClaimBenchmark;
 import dev.pginsertbench.bench.FactorBenchmark;
 import dev.pginsertbench.bench.NewConnectionPerChunkBenchmark;
 import dev.pginsertbench.bench.OriginalLoaderBenchmark;
@@ -9,12 +10,15 @@ import dev.pginsertbench.bench.PooledBatchBenchmark;
 import dev.pginsertbench.bench.PooledCopyBenchmark;
 import dev.pginsertbench.bench.PsqlCopyBenchmark;
 import dev.pginsertbench.bench.SyncBaselineBenchmark;
+import dev.pginsertbench.claims.OriginalClaim;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -37,6 +41,27 @@ public final class Profiles {
     static final String SERVER_COPY = name(CeilingBenchmark.class, "serverCopy");
     static final String PARALLEL_CEILING = name(ParallelCeilingBenchmark.class, "serverCopy");
     static final String PSQL = name(PsqlCopyBenchmark.class, "psqlCopy");
+    static final String CLAIM = name(ClaimBenchmark.class, "load");
+
+    /** The claims study: rows per load, rounds (forks per claim), warm-up blocks per fork. */
+    static final int CLAIMS_ROWS = 100_000;
+    static final int CLAIMS_ROUNDS = 8;
+    static final int CLAIMS_WARMUP_BLOCKS = 1;
+    /**
+     * Measured blocks per fork, per claim: sized from a pilot run on the 2-core machine so that
+     * each claim's deciding comparison can reach its precision target within about 30 minutes
+     * (a paired log ratio varies by 0.11 to 0.21 from block to block there; small effects on fast
+     * arms need the most blocks, and a block of four arms costs twice one of two).
+     */
+    static final Map<OriginalClaim, Integer> CLAIMS_BLOCKS = Map.of(
+            OriginalClaim.COPY, 8,
+            OriginalClaim.POOL, 8,
+            OriginalClaim.CONVERSION, 14,
+            OriginalClaim.ADAPTIVE, 7,
+            OriginalClaim.END_TO_END, 9,
+            OriginalClaim.SYNC_VS_ASYNC, 7);
+    /** Seed of the claims study's fork order, recorded in the manifest. */
+    static final long CLAIMS_ORDER_SEED = 20_261_129L;
 
     /** The factor study's base point: the card's pooled COPY, on a few tasks. */
     static final Map<String, String> FACTOR_BASE = ordered(
@@ -49,13 +74,14 @@ public final class Profiles {
     }
 
     public static List<String> names() {
-        return List.of("smoke", "quick", "standard", "thesis");
+        return List.of("smoke", "quick", "claims", "standard", "thesis");
     }
 
     public static Optional<Profile> named(String name) {
         return switch (name) {
             case "smoke" -> Optional.of(smoke());
             case "quick" -> Optional.of(quick());
+            case "claims" -> Optional.of(claims());
             case "standard" -> Optional.of(standard());
             case "thesis" -> Optional.of(thesis());
             default -> Optional.empty();
@@ -72,6 +98,7 @@ public final class Profiles {
         all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("2"))));
         all.addAll(factorStudy(Map.of("protocol", List.of("BATCH")), Map.of("tasks", "2")));
         all.addAll(ceilings(List.of("2")));
+        all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
 
@@ -86,6 +113,33 @@ public final class Profiles {
         all.addAll(ceilings(List.of("1", "2", "4")));
         return new Profile("quick", "the card's strategies and the ceilings, a few chunk sizes and task counts",
                 100_000, 1, 1, 5, all);
+    }
+
+    /**
+     * The original loader's claims ({@link OriginalClaim}): each claim's arms interleaved shot by
+     * shot in forks of {@link #CLAIMS_BLOCKS} blocks; {@link #CLAIMS_ROUNDS} rounds, each running
+     * every claim's fork once, the claims of a round in a random order, so that slow drift over
+     * the run reaches every claim in every round.
+     */
+    static Profile claims() {
+        Random random = new Random(CLAIMS_ORDER_SEED);
+        List<Configuration> all = new ArrayList<>();
+        for (int round = 1; round <= CLAIMS_ROUNDS; round++) {
+            List<OriginalClaim> order = new ArrayList<>(List.of(OriginalClaim.values()));
+            Collections.shuffle(order, random);
+            for (OriginalClaim claim : order) {
+                all.add(claimFork(claim, round, CLAIMS_WARMUP_BLOCKS, CLAIMS_BLOCKS.get(claim)));
+            }
+        }
+        return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
+                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED);
+    }
+
+    /** One fork of a claim: its arms in blocks of one shot each. */
+    static Configuration claimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks) {
+        int arms = claim.arms().size();
+        return new Configuration(CLAIM, ordered("claim", claim.name(), "round", String.valueOf(round)),
+                new Configuration.Shots(warmupBlocks * arms, blocks * arms));
     }
 
     /** The card's full matrix on 100,000 rows, two forks, and the batch paths against plain executeBatch. */

@@ -65,7 +65,7 @@ class LoaderInputTest {
     @Test
     void invalidLoaderOptionsNameTheSetting() {
         LoaderOptions defaults = LoaderOptions.defaults();
-        assertThatThrownBy(() -> defaults.withPoolSize(-1)).hasMessageContaining("poolSize");
+        assertThatThrownBy(() -> defaults.withPoolSize(-1)).hasMessageContaining("pool sizes");
         assertThatThrownBy(() -> defaults.withPoolAcquireTimeout(Duration.ofMillis(10))).hasMessageContaining("poolAcquireTimeout");
         assertThatThrownBy(() -> defaults.withCopyBufferBytes(10)).hasMessageContaining("copyBufferBytes");
     }

@@ -2,6 +2,7 @@ package dev.pginsertbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pginsertbench.claims.OriginalClaim;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,7 +25,9 @@ class ProfilesTest {
                 assertThat(new TreeSet<>(configuration.params().keySet())).as(name + ": " + configuration)
                         .isEqualTo(new TreeSet<>(expected));
                 String method = configuration.benchmark().substring(configuration.benchmark().indexOf('.') + 1);
-                assertThat(benchmark.getMethod(method).isAnnotationPresent(Benchmark.class)).as(configuration.toString()).isTrue();
+                assertThat(java.util.Arrays.stream(benchmark.getMethods())
+                        .filter(m -> m.getName().equals(method) && m.isAnnotationPresent(Benchmark.class)))
+                        .as(configuration.toString()).hasSize(1);
             }
         }
     }
@@ -34,7 +37,7 @@ class ProfilesTest {
         Set<String> smoke = benchmarks(Profiles.smoke());
         assertThat(smoke).contains(Profiles.SYNC, Profiles.NEW_CONNECTION, Profiles.POOLED_BATCH, Profiles.POOLED_COPY,
                 Profiles.ORIGINAL, Profiles.FACTOR, Profiles.INSERT_SELECT, Profiles.SERVER_COPY, Profiles.PARALLEL_CEILING,
-                Profiles.PSQL);
+                Profiles.PSQL, Profiles.CLAIM);
         for (Profile profile : new Profile[] {Profiles.quick(), Profiles.standard(), Profiles.thesis()}) {
             assertThat(benchmarks(profile)).as(profile.name()).contains(Profiles.SYNC, Profiles.NEW_CONNECTION,
                     Profiles.POOLED_BATCH, Profiles.POOLED_COPY, Profiles.INSERT_SELECT, Profiles.SERVER_COPY,
@@ -73,6 +76,29 @@ class ProfilesTest {
         assertThat(estimate(Profiles.smoke())).isLessThan(Duration.ofMinutes(3));
         assertThat(estimate(Profiles.quick())).isLessThan(Duration.ofMinutes(15));
         assertThat(estimate(Profiles.standard())).isLessThan(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void theClaimsProfileRunsEveryClaimInEveryRoundInWholeBlocksWithinHalfAnHour() {
+        Profile claims = Profiles.claims();
+        assertThat(claims.orderSeed()).isNotNull();
+        assertThat(claims.configurations()).hasSize(OriginalClaim.values().length * Profiles.CLAIMS_ROUNDS);
+        for (int round = 1; round <= Profiles.CLAIMS_ROUNDS; round++) {
+            String value = String.valueOf(round);
+            assertThat(claims.configurations().stream().filter(c -> c.params().get("round").equals(value))
+                    .map(c -> OriginalClaim.valueOf(c.params().get("claim"))))
+                    .as("round " + round).containsExactlyInAnyOrder(OriginalClaim.values());
+        }
+        for (Configuration configuration : claims.configurations()) {
+            int arms = OriginalClaim.valueOf(configuration.params().get("claim")).arms().size();
+            assertThat(configuration.shots().warmup() % arms).as(configuration.toString()).isZero();
+            assertThat(configuration.shots().measured() % arms).as(configuration.toString()).isZero();
+            assertThat(configuration.shots().measured() / arms).as(configuration.toString()).isGreaterThanOrEqualTo(5);
+        }
+        // the rounds do not all run the claims in the same order
+        assertThat(claims.configurations().subList(0, 6)).extracting(c -> c.params().get("claim"))
+                .isNotEqualTo(claims.configurations().subList(6, 12).stream().map(c -> c.params().get("claim")).toList());
+        assertThat(estimate(claims)).isLessThan(Duration.ofMinutes(40));
     }
 
     private static Duration estimate(Profile profile) {

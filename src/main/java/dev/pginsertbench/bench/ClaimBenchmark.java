@@ -1,0 +1,107 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Measure;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.LoadReport;
+import dev.pginsertbench.load.Loader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fork of the claims study: the arms of one claim of the original loader
+ * ({@link OriginalClaim}), interleaved shot by shot on the same server, dataset and JVM. Every
+ * JMH iteration is one load of the whole dataset by one arm, in blocks of one shot per arm in a
+ * random order ({@link ShotSchedule}); warm-up and measured shot counts must be whole blocks. The
+ * runner runs {@code round} 1, 2, ... as separate forks, in a random order among the claims.
+ *
+ * <p>JMH's score for this benchmark mixes the arms and means nothing by itself: the shots are
+ * told apart by the {@code arm} counter of {@link ClaimShot}, in the order of each metric's
+ * {@code rawData}, and the report pairs them block by block. Each shot is verified like any
+ * other (count and complete report). Timed: as {@link LoaderBenchmark}. Not timed: building the
+ * arms' loaders (each opens its pool's minimum), emptying and counting the table, and a full
+ * collection before each shot, so that one arm's garbage is not collected in the next arm's shot
+ * (with the fixed 8 GiB heap a shot of 100,000 rows then runs without any collection).
+ *
+ * <p>Memory: where the claim compares memory, each arm's load in the first warm-up block runs
+ * under a {@link RetainedHeapProbe}; what it finds is reported with every measured shot of that
+ * arm (NaN elsewhere). Interleaving arms in one JVM
+ * means they share its JIT profile: a call site that sees several protocols is compiled for all
+ * of them, which a fork of one arm would not do.
+ */
+public class ClaimBenchmark extends TableFillBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimBenchmark.class);
+
+    /** How a fork orders its shots, for the manifest. */
+    public static final String SHOT_ORDER = "blocks of one shot per arm, warm-up blocks first; each block a "
+            + "java.util.Collections.shuffle of the arms with one java.util.Random per fork seeded "
+            + "bench.seed * 1000003 + claim ordinal * 1000 + round; where a claim compares memory, the first warm-up "
+            + "block probes the retained heap";
+
+    @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC"})
+    public OriginalClaim claim;
+
+    /** Which repetition of the claim this fork is; it also seeds the fork's shot order. */
+    @Param("1")
+    public int round;
+
+    private final List<Loader> loaders = new ArrayList<>();
+    private ShotSchedule schedule;
+    private double[] retained;
+    private int shot;
+    private boolean probesMemory;
+
+    @Override
+    protected void prepareTrial() {
+        List<Arm> arms = claim.arms();
+        int warmup = benchmarkParams().getWarmup().getCount();
+        int measured = benchmarkParams().getMeasurement().getCount();
+        String where = description() + ": ";
+        schedule = ShotSchedule.of(arms.size(), ShotSchedule.blocks(warmup, arms.size(), where + "warm-up shots (-wi)"),
+                ShotSchedule.blocks(measured, arms.size(), where + "measured shots (-i)"),
+                ShotSchedule.seed(Long.getLong("bench.seed", 42L), claim.ordinal(), round));
+        probesMemory = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
+        retained = new double[arms.size()];
+        Arrays.fill(retained, Double.NaN);
+        for (Arm arm : arms) {
+            loaders.add(new Loader(server.address(), table.name(), arm.plan(), arm.options()));
+        }
+        LOG.info("{}: arms {}; shot order {}", description(), arms, schedule.order());
+    }
+
+    @Override
+    protected void beforeShot() {
+        System.gc();
+    }
+
+    @Override
+    protected void releaseTrial() {
+        loaders.forEach(Loader::close);
+    }
+
+    @Benchmark
+    public LoadReport load(ClaimShot counters) throws InterruptedException {
+        int index = shot++;
+        int arm = schedule.arm(index);
+        Loader loader = loaders.get(arm);
+        LoadReport report;
+        if (probesMemory && schedule.inFirstWarmupBlock(index)) {
+            try (RetainedHeapProbe probe = RetainedHeapProbe.start()) {
+                report = loader.load(dataset.rows());
+                retained[arm] = probe.retainedBytes();
+            }
+        } else {
+            report = loader.load(dataset.rows());
+        }
+        recordReport(report);
+        counters.arm = arm;
+        counters.retainedHeapBytes = retained[arm];
+        return report;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pginsertbench.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The order in which a fork of the claims study runs its arms: blocks of one shot per arm, each
+ * block in its own random order, warm-up blocks first. Interleaving puts drift (a fresh server
+ * creating WAL segments, caches filling, a noisy neighbour) on every arm alike, and each block
+ * pairs its arms' shots taken moments apart.
+ *
+ * @param arms          arms per block
+ * @param warmupBlocks  blocks run as JMH warm-up iterations
+ * @param measuredBlocks blocks run as measured iterations
+ * @param order         arm index of every shot, warm-up shots first
+ */
+record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<Integer> order) {
+
+    /**
+     * The schedule for a fork, from a seed that {@link #seed} derives from the run's seed, the
+     * claim and the round, so a run can be repeated shot for shot.
+     */
+    static ShotSchedule of(int arms, int warmupBlocks, int measuredBlocks, long seed) {
+        Random random = new Random(seed);
+        List<Integer> order = new ArrayList<>();
+        for (int block = 0; block < warmupBlocks + measuredBlocks; block++) {
+            List<Integer> permutation = new ArrayList<>();
+            for (int arm = 0; arm < arms; arm++) {
+                permutation.add(arm);
+            }
+            Collections.shuffle(permutation, random);
+            order.addAll(permutation);
+        }
+        return new ShotSchedule(arms, warmupBlocks, measuredBlocks, List.copyOf(order));
+    }
+
+    /** The seed of one fork's schedule: {@code runSeed * 1_000_003 + claimOrdinal * 1_000 + round}. */
+    static long seed(long runSeed, int claimOrdinal, int round) {
+        return runSeed * 1_000_003L + claimOrdinal * 1_000L + round;
+    }
+
+    /**
+     * Blocks for a number of JMH iterations, which must be whole blocks.
+     *
+     * @throws IllegalArgumentException naming the setting when it is not a multiple of the arms
+     */
+    static int blocks(int iterations, int arms, String setting) {
+        if (iterations % arms != 0) {
+            throw new IllegalArgumentException(setting + " must be a whole number of blocks of " + arms
+                    + " shots (one per arm), was " + iterations);
+        }
+        return iterations / arms;
+    }
+
+    /** The arm of shot {@code index} (0-based, warm-up shots first). */
+    int arm(int index) {
+        return order.get(index);
+    }
+
+    /** Whether shot {@code index} belongs to the first warm-up block. */
+    boolean inFirstWarmupBlock(int index) {
+        return warmupBlocks > 0 && index < arms;
+    }
+
+    int shots() {
+        return order.size();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pginsertbench.claims;
+
+import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.load.LoaderOptions;
+import java.util.Objects;
+
+/**
+ * One side of a claim's comparison: a load strategy, as the loader runs it.
+ *
+ * @param id      short name used in the results ({@code after}, {@code copy_batch}, ...)
+ * @param label   what it is, in words
+ * @param plan    the strategy
+ * @param options the loader's pool and limits (the original loader's pool is 1 to 5 connections)
+ */
+public record Arm(String id, String label, LoadPlan plan, LoaderOptions options) {
+
+    public Arm {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(options, "options");
+        if (!id.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("arm id must be lower case letters, digits and _, was " + id);
+        }
+    }
+
+    /** The same arm under another id and label, with one thing changed by the caller. */
+    Arm as(String newId, String newLabel, LoadPlan newPlan) {
+        return new Arm(newId, newLabel, newPlan, options);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + plan + ")";
+    }
+}

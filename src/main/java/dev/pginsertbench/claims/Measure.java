@@ -1,0 +1,11 @@
+package dev.pginsertbench.claims;
+
+/** What a comparison takes from each shot of its two arms. */
+public enum Measure {
+    /** The load's wall time, conversion included: what a user waits for. */
+    WALL_TIME,
+    /** The mean time of the load's chunks, connection acquisition to commit: the author's "per chunk". */
+    MEAN_CHUNK_TIME,
+    /** The heap the load holds at its peak, measured once per fork (see the benchmark). */
+    RETAINED_HEAP
+}

@@ -1,0 +1,26 @@
+package dev.pginsertbench.report;
+
+import dev.pginsertbench.claims.OriginalClaim;
+
+/**
+ * One measured shot of the claims study, as {@code claim-shots.csv} lists it.
+ *
+ * @param claim             the claim whose fork ran it
+ * @param round             the fork's round
+ * @param fork              the fork within its JMH run (1 unless more forks were asked for)
+ * @param shot              1-based position among the fork's measured shots
+ * @param block             1-based block (one shot of every arm) the shot belongs to
+ * @param arm               the arm's id
+ * @param seconds           the load's wall time
+ * @param rows              rows loaded
+ * @param meanChunkSeconds  the load's mean chunk time
+ * @param retainedHeapBytes what the arm holds at its peak, probed once in the fork (NaN if not probed)
+ */
+public record ClaimShotResult(OriginalClaim claim, int round, int fork, int shot, int block, String arm, double seconds,
+        long rows, double meanChunkSeconds, double retainedHeapBytes) {
+
+    /** Identifies the fork: the pairing unit's cluster. */
+    String forkKey() {
+        return claim.name() + "/" + round + "/" + fork;
+    }
+}
