@@ -2,7 +2,10 @@ package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.ClaimBenchmark;
 import dev.pginsertbench.bench.ForkFlags;
+import dev.pginsertbench.postgres.PostgresProvisioner;
+import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
+import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.ServerUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +85,8 @@ public final class BenchmarkRunner {
     private List<String> forkFlags = List.of();
     private Path scratch;
     private RunManifest.Git git;
+    /** The server the runner started for the whole run, or null when each fork starts its own. */
+    private PostgresServer runServer;
 
     private BenchmarkRunner(RunOptions options, List<String> args, Profile profile, List<Configuration> configurations,
             Options extraJmh) {
@@ -153,7 +158,14 @@ public final class BenchmarkRunner {
         git = EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", ".")));
         String plan = printPlan(false);
         try {
-            preflight = Preflight.check(settings, configurations);
+            if (profile.oneServer() && settings.jdbcUrl() == null) {
+                runServer = new PostgresProvisioner().start(settings);
+                preflight = Preflight.of(runServer, configurations).sharedByTheRun();
+                ServerAddress address = runServer.address();
+                settings = ProvisionSettings.external(address.jdbcUrl(), address.user(), address.password());
+            } else {
+                preflight = Preflight.check(settings, configurations);
+            }
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -204,11 +216,11 @@ public final class BenchmarkRunner {
                     status, results.size(), configurations.size(), DurationEstimate.clock(elapsed()),
                     DurationEstimate.clock(estimate()), out.toAbsolutePath());
             removeHook(onInterrupt);
-            deleteScratch();
+            cleanUp();
             return failed.isEmpty() ? 0 : 1;
         } catch (IOException e) {
             System.err.println("run-bench: " + e);
-            deleteScratch();
+            cleanUp();
             return 1;
         }
     }
@@ -382,7 +394,7 @@ public final class BenchmarkRunner {
         } catch (IOException | RuntimeException e) {
             System.err.println("run-bench: could not write the manifest and summary: " + e);
         }
-        deleteScratch();
+        cleanUp();
     }
 
     /** Writes every output file; returns what the end of the run prints. */
@@ -433,7 +445,11 @@ public final class BenchmarkRunner {
 
     private RunManifest.Order order() {
         boolean claims = configurations.stream().anyMatch(c -> c.benchmark().equals(Profiles.CLAIM));
-        return new RunManifest.Order(profile.orderSeed(), configurations.stream().map(Configuration::toString).toList(),
+        Profile effective = effectiveProfile();
+        List<String> order = configurations.stream().map(c -> c.shots() == null ? c.toString()
+                : String.format(Locale.ROOT, "%s (%d + %d shots)", c, c.warmupShots(effective), c.measuredShots(effective)))
+                .toList();
+        return new RunManifest.Order(profile.orderSeed(), order,
                 claims ? ClaimBenchmark.SHOT_ORDER : null);
     }
 
@@ -453,6 +469,14 @@ public final class BenchmarkRunner {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running; it sees finished and returns
+        }
+    }
+
+    /** Deletes the connection file and stops the run's own server, if it started one. */
+    private void cleanUp() {
+        deleteScratch();
+        if (runServer != null) {
+            runServer.close();
         }
     }
 

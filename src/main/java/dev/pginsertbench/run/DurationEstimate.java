@@ -26,14 +26,14 @@ final class DurationEstimate {
     /** TRUNCATE, CHECKPOINT and count(*) around every shot. */
     static final double SHOT_OVERHEAD_SECONDS = 0.15;
     static final double SHOT_OVERHEAD_SECONDS_PER_ROW = 2e-6;
-    /** A collection forced before a shot (the claims study's forks). */
-    static final double GC_SECONDS = 0.1;
 
-    /** One connection, one chunk at a time, against the parallel rate of the same protocol. */
-    static final double SINGLE_CONNECTION_FACTOR = 0.6;
     /** Chunks below this many rows commit so often that the rate drops by {@link #SMALL_CHUNK_FACTOR}. */
     static final int SMALL_CHUNK = 1_000;
-    static final double SMALL_CHUNK_FACTOR = 0.6;
+    static final double SMALL_CHUNK_FACTOR = 0.85;
+    /** A claims fork: JVM start, dataset and loaders; the run's one server is already up. */
+    static final double CLAIM_FORK_SECONDS = 3.0;
+    /** TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot. */
+    static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.3;
 
     private DurationEstimate() {
     }
@@ -47,9 +47,10 @@ final class DurationEstimate {
     }
 
     static double seconds(Configuration configuration, Profile profile, int rows) {
-        double perShot = rows / rowsPerSecond(configuration) + SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW
-                + (configuration.benchmark().equals(Profiles.CLAIM) ? GC_SECONDS : 0);
-        double perFork = FORK_SECONDS + rows * GENERATE_SECONDS_PER_ROW
+        boolean claim = configuration.benchmark().equals(Profiles.CLAIM);
+        double perShot = rows / rowsPerSecond(configuration)
+                + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW);
+        double perFork = (claim ? CLAIM_FORK_SECONDS : FORK_SECONDS) + rows * GENERATE_SECONDS_PER_ROW
                 + (needsSource(configuration) ? rows * SOURCE_SECONDS_PER_ROW : 0)
                 + (configuration.warmupShots(profile) + configuration.measuredShots(profile)) * perShot;
         return profile.forks() * perFork;
@@ -90,17 +91,29 @@ final class DurationEstimate {
     private static double claimRate(OriginalClaim claim) {
         double seconds = 0;
         for (Arm arm : claim.arms()) {
-            LoadPlan plan = arm.plan();
-            double rate = protocolRate(plan.protocol().name());
-            if (plan.connections() == ConnectionMode.SINGLE) {
-                rate *= SINGLE_CONNECTION_FACTOR;
-            }
-            if (ChunkPlan.of(Profiles.CLAIMS_ROWS, plan.chunkSize(), plan.chunking()).chunkSize() < SMALL_CHUNK) {
-                rate *= SMALL_CHUNK_FACTOR;
-            }
-            seconds += 1 / rate;
+            seconds += 1 / claimArmRate(arm.plan());
         }
         return claim.arms().size() / seconds;
+    }
+
+    /**
+     * Rows/s of a claims arm on 100,000 rows, from the claims profile's first round on the 2-core
+     * machine (2 tasks): the pool's protocol rate, slowed by connecting per chunk, by one
+     * connection or by chunks below 1,000 rows.
+     */
+    static double claimArmRate(LoadPlan plan) {
+        double rate = switch (plan.protocol()) {
+            case COPY_BINARY -> 300_000;
+            case COPY_TEXT, COPY_CSV -> 135_000;
+            default -> 112_000;
+        };
+        if (plan.connections() != ConnectionMode.POOLED) {
+            rate *= plan.protocol().isCopy() ? 0.8 : 0.56;
+        }
+        if (ChunkPlan.of(Profiles.CLAIMS_ROWS, plan.chunkSize(), plan.chunking()).chunkSize() < SMALL_CHUNK) {
+            rate *= SMALL_CHUNK_FACTOR;
+        }
+        return rate;
     }
 
     private static double protocolRate(String protocol) {

@@ -26,21 +26,34 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
 
     static Preflight check(ProvisionSettings settings, List<Configuration> configurations) throws IOException, SQLException {
         try (PostgresServer server = new PostgresProvisioner().start(settings)) {
-            ServerFacts facts = server.facts();
-            RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
-                    server.detail(), server.address().maskedUrl(), facts.version(), facts.keySettings(), facts.allSettings());
-            boolean needsFiles = configurations.stream().anyMatch(Preflight::readsServerFiles);
-            Optional<String> noFiles = needsFiles ? Prerequisites.serverFilesUnreadable(server) : Optional.empty();
-            Optional<String> noPsql = Prerequisites.psqlMissing();
-            List<RunManifest.NotMeasured> skipped = new ArrayList<>();
-            for (Configuration configuration : configurations) {
-                Optional<String> reason = readsServerFiles(configuration) ? noFiles
-                        : configuration.benchmark().equals(Profiles.PSQL) ? noPsql : Optional.empty();
-                reason.ifPresent(why -> skipped.add(new RunManifest.NotMeasured(configuration.benchmark(),
-                        configuration.params(), "skipped: " + why)));
-            }
-            return new Preflight(postgres, skipped);
+            return of(server, configurations);
         }
+    }
+
+    /** The checks on a server that stays up for the run (the forks connect to it). */
+    static Preflight of(PostgresServer server, List<Configuration> configurations) throws IOException, SQLException {
+        ServerFacts facts = server.facts();
+        RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
+                server.detail(), server.address().maskedUrl(), facts.version(), facts.keySettings(), facts.allSettings());
+        boolean needsFiles = configurations.stream().anyMatch(Preflight::readsServerFiles);
+        Optional<String> noFiles = needsFiles ? Prerequisites.serverFilesUnreadable(server) : Optional.empty();
+        Optional<String> noPsql = Prerequisites.psqlMissing();
+        List<RunManifest.NotMeasured> skipped = new ArrayList<>();
+        for (Configuration configuration : configurations) {
+            Optional<String> reason = readsServerFiles(configuration) ? noFiles
+                    : configuration.benchmark().equals(Profiles.PSQL) ? noPsql : Optional.empty();
+            reason.ifPresent(why -> skipped.add(new RunManifest.NotMeasured(configuration.benchmark(),
+                    configuration.params(), "skipped: " + why)));
+        }
+        return new Preflight(postgres, skipped);
+    }
+
+    /** The same checks, saying in the manifest that every fork of the run used this one server. */
+    Preflight sharedByTheRun() {
+        RunManifest.Postgres shared = new RunManifest.Postgres(postgres.provider(), postgres.profile(),
+                postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),
+                postgres.version(), postgres.settings(), postgres.allSettings());
+        return new Preflight(shared, skipped);
     }
 
     private static boolean readsServerFiles(Configuration configuration) {

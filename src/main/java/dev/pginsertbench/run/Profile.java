@@ -8,18 +8,20 @@ import java.util.List;
  *
  * @param orderSeed seed of the random order the configurations were put in, or null when the order
  *                  is the written one
+ * @param oneServer whether the runner starts one server for the whole run, which every fork uses,
+ *                  instead of each fork starting its own (a server the user names is always shared)
  */
 public record Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
-        List<Configuration> configurations, Long orderSeed) {
+        List<Configuration> configurations, Long orderSeed, boolean oneServer) {
 
     public Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
             List<Configuration> configurations) {
-        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null);
+        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null, false);
     }
 
     /** The same profile with other rows, forks or shot counts (from the command line). */
     public Profile with(int newRows, int newForks, int newWarmup, int newMeasured) {
-        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed);
+        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed, oneServer);
     }
 
     public Profile {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pginsertbench.bench.Prerequisites;
+import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
@@ -116,7 +117,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(2);
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
         assertThat(run.path("profile").asText()).isEqualTo("smoke");
@@ -144,6 +145,24 @@ class SmokeRunIT {
         assertThat(jmh.path("mode").asText()).isEqualTo("ss");
         assertThat(jmh.path("profilers").toString()).contains("gc");
         assertFields(jmh, "forks", "warmupIterations", "measurementIterations");
+        JsonNode order = manifest.path("order");
+        assertThat(order.path("configurations").size()).isEqualTo(Profiles.smoke().configurations().size());
+        assertThat(order.path("shots").asText()).contains("blocks of one shot per arm");
+    }
+
+    @Test
+    void theClaimForkIsReportedAsVerdictsAndShotsInOrder() throws IOException {
+        List<String> claims = Files.readAllLines(results.resolve("claims.csv"), StandardCharsets.UTF_8);
+        assertThat(claims.get(0)).startsWith("claim,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,");
+        assertThat(claims).hasSize(1 + OriginalClaim.CONVERSION.comparisons().size());
+        assertThat(claims.get(1)).startsWith("conversion,upfront_vs_per_chunk,");
+        List<String> shots = Files.readAllLines(results.resolve("claim-shots.csv"), StandardCharsets.UTF_8);
+        // one claim fork of two arms, two measured blocks
+        assertThat(shots).hasSize(1 + 2 * 2);
+        assertThat(shots.subList(1, shots.size())).allMatch(line -> line.startsWith("conversion,1,1,"));
+        assertThat(Files.readString(results.resolve("claims.md"), StandardCharsets.UTF_8)).contains("converted up front vs in each chunk");
+        assertThat(console).contains("Claims of the original loader");
+        assertThat(Files.readString(results.resolve("summary.md"), StandardCharsets.UTF_8)).doesNotContain("ClaimBenchmark");
     }
 
     @Test

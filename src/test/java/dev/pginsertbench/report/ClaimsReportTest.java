@@ -1,0 +1,102 @@
+package dev.pginsertbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.claims.OriginalClaim;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** From JMH's JSON to verdicts, on a hand-made pool claim whose ratios are known. */
+class ClaimsReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A POOL fork: arm 0 is "after" (pooled), arm 1 "new_connection_per_chunk". Shots alternate
+     * in the order given; every block holds both arms once.
+     */
+    private static ObjectNode poolFork(int round, double[] seconds, int[] arms) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("benchmark", "dev.pginsertbench.bench.ClaimBenchmark.load");
+        entry.put("mode", "ss");
+        entry.putObject("params").put("claim", "POOL").put("round", String.valueOf(round)).put("rows", "1000");
+        ArrayNode times = entry.putObject("primaryMetric").put("scoreUnit", "s/op").putArray("rawData").addArray();
+        ObjectNode secondary = entry.putObject("secondaryMetrics");
+        ArrayNode armData = secondary.putObject("arm").putArray("rawData").addArray();
+        ArrayNode chunkData = secondary.putObject("meanChunkSeconds").putArray("rawData").addArray();
+        ArrayNode heapData = secondary.putObject("retainedHeapBytes").putArray("rawData").addArray();
+        for (int i = 0; i < seconds.length; i++) {
+            times.add(seconds[i]);
+            armData.add(arms[i]);
+            chunkData.add(seconds[i] / 10);
+            heapData.add("NaN");
+        }
+        return entry;
+    }
+
+    private static JsonNode twoForks() {
+        ArrayNode results = JSON.createArrayNode();
+        // fork 1: pooled/new = 0.8 in both blocks; fork 2: 0.9 in both blocks
+        results.add(poolFork(1, new double[] {1.0, 0.8, 0.4, 0.5}, new int[] {1, 0, 0, 1}));
+        results.add(poolFork(2, new double[] {0.9, 1.0, 1.8, 2.0}, new int[] {0, 1, 0, 1}));
+        return results;
+    }
+
+    @Test
+    void shotsAreListedInOrderWithTheirArmAndBlock() {
+        List<ClaimShotResult> shots = ClaimShotResults.of(twoForks());
+        assertThat(shots).hasSize(8);
+        assertThat(shots.get(0).arm()).isEqualTo("new_connection_per_chunk");
+        assertThat(shots.get(1).arm()).isEqualTo("after");
+        assertThat(shots.get(2).block()).isEqualTo(2);
+        assertThat(shots.get(4).round()).isEqualTo(2);
+        assertThat(ClaimsReport.of(shots).shotsCsv().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("pool,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN");
+    }
+
+    @Test
+    void theRatioIsTheMeanOfTheForksAndTheIntervalStudentsTOverThem() {
+        ClaimResult result = ClaimsReport.of(ClaimShotResults.of(twoForks())).results().get(0);
+        double mean = (Math.log(0.8) + Math.log(0.9)) / 2;
+        double sd = Math.abs(Math.log(0.8) - Math.log(0.9)) / Math.sqrt(2);
+        double half = 12.706205 * sd / Math.sqrt(2);
+        assertThat(result.estimate()).isCloseTo(100 * (1 - Math.exp(mean)), within(1e-9));
+        assertThat(result.low()).isCloseTo(100 * (1 - Math.exp(mean + half)), within(1e-4));
+        assertThat(result.high()).isCloseTo(100 * (1 - Math.exp(mean - half)), within(1e-4));
+        assertThat(result.pairs()).isEqualTo(4);
+        assertThat(result.forks()).isEqualTo(2);
+        // 15 % saved on average, but two forks leave the interval far wider than 3 points
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.precisionMet()).isFalse();
+    }
+
+    @Test
+    void theCsvHasOneRowPerComparisonOfEachMeasuredClaim() {
+        String csv = ClaimsReport.of(ClaimShotResults.of(twoForks())).csv();
+        assertThat(csv.lines()).hasSize(1 + OriginalClaim.POOL.comparisons().size());
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("pool,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
+                .contains(",% less time,true,10.0000,20.0000,15.")
+                .endsWith(",4,2,inconclusive");
+    }
+
+    @Test
+    void aForkWhoseShotsDoNotFormWholeBlocksIsRejected() {
+        ArrayNode results = JSON.createArrayNode();
+        results.add(poolFork(1, new double[] {1.0, 0.8, 0.4, 0.5}, new int[] {1, 1, 0, 0}));
+        assertThatThrownBy(() -> ClaimShotResults.of(results)).hasMessageContaining("does not complete a block of 2");
+    }
+
+    @Test
+    void otherBenchmarksAreNotClaims() {
+        ArrayNode results = JSON.createArrayNode();
+        results.addObject().put("benchmark", "dev.pginsertbench.bench.PooledCopyBenchmark.load");
+        assertThat(ClaimsReport.of(ClaimShotResults.of(results)).isEmpty()).isTrue();
+    }
+}
