@@ -1085,10 +1085,11 @@ FIG_WIDTH = 6.5  # inches: a thesis text width
 
 @dataclass
 class Plot:
-    """A figure, its file stem, and what data it lacked (empty when complete)."""
-    name: str
+    """A figure, what data it lacked (empty when complete), and its file stem
+    (set by the figure function's @_figure_file)."""
     fig: Figure
     missing: list = field(default_factory=list)
+    name: str = ""
 
 
 def _styled(fn):
@@ -1099,6 +1100,22 @@ def _styled(fn):
         with matplotlib.rc_context(STYLE):
             return fn(*args, **kwargs)
     return wrapper
+
+
+def _figure_file(stem: str):
+    """Declare a figure function's file stem (figures/<stem>.pdf/.png), the one
+    place it is written down; the function runs inside the style."""
+    def decorate(fn):
+        styled = _styled(fn)
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs) -> Plot:
+            plot = styled(*args, **kwargs)
+            plot.name = stem
+            return plot
+        wrapper.stem = stem
+        return wrapper
+    return decorate
 
 
 def _figure(w=FIG_WIDTH, h=3.6, **kw) -> Figure:
@@ -1137,13 +1154,13 @@ def _subtitle(df, manifests, extra=""):
 
 
 @_styled
-def placeholder(name: str, title: str, message: str) -> Plot:
+def placeholder(title: str, message: str) -> Plot:
     """A figure that says which data it needs, so every expected file exists."""
     fig = _figure(FIG_WIDTH, 2.2)
     ax = _axes(fig)
     _panel_note(ax, message)
     _finish(fig, title)
-    return Plot(name, fig, [message])
+    return Plot(fig, [message])
 
 
 def _panel_note(ax, message, width=70):
@@ -1231,13 +1248,13 @@ def _log_ticks(ax, values, axis="x"):
         (ax.set_xlim if axis == "x" else ax.set_ylim)(ticks[0] / 1.6, ticks[0] * 1.6)
 
 
-@_styled
+@_figure_file("fig1_throughput_best")
 def plot_throughput_best(df, manifests=None) -> Plot:
     """Figure 1: rows/s per strategy at its best configuration."""
-    name, title = "fig1_throughput_best", "Throughput of each strategy at its best configuration"
+    title = "Throughput of each strategy at its best configuration"
     best = best_per_strategy(plot_data(df, manifests))
     if best.empty:
-        return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_COPY]))
+        return placeholder(title, _hint_for_missing(df, [SYNC, POOLED_COPY]))
     runs = list(dict.fromkeys(best["run"]))
     order = best.groupby("strategy")["rowsPerSec"].max().sort_values().index.tolist()
     height = 1.3 + 0.24 * len(order) * max(1.0, len(runs) * 0.75)
@@ -1280,17 +1297,17 @@ def plot_throughput_best(df, manifests=None) -> Plot:
     ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=True, framealpha=0.95)
     _finish(fig, title, _subtitle(best, manifests, CI_NOTE + "; * single shot"))
     missing = [] if (best["bench"] == SYNC).any() else [_hint_for_missing(df, [SYNC])]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig2_throughput_vs_chunksize")
 def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
     """Figure 2: rows/s vs chunk size, one line per strategy (best over tasks)."""
-    name, title = "fig2_throughput_vs_chunksize", "Throughput vs chunk size"
+    title = "Throughput vs chunk size"
     data = plot_data(df, manifests)
     data = data[data["chunkSize"].notna() & data["family"].isin(["baseline", "card", "factor"])].copy()
     if data.empty:
-        return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY]))
+        return placeholder(title, _hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY]))
     data["strategy"] = data["strategy"] + _run_suffix(data)
     panels = [(t, data[data["family"].isin(f)]) for t, f in
               (("card strategies, best over tasks", ["baseline", "card"]),
@@ -1320,17 +1337,17 @@ def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
     _finish(fig, title, _subtitle(data, manifests, CI_NOTE))
     missing = [] if (data["family"] == "factor").any() else \
         [_hint_for_missing(df, [FACTOR]) + " for the per-protocol panel"]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig3_scaling_tasks")
 def plot_scaling(df, manifests=None) -> Plot:
     """Figure 3: rows/s vs tasks per strategy with the ideal linear line."""
-    name, title = "fig3_scaling_tasks", "Scaling with parallel tasks"
+    title = "Scaling with parallel tasks"
     data = plot_data(df, manifests)
     data = data[data["tasks"].notna() & data["family"].isin(["card", "original", "ceiling"])]
     if data.empty:
-        return placeholder(name, title, _hint_for_missing(df, [POOLED_COPY, POOLED_BATCH, CEIL_PARALLEL]))
+        return placeholder(title, _hint_for_missing(df, [POOLED_COPY, POOLED_BATCH, CEIL_PARALLEL]))
     panels = [(run, s) for run in dict.fromkeys(data["run"]) for s in _strategy_order(data[data["run"] == run])]
     ncol = min(4, len(panels))
     nrow = math.ceil(len(panels) / ncol)
@@ -1367,7 +1384,7 @@ def plot_scaling(df, manifests=None) -> Plot:
     fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     _finish(fig, title, _subtitle(data, manifests, "x axis log2; ideal: throughput at the fewest tasks times "
                                                    "the task ratio; " + CI_NOTE), bottom_in=0.3)
-    return Plot(name, fig, [])
+    return Plot(fig, [])
 
 
 def _nice_ticks(lo, hi):
@@ -1383,16 +1400,16 @@ def _nice_ticks(lo, hi):
     return out or [lo, hi]
 
 
-@_styled
+@_figure_file("fig4_speedup_heatmap")
 def plot_speedup_heatmap(df, manifests=None) -> Plot:
     """Figure 4: speedup over the best sync baseline, chunk size x tasks."""
-    name, title = "fig4_speedup_heatmap", "Speedup over the sync baseline by chunk size and parallel tasks"
+    title = "Speedup over the sync baseline by chunk size and parallel tasks"
     data = plot_data(df, manifests)
     data = data[(data["family"] == "card") & data["tasks"].notna() & data["chunkSize"].notna()
                 & data["speedupVsSync"].notna()]
     if data.empty:
         need = [SYNC] if not (df["bench"] == SYNC).any() else [POOLED_COPY, POOLED_BATCH, NEW_CONN]
-        return placeholder(name, title, _hint_for_missing(df, need))
+        return placeholder(title, _hint_for_missing(df, need))
     panels = [(run, s) for run in dict.fromkeys(data["run"]) for s in _strategy_order(data[data["run"] == run])]
     ncol = min(2, len(panels))
     nrow = math.ceil(len(panels) / ncol)
@@ -1439,13 +1456,13 @@ def plot_speedup_heatmap(df, manifests=None) -> Plot:
     cb.ax.yaxis.set_minor_formatter(ticker.NullFormatter())
     _finish(fig, title, _subtitle(data, manifests, "time of the fastest sync-baseline configuration / time of "
                                                    "the configuration; * single shot"))
-    return Plot(name, fig, [])
+    return Plot(fig, [])
 
 
-@_styled
+@_figure_file("fig5_memory_per_row")
 def plot_memory(df, manifests=None) -> Plot:
     """Figure 5: allocated bytes per row per strategy, and conversion UPFRONT vs PER_CHUNK."""
-    name, title = "fig5_memory_per_row", "Memory allocated per row"
+    title = "Memory allocated per row"
     data = plot_data(df, manifests)
     best = best_per_strategy(data)
     best = best[best["allocBytesPerRow"].notna() & ~best["family"].isin(["ceiling", "reference"])]
@@ -1453,7 +1470,7 @@ def plot_memory(df, manifests=None) -> Plot:
     no_gc = "no allocation data (gc.alloc.rate.norm) in this run: benchmarks must run with JMH -prof gc"
     if best.empty and pairs.empty:
         has_any = not best_per_strategy(data).empty
-        return placeholder(name, title, no_gc if has_any else _hint_for_missing(df, [SYNC, POOLED_COPY]))
+        return placeholder(title, no_gc if has_any else _hint_for_missing(df, [SYNC, POOLED_COPY]))
     fig = _figure(FIG_WIDTH, max(3.0, 1.3 + 0.22 * len(best)))
     ax1, ax2 = _axes(fig, 1, 2, gridspec_kw={"width_ratios": [1.7, 1]})
     missing = []
@@ -1502,13 +1519,13 @@ def plot_memory(df, manifests=None) -> Plot:
         ax2.set_title("(b) conversion, factor study", loc="left", fontsize=8.5)
     _finish(fig, title, _subtitle(data, manifests, "JVM allocation from JMH -prof gc (gc.alloc.rate.norm / rows); "
                                                    "error bars: 99.9 % confidence interval"), w_pad=1.5)
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig6_percent_of_ceiling")
 def plot_percent_of_ceiling(df, manifests=None) -> Plot:
     """Figure 6: strategy throughput as percent of the server ceilings."""
-    name, title = "fig6_percent_of_ceiling", "Throughput as percent of the server's own ingest ceiling"
+    title = "Throughput as percent of the server's own ingest ceiling"
     best = best_per_strategy(plot_data(df, manifests))
     best = best[best["family"] != "ceiling"]
     series = [("pctOfServerCopy", "server-side COPY, 1 session", PALETTE[0], "o"),
@@ -1516,7 +1533,7 @@ def plot_percent_of_ceiling(df, manifests=None) -> Plot:
               ("pctOfParallelCeiling", "parallel server-side COPY, same tasks", PALETTE[2], "^")]
     series = [s for s in series if best[s[0]].notna().any()] if not best.empty else []
     if not series:
-        return placeholder(name, title, _hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL]))
+        return placeholder(title, _hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL]))
     best = best.assign(label=best["strategy"] + _run_suffix(best))
     best = best.sort_values([series[0][0], "rowsPerSec"], na_position="first")
     n = len(best)
@@ -1542,13 +1559,13 @@ def plot_percent_of_ceiling(df, manifests=None) -> Plot:
                                                    "its fastest configuration; " + CI_NOTE))
     missing = [] if len(series) == 3 else \
         [_hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL])]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig7_claims_vs_measured")
 def plot_claims(df, manifests=None, claims: pd.DataFrame | None = None) -> Plot:
     """Figure 7: the original loader's claimed gains vs the measured ones."""
-    name, title = "fig7_claims_vs_measured", "The original loader's claims vs the measured gains"
+    title = "The original loader's claims vs the measured gains"
     claims = claims_table(df, manifests) if claims is None else claims
     n = len(claims)
     fig = _figure(FIG_WIDTH, 1.5 + 0.62 * n)
@@ -1593,7 +1610,7 @@ def plot_claims(df, manifests=None, claims: pd.DataFrame | None = None) -> Plot:
     _finish(fig, title, _subtitle(df, manifests, "measured at the fastest 'after' configuration that has a "
                                                  "matched 'before' configuration"), bottom_in=0.3)
     missing = sorted(set(m for m in claims["note"] if m))
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
 FIGURES = [
@@ -1605,9 +1622,7 @@ FIGURES = [
     plot_percent_of_ceiling,
     plot_claims,
 ]
-FIGURE_NAMES = ["fig1_throughput_best", "fig2_throughput_vs_chunksize", "fig3_scaling_tasks",
-                "fig4_speedup_heatmap", "fig5_memory_per_row", "fig6_percent_of_ceiling",
-                "fig7_claims_vs_measured"]
+FIGURE_NAMES = [fn.stem for fn in FIGURES]
 TABLE_NAMES = ["best_configuration", "claims", "environment"]
 EXPECTED_FILES = ([f"figures/{n}.{ext}" for n in FIGURE_NAMES for ext in ("pdf", "png")]
                   + [f"tables/{n}.{ext}" for n in TABLE_NAMES for ext in ("tex", "csv")]
