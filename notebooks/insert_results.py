@@ -903,12 +903,9 @@ def precision_text(r) -> str:
     return f"{r.precision:.3g} / {r.target:.3g} {r.precision_unit}, {met}"
 
 
-def _count(n, noun: str) -> str:
-    return f"{fmt_int(n)} {noun}" + ("" if n == 1 else "s")
-
-
 def sample_size_text(r) -> str:
-    return f"{_count(r.n_forks, 'fork')}, {_count(r.n_pairs, 'pair')}"
+    """"5 / 40": forks / paired comparisons."""
+    return f"{fmt_int(r.n_forks)} / {fmt_int(r.n_pairs)}"
 
 
 def claim_study_display(claims: pd.DataFrame) -> pd.DataFrame:
@@ -921,7 +918,7 @@ def claim_study_display(claims: pd.DataFrame) -> pd.DataFrame:
         "row": [claim_row_name(r.row, r.primary) for r in rows],
         "claimed": [claimed_range_text(r.claimed_low, r.claimed_high, r.unit) for r in rows],
         "estimate [95 % CI]": [estimate_text(r) for r in rows],
-        "n": [sample_size_text(r) for r in rows],
+        "n (forks / pairs)": [sample_size_text(r) for r in rows],
         "half-width / target": [precision_text(r) for r in rows],
         "verdict": [r.verdict for r in rows],
     })
@@ -2215,13 +2212,13 @@ class Analysis:
     def _claim_study_table(self) -> tuple[pd.DataFrame, str]:
         """claims.csv as written by the suite, one table row per claims.csv row."""
         disp = claim_study_display(self.study.claims)
-        widths = {"run": 0.08, "claim": 0.1, "row": 0.14, "claimed": 0.12, "estimate [95 % CI]": 0.14,
-                  "n": 0.08, "half-width / target": 0.12, "verdict": 0.1}
+        widths = {"run": 0.08, "claim": 0.1, "row": 0.15, "claimed": 0.13, "estimate [95 % CI]": 0.17,
+                  "n (forks / pairs)": 0.07, "half-width / target": 0.13, "verdict": 0.11}
         tabular = booktabs_tabular(disp, [widths[c] for c in disp.columns])
         return disp, table_environment(
             tabular, "The claims against the measurements of the claims study.", "tab:claims",
             note="Estimates, 95 % intervals, precision and verdicts as computed by the benchmark suite "
-                 f"({CLAIMS_FILE}). * the primary row, which decides the claim. n: forks and paired "
+                 f"({CLAIMS_FILE}). * the primary row, which decides the claim. n: forks / paired "
                  "comparisons. Half-width / target: the 95 % interval's half-width reached and the target "
                  "half-width (pp: percentage points).")
 

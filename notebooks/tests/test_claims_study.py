@@ -171,8 +171,8 @@ class TheTable(unittest.TestCase):
     def test_one_row_per_claims_csv_row_with_its_verdict(self):
         self.assertEqual(len(self.disp), len(self.study.claims))
         self.assertEqual(list(self.disp["verdict"]), list(self.study.claims["verdict"]))
-        self.assertEqual(list(self.disp.columns), ["claim", "row", "claimed", "estimate [95 % CI]", "n",
-                                                   "half-width / target", "verdict"])
+        self.assertEqual(list(self.disp.columns), ["claim", "row", "claimed", "estimate [95 % CI]",
+                                                   "n (forks / pairs)", "half-width / target", "verdict"])
 
     def test_cells(self):
         d = self.disp.set_index(self.study.claims["row"])
@@ -184,7 +184,7 @@ class TheTable(unittest.TestCase):
         self.assertEqual(d.loc["speed", "claimed"], "at least 1.5x faster")
         self.assertEqual(d.loc["retained_memory", "claimed"], "at most 0.5x memory")
         self.assertEqual(d.loc["no_fire_at_5000", "claimed"], "no claimed range")
-        self.assertEqual(d.loc["binary_end_to_end", "n"], "1 fork, 8 pairs")
+        self.assertEqual(d.loc["binary_end_to_end", "n (forks / pairs)"], "1 / 8")
         self.assertEqual(d.loc["pooled_vs_per_chunk", "half-width / target"], "2.7 / 3 pp, met")
         self.assertEqual(d.loc["csv_end_to_end", "half-width / target"], "7.9 / 5 % of ratio, not met")
 
@@ -195,7 +195,7 @@ class TheTable(unittest.TestCase):
             tex = (out / "tables/claims.tex").read_text(encoding="utf-8")
             for s in (r"\toprule", r"\midrule", r"\bottomrule", r"\label{tab:claims}", r"estimate [95 \% CI]",
                       r"10--20 \% less time", r"smaller than claimed", r"4.8 /\allowbreak{} 5 \% of ratio, met",
-                      r"\raggedright\arraybackslash}p{0.14\linewidth}"):
+                      r"\raggedright\arraybackslash}p{0.17\linewidth}"):
                 self.assertIn(s, tex)
             self.assertEqual(tex.count(r"\\"), 1 + 15)  # header and one line per claims.csv row
             self.assertNotIn(" % ", tex.replace(r"\%", ""))  # no unescaped percent sign
