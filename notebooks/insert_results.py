@@ -1825,11 +1825,12 @@ def plot_claims(df, manifests=None, claims: pd.DataFrame | None = None) -> Plot:
 
 
 # The claims study's figures draw claims.csv and claim-shots.csv as written.
-# Units: (axis label, ratio?, reference line); a ratio axis is log-scaled.
+# Units: (what the number is, ratio?, reference line); a ratio axis is
+# log-scaled where every value on it is positive.
 CLAIM_UNITS = {
-    "x faster": ("x faster (time ratio, log scale)", True, 1.0),
-    "% less time": ("% less time", False, 0.0),
-    "x memory": ("x memory (memory ratio, log scale)", True, 1.0),
+    "x faster": ("time ratio", True, 1.0),
+    "% less time": ("", False, 0.0),
+    "x memory": ("memory ratio", True, 1.0),
 }
 VERDICT_COLORS = {"confirmed": "#009E73", "smaller than claimed": "#D55E00", "larger than claimed": "#0072B2",
                   "partly": "#E69F00", "inconclusive": "#777777", "no claim": "#000000"}
@@ -1849,6 +1850,8 @@ def _claim_axis_range(rows: pd.DataFrame, log: bool, reference: float) -> tuple[
     cols = ["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]
     vals = np.append(rows[cols].to_numpy(dtype=float).ravel(), reference)
     vals = vals[np.isfinite(vals) & ((vals > 0) if log else True)]
+    if vals.size == 0:  # nothing measured and nothing claimed: an empty axis
+        return (0.5, 2.0) if log else (0.0, 1.0)
     lo, hi = vals.min(), vals.max()
     if log:
         return lo / 1.35, hi * 1.35
@@ -1886,7 +1889,7 @@ def _verdict_label(r) -> str:
 
 
 def _claims_panel(ax, rows: pd.DataFrame, unit: str, multi_run: bool):
-    label, ratio_unit, reference = CLAIM_UNITS.get(unit, (unit, False, NAN))
+    what, ratio_unit, reference = CLAIM_UNITS.get(unit, ("", False, NAN))
     vals = rows[["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]].to_numpy(dtype=float)
     log = ratio_unit and bool((vals[np.isfinite(vals)] > 0).all())
     if log:
@@ -1917,7 +1920,8 @@ def _claims_panel(ax, rows: pd.DataFrame, unit: str, multi_run: bool):
         ax.set_xticks(_nice_ticks(*xlim))
         ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
         ax.xaxis.set_minor_formatter(ticker.NullFormatter())
-    ax.set_xlabel(label, fontsize=8)
+    notes = [n for n in (what, "log scale" if log else "") if n]
+    ax.set_xlabel(unit + (f" ({', '.join(notes)})" if notes else ""), fontsize=8)
 
 
 def _claims_legend(fig):

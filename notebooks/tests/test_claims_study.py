@@ -232,6 +232,17 @@ class TheFigures(unittest.TestCase):
         self.assertEqual(sorted(t.get_text() for t in copy.get_legend().get_texts()),
                          ["copy_binary", "copy_csv", "copy_text", "executemany"])
 
+    def test_odd_rows_do_not_break_it(self):
+        odd = pd.DataFrame([
+            {**self.study.claims.iloc[0].to_dict(), "row": "unmeasured", "unit": "x slower", "estimate": math.nan,
+             "ci_low": math.nan, "ci_high": math.nan, "claimed_low": math.nan, "claimed_high": math.nan},
+            {**self.study.claims.iloc[0].to_dict(), "row": "negative_bound", "ci_low": -0.1},
+        ])
+        axes = ir.plot_claim_intervals(ir.ClaimStudy(odd, self.study.shots)).fig.get_axes()
+        # A ratio with a bound at or below 0 cannot be log-scaled; an unknown unit gets its own panel.
+        self.assertEqual([ax.get_xlabel() for ax in axes], ["x faster (time ratio)", "x slower"])
+        self.assertEqual(ir.claim_study_display(odd)["estimate [95 % CI]"].iloc[0], "not measured")
+
     def test_placeholders_without_data(self):
         self.assertTrue(ir.plot_claim_intervals(None).missing)
         no_shots = ir.ClaimStudy(self.study.claims, self.study.shots.iloc[0:0])
