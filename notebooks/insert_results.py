@@ -60,6 +60,10 @@ CEIL_INSERT_SELECT = "CeilingBenchmark.insertSelect"
 CEIL_SERVER_COPY = "CeilingBenchmark.serverCopy"
 CEIL_PARALLEL = "ParallelCeilingBenchmark.serverCopy"
 PSQL_COPY = "PsqlCopyBenchmark.psqlCopy"
+# The claims study: each JMH entry interleaves several arms shot by shot, so its
+# primary score is a mix of strategies and is never drawn or tabled as one.
+# Its numbers come from claims.csv and claim-shots.csv, written by the suite.
+CLAIM_MIX = "ClaimBenchmark.load"
 
 _CARD_PROFILES = "quick, standard, thesis"
 
@@ -83,9 +87,10 @@ BENCHMARKS = {
     CEIL_INSERT_SELECT: BenchInfo("ceiling", "ceiling: INSERT ... SELECT", _CARD_PROFILES),
     CEIL_SERVER_COPY: BenchInfo("ceiling", "ceiling: server-side COPY", _CARD_PROFILES),
     CEIL_PARALLEL: BenchInfo("ceiling", "ceiling: parallel server-side COPY", _CARD_PROFILES),
+    CLAIM_MIX: BenchInfo("claims", "claims study (a mix of arms, not a strategy)", "claims"),
 }
 BENCH_ORDER = list(BENCHMARKS)
-FAMILY_ORDER = ["baseline", "card", "original", "factor", "reference", "ceiling", "other"]
+FAMILY_ORDER = ["baseline", "card", "original", "factor", "reference", "ceiling", "claims", "other"]
 FAMILY_NAMES = {
     "baseline": "sync baseline",
     "card": "card strategies",
@@ -93,6 +98,7 @@ FAMILY_NAMES = {
     "factor": "factor study",
     "reference": "psql \\copy",
     "ceiling": "server ceilings",
+    "claims": "claims study",
     "other": "other",
 }
 FORMAT_NAMES = {"COPY_BINARY": "binary", "COPY_CSV": "CSV", "COPY_TEXT": "text"}
@@ -111,7 +117,7 @@ def profile_hint(benches: Iterable[str]) -> str:
         for p in (info.profiles if info else "thesis").split(", "):
             if p not in profiles:
                 profiles.append(p)
-    order = ["quick", "standard", "thesis"]
+    order = ["quick", "standard", "thesis", "claims"]
     profiles = sorted(profiles, key=lambda p: order.index(p) if p in order else len(order))
     names = profiles[0] if len(profiles) == 1 else ", ".join(profiles[:-1]) + " or " + profiles[-1]
     return (f"needs {', '.join(classes)}: run profile {names} "
@@ -358,12 +364,19 @@ def _convert_param(s: pd.Series) -> pd.Series:
 
 
 def load_results(spec=None) -> tuple[pd.DataFrame, dict, dict]:
-    """Load one or several results folders.
+    """Load one or several results folders, for the strategy figures and tables.
 
     Returns (df, manifests, folders): df has one row per benchmark
     configuration with every param as a column and the derived columns of
-    :func:`derive`; manifests/folders map run id -> manifest / folder.
+    :func:`derive`, without the claims study's mixed entries (see
+    :func:`strategy_entries`); manifests/folders map run id -> manifest / folder.
     """
+    entries, manifests, where = load_entries(spec)
+    return strategy_entries(entries), manifests, where
+
+
+def load_entries(spec=None) -> tuple[pd.DataFrame, dict, dict]:
+    """As :func:`load_results`, but every JMH entry, the claims study's too."""
     folders = resolve_results(spec)
     rows, manifests, where = [], {}, {}
     for folder in folders:
@@ -397,6 +410,21 @@ def tidy(rows: list[dict], manifests: dict | None = None) -> pd.DataFrame:
         df["rows"] = df["rows"].fillna(ds_rows)
     df.attrs["params"] = sorted(set(params) | set(CORE_PARAMS), key=_param_order)
     return derive(df)
+
+
+def is_claim_mix(df: pd.DataFrame) -> pd.Series:
+    """Entries of the claims study: mixes of arms, never a strategy."""
+    return df["bench"] == CLAIM_MIX if "bench" in df.columns else pd.Series(False, index=df.index)
+
+
+def strategy_entries(df: pd.DataFrame) -> pd.DataFrame:
+    """The entries that measure one strategy each: all but the claims study's.
+    Params that only the claims study had (claim, round) are dropped."""
+    out = df[~is_claim_mix(df)].copy()
+    params = [p for p in df.attrs.get("params", []) if p in CORE_PARAMS or out[p].notna().any()]
+    out = out.drop(columns=[p for p in df.attrs.get("params", []) if p not in params])
+    out.attrs["params"] = params
+    return out
 
 
 def _param_order(p: str):
@@ -742,6 +770,161 @@ def claims_table(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFram
 
 
 # --------------------------------------------------------------------------
+# The claims study: claims.csv and claim-shots.csv, computed by the suite
+# --------------------------------------------------------------------------
+# Every number of the claims study (estimates, 95 % intervals, precision,
+# verdicts) is computed once, by the Java side, and written into the results
+# folder; here it is only read, drawn and tabled.
+
+CLAIMS_FILE = "claims.csv"
+CLAIM_SHOTS_FILE = "claim-shots.csv"
+CLAIMS_COLUMNS = ["claim", "row", "statement", "comparison", "unit", "primary", "claimed_low", "claimed_high",
+                  "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit", "precision_met",
+                  "n_pairs", "n_forks", "verdict"]
+CLAIMS_NUMBERS = ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
+                  "n_pairs", "n_forks"]
+CLAIMS_FLAGS = ["primary", "precision_met"]
+CLAIM_SHOTS_COLUMNS = ["claim", "round", "shot", "block", "arm", "seconds", "rows", "mean_chunk_ms",
+                       "retained_heap_mb"]
+CLAIM_SHOTS_NUMBERS = ["round", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb"]
+# Claim ids in the order the suite defines them, with their display names.
+CLAIM_NAMES = {"copy": "COPY", "pool": "pool", "conversion": "conversion", "adaptive": "adaptive chunking",
+               "end_to_end": "end to end", "sync_vs_async": "sync vs async"}
+VERDICTS = ["confirmed", "smaller than claimed", "larger than claimed", "partly", "inconclusive", "no claim"]
+
+
+@dataclass
+class ClaimStudy:
+    """claims.csv (one row per claim row) and claim-shots.csv (one row per
+    measured shot) of every run that has them, each with a leading run column.
+    shots is empty where the run wrote no claim-shots.csv."""
+    claims: pd.DataFrame
+    shots: pd.DataFrame
+
+    def rounds(self, run) -> int:
+        """How many rounds a run's shots span (0 without claim-shots.csv)."""
+        return int(self.shots.loc[self.shots["run"] == run, "round"].nunique())
+
+
+def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
+                      flags: Sequence[str] = ()) -> pd.DataFrame:
+    """A CSV the suite writes: text as written (no "NA" guessing), numbers via
+    :func:`num` (empty, NaN and Infinity allowed), true/false flags as bool."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    for c in numbers:
+        frame[c] = frame[c].map(num).astype(float)
+    for c in flags:
+        frame[c] = frame[c].str.strip().str.lower() == "true"
+    return frame[list(columns) + [c for c in frame.columns if c not in columns]]
+
+
+def read_claims(path) -> pd.DataFrame:
+    return read_contract_csv(path, CLAIMS_COLUMNS, CLAIMS_NUMBERS, CLAIMS_FLAGS)
+
+
+def read_claim_shots(path) -> pd.DataFrame:
+    return read_contract_csv(path, CLAIM_SHOTS_COLUMNS, CLAIM_SHOTS_NUMBERS)
+
+
+def _with_run(frame: pd.DataFrame, run) -> pd.DataFrame:
+    return frame.assign(run=run)[["run"] + list(frame.columns)]
+
+
+def load_claim_study(folders: dict) -> ClaimStudy | None:
+    """The claims study of the runs (run id -> folder) that hold a claims.csv;
+    None when none does."""
+    claims, shots = [], []
+    for run, folder in folders.items():
+        folder = Path(folder)
+        if not (folder / CLAIMS_FILE).is_file():
+            continue
+        claims.append(_with_run(read_claims(folder / CLAIMS_FILE), run))
+        if (folder / CLAIM_SHOTS_FILE).is_file():
+            shots.append(_with_run(read_claim_shots(folder / CLAIM_SHOTS_FILE), run))
+    if not claims:
+        return None
+    no_shots = pd.DataFrame(columns=["run"] + CLAIM_SHOTS_COLUMNS)
+    return ClaimStudy(pd.concat(claims, ignore_index=True),
+                      pd.concat(shots, ignore_index=True) if shots else no_shots)
+
+
+def claim_name(claim_id) -> str:
+    return CLAIM_NAMES.get(str(claim_id), str(claim_id).replace("_", " "))
+
+
+def claim_row_name(row_id, primary=False) -> str:
+    """A claim row's id for reading; * marks the primary row, which decides the claim."""
+    return str(row_id).replace("_", " ") + (" *" if primary else "")
+
+
+def _value_in_unit(v, unit: str) -> str:
+    """2 -> "2x faster", 10 -> "10 % less time": the number as the claim says it."""
+    head, _, rest = str(unit).partition(" ")
+    if head == "x":
+        return f"{v:g}x {rest}"
+    if head == "%":
+        return f"{v:g} % {rest}"
+    return f"{v:g} {unit}"
+
+
+def claimed_range_text(low, high, unit: str) -> str:
+    """"2–5x faster", "at least 1.5x faster", "at most 0.5x memory", or "no claimed range"."""
+    has_low, has_high = not math.isnan(low), not math.isnan(high)
+    if has_low and has_high:
+        return f"{low:g}\u2013" + _value_in_unit(high, unit)
+    if has_low:
+        return "at least " + _value_in_unit(low, unit)
+    if has_high:
+        return "at most " + _value_in_unit(high, unit)
+    return "no claimed range"
+
+
+def estimate_text(r) -> str:
+    """"3.10x [2.80, 3.40]" or "14.2 % [11.5, 16.9]": the suite's estimate and 95 % interval."""
+    if math.isnan(r.estimate):
+        return "not measured"
+    head = str(r.unit).partition(" ")[0]
+    f, suffix = ((lambda v: f"{v:.2f}"), "x") if head == "x" else \
+        ((lambda v: f"{v:.1f}"), " %") if head == "%" else (fmt_sig, "")
+    point = f(r.estimate) + suffix
+    if math.isnan(r.ci_low) or math.isnan(r.ci_high):
+        return point
+    return f"{point} [{f(r.ci_low)}, {f(r.ci_high)}]"
+
+
+def precision_text(r) -> str:
+    """"4.8 / 5 % of ratio, met": reached half-width / target half-width."""
+    if math.isnan(r.precision):
+        return "-"
+    met = "met" if r.precision_met else "not met"
+    return f"{r.precision:.3g} / {r.target:.3g} {r.precision_unit}, {met}"
+
+
+def sample_size_text(r) -> str:
+    """"5 / 40": forks / paired comparisons."""
+    return f"{fmt_int(r.n_forks)} / {fmt_int(r.n_pairs)}"
+
+
+def claim_study_display(claims: pd.DataFrame) -> pd.DataFrame:
+    """claims.csv as a table to read: one row per claims.csv row, verdicts as written."""
+    multi = claims["run"].nunique() > 1
+    rows = list(claims.itertuples())
+    return pd.DataFrame({
+        **({"run": claims["run"].tolist()} if multi else {}),
+        "claim": [claim_name(r.claim) for r in rows],
+        "row": [claim_row_name(r.row, r.primary) for r in rows],
+        "claimed": [claimed_range_text(r.claimed_low, r.claimed_high, r.unit) for r in rows],
+        "estimate [95 % CI]": [estimate_text(r) for r in rows],
+        "n (forks / pairs)": [sample_size_text(r) for r in rows],
+        "half-width / target": [precision_text(r) for r in rows],
+        "verdict": [r.verdict for r in rows],
+    })
+
+
+# --------------------------------------------------------------------------
 # Formatting and LaTeX
 # --------------------------------------------------------------------------
 
@@ -793,6 +976,30 @@ def _column_spec(a) -> str:
     return rf">{{{flush}\arraybackslash}}p{{{w:.2f}\linewidth}}"
 
 
+def _column_format(align, n: int) -> str:
+    if align is None:
+        return "l" * n
+    return align if isinstance(align, str) else "".join(_column_spec(a) for a in align)
+
+
+def table_environment(tabular: str, caption: str, label: str, note: str | None = None) -> str:
+    """A tabular inside a table environment, with caption, label and an optional note below."""
+    lines = [r"% requires \usepackage{booktabs} and \usepackage{array}",
+             r"\begin{table}[htbp]", r"\centering", r"\small", r"\setlength{\tabcolsep}{4pt}",
+             rf"\caption{{{tex(caption)}}}", rf"\label{{{label}}}", tabular.rstrip("\n")]
+    if note:
+        lines.append(rf"\par\smallskip\footnotesize {tex(note)}")
+    lines.append(r"\end{table}")
+    return "\n".join(lines) + "\n"
+
+
+def booktabs_tabular(frame: pd.DataFrame, align=None) -> str:
+    """frame as a booktabs tabular, written by pandas' Styler (pandas 1.4+;
+    Debian 12 has 1.5.3); every header and cell escaped with :func:`tex`."""
+    styler = frame.style.hide(axis="index").format(tex).format_index(tex, axis=1)
+    return styler.to_latex(column_format=_column_format(align, len(frame.columns)), hrules=True)
+
+
 def latex_table(frame: pd.DataFrame, caption: str, label: str, align=None, note: str | None = None,
                 group: str | None = None) -> str:
     r"""A booktabs table environment; cells are escaped text.
@@ -801,14 +1008,7 @@ def latex_table(frame: pd.DataFrame, caption: str, label: str, align=None, note:
     group: a column whose values become sub-headings (one block per run)
     instead of a column."""
     cols = [c for c in frame.columns if c != group]
-    if align is None:
-        align = "l" * len(cols)
-    if not isinstance(align, str):
-        align = "".join(_column_spec(a) for a in align)
-    lines = [r"% requires \usepackage{booktabs} and \usepackage{array}",
-             r"\begin{table}[htbp]", r"\centering", r"\small", r"\setlength{\tabcolsep}{4pt}",
-             rf"\caption{{{tex(caption)}}}", rf"\label{{{label}}}",
-             rf"\begin{{tabular}}{{{align}}}", r"\toprule",
+    lines = [rf"\begin{{tabular}}{{{_column_format(align, len(cols))}}}", r"\toprule",
              " & ".join(tex(c) for c in cols) + r" \\"]
     current = object()
     first = True
@@ -825,10 +1025,7 @@ def latex_table(frame: pd.DataFrame, caption: str, label: str, align=None, note:
     if first:
         lines.append(r"\midrule")
     lines += [r"\bottomrule", r"\end{tabular}"]
-    if note:
-        lines.append(rf"\par\smallskip\footnotesize {tex(note)}")
-    lines.append(r"\end{table}")
-    return "\n".join(lines) + "\n"
+    return table_environment("\n".join(lines), caption, label, note)
 
 
 def best_table(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
@@ -980,8 +1177,18 @@ def _jmh_mode_text(mode) -> str:
             "sample": "sampling"}.get(str(mode), str(mode))
 
 
-def methods_text(df: pd.DataFrame, manifests: dict, latex: bool = False) -> str:
-    """A methods paragraph per run, written from its manifest."""
+def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
+    rounds = study.rounds(run)
+    over = f", over {rounds} rounds (separate JMH runs)" if rounds else ""
+    return (esc("The claims study (") + code("ClaimBenchmark") + esc(
+        ") measured the arms of each claim interleaved shot by shot, one shot of every arm per block in random "
+        f"order{over}; the estimates with their 95 % intervals, the precision reached and the verdicts are "
+        "those the benchmark suite computed and wrote to ") + code(CLAIMS_FILE) + esc(", reported here as written."))
+
+
+def methods_text(df: pd.DataFrame, manifests: dict, latex: bool = False, study: ClaimStudy | None = None) -> str:
+    """A methods paragraph per run, written from its manifest (and, for a run
+    with a claims study, a sentence on how the suite measured the claims)."""
     code = (lambda s: rf"\texttt{{{tex(s)}}}") if latex else (lambda s: f"`{s}`")
     esc = tex if latex else (lambda s: str(s))
     paras = []
@@ -1049,10 +1256,14 @@ def methods_text(df: pd.DataFrame, manifests: dict, latex: bool = False) -> str:
         if jmh.get("profilers"):
             jm += "; profilers: " + ", ".join(code(p) for p in jmh["profilers"])
         s.append(jm + ".")
-        s.append(esc("Throughput is the row count divided by the time per operation; intervals are JMH's "
-                     "99.9 % confidence intervals (none where a single shot was measured), and ratios such as "
-                     "speedups and percent of the server ceiling carry the conservative interval formed by the "
-                     "extremes of both intervals."))
+        has_claims = study is not None and (study.claims["run"] == run).any()
+        if has_claims:
+            s.append(_claim_study_sentence(study, run, code, esc))
+        if not has_claims or not strategy_entries(entries).empty:
+            s.append(esc("Throughput is the row count divided by the time per operation; intervals are JMH's "
+                         "99.9 % confidence intervals (none where a single shot was measured), and ratios such "
+                         "as speedups and percent of the server ceiling carry the conservative interval formed by "
+                         "the extremes of both intervals."))
         paras.append(" ".join(s))
     if latex:
         return "% Methods, written from manifest.json by notebooks/insert_results.py\n" + "\n\n".join(paras) + "\n"
@@ -1085,10 +1296,11 @@ FIG_WIDTH = 6.5  # inches: a thesis text width
 
 @dataclass
 class Plot:
-    """A figure, its file stem, and what data it lacked (empty when complete)."""
-    name: str
+    """A figure, what data it lacked (empty when complete), and its file stem
+    (set by the figure function's @_figure_file)."""
     fig: Figure
     missing: list = field(default_factory=list)
+    name: str = ""
 
 
 def _styled(fn):
@@ -1099,6 +1311,22 @@ def _styled(fn):
         with matplotlib.rc_context(STYLE):
             return fn(*args, **kwargs)
     return wrapper
+
+
+def _figure_file(stem: str):
+    """Declare a figure function's file stem (figures/<stem>.pdf/.png), the one
+    place it is written down; the function runs inside the style."""
+    def decorate(fn):
+        styled = _styled(fn)
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs) -> Plot:
+            plot = styled(*args, **kwargs)
+            plot.name = stem
+            return plot
+        wrapper.stem = stem
+        return wrapper
+    return decorate
 
 
 def _figure(w=FIG_WIDTH, h=3.6, **kw) -> Figure:
@@ -1137,13 +1365,13 @@ def _subtitle(df, manifests, extra=""):
 
 
 @_styled
-def placeholder(name: str, title: str, message: str) -> Plot:
+def placeholder(title: str, message: str) -> Plot:
     """A figure that says which data it needs, so every expected file exists."""
     fig = _figure(FIG_WIDTH, 2.2)
     ax = _axes(fig)
     _panel_note(ax, message)
     _finish(fig, title)
-    return Plot(name, fig, [message])
+    return Plot(fig, [message])
 
 
 def _panel_note(ax, message, width=70):
@@ -1231,13 +1459,13 @@ def _log_ticks(ax, values, axis="x"):
         (ax.set_xlim if axis == "x" else ax.set_ylim)(ticks[0] / 1.6, ticks[0] * 1.6)
 
 
-@_styled
+@_figure_file("fig1_throughput_best")
 def plot_throughput_best(df, manifests=None) -> Plot:
     """Figure 1: rows/s per strategy at its best configuration."""
-    name, title = "fig1_throughput_best", "Throughput of each strategy at its best configuration"
+    title = "Throughput of each strategy at its best configuration"
     best = best_per_strategy(plot_data(df, manifests))
     if best.empty:
-        return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_COPY]))
+        return placeholder(title, _hint_for_missing(df, [SYNC, POOLED_COPY]))
     runs = list(dict.fromkeys(best["run"]))
     order = best.groupby("strategy")["rowsPerSec"].max().sort_values().index.tolist()
     height = 1.3 + 0.24 * len(order) * max(1.0, len(runs) * 0.75)
@@ -1280,17 +1508,17 @@ def plot_throughput_best(df, manifests=None) -> Plot:
     ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=True, framealpha=0.95)
     _finish(fig, title, _subtitle(best, manifests, CI_NOTE + "; * single shot"))
     missing = [] if (best["bench"] == SYNC).any() else [_hint_for_missing(df, [SYNC])]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig2_throughput_vs_chunksize")
 def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
     """Figure 2: rows/s vs chunk size, one line per strategy (best over tasks)."""
-    name, title = "fig2_throughput_vs_chunksize", "Throughput vs chunk size"
+    title = "Throughput vs chunk size"
     data = plot_data(df, manifests)
     data = data[data["chunkSize"].notna() & data["family"].isin(["baseline", "card", "factor"])].copy()
     if data.empty:
-        return placeholder(name, title, _hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY]))
+        return placeholder(title, _hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY]))
     data["strategy"] = data["strategy"] + _run_suffix(data)
     panels = [(t, data[data["family"].isin(f)]) for t, f in
               (("card strategies, best over tasks", ["baseline", "card"]),
@@ -1320,17 +1548,17 @@ def plot_throughput_vs_chunk(df, manifests=None) -> Plot:
     _finish(fig, title, _subtitle(data, manifests, CI_NOTE))
     missing = [] if (data["family"] == "factor").any() else \
         [_hint_for_missing(df, [FACTOR]) + " for the per-protocol panel"]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig3_scaling_tasks")
 def plot_scaling(df, manifests=None) -> Plot:
     """Figure 3: rows/s vs tasks per strategy with the ideal linear line."""
-    name, title = "fig3_scaling_tasks", "Scaling with parallel tasks"
+    title = "Scaling with parallel tasks"
     data = plot_data(df, manifests)
     data = data[data["tasks"].notna() & data["family"].isin(["card", "original", "ceiling"])]
     if data.empty:
-        return placeholder(name, title, _hint_for_missing(df, [POOLED_COPY, POOLED_BATCH, CEIL_PARALLEL]))
+        return placeholder(title, _hint_for_missing(df, [POOLED_COPY, POOLED_BATCH, CEIL_PARALLEL]))
     panels = [(run, s) for run in dict.fromkeys(data["run"]) for s in _strategy_order(data[data["run"] == run])]
     ncol = min(4, len(panels))
     nrow = math.ceil(len(panels) / ncol)
@@ -1367,7 +1595,7 @@ def plot_scaling(df, manifests=None) -> Plot:
     fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     _finish(fig, title, _subtitle(data, manifests, "x axis log2; ideal: throughput at the fewest tasks times "
                                                    "the task ratio; " + CI_NOTE), bottom_in=0.3)
-    return Plot(name, fig, [])
+    return Plot(fig, [])
 
 
 def _nice_ticks(lo, hi):
@@ -1383,16 +1611,16 @@ def _nice_ticks(lo, hi):
     return out or [lo, hi]
 
 
-@_styled
+@_figure_file("fig4_speedup_heatmap")
 def plot_speedup_heatmap(df, manifests=None) -> Plot:
     """Figure 4: speedup over the best sync baseline, chunk size x tasks."""
-    name, title = "fig4_speedup_heatmap", "Speedup over the sync baseline by chunk size and parallel tasks"
+    title = "Speedup over the sync baseline by chunk size and parallel tasks"
     data = plot_data(df, manifests)
     data = data[(data["family"] == "card") & data["tasks"].notna() & data["chunkSize"].notna()
                 & data["speedupVsSync"].notna()]
     if data.empty:
         need = [SYNC] if not (df["bench"] == SYNC).any() else [POOLED_COPY, POOLED_BATCH, NEW_CONN]
-        return placeholder(name, title, _hint_for_missing(df, need))
+        return placeholder(title, _hint_for_missing(df, need))
     panels = [(run, s) for run in dict.fromkeys(data["run"]) for s in _strategy_order(data[data["run"] == run])]
     ncol = min(2, len(panels))
     nrow = math.ceil(len(panels) / ncol)
@@ -1439,13 +1667,13 @@ def plot_speedup_heatmap(df, manifests=None) -> Plot:
     cb.ax.yaxis.set_minor_formatter(ticker.NullFormatter())
     _finish(fig, title, _subtitle(data, manifests, "time of the fastest sync-baseline configuration / time of "
                                                    "the configuration; * single shot"))
-    return Plot(name, fig, [])
+    return Plot(fig, [])
 
 
-@_styled
+@_figure_file("fig5_memory_per_row")
 def plot_memory(df, manifests=None) -> Plot:
     """Figure 5: allocated bytes per row per strategy, and conversion UPFRONT vs PER_CHUNK."""
-    name, title = "fig5_memory_per_row", "Memory allocated per row"
+    title = "Memory allocated per row"
     data = plot_data(df, manifests)
     best = best_per_strategy(data)
     best = best[best["allocBytesPerRow"].notna() & ~best["family"].isin(["ceiling", "reference"])]
@@ -1453,7 +1681,7 @@ def plot_memory(df, manifests=None) -> Plot:
     no_gc = "no allocation data (gc.alloc.rate.norm) in this run: benchmarks must run with JMH -prof gc"
     if best.empty and pairs.empty:
         has_any = not best_per_strategy(data).empty
-        return placeholder(name, title, no_gc if has_any else _hint_for_missing(df, [SYNC, POOLED_COPY]))
+        return placeholder(title, no_gc if has_any else _hint_for_missing(df, [SYNC, POOLED_COPY]))
     fig = _figure(FIG_WIDTH, max(3.0, 1.3 + 0.22 * len(best)))
     ax1, ax2 = _axes(fig, 1, 2, gridspec_kw={"width_ratios": [1.7, 1]})
     missing = []
@@ -1502,13 +1730,13 @@ def plot_memory(df, manifests=None) -> Plot:
         ax2.set_title("(b) conversion, factor study", loc="left", fontsize=8.5)
     _finish(fig, title, _subtitle(data, manifests, "JVM allocation from JMH -prof gc (gc.alloc.rate.norm / rows); "
                                                    "error bars: 99.9 % confidence interval"), w_pad=1.5)
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig6_percent_of_ceiling")
 def plot_percent_of_ceiling(df, manifests=None) -> Plot:
     """Figure 6: strategy throughput as percent of the server ceilings."""
-    name, title = "fig6_percent_of_ceiling", "Throughput as percent of the server's own ingest ceiling"
+    title = "Throughput as percent of the server's own ingest ceiling"
     best = best_per_strategy(plot_data(df, manifests))
     best = best[best["family"] != "ceiling"]
     series = [("pctOfServerCopy", "server-side COPY, 1 session", PALETTE[0], "o"),
@@ -1516,7 +1744,7 @@ def plot_percent_of_ceiling(df, manifests=None) -> Plot:
               ("pctOfParallelCeiling", "parallel server-side COPY, same tasks", PALETTE[2], "^")]
     series = [s for s in series if best[s[0]].notna().any()] if not best.empty else []
     if not series:
-        return placeholder(name, title, _hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL]))
+        return placeholder(title, _hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL]))
     best = best.assign(label=best["strategy"] + _run_suffix(best))
     best = best.sort_values([series[0][0], "rowsPerSec"], na_position="first")
     n = len(best)
@@ -1542,13 +1770,13 @@ def plot_percent_of_ceiling(df, manifests=None) -> Plot:
                                                    "its fastest configuration; " + CI_NOTE))
     missing = [] if len(series) == 3 else \
         [_hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL])]
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-@_styled
+@_figure_file("fig7_claims_vs_measured")
 def plot_claims(df, manifests=None, claims: pd.DataFrame | None = None) -> Plot:
     """Figure 7: the original loader's claimed gains vs the measured ones."""
-    name, title = "fig7_claims_vs_measured", "The original loader's claims vs the measured gains"
+    title = "The original loader's claims vs the measured gains"
     claims = claims_table(df, manifests) if claims is None else claims
     n = len(claims)
     fig = _figure(FIG_WIDTH, 1.5 + 0.62 * n)
@@ -1593,33 +1821,244 @@ def plot_claims(df, manifests=None, claims: pd.DataFrame | None = None) -> Plot:
     _finish(fig, title, _subtitle(df, manifests, "measured at the fastest 'after' configuration that has a "
                                                  "matched 'before' configuration"), bottom_in=0.3)
     missing = sorted(set(m for m in claims["note"] if m))
-    return Plot(name, fig, missing)
+    return Plot(fig, missing)
 
 
-FIGURES = [
+# The claims study's figures draw claims.csv and claim-shots.csv as written.
+# Units: (what the number is, ratio?, reference line); a ratio axis is
+# log-scaled where every value on it is positive.
+CLAIM_UNITS = {
+    "x faster": ("time ratio", True, 1.0),
+    "% less time": ("", False, 0.0),
+    "x memory": ("memory ratio", True, 1.0),
+}
+VERDICT_COLORS = {"confirmed": "#009E73", "smaller than claimed": "#D55E00", "larger than claimed": "#0072B2",
+                  "partly": "#E69F00", "inconclusive": "#777777", "no claim": "#000000"}
+CLAIM_BAND = dict(facecolor="#dddddd", edgecolor="#888888", hatch="////", linewidth=0.6)
+CLAIMS_STUDY_NOTE = "no claims.csv in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+
+
+def _claim_panels(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """One panel per unit: the known units in a fixed order, then any other."""
+    units = [u for u in CLAIM_UNITS if u in set(claims["unit"])]
+    units += [u for u in dict.fromkeys(claims["unit"]) if u not in CLAIM_UNITS]
+    return [(u, claims[claims["unit"] == u]) for u in units]
+
+
+def _claim_axis_range(rows: pd.DataFrame, log: bool, reference: float) -> tuple[float, float]:
+    """Axis range over every finite bound, estimate and the reference line, padded."""
+    cols = ["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]
+    vals = np.append(rows[cols].to_numpy(dtype=float).ravel(), reference)
+    vals = vals[np.isfinite(vals) & ((vals > 0) if log else True)]
+    if vals.size == 0:  # nothing measured and nothing claimed: an empty axis
+        return (0.5, 2.0) if log else (0.0, 1.0)
+    lo, hi = vals.min(), vals.max()
+    if log:
+        return lo / 1.35, hi * 1.35
+    pad = 0.08 * (hi - lo) if hi > lo else 1.0
+    return lo - pad, hi + pad
+
+
+def _claimed_band(ax, y, low, high, xlim):
+    """The claimed range as a hatched band; an unbounded side runs to the axis
+    edge and ends in an arrowhead there."""
+    if math.isnan(low) and math.isnan(high):
+        return
+    left = xlim[0] if math.isnan(low) else max(low, xlim[0])
+    right = xlim[1] if math.isnan(high) else min(high, xlim[1])
+    ax.add_patch(matplotlib.patches.Rectangle((left, y - 0.3), right - left, 0.6, zorder=1, **CLAIM_BAND))
+    for unbounded, edge, marker in ((math.isnan(low), 0.012, "<"), (math.isnan(high), 0.988, ">")):
+        if unbounded:
+            ax.plot([edge], [y], marker=marker, color="#555555", markersize=6, clip_on=False, zorder=2,
+                    transform=ax.get_yaxis_transform())
+
+
+def _claim_estimate(ax, y, r):
+    """The estimate with its 95 % interval, coloured by verdict; filled for a primary row."""
+    if not np.isfinite(r.estimate):
+        return
+    color = VERDICT_COLORS.get(r.verdict, "#000000")
+    ax.plot([r.estimate], [y], "o", markersize=5.5, markeredgecolor=color, markeredgewidth=1.2,
+            color=color if r.primary else "white", zorder=6)
+    _errorbars(ax, [r.estimate], [y], [r.ci_low], [r.ci_high], horizontal=True, ecolor=color, capsize=2.5)
+
+
+def _verdict_label(r) -> str:
+    dagger = "" if r.precision_met else " \u2020"
+    return f"{r.verdict}{dagger}  ({fmt_int(r.n_forks)}/{fmt_int(r.n_pairs)})"
+
+
+def _claims_panel(ax, rows: pd.DataFrame, unit: str, multi_run: bool):
+    what, ratio_unit, reference = CLAIM_UNITS.get(unit, ("", False, NAN))
+    vals = rows[["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]].to_numpy(dtype=float)
+    log = ratio_unit and bool((vals[np.isfinite(vals)] > 0).all())
+    if log:
+        ax.set_xscale("log")
+    xlim = _claim_axis_range(rows, log, reference)
+    ax.set_xlim(*xlim)
+    y = np.arange(len(rows))[::-1].astype(float)
+    for yy, r in zip(y, rows.itertuples()):
+        _claimed_band(ax, yy, r.claimed_low, r.claimed_high, xlim)
+        _claim_estimate(ax, yy, r)
+        ax.text(1.03, yy, _verdict_label(r), transform=ax.get_yaxis_transform(), ha="left", va="center",
+                fontsize=7, color=VERDICT_COLORS.get(r.verdict, "#000000"),
+                fontweight="bold" if r.primary else "normal")
+    # A dotted line between claims keeps each claim's rows together.
+    changes = [yy + 0.5 for yy, a, b in zip(y[1:], rows["claim"].iloc[:-1], rows["claim"].iloc[1:]) if a != b]
+    for yy in changes:
+        ax.axhline(yy, color="#999999", linewidth=0.6, linestyle=":")
+    if np.isfinite(reference):
+        ax.axvline(reference, color="black", linewidth=0.8)
+    labels = [f"{claim_name(r.claim)}: {claim_row_name(r.row, r.primary)}" + (f" [{r.run}]" if multi_run else "")
+              for r in rows.itertuples()]
+    ax.set_yticks(y, labels, fontsize=7.5)
+    for tick, primary in zip(ax.get_yticklabels(), rows["primary"]):
+        tick.set_fontweight("bold" if primary else "normal")
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.grid(axis="y", visible=False)
+    if log:
+        ax.set_xticks(_nice_ticks(*xlim))
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
+        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
+    notes = [n for n in (what, "log scale" if log else "") if n]
+    ax.set_xlabel(unit + (f" ({', '.join(notes)})" if notes else ""), fontsize=8)
+
+
+def _claims_legend(fig):
+    handles = [Patch(label="claimed range (arrowhead: unbounded)", **CLAIM_BAND)]
+    handles += [matplotlib.lines.Line2D([], [], marker="o", linestyle="none", color=c, markeredgecolor=c,
+                                        label=v) for v, c in VERDICT_COLORS.items()]
+    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=7, bbox_to_anchor=(0.5, 0.0))
+
+
+def _runs_text(frame: pd.DataFrame) -> str:
+    runs = list(dict.fromkeys(frame["run"]))
+    return ("run " + ", ".join(str(r) for r in runs)) if runs else ""
+
+
+@_figure_file("fig8_claims_intervals")
+def plot_claim_intervals(study: ClaimStudy | None, manifests=None) -> Plot:
+    """Figure 8: per claims.csv row, the claimed range and the measured
+    estimate with its 95 % interval, and the suite's verdict."""
+    title = "The claims against the measurements (95 % interval, n forks / pairs)"
+    if study is None or study.claims.empty:
+        return placeholder(title, CLAIMS_STUDY_NOTE if study is None else "claims.csv has no rows")
+    claims = study.claims
+    panels = _claim_panels(claims)
+    heights = [len(rows) * 0.27 + 0.55 for _, rows in panels]
+    fig = _figure(FIG_WIDTH, sum(heights) + 1.35)
+    axes = _axes(fig, len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
+    multi = claims["run"].nunique() > 1
+    for ax, (unit, rows) in zip(axes, panels):
+        _claims_panel(ax, rows, unit, multi)
+    _claims_legend(fig)
+    _finish(fig, title, "; ".join(b for b in (
+        _runs_text(claims),
+        "estimate and 95 % interval as computed by the suite (claims.csv); right: its verdict and "
+        "(n forks / n paired comparisons); \u2020 target precision not reached; bold, * and filled: the "
+        "primary row, which decides the claim") if b), bottom_in=0.45, h_pad=0.6)
+    return Plot(fig, [])
+
+
+def _shot_facets(shots: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """One facet per run and claim (and per rows, where a claim measured several sizes)."""
+    claims = [c for c in CLAIM_NAMES if c in set(shots["claim"])]
+    claims += [c for c in dict.fromkeys(shots["claim"]) if c not in CLAIM_NAMES]
+    multi = shots["run"].nunique() > 1
+    facets = []
+    for run in dict.fromkeys(shots["run"]):
+        for claim in claims:
+            g = shots[(shots["run"] == run) & (shots["claim"] == claim)]
+            sizes = sorted(g["rows"].dropna().unique())
+            for size in sizes or [NAN]:
+                part = g if len(sizes) <= 1 else g[g["rows"] == size]
+                title = claim_name(claim) + (f", rows = {fmt_int(size)}" if len(sizes) > 1 else "") \
+                    + (f" [{run}]" if multi else "")
+                if not part.empty:
+                    facets.append((title, part))
+    return facets
+
+
+def _round_axis(ax, rounds: np.ndarray):
+    """Dotted separators between rounds; a tick per round, at its middle."""
+    starts = np.flatnonzero(np.r_[True, rounds[1:] != rounds[:-1]])
+    ends = np.r_[starts[1:], len(rounds)]
+    for s in starts[1:]:
+        ax.axvline(s + 0.5, color="#777777", linewidth=0.7, linestyle=":")
+    mids = (starts + ends - 1) / 2 + 1
+    step = max(1, math.ceil(len(starts) / 16))  # at most about 16 round labels
+    ax.set_xticks(mids[::step], [fmt_int(r) for r in rounds[starts][::step]])
+    ax.xaxis.set_minor_locator(ticker.NullLocator())
+    ax.set_xlim(0.5, len(rounds) + 0.5)
+
+
+def _shots_panel(ax, shots: pd.DataFrame, title: str):
+    """One arm's shots joined by a line within each round (rounds are separate runs)."""
+    g = shots.sort_values(["round", "shot"]).reset_index(drop=True)
+    g["x"] = np.arange(1, len(g) + 1)
+    for i, arm in enumerate(sorted(g["arm"].unique())):
+        style = dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], markersize=3.2,
+                     linewidth=0.7)
+        for k, (_, part) in enumerate(g[g["arm"] == arm].groupby("round", sort=True)):
+            ax.plot(part["x"], part["seconds"], label=arm if k == 0 else None, **style)
+    _round_axis(ax, g["round"].to_numpy())
+    ax.grid(axis="x", visible=False)
+    ax.set_ylabel("seconds", fontsize=8)
+    ax.set_title(title, loc="left", fontsize=8.5)
+    ax.legend(title="arm", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, title_fontsize=7)
+
+
+@_figure_file("fig9_claim_shots")
+def plot_claim_shots(study: ClaimStudy | None, manifests=None) -> Plot:
+    """Figure 9: every measured shot of the claims study in the order it ran,
+    per claim, so drift shows before a mean is trusted."""
+    title = "The claims study's shots in the order they ran"
+    if study is None:
+        return placeholder(title, CLAIMS_STUDY_NOTE)
+    if study.shots.empty:
+        return placeholder(title, "no claim-shots.csv in this run (the suite writes it next to claims.csv)")
+    facets = _shot_facets(study.shots)
+    fig = _figure(FIG_WIDTH, 1.25 * len(facets) + 0.9)
+    axes = _axes(fig, len(facets), 1, squeeze=False)[:, 0]
+    for ax, (facet, shots) in zip(axes, facets):
+        _shots_panel(ax, shots, facet)
+    axes[-1].set_xlabel("round (its measured shots in the order they ran; dotted lines separate rounds)",
+                        fontsize=8)
+    _finish(fig, title, "; ".join(b for b in (
+        _runs_text(study.shots), "one shot of every arm per block, in random order; rounds are the claim's "
+                                 "separate JMH runs (param round); from claim-shots.csv") if b), h_pad=0.8)
+    return Plot(fig, [])
+
+
+# What the notebook can write. Which of it a run gets depends on what its
+# folder holds: see Analysis.figures, Analysis.table_names, expected_files.
+STRATEGY_FIGURES = [
     plot_throughput_best,
     plot_throughput_vs_chunk,
     plot_scaling,
     plot_speedup_heatmap,
     plot_memory,
     plot_percent_of_ceiling,
-    plot_claims,
 ]
-FIGURE_NAMES = ["fig1_throughput_best", "fig2_throughput_vs_chunksize", "fig3_scaling_tasks",
-                "fig4_speedup_heatmap", "fig5_memory_per_row", "fig6_percent_of_ceiling",
-                "fig7_claims_vs_measured"]
-TABLE_NAMES = ["best_configuration", "claims", "environment"]
-EXPECTED_FILES = ([f"figures/{n}.{ext}" for n in FIGURE_NAMES for ext in ("pdf", "png")]
-                  + [f"tables/{n}.{ext}" for n in TABLE_NAMES for ext in ("tex", "csv")]
-                  + ["tables/all_configurations.csv", "methods.md", "methods.tex"])
+# fig7 computes its own verdicts from JMH entries: only for runs without claims.csv.
+ORIGINAL_CLAIMS_FIGURE = plot_claims
+CLAIM_STUDY_FIGURES = [plot_claim_intervals, plot_claim_shots]
+FIGURES = STRATEGY_FIGURES + [ORIGINAL_CLAIMS_FIGURE] + CLAIM_STUDY_FIGURES
+FIGURE_FORMATS = ("pdf", "png")
+TABLE_FORMATS = ("tex", "csv")
+ALL_CONFIGURATIONS_FILE = "tables/all_configurations.csv"
+METHODS_FILES = ("methods.md", "methods.tex")
+ONLY_CLAIMS_NOTE = ("this run holds only the claims study, whose JMH entries are mixes of arms and never a "
+                    "strategy")
 
 
 def save_plot(plot: Plot, out_dir) -> list[Path]:
+    """Write a plot as figures/<name>.pdf and .png; returns the paths in FIGURE_FORMATS order."""
     d = Path(out_dir) / "figures"
     d.mkdir(parents=True, exist_ok=True)
     paths = []
     with matplotlib.rc_context(STYLE):
-        for ext in ("pdf", "png"):
+        for ext in FIGURE_FORMATS:
             p = d / f"{plot.name}.{ext}"
             plot.fig.savefig(p, bbox_inches="tight", metadata={"CreationDate": None} if ext == "pdf" else None)
             paths.append(p)
@@ -1632,15 +2071,59 @@ def save_plot(plot: Plot, out_dir) -> list[Path]:
 
 @dataclass
 class Analysis:
-    df: pd.DataFrame
+    df: pd.DataFrame  # one row per strategy configuration (the claims study's mixes left out)
     manifests: dict
     folders: dict
     out_dir: Path
+    entries: pd.DataFrame | None = None  # every JMH entry, the claims study's too (defaults to df)
+    study: ClaimStudy | None = None  # claims.csv and claim-shots.csv, where the run has them
+
+    def __post_init__(self):
+        if self.entries is None:
+            self.entries = self.df
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
-        df, manifests, folders = load_results(results)
-        return cls(df, manifests, folders, output_dir(list(folders.values()), out))
+        entries, manifests, folders = load_entries(results)
+        return cls(strategy_entries(entries), manifests, folders, output_dir(list(folders.values()), out),
+                   entries, load_claim_study(folders))
+
+    # ---- what this run writes
+
+    @property
+    def has_strategy_outputs(self) -> bool:
+        """Strategy figures and tables are written unless the run is only a
+        claims study (they would be nothing but placeholders)."""
+        return not self.df.empty or self.study is None
+
+    def figures(self) -> list:
+        """The figure functions this run writes, in order."""
+        strategy = STRATEGY_FIGURES if self.has_strategy_outputs else []
+        return strategy + ([ORIGINAL_CLAIMS_FIGURE] if self.study is None else CLAIM_STUDY_FIGURES)
+
+    def table_names(self) -> list[str]:
+        """The tables (tables/<name>.tex and .csv) this run writes."""
+        return (["best_configuration"] if self.has_strategy_outputs else []) + ["claims", "environment"]
+
+    def expected_files(self) -> list[str]:
+        """Every file this run writes, relative to out_dir (run-notebook.sh checks them)."""
+        return ([f"figures/{fn.stem}.{ext}" for fn in self.figures() for ext in FIGURE_FORMATS]
+                + [f"tables/{n}.{ext}" for n in self.table_names() for ext in TABLE_FORMATS]
+                + ([ALL_CONFIGURATIONS_FILE] if self.has_strategy_outputs else [])
+                + list(METHODS_FILES))
+
+    def skip_reason(self, fn) -> str:
+        """Why this run does not write a figure ("" when it does)."""
+        if fn in self.figures():
+            return ""
+        if fn in CLAIM_STUDY_FIGURES:
+            return CLAIMS_STUDY_NOTE
+        if fn is ORIGINAL_CLAIMS_FIGURE and self.study is not None:
+            return (f"replaced by {plot_claim_intervals.stem}: this run has {CLAIMS_FILE}, whose estimates and "
+                    f"verdicts the suite computed")
+        return ONLY_CLAIMS_NOTE
+
+    # ---- tables as frames
 
     @property
     def best(self) -> pd.DataFrame:
@@ -1648,88 +2131,134 @@ class Analysis:
 
     @property
     def claims(self) -> pd.DataFrame:
-        return claims_table(self.df, self.manifests)
+        """claims.csv where the run has it; else the original loader's claims
+        measured from the JMH entries (claims_table)."""
+        return self.study.claims if self.study is not None else claims_table(self.df, self.manifests)
+
+    def claims_display(self) -> pd.DataFrame:
+        return claim_study_display(self.study.claims) if self.study is not None else claims_display(self.claims)
 
     @property
     def environment(self) -> pd.DataFrame:
-        return environment_table(self.df, self.manifests)
+        return environment_table(self.entries, self.manifests)
 
     def coverage(self) -> pd.DataFrame:
         """Which benchmarks each run holds, and which profile adds the others."""
         rows = []
         for run in self.manifests:
-            have = set(self.df.loc[self.df["run"] == run, "bench"])
+            have = set(self.entries.loc[self.entries["run"] == run, "bench"])
             profile = (self.manifests[run].get("run") or {}).get("profile")
             for b in BENCH_ORDER + sorted(have - set(BENCH_ORDER)):
-                n = int(((self.df["run"] == run) & (self.df["bench"] == b)).sum())
+                n = int(((self.entries["run"] == run) & (self.entries["bench"] == b)).sum())
                 rows.append({"run": run, "profile": profile, "benchmark": b, "configurations": n,
-                             "note": "" if n else "missing: " + profile_hint([b])})
+                             "note": self._coverage_note(run, b, n)})
         return pd.DataFrame(rows)
+
+    def _coverage_note(self, run, bench: str, n: int) -> str:
+        if not n:
+            return "missing: " + profile_hint([bench])
+        if bench != CLAIM_MIX:
+            return ""
+        if self.study is not None and (self.study.claims["run"] == run).any():
+            return f"mixes of arms, never a strategy: shown through {CLAIMS_FILE} and {CLAIM_SHOTS_FILE}"
+        return f"mixes of arms, never a strategy; this run has no {CLAIMS_FILE}, so no claims outputs"
 
     def invalid(self) -> pd.DataFrame:
         """Configurations whose counters show lost rows or failed chunks."""
         cols = ["run", "strategy"] + param_columns(self.df) + ["rowsInsertedPerShot", "failedChunks"]
         return self.df.loc[~self.df["valid"], [c for c in cols if c in self.df.columns]]
 
+    # ---- figures
+
     def figure(self, fn) -> Plot:
-        return fn(self.df, self.manifests)
+        return fn(self.study, self.manifests) if fn in CLAIM_STUDY_FIGURES else fn(self.df, self.manifests)
 
     def show(self, fn) -> None:
-        """Draw one figure, write it as PDF and PNG into out_dir/figures, display it."""
+        """Draw one figure, write it as PDF and PNG into out_dir/figures, display
+        it; or say why this run does not write it."""
+        reason = self.skip_reason(fn)
+        if reason:
+            print(f"[{fn.stem}] not written: {reason}")
+            return
         show(self.figure(fn), self.out_dir)
+
+    # ---- writing files
 
     def export(self) -> list[Path]:
         """Tables and methods text (the figures are written by show / export_all)."""
         return self.export_tables() + self.export_methods()
 
-    def export_tables(self) -> list[Path]:
-        d = self.out_dir / "tables"
-        d.mkdir(parents=True, exist_ok=True)
-        written = []
-        rows_note = _rows_text(self.df, self.manifests)
+    def _best_table(self) -> tuple[pd.DataFrame, str]:
         best = self.best
         if best.empty:
             disp = pd.DataFrame({"strategy": ["no data in this run"],
                                  "note": [_hint_for_missing(self.df, [SYNC, POOLED_COPY])]})
         else:
             disp = best_table_display(best)
-        best.to_csv(d / "best_configuration.csv", index=False)
-        (d / "best_configuration.tex").write_text(latex_table(
-            disp, f"Each strategy at its fastest configuration ({rows_note}).", "tab:best-configuration",
-            align=_best_align(disp), group="run" if "run" in disp.columns else None,
+        return best, latex_table(
+            disp, f"Each strategy at its fastest configuration ({_rows_text(self.df, self.manifests)}).",
+            "tab:best-configuration", align=_best_align(disp), group="run" if "run" in disp.columns else None,
             note="Throughput with the JMH 99.9 % confidence interval (none for a single shot); speedup over "
                  "the fastest sync-baseline configuration; percent of the single-session server-side COPY "
-                 "ceiling; JVM allocation per row (-prof gc); WAL generated per row."), encoding="utf-8")
+                 "ceiling; JVM allocation per row (-prof gc); WAL generated per row.")
+
+    def _claims_table(self) -> tuple[pd.DataFrame, str]:
+        if self.study is not None:
+            return self._claim_study_table()
         claims = self.claims
-        claims.to_csv(d / "claims.csv", index=False)
-        (d / "claims.tex").write_text(latex_table(
+        return claims, latex_table(
             claims_display(claims), "The original loader's claims against the measured gains.", "tab:claims",
             align=[0.15, 0.17, 0.09, 0.17, 0.19, 0.11], group="run" if claims["run"].nunique() > 1 else None,
             note="Measured: time before / time after at the fastest 'after' configuration that has a matched "
                  "'before' configuration, with a conservative interval from both 99.9 % confidence "
-                 "intervals. " + " ".join(sorted(set(n for n in claims["note"] if n)))), encoding="utf-8")
+                 "intervals. " + " ".join(sorted(set(n for n in claims["note"] if n))))
+
+    def _claim_study_table(self) -> tuple[pd.DataFrame, str]:
+        """claims.csv as written by the suite, one table row per claims.csv row."""
+        disp = claim_study_display(self.study.claims)
+        widths = {"run": 0.08, "claim": 0.1, "row": 0.15, "claimed": 0.13, "estimate [95 % CI]": 0.17,
+                  "n (forks / pairs)": 0.07, "half-width / target": 0.13, "verdict": 0.11}
+        tabular = booktabs_tabular(disp, [widths[c] for c in disp.columns])
+        return disp, table_environment(
+            tabular, "The claims against the measurements of the claims study.", "tab:claims",
+            note="Estimates, 95 % intervals, precision and verdicts as computed by the benchmark suite "
+                 f"({CLAIMS_FILE}). * the primary row, which decides the claim. n: forks / paired "
+                 "comparisons. Half-width / target: the 95 % interval's half-width reached and the target "
+                 "half-width (pp: percentage points).")
+
+    def _environment_table(self) -> tuple[pd.DataFrame, str]:
         env = self.environment
-        env.to_csv(d / "environment.csv", index=False)
-        (d / "environment.tex").write_text(latex_table(
+        return env, latex_table(
             env, "Measurement environment, from the run manifest.", "tab:environment",
-            align=[0.24] + [round(0.68 / (len(env.columns) - 1), 2)] * (len(env.columns) - 1)), encoding="utf-8")
-        self.df.to_csv(d / "all_configurations.csv", index=False)
-        for n in ("best_configuration", "claims", "environment"):
-            written += [d / f"{n}.csv", d / f"{n}.tex"]
-        written.append(d / "all_configurations.csv")
+            align=[0.24] + [round(0.68 / (len(env.columns) - 1), 2)] * (len(env.columns) - 1))
+
+    def export_tables(self) -> list[Path]:
+        d = self.out_dir / "tables"
+        d.mkdir(parents=True, exist_ok=True)
+        makers = {"best_configuration": self._best_table, "claims": self._claims_table,
+                  "environment": self._environment_table}
+        written = []
+        for name in self.table_names():
+            frame, latex = makers[name]()
+            frame.to_csv(d / f"{name}.csv", index=False)
+            (d / f"{name}.tex").write_text(latex, encoding="utf-8")
+            written += [d / f"{name}.{ext}" for ext in TABLE_FORMATS]
+        if self.has_strategy_outputs:
+            self.df.to_csv(self.out_dir / ALL_CONFIGURATIONS_FILE, index=False)
+            written.append(self.out_dir / ALL_CONFIGURATIONS_FILE)
         return written
 
     def export_methods(self) -> list[Path]:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        md, tx = self.out_dir / "methods.md", self.out_dir / "methods.tex"
-        md.write_text(methods_text(self.df, self.manifests), encoding="utf-8")
-        tx.write_text(methods_text(self.df, self.manifests, latex=True), encoding="utf-8")
+        md, tx = (self.out_dir / f for f in METHODS_FILES)
+        md.write_text(methods_text(self.entries, self.manifests, study=self.study), encoding="utf-8")
+        tx.write_text(methods_text(self.entries, self.manifests, latex=True, study=self.study), encoding="utf-8")
         return [md, tx]
 
     def export_all(self) -> tuple[list[Path], list[str]]:
         """Every figure, table and methods file; returns (written, missing-data notes)."""
         written, notes = [], []
-        for fn in FIGURES:
+        for fn in self.figures():
             p = self.figure(fn)
             written += save_plot(p, self.out_dir)
             notes += [f"{p.name}: {m}" for m in p.missing]
@@ -1738,8 +2267,14 @@ class Analysis:
 
     def check_outputs(self) -> list[str]:
         """Expected output files that are missing or empty."""
-        return [f for f in EXPECTED_FILES
+        return [f for f in self.expected_files()
                 if not (self.out_dir / f).is_file() or (self.out_dir / f).stat().st_size == 0]
+
+
+def expected_files(results=None) -> list[str]:
+    """The files the notebook writes for these results folder(s), relative to
+    the output folder: what run-notebook.sh checks."""
+    return Analysis.load(results).expected_files()
 
 
 def show(plot: Plot, out_dir) -> None:
@@ -1749,6 +2284,6 @@ def show(plot: Plot, out_dir) -> None:
         print(f"[{plot.name}] incomplete: {m}")
     try:
         from IPython.display import Image, display
-        display(Image(filename=str(paths[1])))
+        display(Image(filename=str(paths[FIGURE_FORMATS.index("png")])))
     except ImportError:  # outside IPython the files are the output
         print("written:", ", ".join(str(p) for p in paths))

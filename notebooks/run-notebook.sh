@@ -13,7 +13,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 py=/usr/bin/python3   # Debian's python: the one the apt packages below install into
-debs=(python3-pandas python3-matplotlib python3-nbclient python3-nbconvert jupyter-nbconvert python3-ipykernel)
+# python3-jinja2: pandas' Styler (the claims table's LaTeX) needs it; python3-pandas only recommends it.
+debs=(python3-pandas python3-jinja2 python3-matplotlib python3-nbclient python3-nbconvert jupyter-nbconvert python3-ipykernel)
 
 src="${1:-results/sample}"
 case "$src" in /*) ;; *) src="$root/$src" ;; esac
@@ -23,7 +24,7 @@ if [[ ! -f "$src/jmh-result.json" ]]; then
 fi
 
 have_modules() {
-  [[ -x "$py" ]] && "$py" -c 'import pandas, matplotlib, nbclient, nbconvert, ipykernel' 2>/dev/null
+  [[ -x "$py" ]] && "$py" -c 'import pandas, jinja2, matplotlib, nbclient, nbconvert, ipykernel' 2>/dev/null
 }
 if ! have_modules; then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
@@ -35,7 +36,7 @@ if ! have_modules; then
     fi
   fi
   if ! have_modules; then
-    echo "run-notebook: $py lacks pandas/matplotlib/nbclient/nbconvert/ipykernel." >&2
+    echo "run-notebook: $py lacks pandas/jinja2/matplotlib/nbclient/nbconvert/ipykernel." >&2
     echo "  Debian/Ubuntu (as root): apt-get install -y --no-install-recommends ${debs[*]}" >&2
     echo "  or with pip, then run nbconvert with that python: pip install -r notebooks/requirements.txt" >&2
     exit 2
@@ -69,8 +70,17 @@ if ! env RESULTS_DIR="$run" NOTEBOOK_OUT="$run" MPLBACKEND=Agg MPLCONFIGDIR="$tm
 fi
 
 if [[ $status == 0 ]]; then
+  # The list of expected files lives in the module, next to the code that writes
+  # them; it depends on what the folder holds (a claims.csv adds the claims
+  # figures, a claims-only run has no strategy figures).
+  if ! expected="$(cd "$here" && "$py" -c 'import sys, insert_results as ir
+print("\n".join(ir.expected_files(sys.argv[1])))' "$run")" || [[ -z "$expected" ]]; then
+    echo "run-notebook: FAILED: could not list the expected files" >&2
+    status=1
+  fi
+fi
+if [[ $status == 0 ]]; then
   missing=0
-  # The list of expected files lives in the module, next to the code that writes them.
   while IFS= read -r f; do
     if [[ -s "$run/$f" ]]; then
       echo "  ok  $f"
@@ -78,7 +88,7 @@ if [[ $status == 0 ]]; then
       echo "  MISSING OR EMPTY  $f" >&2
       missing=$((missing + 1))
     fi
-  done < <(cd "$here" && "$py" -c 'import insert_results as ir; print("\n".join(ir.EXPECTED_FILES))')
+  done <<< "$expected"
   [[ $missing == 0 ]] || status=1
 fi
 

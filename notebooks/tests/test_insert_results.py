@@ -33,6 +33,12 @@ import insert_results as ir  # noqa: E402
 FIXTURES = HERE / "fixtures"
 BASIC = FIXTURES / "basic"
 QUICK = FIXTURES / "quick_only"
+# What a run without claims.csv writes, as before the claims study.
+TODAYS_FILES = ([f"figures/{n}.{ext}" for n in (
+    "fig1_throughput_best", "fig2_throughput_vs_chunksize", "fig3_scaling_tasks", "fig4_speedup_heatmap",
+    "fig5_memory_per_row", "fig6_percent_of_ceiling", "fig7_claims_vs_measured") for ext in ("pdf", "png")]
+    + [f"tables/{n}.{ext}" for n in ("best_configuration", "claims", "environment") for ext in ("tex", "csv")]
+    + ["tables/all_configurations.csv", "methods.md", "methods.tex"])
 
 
 def load(*folders):
@@ -365,14 +371,19 @@ class Export(unittest.TestCase):
             a = ir.Analysis.load([str(f) for f in folders], out=str(out))
             written, notes = a.export_all()
             self.assertEqual(a.check_outputs(), [])
-            for f in ir.EXPECTED_FILES:
+            for f in a.expected_files():
                 self.assertGreater((out / f).stat().st_size, 0, f)
+            # Nothing is written that is not expected, and the other way round.
+            self.assertEqual(sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()),
+                             sorted(a.expected_files()))
             return notes, out
         finally:
             shutil.rmtree(out)
 
     def test_full_fixture(self):
         notes, _ = self.check(BASIC)
+        # Without claims.csv the list is what it always was: fig1-fig7 and three tables.
+        self.assertEqual(ir.expected_files(str(BASIC)), TODAYS_FILES)
         self.assertTrue(any("fig7" in n and "thesis" in n for n in notes))  # no ADAPTIVE entries
 
     def test_quick_fixture_writes_placeholders(self):
