@@ -784,9 +784,9 @@ CLAIMS_COLUMNS = ["claim", "row", "statement", "comparison", "unit", "primary", 
 CLAIMS_NUMBERS = ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
                   "n_pairs", "n_forks"]
 CLAIMS_FLAGS = ["primary", "precision_met"]
-CLAIM_SHOTS_COLUMNS = ["claim", "round", "shot", "block", "arm", "seconds", "rows", "mean_chunk_ms",
+CLAIM_SHOTS_COLUMNS = ["claim", "round", "fork", "shot", "block", "arm", "seconds", "rows", "mean_chunk_ms",
                        "retained_heap_mb"]
-CLAIM_SHOTS_NUMBERS = ["round", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb"]
+CLAIM_SHOTS_NUMBERS = ["round", "fork", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb"]
 # Claim ids in the order the suite defines them, with their display names.
 CLAIM_NAMES = {"copy": "COPY", "pool": "pool", "conversion": "conversion", "adaptive": "adaptive chunking",
                "end_to_end": "end to end", "sync_vs_async": "sync vs async"}
@@ -1994,7 +1994,7 @@ def _round_axis(ax, rounds: np.ndarray):
 
 def _shots_panel(ax, shots: pd.DataFrame, title: str):
     """One arm's shots joined by a line within each round (rounds are separate runs)."""
-    g = shots.sort_values(["round", "shot"]).reset_index(drop=True)
+    g = shots.sort_values(["round", "fork", "shot"]).reset_index(drop=True)
     g["x"] = np.arange(1, len(g) + 1)
     for i, arm in enumerate(sorted(g["arm"].unique())):
         style = dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], markersize=3.2,

@@ -44,6 +44,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
             PROFILE (default quick):
               smoke      every benchmark once on 2,000 rows (CI-sized, under 3 minutes)
               quick      the card's strategies and the ceilings on 100,000 rows (under 15 minutes)
+              claims     every claim of the original loader, arms interleaved and paired (under 30 minutes)
               standard   the card's full matrix on 100,000 rows, 2 forks (under 90 minutes)
               thesis     1,000,000 rows: full matrix, original loader, factor study, 3 forks (hours)
 

@@ -36,7 +36,7 @@ class RunBenchScriptIT {
     void anUnknownProfileNamesTheProfilesAndExitsTwo() throws Exception {
         Result result = run(List.of("fastest"), Map.of());
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.firstMessage()).contains("unknown profile 'fastest'").contains("smoke, quick, standard, thesis");
+        assertThat(result.firstMessage()).contains("unknown profile 'fastest'").contains("smoke, quick, claims, standard, thesis");
     }
 
     @Test
