@@ -7,7 +7,7 @@ import dev.pginsertbench.load.LoaderOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * A strategy of the factor space (DESIGN.md): one shot is {@code Loader.load} of the whole
+ * A strategy of the factor space (docs/design.md): one shot is {@code Loader.load} of the whole
  * dataset under the subclass's plan. Timed: chunking, conversion, encoding, sending, commits,
  * and for PER_CHUNK connections the connecting. Not timed: generating the dataset, creating the
  * loader (its pool is opened and warmed, its threads started, at trial setup), emptying and

@@ -3,7 +3,7 @@ package dev.pginsertbench.load;
 import java.util.Objects;
 
 /**
- * One point in DESIGN.md's factor space: everything that decides how a dataset is inserted.
+ * One point in the factor space (docs/design.md): everything that decides how a dataset is inserted.
  * Immutable and validated at construction, so a bad value fails here, naming the field, and not
  * halfway through a load. The card's strategies and the original loader's before/after are
  * named presets.

@@ -1,6 +1,6 @@
 package dev.pginsertbench.load;
 
-/** How rows travel to the server (DESIGN.md, factor "protocol"; RQ1). */
+/** How rows travel to the server (docs/design.md, factor "protocol"; RQ1). */
 public enum Protocol {
     /** {@code PreparedStatement.addBatch/executeBatch}, one INSERT per row. */
     BATCH,

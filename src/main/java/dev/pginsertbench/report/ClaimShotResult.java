@@ -15,9 +15,10 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param rows              rows loaded
  * @param meanChunkSeconds  the load's mean chunk time
  * @param retainedHeapBytes what the arm holds at its peak, probed once in the fork (NaN if not probed)
+ * @param allocatedBytes    bytes the JVM allocated during the shot ({@code gc.alloc.rate.norm}; NaN without -prof gc)
  */
 public record ClaimShotResult(OriginalClaim claim, int round, int fork, int shot, int block, String arm, double seconds,
-        long rows, double meanChunkSeconds, double retainedHeapBytes) {
+        long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes) {
 
     /** Identifies the fork: the pairing unit's cluster. */
     String forkKey() {

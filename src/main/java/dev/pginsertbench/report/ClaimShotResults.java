@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Reads the claims study's shots out of JMH's JSON: every {@code ClaimBenchmark.load} entry's
  * per-shot times ({@code primaryMetric.rawData}) told apart by its {@code arm} counter, in shot
- * order, with the per-shot mean chunk time and retained heap.
+ * order, with the per-shot mean chunk time, retained heap and bytes allocated.
  */
 public final class ClaimShotResults {
 
@@ -57,7 +57,8 @@ public final class ClaimShotResults {
                     seen[armIndex] = true;
                     shots.add(new ClaimShotResult(claim, round, fork + 1, shot + 1, shot / arms + 1,
                             claim.arms().get(armIndex).id(), ResultSummary.number(forkTimes.get(shot)), rows,
-                            value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot)));
+                            value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot),
+                            value(secondary, "gc.alloc.rate.norm", fork, shot)));
                 }
             }
         }
@@ -65,7 +66,8 @@ public final class ClaimShotResults {
     }
 
     private static double value(JsonNode secondary, String key, int fork, int shot) {
-        JsonNode raw = secondary.path(key).path("rawData").path(fork).path(shot);
+        JsonNode metric = secondary.has(key) ? secondary.path(key) : secondary.path("\u00b7" + key);
+        JsonNode raw = metric.path("rawData").path(fork).path(shot);
         return raw.isMissingNode() ? Double.NaN : ResultSummary.number(raw);
     }
 }

@@ -20,6 +20,11 @@ public final class SummaryMarkdown {
         text.append(String.format(Locale.ROOT, "Profile %s, %,d rows per load, %s (%s, settings profile %s). "
                         + "%d of %d configurations measured.%n%n", profile, rows, postgres.version(), postgres.provider(),
                 postgres.profile(), measured, planned));
+        if (summary.isEmpty() && failed.isEmpty() && skipped.isEmpty()) {
+            text.append("This run measured only the claims study, whose forks mix several arms: its results are in "
+                    + "claims.md, claims.csv and claim-shots.csv.\n");
+            return text.toString();
+        }
         text.append("""
                 rows/s = rows / single-shot time; ± is JMH's 99.9 % error carried to rows/s (- for one shot).
                 MB/s = rows/s x the dataset's average payload bytes per row (manifest.json, dataset.averageRowBytes).

@@ -31,9 +31,9 @@ final class DurationEstimate {
     static final int SMALL_CHUNK = 1_000;
     static final double SMALL_CHUNK_FACTOR = 0.85;
     /** A claims fork: JVM start, dataset and loaders; the run's one server is already up. */
-    static final double CLAIM_FORK_SECONDS = 3.0;
+    static final double CLAIM_FORK_SECONDS = 2.5;
     /** TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot. */
-    static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.3;
+    static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.15;
 
     private DurationEstimate() {
     }
@@ -97,15 +97,15 @@ final class DurationEstimate {
     }
 
     /**
-     * Rows/s of a claims arm on 100,000 rows, from the claims profile's first round on the 2-core
-     * machine (2 tasks): the pool's protocol rate, slowed by connecting per chunk, by one
+     * Rows/s of a claims arm on 100,000 rows, from the first full claims run on the 2-core machine
+     * (2 tasks, 20 minutes): the pool's protocol rate, slowed by connecting per chunk, by one
      * connection or by chunks below 1,000 rows.
      */
     static double claimArmRate(LoadPlan plan) {
         double rate = switch (plan.protocol()) {
-            case COPY_BINARY -> 300_000;
-            case COPY_TEXT, COPY_CSV -> 135_000;
-            default -> 112_000;
+            case COPY_BINARY -> 330_000;
+            case COPY_TEXT, COPY_CSV -> 160_000;
+            default -> 130_000;
         };
         if (plan.connections() != ConnectionMode.POOLED) {
             rate *= plan.protocol().isCopy() ? 0.8 : 0.56;
