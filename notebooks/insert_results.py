@@ -1608,13 +1608,14 @@ def plot_scaling(df, manifests=None) -> Plot:
 
 
 def _nice_ticks(lo, hi):
-    cands = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 100]
+    cands = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 100, 200, 500, 1000, 2000, 5000]
     ticks = [t for t in cands if lo <= t <= hi]
-    # Keep ticks at least a factor 1.3 apart on the log axis.
+    # Keep ticks at least a factor 1.3 apart on the log axis, and at most about seven on it.
+    gap = max(1.3, (hi / lo) ** (1 / 7)) if lo > 0 else 1.3
     out = []
     for t in ticks:
-        if not out or t / out[-1] >= 1.3 or t == 1:
-            if out and t == 1 and t / out[-1] < 1.3:
+        if not out or t / out[-1] >= gap or t == 1:
+            if out and t == 1 and t / out[-1] < gap:
                 out.pop()
             out.append(t)
     return out or [lo, hi]
