@@ -22,8 +22,9 @@ public record PairedLogRatio(double mean, double low, double high, int pairs, in
 
     static final double CONFIDENCE = 0.95;
 
-    /** @param byFork each fork's paired log ratios */
-    public static PairedLogRatio of(List<double[]> byFork) {
+    /** @param forksRatios each fork's paired log ratios; a fork without any is left out */
+    public static PairedLogRatio of(List<double[]> forksRatios) {
+        List<double[]> byFork = forksRatios.stream().filter(values -> values.length > 0).toList();
         int pairs = byFork.stream().mapToInt(values -> values.length).sum();
         double[] units = byFork.size() > 1
                 ? byFork.stream().mapToDouble(PairedLogRatio::mean).toArray()

@@ -1,5 +1,7 @@
 package dev.pginsertbench.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pginsertbench.bench.ClaimBenchmark;
 import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.postgres.PostgresProvisioner;
@@ -7,8 +9,6 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.ServerUnavailableException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.DatasetFacts;

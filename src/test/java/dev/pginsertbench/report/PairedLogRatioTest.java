@@ -38,6 +38,14 @@ class PairedLogRatioTest {
     }
 
     @Test
+    void aForkWithoutPairsIsLeftOut() {
+        PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.1, 0.3}, new double[0]));
+        assertThat(ratio.forks()).isEqualTo(1);
+        assertThat(ratio.mean()).isCloseTo(0.2, within(1e-12));
+        assertThat(PairedLogRatio.of(List.of(new double[0])).mean()).isNaN();
+    }
+
+    @Test
     void oneValueHasNoInterval() {
         PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.4}));
         assertThat(ratio.mean()).isEqualTo(0.4);
