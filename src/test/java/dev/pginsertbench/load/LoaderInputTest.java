@@ -85,4 +85,17 @@ class LoaderInputTest {
                 .hasMessageNotContaining("t0ps3cret");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void aPoolIsSizedToTheTasksUnlessItsBoundsAreSet() {
+        LoaderOptions perTask = LoaderOptions.defaults();
+        assertThat(perTask.poolMinIdle(4)).isEqualTo(4);
+        assertThat(perTask.poolMaxSize(4)).isEqualTo(4);
+        LoaderOptions original = LoaderOptions.originalLoader();
+        assertThat(original.poolMinIdle(2)).isEqualTo(1);
+        assertThat(original.poolMaxSize(2)).isEqualTo(5);
+        assertThat(original.poolMaxSize(8)).isEqualTo(5);
+        assertThat(LoaderOptions.defaults().withPoolSize(1).poolMaxSize(3)).isEqualTo(1);
+        assertThatThrownBy(() -> LoaderOptions.defaults().withPool(3, 2)).hasMessageContaining("poolMinIdle must not exceed");
+    }
 }

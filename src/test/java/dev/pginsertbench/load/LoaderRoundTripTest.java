@@ -3,6 +3,8 @@ package dev.pginsertbench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
@@ -10,7 +12,9 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.TableContent;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,17 @@ class LoaderRoundTripTest {
     }
 
     @Test
+    void everyArmOfTheClaimsStudyLandsExactlyTheGeneratedRows(PostgresServer server) throws Exception {
+        Set<Arm> arms = new LinkedHashSet<>();
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            arms.addAll(claim.arms());
+        }
+        for (Arm arm : arms) {
+            assertLoadsExactly(server, arm.plan(), arm.options());
+        }
+    }
+
+    @Test
     void aLoaderIsReusedAcrossLoads(PostgresServer server) throws Exception {
         try (Loader loader = new Loader(server.address(), TABLE.name(), LoadPlan.pooledCopy(4_000, 2));
                 Connection connection = server.connect()) {
@@ -99,10 +114,14 @@ class LoaderRoundTripTest {
     }
 
     private static void assertLoadsExactly(PostgresServer server, LoadPlan plan) throws Exception {
+        assertLoadsExactly(server, plan, LoaderOptions.defaults());
+    }
+
+    private static void assertLoadsExactly(PostgresServer server, LoadPlan plan, LoaderOptions options) throws Exception {
         try (Connection connection = server.connect()) {
             TABLE.truncate(connection);
             LoadReport report;
-            try (Loader loader = new Loader(server.address(), TABLE.name(), plan)) {
+            try (Loader loader = new Loader(server.address(), TABLE.name(), plan, options)) {
                 report = loader.load(DATASET.rows());
             }
             assertThat(report.firstErrors()).as(report.toString()).isEmpty();
