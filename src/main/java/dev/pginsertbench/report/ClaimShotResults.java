@@ -66,8 +66,7 @@ public final class ClaimShotResults {
     }
 
     private static double value(JsonNode secondary, String key, int fork, int shot) {
-        JsonNode metric = secondary.has(key) ? secondary.path(key) : secondary.path("\u00b7" + key);
-        JsonNode raw = metric.path("rawData").path(fork).path(shot);
-        return raw.isMissingNode() ? Double.NaN : ResultSummary.number(raw);
+        return ResultSummary.metric(secondary, key).map(m -> m.path("rawData").path(fork).path(shot))
+                .filter(raw -> !raw.isMissingNode()).map(ResultSummary::number).orElse(Double.NaN);
     }
 }

@@ -5,12 +5,12 @@ import dev.pginsertbench.claims.ClaimComparison;
 import dev.pginsertbench.claims.ClaimUnit;
 import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.ConnectionMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -194,12 +194,9 @@ public final class ClaimsReport {
     }
 
     private static String plan(Arm arm) {
-        StringJoiner pool = new StringJoiner("");
-        if (arm.plan().connections().name().equals("POOLED")) {
-            pool.add(String.format(Locale.ROOT, ", pool %d-%d", arm.options().poolMinIdle(arm.plan().tasks()),
-                    arm.options().poolMaxSize(arm.plan().tasks())));
-        }
-        return arm.plan() + pool.toString();
+        int tasks = arm.plan().tasks();
+        return arm.plan() + (arm.plan().connections() != ConnectionMode.POOLED ? ""
+                : String.format(Locale.ROOT, ", pool %d-%d", arm.options().poolMinIdle(tasks), arm.options().poolMaxSize(tasks)));
     }
 
     private static String number(double value) {

@@ -146,12 +146,6 @@ public final class ResultSummary {
             return rest;
         }
 
-        /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */
-        private static Optional<JsonNode> metric(JsonNode secondary, String key) {
-            JsonNode metric = secondary.has(key) ? secondary.get(key) : secondary.path("\u00b7" + key);
-            return metric.isMissingNode() ? Optional.empty() : Optional.of(metric);
-        }
-
         /**
          * An aux counter's values, one per shot. JMH sums EVENTS counters over all measured shots
          * of all forks in {@code score}; {@code rawData} keeps one value per shot.
@@ -165,6 +159,12 @@ public final class ResultSummary {
             }
             return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
+    }
+
+    /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */
+    static Optional<JsonNode> metric(JsonNode secondary, String key) {
+        JsonNode metric = secondary.has(key) ? secondary.get(key) : secondary.path("\u00b7" + key);
+        return metric.isMissingNode() ? Optional.empty() : Optional.of(metric);
     }
 
     /** JMH writes NaN and infinities as strings. */

@@ -354,9 +354,7 @@ public final class BenchmarkRunner {
         if (listEach) {
             Profile effective = effectiveProfile();
             for (Configuration configuration : configurations) {
-                String own = configuration.shots() == null ? "" : String.format(Locale.ROOT, "  (%d + %d shots)",
-                        configuration.warmupShots(effective), configuration.measuredShots(effective));
-                console.printf(Locale.ROOT, "  %s%s  ~%s%n", configuration, own,
+                console.printf(Locale.ROOT, "  %s  ~%s%n", configuration.withShots(effective),
                         DurationEstimate.clock(Duration.ofSeconds(Math.round(DurationEstimate.seconds(configuration, effective, rows)))));
             }
             console.println("dry run: nothing was started; the server and the psql / server-file prerequisites are checked "
@@ -446,9 +444,7 @@ public final class BenchmarkRunner {
     private RunManifest.Order order() {
         boolean claims = configurations.stream().anyMatch(c -> c.benchmark().equals(Profiles.CLAIM));
         Profile effective = effectiveProfile();
-        List<String> order = configurations.stream().map(c -> c.shots() == null ? c.toString()
-                : String.format(Locale.ROOT, "%s (%d + %d shots)", c, c.warmupShots(effective), c.measuredShots(effective)))
-                .toList();
+        List<String> order = configurations.stream().map(c -> c.withShots(effective)).toList();
         return new RunManifest.Order(profile.orderSeed(), order,
                 claims ? ClaimBenchmark.SHOT_ORDER : null);
     }

@@ -2,6 +2,7 @@ package dev.pginsertbench.run;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -49,6 +50,12 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
     /** Measured shots per fork: this configuration's own, else the profile's. */
     public int measuredShots(Profile profile) {
         return shots == null ? profile.measurementIterations() : shots.measured();
+    }
+
+    /** As {@link #toString()}, followed by the shots where the configuration sets its own. */
+    public String withShots(Profile profile) {
+        return shots == null ? toString()
+                : String.format(Locale.ROOT, "%s (%d + %d shots)", this, warmupShots(profile), measuredShots(profile));
     }
 
     /** The fully qualified benchmark name JMH uses. */
