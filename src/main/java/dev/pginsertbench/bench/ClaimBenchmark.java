@@ -38,12 +38,6 @@ public class ClaimBenchmark extends TableFillBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimBenchmark.class);
 
-    /** How a fork orders its shots, for the manifest. */
-    public static final String SHOT_ORDER = "blocks of one shot per arm, warm-up blocks first; each block a "
-            + "java.util.Collections.shuffle of the arms with one java.util.Random per fork seeded "
-            + "bench.seed * 1000003 + claim ordinal * 1000 + round; where a claim compares memory, the first warm-up "
-            + "block probes the retained heap";
-
     @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC"})
     public OriginalClaim claim;
 

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * CPU time spent by the client: every thread of this JVM, plus child processes it has waited
- * for (psql in {@link PsqlCopyBenchmark}; Linux only, from {@code /proc/self/stat}). PostgreSQL
+ * for (psql, as the psql reference runs it; Linux only, from {@code /proc/self/stat}). PostgreSQL
  * backends are not children of this JVM and are never counted.
  */
 final class ClientCpu {

@@ -33,6 +33,12 @@ public class ShotCounters {
     public double serverCpuNsPerRow;
     /** Bytes the heap rose above its level at the shot's start, at most (see {@link HeapPeak}). */
     public long peakHeapGrowth;
+    /** Chunks the load planned; NaN without a loader (ceilings, psql). */
+    public double chunks;
+    /** Chunks the load committed; NaN without a loader. */
+    public double successfulChunks;
     /** Mean time of the load's chunks in seconds, connection acquisition to commit; 0 without a loader. */
     public double meanChunkSeconds;
+    /** Time of the load's slowest chunk in seconds; NaN without a loader. */
+    public double maxChunkSeconds;
 }

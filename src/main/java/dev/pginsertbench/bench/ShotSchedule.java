@@ -16,7 +16,13 @@ import java.util.Random;
  * @param measuredBlocks blocks run as measured iterations
  * @param order         arm index of every shot, warm-up shots first
  */
-record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<Integer> order) {
+public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<Integer> order) {
+
+    /** How a fork orders its shots, in words, for the manifest. */
+    public static final String DESCRIPTION = "blocks of one shot per arm, warm-up blocks first; each block a "
+            + "java.util.Collections.shuffle of the arms with one java.util.Random per fork seeded "
+            + "bench.seed * 1000003 + claim ordinal * 1000 + round; where a claim compares memory, the first warm-up "
+            + "block probes the retained heap";
 
     /**
      * The schedule for a fork, from a seed that {@link #seed} derives from the run's seed, the

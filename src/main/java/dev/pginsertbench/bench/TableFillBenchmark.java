@@ -144,7 +144,10 @@ public abstract class TableFillBenchmark {
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
         counters.serverCpuNsPerRow = serverCpuUsed / rows;
         counters.peakHeapGrowth = heapGrowth;
+        counters.chunks = report == null ? Double.NaN : report.chunksTotal();
+        counters.successfulChunks = report == null ? Double.NaN : report.chunksSucceeded();
         counters.meanChunkSeconds = report == null ? 0 : report.meanChunkTime().toNanos() / 1e9;
+        counters.maxChunkSeconds = report == null ? Double.NaN : report.maxChunkTime().toNanos() / 1e9;
     }
 
     @TearDown(Level.Trial)

@@ -1,5 +1,6 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.bench.Catalogue;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 final class BatchPathComparison {
 
-    private static final String FACTOR = "FactorBenchmark.load";
+    private static final String FACTOR = Catalogue.FACTOR_POINT.id();
     private static final Set<String> BATCH_PATHS = Set.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST");
 
     private BatchPathComparison() {
@@ -57,7 +58,7 @@ final class BatchPathComparison {
 
     private static boolean isClientCopy(SummaryRow row) {
         String protocol = row.benchmark().equals(FACTOR) ? row.params().get("protocol") : row.params().get("format");
-        return (row.benchmark().equals(FACTOR) || row.benchmark().equals("PooledCopyBenchmark.load"))
+        return (row.benchmark().equals(FACTOR) || row.benchmark().equals(Catalogue.POOLED_COPY.id()))
                 && protocol != null && protocol.startsWith("COPY_");
     }
 }

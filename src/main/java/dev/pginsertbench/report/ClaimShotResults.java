@@ -1,24 +1,23 @@
 package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the claims study's shots out of JMH's JSON: every {@code ClaimBenchmark.load} entry's
+ * Reads the claims study's shots out of JMH's JSON: every claims fork's entry's
  * per-shot times ({@code primaryMetric.rawData}) told apart by its {@code arm} counter, in shot
  * order, with the per-shot mean chunk time, retained heap and bytes allocated.
  */
 public final class ClaimShotResults {
 
-    static final String CLAIM_BENCHMARK = ResultSummary.PACKAGE + "ClaimBenchmark.load";
-
     private ClaimShotResults() {
     }
 
     public static boolean isClaimEntry(JsonNode entry) {
-        return CLAIM_BENCHMARK.equals(entry.path("benchmark").asText());
+        return Catalogue.byName(entry.path("benchmark").asText()).filter(Catalogue.CLAIM::equals).isPresent();
     }
 
     /**
@@ -41,7 +40,7 @@ public final class ClaimShotResults {
                 JsonNode forkTimes = times.get(fork);
                 int arms = claim.arms().size();
                 if (forkTimes.size() % arms != 0) {
-                    throw new IllegalArgumentException("ClaimBenchmark {claim=" + claim + ", round=" + round + "}: "
+                    throw new IllegalArgumentException(Catalogue.CLAIM.id() + " {claim=" + claim + ", round=" + round + "}: "
                             + forkTimes.size() + " measured shots are not whole blocks of " + arms);
                 }
                 boolean[] seen = new boolean[arms];
@@ -51,7 +50,7 @@ public final class ClaimShotResults {
                         seen = new boolean[arms];
                     }
                     if (armIndex < 0 || armIndex >= arms || seen[armIndex]) {
-                        throw new IllegalArgumentException("ClaimBenchmark {claim=" + claim + ", round=" + round + "}: shot "
+                        throw new IllegalArgumentException(Catalogue.CLAIM.id() + " {claim=" + claim + ", round=" + round + "}: shot "
                                 + (shot + 1) + " ran arm " + armIndex + ", which does not complete a block of " + arms);
                     }
                     seen[armIndex] = true;

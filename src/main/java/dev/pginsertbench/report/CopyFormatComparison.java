@@ -1,5 +1,6 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
 import java.util.Comparator;
@@ -13,8 +14,6 @@ import java.util.Optional;
  * default format was the faster one in this run.
  */
 final class CopyFormatComparison {
-
-    private static final String POOLED_COPY = "PooledCopyBenchmark.load";
 
     private CopyFormatComparison() {
     }
@@ -41,7 +40,7 @@ final class CopyFormatComparison {
 
     private static Optional<SummaryRow> best(List<SummaryRow> summary, Protocol format) {
         return summary.stream()
-                .filter(row -> row.benchmark().equals(POOLED_COPY) && format.name().equals(row.params().get("format")))
+                .filter(row -> row.benchmark().equals(Catalogue.POOLED_COPY.id()) && format.name().equals(row.params().get("format")))
                 .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
     }
 

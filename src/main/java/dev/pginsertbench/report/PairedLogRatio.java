@@ -42,8 +42,8 @@ public record PairedLogRatio(double mean, double low, double high, int pairs, in
         return new PairedLogRatio(mean, mean - half, mean + half, pairs, byFork.size());
     }
 
-    /** The two-sided 95 % quantile of Student's t. */
-    static double tQuantile(int degreesOfFreedom) {
+    /** The two-sided 95 % quantile of Student's t (fractional degrees of freedom for Welch's interval). */
+    static double tQuantile(double degreesOfFreedom) {
         return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
     }
 

@@ -1,50 +1,41 @@
 package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Family;
+import dev.pginsertbench.bench.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
 
 /**
- * Turns JMH's JSON ({@code jmh-result.json}) into summary rows: throughput from single-shot
- * times, and each configuration compared with the references measured in the same run (sync
- * baseline, ceilings, psql). A reference missing from the run leaves its comparison NaN.
+ * Turns JMH's JSON ({@code jmh-result.json}) into summary rows, every derived number computed
+ * here once: throughput from the single-shot times with its interval, the per-row counters, the
+ * chunk metrics, and each configuration compared with the references measured in the same run
+ * ({@link Reference}). A reference missing from the run leaves its comparison NaN.
  */
 public final class ResultSummary {
-
-    static final String PACKAGE = "dev.pginsertbench.bench.";
-    static final String SYNC = "SyncBaselineBenchmark.load";
-    static final String CEILING = "CeilingBenchmark.";
-    static final String PARALLEL_CEILING = "ParallelCeilingBenchmark.serverCopy";
-    static final String PSQL = "PsqlCopyBenchmark.psqlCopy";
-    static final String POOLED_COPY = "PooledCopyBenchmark.load";
-
-    private static final Map<String, String> STRATEGIES = Map.ofEntries(
-            Map.entry(SYNC, "sync baseline (one connection, executeBatch)"),
-            Map.entry("NewConnectionPerChunkBenchmark.load", "new connection per chunk, executeBatch"),
-            Map.entry("PooledBatchBenchmark.load", "pooled executeBatch"),
-            Map.entry(POOLED_COPY, "pooled parallel COPY"),
-            Map.entry("OriginalLoaderBenchmark.load", "original loader before/after"),
-            Map.entry("FactorBenchmark.load", "factor study point"),
-            Map.entry("CeilingBenchmark.insertSelect", "ceiling: INSERT ... SELECT"),
-            Map.entry("CeilingBenchmark.serverCopy", "ceiling: server-side COPY"),
-            Map.entry(PARALLEL_CEILING, "parallel ceiling: server-side COPY"),
-            Map.entry(PSQL, "psql \\copy"));
 
     private ResultSummary() {
     }
 
     public static List<SummaryRow> read(Path jmhResultJson, double averageRowBytes) throws IOException {
-        return of(new ObjectMapper().readTree(jmhResultJson.toFile()), averageRowBytes);
+        return of(readJson(jmhResultJson), averageRowBytes);
+    }
+
+    /** A JSON file of the results folder; NaN and infinities are accepted as bare tokens, as some writers emit them. */
+    public static JsonNode readJson(Path file) throws IOException {
+        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(file.toFile());
     }
 
     /**
@@ -52,113 +43,90 @@ public final class ResultSummary {
      * mixes several arms ({@link ClaimsReport} reads them).
      */
     public static List<SummaryRow> of(JsonNode results, double averageRowBytes) {
-        List<Entry> entries = new ArrayList<>();
+        List<SummaryRow> measured = new ArrayList<>();
         for (JsonNode node : results) {
             if (!ClaimShotResults.isClaimEntry(node)) {
-                entries.add(Entry.of(node));
+                measured.add(row(node, averageRowBytes));
             }
         }
-        List<SummaryRow> rows = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            double rate = entry.rowsPerSecond();
-            boolean pooledCopy = entry.benchmark.equals(POOLED_COPY);
-            rows.add(new SummaryRow(
-                    entry.benchmark,
-                    STRATEGIES.getOrDefault(entry.benchmark, entry.benchmark),
-                    entry.paramsWithoutRows(),
-                    entry.rows,
-                    rate,
-                    entry.rowsPerSecondError(),
-                    rate * averageRowBytes / 1e6,
-                    entry.allocatedBytes / entry.rows,
-                    entry.walBytesPerRow,
-                    entry.clientCpuNsPerRow,
-                    entry.serverCpuNsPerRow,
-                    entry.peakHeapGrowthBytes,
-                    rate / best(entries, e -> e.benchmark.equals(SYNC) && e.rows == entry.rows),
-                    100 * rate / best(entries, e -> e.benchmark.startsWith(CEILING) && e.rows == entry.rows),
-                    pooledCopy ? rate / best(entries, e -> e.benchmark.equals(PSQL) && e.rows == entry.rows) : Double.NaN,
-                    pooledCopy ? rate / best(entries, e -> e.benchmark.equals(PARALLEL_CEILING) && e.rows == entry.rows
-                            && Objects.equals(e.params.get("tasks"), entry.params.get("tasks"))) : Double.NaN));
+        List<SummaryRow> rows = new ArrayList<>(measured.size());
+        for (SummaryRow row : measured) {
+            Map<Reference, Interval> ratios = new EnumMap<>(Reference.class);
+            for (Reference reference : Reference.values()) {
+                measured.stream().filter(candidate -> reference.matches(candidate, row))
+                        .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond))
+                        .ifPresent(fastest -> ratios.put(reference,
+                                fastest == row ? Interval.exact(1) : row.times().speedupOver(fastest.times())));
+            }
+            rows.add(row.withRatios(ratios));
         }
         return rows;
     }
 
-    /** The highest rows/s among matching entries, NaN when none matches. */
-    private static double best(List<Entry> entries, Predicate<Entry> matching) {
-        return entries.stream().filter(matching).mapToDouble(Entry::rowsPerSecond).max().orElse(Double.NaN);
+    private static SummaryRow row(JsonNode node, double averageRowBytes) {
+        String name = node.path("benchmark").asText();
+        Optional<Catalogue> entry = Catalogue.byName(name);
+        String benchmark = name.startsWith(Catalogue.PACKAGE) ? name.substring(Catalogue.PACKAGE.length()) : name;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.path("params").fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            params.put(field.getKey(), field.getValue().asText());
+        }
+        String rowsParam = params.remove(Parameter.ROWS.field());
+        if (rowsParam == null) {
+            throw new IllegalArgumentException(name + " has no 'rows' parameter");
+        }
+        long rows = Long.parseLong(rowsParam);
+        JsonNode primary = node.path("primaryMetric");
+        if (!"s/op".equals(primary.path("scoreUnit").asText())) {
+            throw new IllegalArgumentException(name + ": expected single-shot times in s/op, found "
+                    + primary.path("scoreUnit").asText());
+        }
+        ShotTimes times = ShotTimes.of(perShotValues(primary));
+        if (times.n() == 0) {
+            throw new IllegalArgumentException(name + " " + params + ": no shot times in primaryMetric.rawData");
+        }
+        JsonNode secondary = node.path("secondaryMetrics");
+        Interval throughput = times.rowsPerSecond(rows);
+        return new SummaryRow(benchmark, entry.map(e -> e.family().id()).orElse("other"),
+                entry.map(Catalogue::label).orElse(benchmark), params, rows, node.path("forks").asInt(1), times,
+                throughput, throughput.estimate() * averageRowBytes / 1e6,
+                perShotMean(secondary, "clientCpuNsPerRow"), perShotMean(secondary, "serverCpuNsPerRow"),
+                perShotMean(secondary, "walBytesPerRow"),
+                metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")) / rows).orElse(Double.NaN),
+                perShotMax(secondary, "peakHeapGrowth"),
+                entry.filter(e -> e.family() != Family.CEILING && e.family() != Family.REFERENCE).isPresent()
+                        ? new SummaryRow.ChunkMetrics(perShotMean(secondary, "chunks"),
+                                perShotMean(secondary, "successfulChunks"), perShotMean(secondary, "meanChunkSeconds"),
+                                perShotMean(secondary, "maxChunkSeconds"))
+                        : SummaryRow.ChunkMetrics.none(),
+                Map.of());
     }
 
-    /** What the summary needs from one JSON entry. */
-    private record Entry(String benchmark, Map<String, String> params, long rows, double score, double scoreError,
-            double allocatedBytes, double walBytesPerRow, double clientCpuNsPerRow, double serverCpuNsPerRow,
-            double peakHeapGrowthBytes) {
+    /** A counter's mean per shot; NaN when the run did not record it. */
+    private static double perShotMean(JsonNode secondary, String key) {
+        return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).average().orElse(Double.NaN))
+                .orElse(Double.NaN);
+    }
 
-        static Entry of(JsonNode node) {
-            String name = node.path("benchmark").asText();
-            String benchmark = name.startsWith(PACKAGE) ? name.substring(PACKAGE.length()) : name;
-            Map<String, String> params = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.path("params").fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                params.put(field.getKey(), field.getValue().asText());
+    /** The largest per-shot value: the worst shot bounds a strategy's working memory. */
+    private static double perShotMax(JsonNode secondary, String key) {
+        return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).max().orElse(Double.NaN))
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * A metric's values, one per measured shot of every fork: {@code rawData} holds them per fork.
+     * (JMH sums EVENTS counters over all shots in {@code score}; {@code rawData} keeps each.)
+     */
+    private static double[] perShotValues(JsonNode metric) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode fork : metric.path("rawData")) {
+            for (JsonNode shot : fork) {
+                values.add(number(shot));
             }
-            if (!params.containsKey("rows")) {
-                throw new IllegalArgumentException(name + " has no 'rows' parameter");
-            }
-            JsonNode primary = node.path("primaryMetric");
-            if (!"s/op".equals(primary.path("scoreUnit").asText())) {
-                throw new IllegalArgumentException(name + ": expected single-shot times in s/op, found "
-                        + primary.path("scoreUnit").asText());
-            }
-            JsonNode secondary = node.path("secondaryMetrics");
-            long shots = node.path("measurementIterations").asLong(1) * node.path("forks").asLong(1);
-            return new Entry(benchmark, params, Long.parseLong(params.get("rows")), number(primary.path("score")),
-                    number(primary.path("scoreError")), metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")))
-                            .orElse(Double.NaN),
-                    perShotMean(secondary, "walBytesPerRow", shots), perShotMean(secondary, "clientCpuNsPerRow", shots),
-                    perShotMean(secondary, "serverCpuNsPerRow", shots), perShotMax(secondary, "peakHeapGrowth"));
         }
-
-        private static double perShotMean(JsonNode secondary, String key, long shots) {
-            return metric(secondary, key).map(m -> {
-                double[] values = perShotValues(m);
-                return values.length > 0 ? DoubleStream.of(values).average().orElseThrow() : number(m.path("score")) / shots;
-            }).orElse(Double.NaN);
-        }
-
-        /** The largest per-shot value: the worst shot bounds a strategy's working memory. */
-        private static double perShotMax(JsonNode secondary, String key) {
-            return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).max().orElse(Double.NaN))
-                    .orElse(Double.NaN);
-        }
-
-        double rowsPerSecond() {
-            return rows / score;
-        }
-
-        double rowsPerSecondError() {
-            return rows * scoreError / (score * score);
-        }
-
-        Map<String, String> paramsWithoutRows() {
-            Map<String, String> rest = new LinkedHashMap<>(params);
-            rest.remove("rows");
-            return rest;
-        }
-
-        /**
-         * An aux counter's values, one per shot. JMH sums EVENTS counters over all measured shots
-         * of all forks in {@code score}; {@code rawData} keeps one value per shot.
-         */
-        private static double[] perShotValues(JsonNode metric) {
-            List<Double> values = new ArrayList<>();
-            for (JsonNode fork : metric.path("rawData")) {
-                for (JsonNode shot : fork) {
-                    values.add(number(shot));
-                }
-            }
-            return values.stream().mapToDouble(Double::doubleValue).toArray();
-        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */

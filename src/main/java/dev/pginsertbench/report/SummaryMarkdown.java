@@ -26,16 +26,17 @@ public final class SummaryMarkdown {
             return text.toString();
         }
         text.append("""
-                rows/s = rows / single-shot time; ± is JMH's 99.9 % error carried to rows/s (- for one shot).
-                MB/s = rows/s x the dataset's average payload bytes per row (manifest.json, dataset.averageRowBytes).
-                alloc B/row = gc.alloc.rate.norm / rows; WAL B/row = server WAL per row.
-                client / server CPU ns/row = CPU time of the benchmark JVM (with psql) / of the local server's
-                processes during a shot, per row; their sum against 1 s / rows/s x cores shows where time goes.
-                heap peak MB = the most the benchmark JVM's heap rose above its level at a shot's start (worst shot;
-                an upper bound that includes uncollected garbage): what a strategy holds beyond the dataset.
-                x sync = over the fastest SyncBaselineBenchmark; % ceiling = of the fastest CeilingBenchmark;
-                x psql and x par. ceiling (PooledCopy only) = over psql \\copy and over ParallelCeilingBenchmark with
-                the same tasks; all with the same rows and from this run. - = not applicable or not measured.
+                Every number below is in summary.csv, with the bounds of each interval (results/README.md defines
+                each column). n = measured shots; rows/s = rows / mean shot time, with its 95 % interval (Student's t
+                over the n shot times; - for one shot). MB/s = rows/s x the dataset's average payload bytes per row
+                (manifest.json, dataset.averageRowBytes). alloc B/row = gc.alloc.rate.norm / rows; WAL B/row = server
+                WAL per row. client / server CPU ns/row = CPU time of the benchmark JVM (with psql) / of the local
+                server's processes during a shot, per row. heap peak MB = the most the benchmark JVM's heap rose above
+                its level at a shot's start (worst shot; includes uncollected garbage). mean chunk ms = the loader's mean
+                chunk time. x sync, x INSERT SELECT, x server COPY, x psql = rows/s over the fastest sync baseline, each
+                single-session ceiling and psql \\copy; x par. ceiling = over the parallel server-side COPY with the same
+                tasks; all with the same rows, from this run (their 95 % intervals are in summary.csv).
+                - = not applicable or not measured.
 
                 """);
         text.append(SummaryTable.markdown(summary));

@@ -1,50 +1,82 @@
 package dev.pginsertbench.report;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One configuration of a run, as the summary table shows it. Values that do not apply or are
- * unknown are {@code NaN}.
+ * One configuration of a run with every number derived from it, computed once: summary.csv writes
+ * these, summary.md shows some, the notebook draws them (results/README.md defines each).
+ * Values that do not apply or were not measured are {@code NaN}.
  *
- * @param benchmark              {@code Class.method}, such as {@code PooledCopyBenchmark.load}
- * @param strategy               what the benchmark measures, in words
- * @param params                 the configuration's parameters other than {@code rows}
- * @param rows                   rows loaded per shot
- * @param rowsPerSecond          {@code rows / score}
- * @param rowsPerSecondError     {@code rows * scoreError / score^2}: the score's error carried to rows/s
- *                               (first order); NaN when JMH gave no error (a single shot)
- * @param megabytesPerSecond     payload MB/s (10^6 bytes): rows/s times the dataset's average row bytes
- * @param allocatedBytesPerRow   {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
- * @param walBytesPerRow         the {@code walBytesPerRow} counter's mean per shot
- * @param clientCpuNsPerRow      the benchmark JVM's CPU per row (mean per shot)
- * @param serverCpuNsPerRow      the local server's CPU per row (mean per shot); NaN for a remote server
- * @param peakHeapGrowthBytes    the largest per-shot rise of the benchmark JVM's heap above its start level
- * @param speedupOverSync        rows/s over the fastest sync baseline with the same rows
- * @param percentOfCeiling       100 x rows/s over the fastest {@code CeilingBenchmark} with the same rows
- * @param ratioToPsql            PooledCopy only: rows/s over {@code psql \copy} with the same rows
- * @param ratioToParallelCeiling PooledCopy only: rows/s over {@code ParallelCeilingBenchmark} with the same rows and tasks
+ * @param benchmark            {@code Class.method}, as the catalogue names it
+ * @param family               the benchmark's role ({@code Family.id()}), or {@code other} for one not in the catalogue
+ * @param label                what the benchmark measures, in words
+ * @param params               the configuration's parameters other than {@code rows}
+ * @param rows                 rows loaded per shot
+ * @param forks                JMH forks
+ * @param times                the measured shot times
+ * @param throughput           rows/s with its 95 % interval
+ * @param megabytesPerSecond   payload MB/s (10^6 bytes): rows/s times the dataset's average row bytes
+ * @param clientCpuNsPerRow    the benchmark JVM's CPU per row (mean per shot)
+ * @param serverCpuNsPerRow    the local server's CPU per row (mean per shot); NaN for a remote server
+ * @param walBytesPerRow       the server's WAL per row (mean per shot)
+ * @param allocatedBytesPerRow {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
+ * @param heapPeakGrowthBytes  the largest per-shot rise of the benchmark JVM's heap above its start level
+ * @param chunks               the loader's chunk metrics (NaN without a loader)
+ * @param ratios               rows/s over each reference measured in the run, with 95 % intervals
  */
 public record SummaryRow(
         String benchmark,
-        String strategy,
+        String family,
+        String label,
         Map<String, String> params,
         long rows,
-        double rowsPerSecond,
-        double rowsPerSecondError,
+        int forks,
+        ShotTimes times,
+        Interval throughput,
         double megabytesPerSecond,
-        double allocatedBytesPerRow,
-        double walBytesPerRow,
         double clientCpuNsPerRow,
         double serverCpuNsPerRow,
-        double peakHeapGrowthBytes,
-        double speedupOverSync,
-        double percentOfCeiling,
-        double ratioToPsql,
-        double ratioToParallelCeiling) {
+        double walBytesPerRow,
+        double allocatedBytesPerRow,
+        double heapPeakGrowthBytes,
+        ChunkMetrics chunks,
+        Map<Reference, Interval> ratios) {
+
+    /**
+     * The original loader's per-load metrics, means over the measured shots.
+     *
+     * @param chunks           chunks planned per load
+     * @param successfulChunks chunks committed per load
+     * @param meanSeconds      mean chunk time, connection acquisition to commit
+     * @param maxSeconds       the slowest chunk
+     */
+    public record ChunkMetrics(double chunks, double successfulChunks, double meanSeconds, double maxSeconds) {
+
+        static ChunkMetrics none() {
+            return new ChunkMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
 
     public SummaryRow {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        ratios = ratios.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(ratios));
+    }
+
+    public double rowsPerSecond() {
+        return throughput.estimate();
+    }
+
+    /** The ratio to a reference, unknown when the run did not measure it. */
+    public Interval ratio(Reference reference) {
+        return ratios.getOrDefault(reference, Interval.unknown());
+    }
+
+    SummaryRow withRatios(Map<Reference, Interval> newRatios) {
+        return new SummaryRow(benchmark, family, label, params, rows, forks, times, throughput, megabytesPerSecond,
+                clientCpuNsPerRow, serverCpuNsPerRow, walBytesPerRow, allocatedBytesPerRow, heapPeakGrowthBytes, chunks,
+                newRatios);
     }
 }

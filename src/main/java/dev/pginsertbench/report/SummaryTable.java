@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The summary rows as a Markdown table, which reads as well on a console as in summary.md. */
 public final class SummaryTable {
 
-    static final String HEADER = "| benchmark | params | rows | rows/s | ± rows/s | MB/s | alloc B/row | WAL B/row "
-            + "| client CPU ns/row | server CPU ns/row | heap peak MB | x sync | % ceiling | x psql | x par. ceiling |";
-    private static final String RULE = "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    static final String HEADER = "| benchmark | params | rows | n | rows/s | 95 % interval | MB/s | alloc B/row | WAL B/row "
+            + "| client CPU ns/row | server CPU ns/row | heap peak MB | mean chunk ms "
+            + String.join(" ", Stream.of(Reference.values()).map(r -> "| " + r.heading()).toList()) + " |";
+    private static final String RULE = "|---|---|" + "---:|".repeat(11 + Reference.values().length);
 
     private SummaryTable() {
     }
@@ -21,21 +23,31 @@ public final class SummaryTable {
             table.append("| ").append(row.benchmark())
                     .append(" | ").append(params(row.params()))
                     .append(" | ").append(row.rows())
+                    .append(" | ").append(row.times().n())
                     .append(" | ").append(format("%,.0f", row.rowsPerSecond()))
-                    .append(" | ").append(format("%,.0f", row.rowsPerSecondError()))
+                    .append(" | ").append(interval("%,.0f", row.throughput()))
                     .append(" | ").append(format("%.1f", row.megabytesPerSecond()))
                     .append(" | ").append(format("%,.0f", row.allocatedBytesPerRow()))
                     .append(" | ").append(format("%,.0f", row.walBytesPerRow()))
                     .append(" | ").append(format("%,.0f", row.clientCpuNsPerRow()))
                     .append(" | ").append(format("%,.0f", row.serverCpuNsPerRow()))
-                    .append(" | ").append(format("%,.0f", row.peakHeapGrowthBytes() / 1e6))
-                    .append(" | ").append(format("%.2f", row.speedupOverSync()))
-                    .append(" | ").append(format("%.1f", row.percentOfCeiling()))
-                    .append(" | ").append(format("%.2f", row.ratioToPsql()))
-                    .append(" | ").append(format("%.2f", row.ratioToParallelCeiling()))
-                    .append(" |\n");
+                    .append(" | ").append(format("%,.0f", row.heapPeakGrowthBytes() / 1e6))
+                    .append(" | ").append(format("%.1f", row.chunks().meanSeconds() * 1e3));
+            for (Reference reference : Reference.values()) {
+                table.append(" | ").append(format("%.2f", row.ratio(reference).estimate()));
+            }
+            table.append(" |\n");
         }
         return table.toString();
+    }
+
+    /** {@code low-high}, or "-" without an interval; an unbounded upper end is written as such. */
+    static String interval(String pattern, Interval interval) {
+        if (!Double.isFinite(interval.low())) {
+            return "-";
+        }
+        return format(pattern, interval.low()) + " to "
+                + (Double.isInfinite(interval.high()) ? "unbounded" : format(pattern, interval.high()));
     }
 
     static String params(Map<String, String> params) {

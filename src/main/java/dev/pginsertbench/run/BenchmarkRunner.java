@@ -2,8 +2,9 @@ package dev.pginsertbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pginsertbench.bench.ClaimBenchmark;
+import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.ForkFlags;
+import dev.pginsertbench.bench.ShotSchedule;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
@@ -15,6 +16,7 @@ import dev.pginsertbench.report.DatasetFacts;
 import dev.pginsertbench.report.EnvironmentFacts;
 import dev.pginsertbench.report.ResultSummary;
 import dev.pginsertbench.report.RunManifest;
+import dev.pginsertbench.report.SummaryCsv;
 import dev.pginsertbench.report.SummaryMarkdown;
 import dev.pginsertbench.report.SummaryRow;
 import dev.pginsertbench.report.SummaryTable;
@@ -402,6 +404,7 @@ public final class BenchmarkRunner {
         JsonNode json = new ObjectMapper().readTree(out.resolve("jmh-result.json").toFile());
         List<SummaryRow> summary = ResultSummary.of(json, dataset.averageRowBytes());
         ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
+        Files.writeString(out.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.md"), SummaryMarkdown.of(runId, profile.name(), rows, preflight.postgres(),
                 results.size(), configurations.size(), summary, failed, preflight.skipped()), StandardCharsets.UTF_8);
         if (!claims.isEmpty()) {
@@ -442,11 +445,11 @@ public final class BenchmarkRunner {
     }
 
     private RunManifest.Order order() {
-        boolean claims = configurations.stream().anyMatch(c -> c.benchmark().equals(Profiles.CLAIM));
+        boolean claims = configurations.stream().anyMatch(c -> c.entry() == Catalogue.CLAIM);
         Profile effective = effectiveProfile();
         List<String> order = configurations.stream().map(c -> c.withShots(effective)).toList();
         return new RunManifest.Order(profile.orderSeed(), order,
-                claims ? ClaimBenchmark.SHOT_ORDER : null);
+                claims ? ShotSchedule.DESCRIPTION : null);
     }
 
     /** Parks the main thread while shutdown hooks run; the JVM halts when they finish. */

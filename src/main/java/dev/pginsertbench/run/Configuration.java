@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Catalogue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.StringJoiner;
  * except {@code rows}, which the run sets for all. One configuration is one JMH run (all forks,
  * all shots) and one entry of jmh-result.json.
  *
- * @param benchmark {@code Class.method} in {@code dev.pginsertbench.bench}, such as {@code PooledCopyBenchmark.load}
+ * @param benchmark {@code Class.method} of a benchmark in the catalogue
  * @param params    parameter values, in the order given
  * @param shots     warm-up and measured shots of this configuration's fork, or null for the profile's
  */
@@ -30,11 +31,9 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
         this(benchmark, params, null);
     }
 
-    static final String BENCH_PACKAGE = "dev.pginsertbench.bench.";
-
     public Configuration {
-        if (!benchmark.matches("[A-Za-z]+Benchmark\\.[a-zA-Z]+")) {
-            throw new IllegalArgumentException("not a Class.method benchmark name: " + benchmark);
+        if (Catalogue.byName(benchmark).isEmpty()) {
+            throw new IllegalArgumentException("not a benchmark of the catalogue: " + benchmark);
         }
         if (params.containsKey("rows")) {
             throw new IllegalArgumentException("rows is set for the whole run, not per configuration: " + benchmark);
@@ -58,17 +57,17 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
                 : String.format(Locale.ROOT, "%s (%d + %d shots)", this, warmupShots(profile), measuredShots(profile));
     }
 
+    /** The benchmark's entry in the catalogue. */
+    public Catalogue entry() {
+        return Catalogue.byName(benchmark).orElseThrow();
+    }
+
     /** The fully qualified benchmark name JMH uses. */
     public String fullName() {
-        return BENCH_PACKAGE + benchmark;
+        return entry().jmhName();
     }
 
-    /** The benchmark's class name without its package. */
-    public String className() {
-        return benchmark.substring(0, benchmark.indexOf('.'));
-    }
-
-    /** {@code PooledCopyBenchmark.load {chunkSize=5000, tasks=2, format=COPY_BINARY}}. */
+    /** {@code Class.method {chunkSize=5000, tasks=2, format=COPY_BINARY}}. */
     @Override
     public String toString() {
         if (params.isEmpty()) {

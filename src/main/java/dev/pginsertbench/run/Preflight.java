@@ -1,6 +1,6 @@
 package dev.pginsertbench.run;
 
-import dev.pginsertbench.bench.Prerequisites;
+import dev.pginsertbench.bench.Prerequisite;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
@@ -9,7 +9,9 @@ import dev.pginsertbench.report.RunManifest;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,15 +37,20 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         ServerFacts facts = server.facts();
         RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
                 server.detail(), server.address().maskedUrl(), facts.version(), facts.keySettings(), facts.allSettings());
-        boolean needsFiles = configurations.stream().anyMatch(Preflight::readsServerFiles);
-        Optional<String> noFiles = needsFiles ? Prerequisites.serverFilesUnreadable(server) : Optional.empty();
-        Optional<String> noPsql = Prerequisites.psqlMissing();
+        Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
-            Optional<String> reason = readsServerFiles(configuration) ? noFiles
-                    : configuration.benchmark().equals(Profiles.PSQL) ? noPsql : Optional.empty();
-            reason.ifPresent(why -> skipped.add(new RunManifest.NotMeasured(configuration.benchmark(),
-                    configuration.params(), "skipped: " + why)));
+            for (Prerequisite prerequisite : configuration.entry().prerequisites()) {
+                if (!missing.containsKey(prerequisite)) {
+                    missing.put(prerequisite, prerequisite.missing(server));
+                }
+                Optional<String> reason = missing.get(prerequisite);
+                if (reason.isPresent()) {
+                    skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(),
+                            "skipped: " + reason.get()));
+                    break;
+                }
+            }
         }
         return new Preflight(postgres, skipped);
     }
@@ -54,11 +61,6 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                 postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),
                 postgres.version(), postgres.settings(), postgres.allSettings());
         return new Preflight(shared, skipped);
-    }
-
-    private static boolean readsServerFiles(Configuration configuration) {
-        return configuration.benchmark().equals(Profiles.SERVER_COPY)
-                || configuration.benchmark().equals(Profiles.PARALLEL_CEILING);
     }
 
     boolean isSkipped(Configuration configuration) {

@@ -1,16 +1,15 @@
 package dev.pginsertbench.run;
 
-import dev.pginsertbench.bench.CeilingBenchmark;
-import dev.pginsertbench.bench.ClaimBenchmark;
-import dev.pginsertbench.bench.FactorBenchmark;
-import dev.pginsertbench.bench.NewConnectionPerChunkBenchmark;
-import dev.pginsertbench.bench.OriginalLoaderBenchmark;
-import dev.pginsertbench.bench.ParallelCeilingBenchmark;
-import dev.pginsertbench.bench.PooledBatchBenchmark;
-import dev.pginsertbench.bench.PooledCopyBenchmark;
-import dev.pginsertbench.bench.PsqlCopyBenchmark;
-import dev.pginsertbench.bench.SyncBaselineBenchmark;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.Chunking;
+import dev.pginsertbench.load.ConnectionMode;
+import dev.pginsertbench.load.Conversion;
+import dev.pginsertbench.load.ErrorPolicy;
+import dev.pginsertbench.load.ExecutorKind;
+import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.load.Protocol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,17 +30,16 @@ public final class Profiles {
 
     public static final String DEFAULT = "quick";
 
-    static final String SYNC = name(SyncBaselineBenchmark.class, "load");
-    static final String NEW_CONNECTION = name(NewConnectionPerChunkBenchmark.class, "load");
-    static final String POOLED_BATCH = name(PooledBatchBenchmark.class, "load");
-    static final String POOLED_COPY = name(PooledCopyBenchmark.class, "load");
-    static final String ORIGINAL = name(OriginalLoaderBenchmark.class, "load");
-    static final String FACTOR = name(FactorBenchmark.class, "load");
-    static final String INSERT_SELECT = name(CeilingBenchmark.class, "insertSelect");
-    static final String SERVER_COPY = name(CeilingBenchmark.class, "serverCopy");
-    static final String PARALLEL_CEILING = name(ParallelCeilingBenchmark.class, "serverCopy");
-    static final String PSQL = name(PsqlCopyBenchmark.class, "psqlCopy");
-    static final String CLAIM = name(ClaimBenchmark.class, "load");
+    private static final Catalogue SYNC = Catalogue.SYNC_BASELINE;
+    private static final Catalogue NEW_CONNECTION = Catalogue.NEW_CONNECTION_PER_CHUNK;
+    private static final Catalogue POOLED_BATCH = Catalogue.POOLED_BATCH;
+    private static final Catalogue POOLED_COPY = Catalogue.POOLED_COPY;
+    private static final Catalogue ORIGINAL = Catalogue.ORIGINAL_LOADER;
+    private static final Catalogue FACTOR = Catalogue.FACTOR_POINT;
+    private static final Parameter CHUNK_SIZE = Parameter.CHUNK_SIZE;
+    private static final Parameter TASKS = Parameter.TASKS;
+    private static final Parameter FORMAT = Parameter.FORMAT;
+    private static final Parameter VARIANT = Parameter.VARIANT;
 
     /** The claims study: rows per load, rounds (forks per claim), warm-up blocks per fork. */
     static final int CLAIMS_ROWS = 100_000;
@@ -64,12 +62,15 @@ public final class Profiles {
     /** Seed of the claims study's fork order, recorded in the manifest. */
     static final long CLAIMS_ORDER_SEED = 20_261_129L;
 
-    /** The factor study's base point: the card's pooled COPY, on a few tasks. */
-    static final Map<String, String> FACTOR_BASE = ordered(
-            "protocol", "COPY_BINARY", "connections", "POOLED", "executor", "PLATFORM", "conversion", "PER_CHUNK",
-            "chunking", "FIXED", "chunkSize", "5000", "tasks", "4");
+    /**
+     * The factor study's base point: pooled COPY binary on a few tasks, every other factor at the
+     * loader's plain setting. the factor benchmark's parameter defaults are this point (a test
+     * checks it), so running that class alone measures the base.
+     */
+    static final LoadPlan FACTOR_BASE = new LoadPlan(Protocol.COPY_BINARY, ConnectionMode.POOLED, 4, ExecutorKind.PLATFORM,
+            5_000, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
 
-    private static final List<String> COPY_FORMATS = List.of("COPY_BINARY", "COPY_CSV");
+    private static final List<Protocol> COPY_FORMATS = List.of(Protocol.COPY_BINARY, Protocol.COPY_CSV);
 
     private Profiles() {
     }
@@ -92,27 +93,27 @@ public final class Profiles {
     /** CI-sized: every benchmark class at least once on 2,000 rows; one warm-up shot keeps trial setup out of the measured allocations. */
     static Profile smoke() {
         List<Configuration> all = new ArrayList<>();
-        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("500"))));
-        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("500"), "tasks", List.of("2"))));
-        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("500"), "tasks", List.of("2"))));
-        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("500"), "tasks", List.of("2"), "format", List.of("COPY_BINARY"))));
-        all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("2"))));
-        all.addAll(factorStudy(Map.of("protocol", List.of("BATCH")), Map.of("tasks", "2")));
-        all.addAll(ceilings(List.of("2")));
+        all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2))));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2))));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY))));
+        all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(2))));
+        all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH)), FACTOR_BASE.withTasks(2)));
+        all.addAll(ceilings(List.of(2)));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
 
-    /** The default: the card's four strategies and the ceilings on 100,000 rows, a few chunk sizes and task counts. */
+    /** The default: the four strategies and the ceilings on 100,000 rows, a few chunk sizes and task counts. */
     static Profile quick() {
         List<Configuration> all = new ArrayList<>();
-        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("1000", "5000", "20000"))));
-        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("1000", "5000"), "tasks", List.of("2", "4"))));
-        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", List.of("1", "2", "4"))));
-        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("5000", "20000"), "tasks", List.of("1", "2", "4"),
-                "format", COPY_FORMATS)));
-        all.addAll(ceilings(List.of("1", "2", "4")));
-        return new Profile("quick", "the card's strategies and the ceilings, a few chunk sizes and task counts",
+        all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000), TASKS, List.of(2, 4))));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, List.of(1, 2, 4))));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000, 20_000), TASKS, List.of(1, 2, 4),
+                FORMAT, COPY_FORMATS)));
+        all.addAll(ceilings(List.of(1, 2, 4)));
+        return new Profile("quick", "the four strategies and the ceilings, a few chunk sizes and task counts",
                 100_000, 1, 1, 5, all);
     }
 
@@ -140,45 +141,48 @@ public final class Profiles {
     /** One fork of a claim: its arms in blocks of one shot each. */
     static Configuration claimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks) {
         int arms = claim.arms().size();
-        return new Configuration(CLAIM, ordered("claim", claim.name(), "round", String.valueOf(round)),
+        return new Configuration(Catalogue.CLAIM.id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms));
     }
 
-    /** The card's full matrix on 100,000 rows, two forks, and the batch paths against plain executeBatch. */
+    /** The full matrix on 100,000 rows, two forks, and the batch paths against plain executeBatch. */
     static Profile standard() {
-        List<Configuration> all = new ArrayList<>(cardMatrix());
+        List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
-        return new Profile("standard", "the card's full matrix and the batch paths", 100_000, 2, 2, 5, all);
+        return new Profile("standard", "the full matrix of the four strategies and the batch paths", 100_000, 2, 2, 5, all);
     }
 
     /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
     static Profile thesis() {
-        List<Configuration> all = new ArrayList<>(cardMatrix());
+        List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
-        all.addAll(cross(ORIGINAL, ordered("variant", List.of("BEFORE", "AFTER"), "tasks", List.of("1", "2", "4", "8"))));
-        all.addAll(factorStudy(ordered(
-                "protocol", List.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST", "COPY_TEXT", "COPY_CSV", "COPY_BINARY"),
-                "connections", List.of("PER_CHUNK", "POOLED"),
-                "executor", List.of("PLATFORM", "VIRTUAL"),
-                "conversion", List.of("UPFRONT", "PER_CHUNK"),
-                "chunkSize", List.of("1000", "5000", "20000", "50000"),
-                "tasks", List.of("1", "2", "4", "8")), Map.of()));
+        all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(1, 2, 4, 8))));
+        all.addAll(factorStudy(values(
+                Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST,
+                        Protocol.COPY_TEXT, Protocol.COPY_CSV, Protocol.COPY_BINARY),
+                Parameter.CONNECTIONS, List.of(ConnectionMode.PER_CHUNK, ConnectionMode.POOLED),
+                Parameter.EXECUTOR, List.of(ExecutorKind.PLATFORM, ExecutorKind.VIRTUAL),
+                Parameter.CONVERSION, List.of(Conversion.UPFRONT, Conversion.PER_CHUNK),
+                CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000),
+                TASKS, List.of(1, 2, 4, 8)), FACTOR_BASE));
         // connections=SINGLE only exists with one task: compared with POOLED at one task
-        all.addAll(factorStudy(Map.of("connections", List.of("SINGLE", "POOLED")), Map.of("tasks", "1")));
+        all.addAll(factorStudy(values(Parameter.CONNECTIONS, List.of(ConnectionMode.SINGLE, ConnectionMode.POOLED)),
+                FACTOR_BASE.withTasks(1)));
         // the adaptive rule only acts below 1,000 rows per chunk
-        all.addAll(factorStudy(Map.of("chunking", List.of("FIXED", "ADAPTIVE")), Map.of("chunkSize", "500")));
+        all.addAll(factorStudy(values(Parameter.CHUNKING, List.of(Chunking.FIXED, Chunking.ADAPTIVE)),
+                FACTOR_BASE.withChunkSize(500)));
         return new Profile("thesis", "a million rows: full matrix, original loader, one factor at a time",
                 1_000_000, 3, 2, 5, distinct(all));
     }
 
-    private static List<Configuration> cardMatrix() {
-        List<String> tasks = List.of("1", "2", "4", "8");
+    private static List<Configuration> fullMatrix() {
+        List<Integer> tasks = List.of(1, 2, 4, 8);
         List<Configuration> all = new ArrayList<>();
-        all.addAll(cross(SYNC, Map.of("chunkSize", List.of("500", "1000", "2000", "5000", "10000", "20000", "50000"))));
-        all.addAll(cross(NEW_CONNECTION, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", tasks)));
-        all.addAll(cross(POOLED_BATCH, ordered("chunkSize", List.of("1000", "5000", "20000"), "tasks", tasks)));
-        all.addAll(cross(POOLED_COPY, ordered("chunkSize", List.of("1000", "5000", "20000", "50000"), "tasks", tasks,
-                "format", COPY_FORMATS)));
+        all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks)));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks)));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000), TASKS, tasks,
+                FORMAT, COPY_FORMATS)));
         all.addAll(ceilings(tasks));
         return all;
     }
@@ -188,65 +192,75 @@ public final class Profiles {
      * executeBatch at 1,000 and 10,000 rows per chunk, everything else at the factor base.
      */
     static List<Configuration> batchPaths() {
-        Map<String, String> base = new LinkedHashMap<>(FACTOR_BASE);
-        base.remove("protocol");
-        base.remove("chunkSize");
         List<Configuration> all = new ArrayList<>();
-        for (Configuration point : cross(FACTOR, ordered("protocol", List.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST"),
-                "chunkSize", List.of("1000", "10000")))) {
-            Map<String, String> params = new LinkedHashMap<>(base);
-            params.putAll(point.params());
-            all.add(new Configuration(FACTOR, params));
+        for (Protocol protocol : List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST)) {
+            for (int chunkSize : List.of(1_000, 10_000)) {
+                all.add(factorPoint(FACTOR_BASE.withProtocol(protocol).withChunkSize(chunkSize)));
+            }
         }
         return all;
     }
 
     /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */
-    private static List<Configuration> ceilings(List<String> tasks) {
+    private static List<Configuration> ceilings(List<Integer> tasks) {
         List<Configuration> all = new ArrayList<>();
-        all.add(new Configuration(INSERT_SELECT, Map.of()));
-        all.add(new Configuration(SERVER_COPY, Map.of()));
-        all.addAll(cross(PARALLEL_CEILING, Map.of("tasks", tasks)));
-        all.add(new Configuration(PSQL, Map.of()));
+        all.add(new Configuration(Catalogue.INSERT_SELECT_CEILING.id(), Map.of()));
+        all.add(new Configuration(Catalogue.SERVER_COPY_CEILING.id(), Map.of()));
+        all.addAll(cross(Catalogue.PARALLEL_CEILING, values(TASKS, tasks)));
+        all.add(new Configuration(Catalogue.PSQL_COPY.id(), Map.of()));
         return all;
     }
 
     /**
      * The base point, then for each factor each of its values with every other factor at the
-     * base (after {@code baseChanges}); duplicates of the base are dropped.
+     * base; duplicates of the base are dropped.
      */
-    private static List<Configuration> factorStudy(Map<String, List<String>> factors, Map<String, String> baseChanges) {
-        Map<String, String> base = new LinkedHashMap<>(FACTOR_BASE);
-        base.putAll(baseChanges);
+    private static List<Configuration> factorStudy(Map<Parameter, List<?>> factors, LoadPlan base) {
+        Map<String, String> baseParams = factorParams(base);
         List<Configuration> points = new ArrayList<>();
-        points.add(new Configuration(FACTOR, base));
-        factors.forEach((factor, values) -> {
-            for (String value : values) {
-                Map<String, String> point = new LinkedHashMap<>(base);
-                point.put(factor, value);
-                points.add(new Configuration(FACTOR, point));
+        points.add(new Configuration(FACTOR.id(), baseParams));
+        factors.forEach((factor, choices) -> {
+            for (Object value : choices) {
+                Map<String, String> point = new LinkedHashMap<>(baseParams);
+                point.put(factor.field(), String.valueOf(value));
+                points.add(new Configuration(FACTOR.id(), point));
             }
         });
         return distinct(points);
     }
 
+    private static Configuration factorPoint(LoadPlan plan) {
+        return new Configuration(FACTOR.id(), factorParams(plan));
+    }
+
+    /** A load plan as the factor benchmark's parameters, in the order the catalogue lists them. */
+    static Map<String, String> factorParams(LoadPlan plan) {
+        return params(Parameter.PROTOCOL, plan.protocol(), Parameter.CONNECTIONS, plan.connections(),
+                Parameter.EXECUTOR, plan.executor(), Parameter.CONVERSION, plan.conversion(),
+                Parameter.CHUNKING, plan.chunking(), CHUNK_SIZE, plan.chunkSize(), TASKS, plan.tasks());
+    }
+
     /** Every combination of the given values for one benchmark, the first parameter varying slowest. */
-    static List<Configuration> cross(String benchmark, Map<String, List<String>> values) {
+    static List<Configuration> cross(Catalogue benchmark, Map<Parameter, List<?>> values) {
+        if (!benchmark.parameters().containsAll(values.keySet())) {
+            throw new IllegalArgumentException(benchmark.id() + " has no parameter among " + values.keySet()
+                    + "; its parameters are " + benchmark.parameters());
+        }
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
-        values.forEach((name, choices) -> {
+        values.forEach((parameter, choices) -> {
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : combinations) {
-                for (String choice : choices) {
+                for (Object choice : choices) {
                     Map<String, String> extended = new LinkedHashMap<>(partial);
-                    extended.put(name, choice);
+                    extended.put(parameter.field(), String.valueOf(choice));
                     next.add(extended);
                 }
             }
             combinations.clear();
             combinations.addAll(next);
         });
-        return combinations.stream().map(params -> new Configuration(benchmark, params)).toList();
+        return combinations.stream().map(params -> new Configuration(benchmark.id(), params)).toList();
     }
 
     private static List<Configuration> distinct(List<Configuration> configurations) {
@@ -254,16 +268,20 @@ public final class Profiles {
         return List.copyOf(seen);
     }
 
-    private static String name(Class<?> benchmarkClass, String method) {
-        return benchmarkClass.getSimpleName() + "." + method;
+    /** Parameters and their value lists, in the order written. */
+    private static Map<Parameter, List<?>> values(Object... parametersAndChoices) {
+        Map<Parameter, List<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < parametersAndChoices.length; i += 2) {
+            map.put((Parameter) parametersAndChoices[i], (List<?>) parametersAndChoices[i + 1]);
+        }
+        return map;
     }
 
-    /** A map that keeps the order written, for parameters and their value lists. */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> ordered(Object... keysAndValues) {
-        Map<String, V> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+    /** One value per parameter, as JMH's field names and strings, in the order written. */
+    private static Map<String, String> params(Object... parametersAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < parametersAndValues.length; i += 2) {
+            map.put(((Parameter) parametersAndValues[i]).field(), String.valueOf(parametersAndValues[i + 1]));
         }
         return map;
     }

@@ -42,7 +42,6 @@ class BatchPathComparisonTest {
     }
 
     private static SummaryRow row(String benchmark, Map<String, String> params, double rowsPerSecond) {
-        return new SummaryRow(benchmark, benchmark, params, 100_000, rowsPerSecond, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return SummaryRows.measured(benchmark, params, rowsPerSecond, Double.NaN, Double.NaN);
     }
 }

@@ -34,12 +34,11 @@ class CopyFormatComparisonTest {
     }
 
     private static SummaryRow copy(String format, String tasks, double rowsPerSecond, double clientCpu, double serverCpu) {
-        return new SummaryRow("PooledCopyBenchmark.load", "pooled COPY",
+        return SummaryRows.measured("PooledCopyBenchmark.load",
                 Map.of("chunkSize", "5000", "format", format, "tasks", tasks).entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                                 java.util.LinkedHashMap::new)),
-                100_000, rowsPerSecond, Double.NaN, Double.NaN, Double.NaN, Double.NaN, clientCpu, serverCpu,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                rowsPerSecond, clientCpu, serverCpu);
     }
 }

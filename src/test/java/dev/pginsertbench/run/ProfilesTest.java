@@ -2,10 +2,14 @@ package dev.pginsertbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.FactorBenchmark;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,16 +38,14 @@ class ProfilesTest {
 
     @Test
     void smokeRunsEveryBenchmarkMethodAndTheOtherProfilesAtLeastTheCardsStrategiesAndCeilings() {
-        Set<String> smoke = benchmarks(Profiles.smoke());
-        assertThat(smoke).contains(Profiles.SYNC, Profiles.NEW_CONNECTION, Profiles.POOLED_BATCH, Profiles.POOLED_COPY,
-                Profiles.ORIGINAL, Profiles.FACTOR, Profiles.INSERT_SELECT, Profiles.SERVER_COPY, Profiles.PARALLEL_CEILING,
-                Profiles.PSQL, Profiles.CLAIM);
+        // every benchmark of the catalogue, not a hand-kept list
+        assertThat(benchmarks(Profiles.smoke())).containsExactlyInAnyOrder(Catalogue.values());
         for (Profile profile : new Profile[] {Profiles.quick(), Profiles.standard(), Profiles.thesis()}) {
-            assertThat(benchmarks(profile)).as(profile.name()).contains(Profiles.SYNC, Profiles.NEW_CONNECTION,
-                    Profiles.POOLED_BATCH, Profiles.POOLED_COPY, Profiles.INSERT_SELECT, Profiles.SERVER_COPY,
-                    Profiles.PARALLEL_CEILING, Profiles.PSQL);
+            assertThat(benchmarks(profile)).as(profile.name()).contains(Catalogue.SYNC_BASELINE, Catalogue.NEW_CONNECTION_PER_CHUNK,
+                    Catalogue.POOLED_BATCH, Catalogue.POOLED_COPY, Catalogue.INSERT_SELECT_CEILING, Catalogue.SERVER_COPY_CEILING,
+                    Catalogue.PARALLEL_CEILING, Catalogue.PSQL_COPY);
         }
-        assertThat(benchmarks(Profiles.thesis())).contains(Profiles.ORIGINAL, Profiles.FACTOR);
+        assertThat(benchmarks(Profiles.thesis())).contains(Catalogue.ORIGINAL_LOADER, Catalogue.FACTOR_POINT);
     }
 
     @Test
@@ -64,9 +66,9 @@ class ProfilesTest {
         for (String name : Profiles.names()) {
             Profile profile = Profiles.named(name).orElseThrow();
             Set<String> parallelTasks = profile.configurations().stream()
-                    .filter(c -> c.benchmark().equals(Profiles.PARALLEL_CEILING)).map(c -> c.params().get("tasks"))
+                    .filter(c -> c.entry() == Catalogue.PARALLEL_CEILING).map(c -> c.params().get("tasks"))
                     .collect(Collectors.toSet());
-            profile.configurations().stream().filter(c -> c.benchmark().equals(Profiles.POOLED_COPY))
+            profile.configurations().stream().filter(c -> c.entry() == Catalogue.POOLED_COPY)
                     .forEach(c -> assertThat(parallelTasks).as(name + ": " + c).contains(c.params().get("tasks")));
         }
     }
@@ -101,12 +103,25 @@ class ProfilesTest {
         assertThat(estimate(claims)).isLessThan(Duration.ofMinutes(40));
     }
 
+    @Test
+    void theFactorBenchmarksParameterDefaultsAreTheFactorStudysBasePoint() throws Exception {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Field field : FactorBenchmark.class.getDeclaredFields()) {
+            Param param = field.getAnnotation(Param.class);
+            if (param != null) {
+                assertThat(param.value()).as(field.getName() + " has one default").hasSize(1);
+                defaults.put(field.getName(), param.value()[0]);
+            }
+        }
+        assertThat(defaults).isEqualTo(Profiles.factorParams(Profiles.FACTOR_BASE));
+    }
+
     private static Duration estimate(Profile profile) {
         return DurationEstimate.of(profile.configurations(), profile, profile.rows());
     }
 
-    private static Set<String> benchmarks(Profile profile) {
-        return profile.configurations().stream().map(Configuration::benchmark).collect(Collectors.toSet());
+    private static Set<Catalogue> benchmarks(Profile profile) {
+        return profile.configurations().stream().map(Configuration::entry).collect(Collectors.toSet());
     }
 
     private static Set<String> parameters(Class<?> type) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pginsertbench.bench.Prerequisites;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Prerequisite;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
@@ -82,12 +83,34 @@ class SmokeRunIT {
     }
 
     @Test
-    void everyBenchmarkMethodIsPresentWithAPositiveScoreAndEveryRowCounted() throws IOException {
+    void summaryCsvHasOneRowPerMeasuredConfigurationExceptTheClaimForksWithEveryLoaderMetric() throws IOException {
+        List<String> lines = Files.readAllLines(results.resolve("summary.csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        long claimForks = Profiles.smoke().configurations().stream().filter(c -> c.entry() == Catalogue.CLAIM).count();
+        long measured = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile()).size();
+        assertThat(lines).hasSize((int) (1 + measured - claimForks));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = List.of(line.split(",", -1));
+            assertThat(cells).as(line).hasSameSizeAs(header);
+            assertThat(Double.parseDouble(cells.get(header.indexOf("rows_per_s")))).as(line).isPositive();
+            assertThat(cells.get(header.indexOf("rows_per_s_low"))).as(line + ": two measured shots give an interval")
+                    .isNotEmpty();
+            if (cells.get(0).equals(Catalogue.POOLED_COPY.id())) {
+                assertThat(Double.parseDouble(cells.get(header.indexOf("mean_chunk_ms")))).as(line).isPositive();
+                assertThat(cells.get(header.indexOf("chunks"))).as(line).isEqualTo("4");
+                assertThat(cells.get(header.indexOf("successful_chunks"))).as(line).isEqualTo("4");
+                assertThat(Double.parseDouble(cells.get(header.indexOf("x_sync")))).as(line).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void everyBenchmarkMethodIsPresentWithAPositiveScoreAndEveryRowCounted() throws Exception {
         JsonNode entries = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile());
         Set<String> benchmarks = new HashSet<>();
         for (JsonNode entry : entries) {
             String name = entry.path("benchmark").asText();
-            benchmarks.add(name.substring(Configuration.BENCH_PACKAGE.length()));
+            benchmarks.add(name.substring(Catalogue.PACKAGE.length()));
             assertThat(entry.path("mode").asText()).isEqualTo("ss");
             assertThat(entry.path("primaryMetric").path("score").asDouble()).as(name).isPositive();
             long shots = entry.path("measurementIterations").asLong() * entry.path("forks").asLong();
@@ -103,15 +126,15 @@ class SmokeRunIT {
         }
         Set<String> expected = new HashSet<>();
         Profiles.smoke().configurations().forEach(c -> expected.add(c.benchmark()));
-        if (Prerequisites.psqlMissing().isPresent()) {
+        if (Prerequisite.PSQL.missing(null).isPresent()) {
             // a machine without psql skips that one benchmark, and must say so
-            expected.remove(Profiles.PSQL);
+            expected.remove(Catalogue.PSQL_COPY.id());
             assertThat(new ObjectMapper().readTree(results.resolve("manifest.json").toFile()).path("run").path("skipped")
                     .toString()).contains("PsqlCopyBenchmark", "psql is not on PATH");
         }
         assertThat(benchmarks).isEqualTo(expected);
         assertThat(entries.size()).isEqualTo(Profiles.smoke().configurations().size()
-                - (expected.contains(Profiles.PSQL) ? 0 : 1));
+                - (expected.contains(Catalogue.PSQL_COPY.id()) ? 0 : 1));
     }
 
     @Test

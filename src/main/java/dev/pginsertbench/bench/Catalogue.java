@@ -1,0 +1,115 @@
+package dev.pginsertbench.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every benchmark of the suite, described once: its class and method, its role, its label in
+ * words, its parameters, what it needs beyond a server, and what the duration estimate expects
+ * of it. Profiles, the runner's checks, the estimate and the report all read this; no other
+ * main code names a benchmark class (docs/design.md, "Benchmarks").
+ */
+public enum Catalogue {
+    SYNC_BASELINE(SyncBaselineBenchmark.class, "load", Family.BASELINE, "sync baseline (one connection, executeBatch)",
+            List.of(Parameter.CHUNK_SIZE), Set.of(), false, ExpectedRate.EXECUTE_BATCH),
+    NEW_CONNECTION_PER_CHUNK(NewConnectionPerChunkBenchmark.class, "load", Family.STRATEGY,
+            "new connection per chunk, executeBatch", List.of(Parameter.CHUNK_SIZE, Parameter.TASKS), Set.of(), false,
+            ExpectedRate.EXECUTE_BATCH),
+    POOLED_BATCH(PooledBatchBenchmark.class, "load", Family.STRATEGY, "pooled executeBatch",
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS), Set.of(), false, ExpectedRate.EXECUTE_BATCH),
+    POOLED_COPY(PooledCopyBenchmark.class, "load", Family.STRATEGY, "pooled parallel COPY",
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.FORMAT), Set.of(), false,
+            ExpectedRate.byProtocol(Parameter.FORMAT)),
+    ORIGINAL_LOADER(OriginalLoaderBenchmark.class, "load", Family.ORIGINAL, "original loader before/after",
+            List.of(Parameter.VARIANT, Parameter.TASKS), Set.of(), false, ExpectedRate.originalLoader()),
+    FACTOR_POINT(FactorBenchmark.class, "load", Family.FACTOR, "factor study point",
+            List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS, Parameter.EXECUTOR, Parameter.CONVERSION,
+                    Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS), Set.of(), false,
+            ExpectedRate.byProtocol(Parameter.PROTOCOL)),
+    INSERT_SELECT_CEILING(CeilingBenchmark.class, "insertSelect", Family.CEILING, "ceiling: INSERT ... SELECT",
+            List.of(), Set.of(), true, ExpectedRate.fixed(300_000)),
+    SERVER_COPY_CEILING(CeilingBenchmark.class, "serverCopy", Family.CEILING, "ceiling: server-side COPY",
+            List.of(), Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(280_000)),
+    PARALLEL_CEILING(ParallelCeilingBenchmark.class, "serverCopy", Family.CEILING, "parallel ceiling: server-side COPY",
+            List.of(Parameter.TASKS), Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(280_000)),
+    PSQL_COPY(PsqlCopyBenchmark.class, "psqlCopy", Family.REFERENCE, "psql \\copy", List.of(), Set.of(Prerequisite.PSQL),
+            true, ExpectedRate.fixed(100_000)),
+    CLAIM(ClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork (arms interleaved)",
+            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(), false, ExpectedRate.claimFork());
+
+    /** The package of every benchmark class, as JMH's fully qualified names start. */
+    public static final String PACKAGE = Catalogue.class.getPackageName() + ".";
+
+    private final Class<? extends TableFillBenchmark> benchmarkClass;
+    private final String method;
+    private final Family family;
+    private final String label;
+    private final List<Parameter> parameters;
+    private final Set<Prerequisite> prerequisites;
+    private final boolean needsSourceTable;
+    private final ExpectedRate expectedRate;
+
+    Catalogue(Class<? extends TableFillBenchmark> benchmarkClass, String method, Family family, String label,
+            List<Parameter> parameters, Set<Prerequisite> prerequisites, boolean needsSourceTable, ExpectedRate expectedRate) {
+        this.benchmarkClass = benchmarkClass;
+        this.method = method;
+        this.family = family;
+        this.label = label;
+        this.parameters = parameters;
+        this.prerequisites = prerequisites;
+        this.needsSourceTable = needsSourceTable;
+        this.expectedRate = expectedRate;
+    }
+
+    /** {@code Class.method}, as configurations, the manifest and summary.csv name it. */
+    public String id() {
+        return benchmarkClass.getSimpleName() + "." + method;
+    }
+
+    /** The name JMH uses: the package, the class and the method. */
+    public String jmhName() {
+        return PACKAGE + id();
+    }
+
+    public Class<? extends TableFillBenchmark> benchmarkClass() {
+        return benchmarkClass;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The benchmark's own JMH parameters, besides {@link Parameter#ROWS} which every benchmark has. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public Set<Prerequisite> prerequisites() {
+        return prerequisites;
+    }
+
+    /** Whether trial setup copies the dataset into a source table and exports it (ceilings, psql). */
+    public boolean needsSourceTable() {
+        return needsSourceTable;
+    }
+
+    public ExpectedRate expectedRate() {
+        return expectedRate;
+    }
+
+    /** The entry whose {@link #id()} or {@link #jmhName()} this is. */
+    public static Optional<Catalogue> byName(String name) {
+        String id = name.startsWith(PACKAGE) ? name.substring(PACKAGE.length()) : name;
+        return Arrays.stream(values()).filter(entry -> entry.id().equals(id)).findFirst();
+    }
+}

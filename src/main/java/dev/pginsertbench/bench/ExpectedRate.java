@@ -1,0 +1,85 @@
+package dev.pginsertbench.bench;
+
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.ChunkPlan;
+import dev.pginsertbench.load.ConnectionMode;
+import dev.pginsertbench.load.LoadPlan;
+import java.util.Map;
+
+/**
+ * The run's duration model: the rows/s one shot of a configuration is expected to reach, from
+ * throughputs measured on a 2-core machine against the embedded server with durable settings
+ * (the quick profile's run, made about a quarter slower because that machine is shared and often
+ * is). A faster machine finishes early; the runner rescales the rest of a run as it goes.
+ */
+@FunctionalInterface
+public interface ExpectedRate {
+
+    /** Chunks below this many rows commit so often that the rate drops by {@link #SMALL_CHUNK_FACTOR}. */
+    int SMALL_CHUNK = 1_000;
+    double SMALL_CHUNK_FACTOR = 0.85;
+    /** Plain executeBatch through any connection mode. */
+    ExpectedRate EXECUTE_BATCH = fixed(55_000);
+
+    /**
+     * @param params the configuration's parameters other than rows, by field name
+     * @param rows   rows per load
+     */
+    double rowsPerSecond(Map<String, String> params, int rows);
+
+    static ExpectedRate fixed(double rowsPerSecond) {
+        return (params, rows) -> rowsPerSecond;
+    }
+
+    /** A loader whose protocol is the given parameter (BATCH where the benchmark has none). */
+    static ExpectedRate byProtocol(Parameter protocol) {
+        return (params, rows) -> protocolRate(params.get(protocol.field()));
+    }
+
+    /** The original loader: its "after" variant is pooled COPY, "before" executeBatch with a connection per chunk. */
+    static ExpectedRate originalLoader() {
+        return (params, rows) -> "AFTER".equals(params.get(Parameter.VARIANT.field())) ? 110_000 : 70_000;
+    }
+
+    /** A claims fork's average shot: its arms take turns, one shot each per block. */
+    static ExpectedRate claimFork() {
+        return (params, rows) -> {
+            OriginalClaim claim = OriginalClaim.of(params.get(Parameter.CLAIM.field()));
+            double seconds = 0;
+            for (Arm arm : claim.arms()) {
+                seconds += 1 / claimArmRate(arm.plan(), rows);
+            }
+            return claim.arms().size() / seconds;
+        };
+    }
+
+    /**
+     * Rows/s of a claims arm, from the first full claims run on the 2-core machine (100,000 rows,
+     * 2 tasks): the pool's protocol rate, slowed by connecting per chunk, by one connection or by
+     * chunks below 1,000 rows.
+     */
+    static double claimArmRate(LoadPlan plan, int rows) {
+        double rate = switch (plan.protocol()) {
+            case COPY_BINARY -> 330_000;
+            case COPY_TEXT, COPY_CSV -> 160_000;
+            default -> 130_000;
+        };
+        if (plan.connections() != ConnectionMode.POOLED) {
+            rate *= plan.protocol().isCopy() ? 0.8 : 0.56;
+        }
+        if (ChunkPlan.of(rows, plan.chunkSize(), plan.chunking()).chunkSize() < SMALL_CHUNK) {
+            rate *= SMALL_CHUNK_FACTOR;
+        }
+        return rate;
+    }
+
+    private static double protocolRate(String protocol) {
+        return switch (protocol == null ? "BATCH" : protocol) {
+            case "COPY_BINARY" -> 200_000;
+            case "COPY_CSV", "COPY_TEXT" -> 110_000;
+            case "BATCH_REWRITE", "MULTI_VALUES", "UNNEST" -> 90_000;
+            default -> 55_000;
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package dev.pginsertbench.bench;
+
+import java.util.Locale;
+
+/** What role a benchmark plays in the study; summary.csv and the notebook group by it. */
+public enum Family {
+    /** The synchronous loader every strategy is compared with. */
+    BASELINE,
+    /** One of the strategies under study. */
+    STRATEGY,
+    /** The original loader before and after its rewrite. */
+    ORIGINAL,
+    /** A point of the one-factor-at-a-time study. */
+    FACTOR,
+    /** What the server alone achieves, without a client sending rows. */
+    CEILING,
+    /** A well-known tool doing the same load ({@code psql \copy}). */
+    REFERENCE,
+    /** The claims study's interleaved arms (their scores mix arms; claims.csv reports them). */
+    CLAIMS;
+
+    /** The name written into summary.csv. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pginsertbench.report;
+
+/**
+ * An estimate with its 95 % interval. The bounds are NaN where no interval can be given (a single
+ * shot, or a reference measured once); an upper bound can be infinite where the interval of a
+ * time reaches zero.
+ */
+public record Interval(double estimate, double low, double high) {
+
+    static Interval unknown() {
+        return new Interval(Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** A value known without sampling error, such as a configuration compared with itself. */
+    static Interval exact(double value) {
+        return new Interval(value, value, value);
+    }
+
+    static Interval withoutBounds(double estimate) {
+        return new Interval(estimate, Double.NaN, Double.NaN);
+    }
+}
