@@ -2,7 +2,7 @@ package dev.pginsertbench.load;
 
 /**
  * Where records become protocol-ready row values (factor "conversion"; RQ5) — the Java
- * counterpart of the seed converting Pydantic models to dicts.
+ * counterpart of the original loader converting its pydantic models to dicts.
  */
 public enum Conversion {
     /** Every row converted once before chunking (JDBC values or encoded COPY rows held in memory). */

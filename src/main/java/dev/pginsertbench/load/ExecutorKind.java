@@ -1,6 +1,6 @@
 package dev.pginsertbench.load;
 
-/** What runs the chunks (factor "executor"; RQ7, the seed's "sync vs async"). */
+/** What runs the chunks (factor "executor"; RQ7, the original loader's "sync vs async"). */
 public enum ExecutorKind {
     /** A fixed pool of {@code tasks} platform threads. */
     PLATFORM,

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One point in the factor space (docs/design.md): everything that decides how a dataset is inserted.
  * Immutable and validated at construction, so a bad value fails here, naming the field, and not
- * halfway through a load. The card's strategies and the original loader's before/after are
- * named presets.
+ * halfway through a load. The four strategies under study and the original loader's
+ * before/after are named presets.
  *
  * @param protocol    how rows travel (BATCH, COPY_BINARY, ...)
  * @param connections where each chunk's connection comes from
@@ -27,7 +27,7 @@ public record LoadPlan(
         Conversion conversion,
         ErrorPolicy errorPolicy) {
 
-    /** The pooled COPY preset's format: the faster of binary and CSV on this suite's data (see README). */
+    /** The pooled COPY preset's format: the faster of binary and CSV on this suite's data (docs/design.md#factor-space). */
     public static final Protocol DEFAULT_COPY = Protocol.COPY_BINARY;
     /** The original loader's fixed chunk size. */
     public static final int ORIGINAL_CHUNK_SIZE = 5_000;

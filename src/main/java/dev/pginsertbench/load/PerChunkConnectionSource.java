@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** A fresh DriverManager connection for every chunk, closed when the chunk ends (the seed's "before"). */
+/** A fresh DriverManager connection for every chunk, closed when the chunk ends (the original loader's "before"). */
 final class PerChunkConnectionSource implements ConnectionSource {
 
     private final String url;
