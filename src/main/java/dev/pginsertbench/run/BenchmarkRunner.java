@@ -47,8 +47,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -110,23 +108,21 @@ public final class BenchmarkRunner {
     static int run(String[] argv, UnaryOperator<String> environment) {
         List<String> args = List.of(argv);
         RunOptions options;
-        Options extra;
         try {
             options = RunOptions.parse(args);
-            extra = options.jmhArgs().isEmpty() ? null : new CommandLineOptions(options.jmhArgs().toArray(String[]::new));
-        } catch (UsageException | CommandLineOptionException e) {
+        } catch (UsageException e) {
             return usageError(e.getMessage());
         }
         if (options.help()) {
-            System.out.print(RunOptions.USAGE);
+            System.out.print(RunCommand.usage());
             return 0;
         }
         Profile profile = Profiles.named(options.profile()).orElseThrow();
         List<Configuration> selected = select(profile.configurations(), options.include());
         if (selected.isEmpty()) {
-            return usageError("--include " + options.include() + " matches no configuration of profile " + profile.name());
+            return usageError("--include '" + options.include() + "': matches no configuration of profile " + profile.name());
         }
-        BenchmarkRunner runner = new BenchmarkRunner(options, args, profile, selected, extra);
+        BenchmarkRunner runner = new BenchmarkRunner(options, args, profile, selected, options.jmhOptions());
         if (options.dryRun()) {
             runner.printPlan(true);
             return 0;
@@ -134,10 +130,9 @@ public final class BenchmarkRunner {
         return runner.execute(environment);
     }
 
+    /** One line naming what was wrong; the whole usage text would bury it. */
     private static int usageError(String message) {
-        System.err.println("run-bench: " + message);
-        System.err.println();
-        System.err.print(RunOptions.USAGE);
+        System.err.println("run-bench: " + message + " (--help lists the options)");
         return 2;
     }
 

@@ -22,15 +22,16 @@ class BenchmarkRunnerTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void aBadOptionPrintsTheUsageAndExitsWith2() {
+    void aBadOptionIsOneLineAndExitsWith2() {
         assertThat(run("--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate", "usage: run-bench.sh");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString().contains("'--frobnicate'");
     }
 
     @Test
     void anUnknownProfileExitsWith2() {
         assertThat(run("nightly")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'nightly'", "usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("profile 'nightly': unknown");
     }
 
     @Test
@@ -42,7 +43,7 @@ class BenchmarkRunnerTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: run-bench.sh", "--jdbc-url", "--dry-run");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: run-bench.sh", "--jdbc-url", "--dry-run", "Profiles:");
     }
 
     @Test
