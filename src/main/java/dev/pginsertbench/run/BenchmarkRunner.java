@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * The runner behind run-bench.sh: checks the whole command line before anything starts, then
- * provisions and checks the server ({@link Preflight}), creates the {@link ResultsFolder} and
- * runs the {@link RunPlan} through the {@link RunLoop}. Exit codes: 0 done, 1 failed or
+ * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
+ * folder) before anything starts, a dry run included; then provisions and checks the server
+ * ({@link RunServer}), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
+ * {@link RunLoop}. Exit codes: 0 done, 1 failed or
  * unreachable, 2 bad usage.
  */
 public final class BenchmarkRunner {
@@ -49,20 +50,16 @@ public final class BenchmarkRunner {
                 return 0;
             }
             plan = RunPlan.of(options);
+            settings = provisionSettings(options, environment);
+            out = options.out() != null ? options.out()
+                    : Path.of(System.getProperty("bench.resultsDir", "results")).resolve(runId(started, plan));
+            ResultsFolder.requireUsable(out, options.out() != null ? "--out" : "the results folder");
         } catch (UsageException e) {
             return usageError(e.getMessage());
         }
         if (options.dryRun()) {
             plan.print(System.out, true);
             return 0;
-        }
-        try {
-            settings = provisionSettings(options, environment);
-            out = options.out() != null ? options.out()
-                    : Path.of(System.getProperty("bench.resultsDir", "results")).resolve(runId(started, plan));
-            ResultsFolder.requireUsable(out, "--out");
-        } catch (UsageException e) {
-            return usageError(e.getMessage());
         }
         return execute(new Invocation(args, options, plan, started), settings, out);
     }
@@ -81,14 +78,19 @@ public final class BenchmarkRunner {
         return RUN_ID_TIME.format(started) + "-" + plan.profile().name();
     }
 
-    /** The options first, then BENCH_* variables. */
+    /** The options first, then BENCH_* variables; a URL from the environment is checked like one given as an option. */
     private static ProvisionSettings provisionSettings(RunOptions options, UnaryOperator<String> environment)
             throws UsageException {
+        ProvisionSettings settings;
         try {
-            return options.provisionSettings(environment);
+            settings = options.provisionSettings(environment);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (options.jdbcUrl() == null && settings.jdbcUrl() != null) {
+            RunOptions.requirePostgresUrl(settings.jdbcUrl(), settings.password(), "BENCH_JDBC_URL");
+        }
+        return settings;
     }
 
     private static int execute(Invocation invocation, ProvisionSettings settings, Path out) {

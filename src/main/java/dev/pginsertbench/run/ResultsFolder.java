@@ -9,6 +9,8 @@ import dev.pginsertbench.report.SummaryMarkdown;
 import dev.pginsertbench.report.SummaryRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +34,13 @@ final class ResultsFolder {
         this.path = path;
     }
 
-    /** Fails unless {@code path} is absent or an empty folder: results are never overwritten. */
+    /**
+     * Fails unless a results folder can be made at {@code path} and is empty: checked before any
+     * server starts, by creating and deleting a scratch folder where the results folder would go
+     * (permissions alone do not say what root may do, nor what /proc allows). Leaves nothing behind.
+     *
+     * @param name how the user knows the folder ({@code --out}, or the default)
+     */
     static void requireUsable(Path path, String name) throws UsageException {
         String named = name + " '" + path + "'";
         if (Files.isDirectory(path)) {
@@ -41,11 +49,38 @@ final class ResultsFolder {
                     throw new UsageException(named + ": not empty; results are never overwritten");
                 }
             } catch (IOException e) {
-                throw new UsageException(named + ": cannot be read (" + e.getMessage() + ")");
+                throw new UsageException(named + ": cannot be read (" + reason(e) + ")");
             }
+            requireWritable(path, named);
         } else if (Files.exists(path)) {
             throw new UsageException(named + ": exists and is not a folder");
+        } else {
+            Path existing = path.toAbsolutePath();
+            while (!Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (!Files.isDirectory(existing)) {
+                throw new UsageException(named + ": " + existing + " is a file, not a folder");
+            }
+            requireWritable(existing, named);
         }
+    }
+
+    private static void requireWritable(Path folder, String named) throws UsageException {
+        try {
+            Files.delete(Files.createTempDirectory(folder, ".run-bench-check-"));
+        } catch (IOException e) {
+            throw new UsageException(named + ": cannot create a folder in " + folder + " (" + reason(e) + ")");
+        }
+    }
+
+    /** Why the file system refused, in words: most refusals carry no reason of their own. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException refused ? refused.getReason() : e.getMessage();
+        return reason != null ? reason : "the file system refuses";
     }
 
     static ResultsFolder create(Path path) throws IOException {

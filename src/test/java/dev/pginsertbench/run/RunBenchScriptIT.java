@@ -40,6 +40,17 @@ class RunBenchScriptIT {
     }
 
     @Test
+    void aMalformedUrlOrAnUnusableFolderIsOneLineBeforeAnyServerStarts() throws Exception {
+        for (List<String> arguments : List.of(List.of("smoke", "--jdbc-url", "foo"), List.of("smoke", "--out", "/proc/x"))) {
+            long started = System.nanoTime();
+            Result result = run(arguments, Map.of());
+            assertThat(result.exitCode()).as(arguments.toString()).isEqualTo(2);
+            assertThat(result.messages()).as(arguments.toString()).singleElement().asString().contains(arguments.get(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(arguments.toString()).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     void anUnreachableServerIsOneLineWithoutThePassword(@TempDir Path out) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
