@@ -1,6 +1,7 @@
 package dev.pginsertbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The runner's command-line contract, without running any benchmark. */
 class BenchmarkRunnerTest {
@@ -21,28 +28,78 @@ class BenchmarkRunnerTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @Test
-    void aBadOptionPrintsTheUsageAndExitsWith2() {
-        assertThat(run("--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate", "usage: run-bench.sh");
+    /** Each mistake, with the text the one line must hold: the option (or what was wrong) and the value. */
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                arguments(List.of("--jdbc-url", "foo"), "--jdbc-url 'foo'"),
+                arguments(List.of("smoke", "--dry-run", "--jdbc-url", "foo"), "--jdbc-url 'foo'"),
+                arguments(List.of("--out", "/proc/x"), "--out '/proc/x'"),
+                arguments(List.of("smoke", "--dry-run", "--out", "/proc/x"), "--out '/proc/x'"),
+                arguments(List.of("--rows", "0"), "--rows '0'"),
+                arguments(List.of("smoke", "--rows", "abc"), "--rows 'abc'"),
+                arguments(List.of("--seed", "x"), "--seed 'x'"),
+                arguments(List.of("--include", "(Copy"), "--include '(Copy'"),
+                arguments(List.of("nightly"), "profile 'nightly'"),
+                arguments(List.of("--frobnicate"), "'--frobnicate'"),
+                arguments(List.of("smoke", "quick"), "more than one profile given: smoke and quick"),
+                arguments(List.of("smoke", "--", "-f", "many"), "-f many"),
+                arguments(List.of("smoke", "--include", "NoSuchBenchmark"), "--include 'NoSuchBenchmark'"),
+                arguments(List.of("--server-profile", "fast"), "--server-profile 'fast'"),
+                arguments(List.of("--provider", "docker"), "--provider 'docker'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void aBadValueIsOneLineNamingItAndExits2BeforeAnythingStarts(List<String> args, String named, @TempDir Path folder) {
+        Path results = folder.resolve("run");
+        List<String> withOut = new ArrayList<>(args);
+        if (!args.contains("--out")) {
+            withOut.addAll(args.contains("--") ? args.indexOf("--") : args.size(), List.of("--out", results.toString()));
+        }
+        long started = System.nanoTime();
+        assertThat(run(withOut.toArray(String[]::new))).isEqualTo(2);
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed.strip().lines()).as(printed).singleElement().asString().startsWith("run-bench: ").contains(named);
+        assertThat(printed).doesNotContain("Exception", "\tat ");
+        // nothing started: the plan, printed before the server, never was; no folder was made
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(results).doesNotExist();
+        assertThat(Path.of("/proc/x")).doesNotExist();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
-    void anUnknownProfileExitsWith2() {
-        assertThat(run("nightly")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'nightly'", "usage:");
+    void aBadJdbcUrlFromTheEnvironmentIsCheckedToo() {
+        assertThat(run(Map.of("BENCH_JDBC_URL", "localhost:5432/db"), "smoke", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("BENCH_JDBC_URL 'localhost:5432/db'");
     }
 
     @Test
-    void anIncludeThatMatchesNothingExitsWith2() {
-        assertThat(run("smoke", "--include", "NoSuchBenchmark", "--dry-run")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("matches no configuration");
+    void anOutputFolderUnderAFileIsRefusedNamingTheFile(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("notes.txt"), "x");
+        assertThat(run("smoke", "--dry-run", "--out", file.resolve("run").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out", "notes.txt is a file");
+        assertThat(run("smoke", "--dry-run", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists and is not a folder");
+    }
+
+    @Test
+    void aDryRunWithAnEmptyOrAbsentOutputFolderOnlyPrintsThePlan(@TempDir Path folder) throws IOException {
+        assertThat(run("smoke", "--dry-run", "--out", folder.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("smoke", "--dry-run", "--out", folder.resolve("a/b").toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dry run: nothing was started");
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).as("the writability check leaves nothing behind").isEmpty();
+        }
     }
 
     @Test
     void helpPrintsTheUsage() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: run-bench.sh", "--jdbc-url", "--dry-run");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: run-bench.sh", "--jdbc-url", "--dry-run", "Profiles:");
     }
 
     @Test
@@ -68,7 +125,9 @@ class BenchmarkRunnerTest {
     void aNonEmptyOutputFolderIsRefused(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("jmh-result.json"), "[]");
         assertThat(run("smoke", "--include", "insertSelect", "--out", folder.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("--out '" + folder + "': not empty");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -89,12 +148,18 @@ class BenchmarkRunnerTest {
     }
 
     private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        out.reset();
+        err.reset();
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return BenchmarkRunner.run(args, Map.<String, String>of()::get);
+            return BenchmarkRunner.run(args, environment::get);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

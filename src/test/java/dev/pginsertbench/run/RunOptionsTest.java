@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerProfile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RunOptionsTest {
@@ -32,8 +38,8 @@ class RunOptionsTest {
         assertThat(options.jdbcUrl()).isEqualTo("jdbc:postgresql://db/x");
         assertThat(options.user()).isEqualTo("u");
         assertThat(options.password()).isEqualTo("pw");
-        assertThat(options.serverProfile()).isEqualTo("bulk");
-        assertThat(options.provider()).isEqualTo("embedded");
+        assertThat(options.serverProfile()).isEqualTo(ServerProfile.BULK);
+        assertThat(options.provider()).isEqualTo(ProviderChoice.EMBEDDED);
         assertThat(options.rows()).isEqualTo(1000);
         assertThat(options.include().pattern()).isEqualTo("Copy");
         assertThat(options.gc()).isFalse();
@@ -41,22 +47,49 @@ class RunOptionsTest {
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.dryRun()).isTrue();
         assertThat(options.jmhArgs()).containsExactly("-f", "2");
+        assertThat(options.jmhOptions().getForkCount().get()).isEqualTo(2);
     }
 
     @Test
-    void badOptionsAreUsageErrorsThatSayWhatIsWrong() {
+    void everythingAfterTheFirstDoubleDashIsJmhsEvenWhatLooksLikeOurs() throws UsageException {
+        RunOptions options = RunOptions.parse(List.of("--dry-run", "--", "-f", "1", "-jvmArgsAppend", "--rows"));
+        assertThat(options.rows()).isNull();
+        assertThat(options.jmhArgs()).containsExactly("-f", "1", "-jvmArgsAppend", "--rows");
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsThatNameTheOptionAndTheValue() {
         assertThatThrownBy(() -> RunOptions.parse(List.of("--bogus"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--bogus");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("nightly"))).hasMessageContaining("unknown profile 'nightly'");
+                .hasMessageContaining("'--bogus'");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("nightly"))).hasMessageContaining("profile 'nightly': unknown");
         assertThatThrownBy(() -> RunOptions.parse(List.of("smoke", "quick"))).hasMessageContaining("more than one profile");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--rows", "0"))).hasMessageContaining("--rows");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--rows"))).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--seed", "x"))).hasMessageContaining("--seed");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--include", "("))).hasMessageContaining("--include");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--server-profile", "fast"))).hasMessageContaining("durable");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--provider", "external"))).hasMessageContaining("--jdbc-url");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--prof", "stack"))).hasMessageContaining("after --");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--", "-f", "many"))).hasMessageContaining("JMH options");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("smoke", "extra"))).hasMessageContaining("'extra'")
+                .hasMessageContaining("after --");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--rows", "0"))).hasMessageContaining("--rows '0'");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--rows", "abc"))).hasMessageContaining("--rows 'abc'");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--rows"))).hasMessageContaining("--rows");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--seed", "x"))).hasMessageContaining("--seed 'x'");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--include", "("))).hasMessageContaining("--include '('");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--server-profile", "fast")))
+                .hasMessageContaining("--server-profile 'fast'").hasMessageContaining("durable, bulk");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--provider", "external"))).hasMessageContaining("--provider 'external'")
+                .hasMessageContaining("--jdbc-url");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--prof", "stack"))).hasMessageContaining("--prof 'stack'")
+                .hasMessageContaining("after --");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--prof", "gc", "--no-gc"))).hasMessageContaining("--no-gc");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--", "-f", "many"))).hasMessageContaining("JMH options")
+                .hasMessageContaining("many");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--jdbc-url", "foo"))).hasMessageContaining("--jdbc-url 'foo'");
+    }
+
+    @Test
+    void aBadJdbcUrlIsEchoedWithoutItsPassword() {
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--jdbc-url", "jdbc:mysql://db/x?password=s3cret", "--password", "pw2")))
+                .hasMessageContaining("--jdbc-url 'jdbc:mysql://db/x?password=***'").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--password", "pw2", "--jdbc-url", "pw2")))
+                .hasMessageContaining("--jdbc-url '***'").hasMessageNotContaining("pw2");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--jdbc-url", "jdbc:postgresql://db:notaport/x")))
+                .hasMessageContaining("not a PostgreSQL JDBC URL");
     }
 
     @Test
@@ -81,5 +114,54 @@ class RunOptionsTest {
         assertThat(String.join(" ", masked)).doesNotContain("s3cret").doesNotContain("other")
                 .contains("--password ***", "--password=***", "password=***");
         assertThat(RunOptions.parse(args.subList(0, 3)).toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theUsageTextDescribesEveryProfileAsReadmesProfileTableDoes() throws IOException {
+        List<List<String>> rows = readmeProfileTable();
+        String usage = oneLine(RunCommand.usage());
+        assertThat(rows.stream().map(row -> row.get(0).replace(" (default)", ""))).containsExactlyElementsOf(Profiles.names());
+        for (List<String> row : rows) {
+            String name = row.get(0).replace(" (default)", "");
+            Profile profile = Profiles.named(name).orElseThrow();
+            assertThat(usage).as(name).contains(oneLine(row.get(0) + " " + row.get(1) + "; " + row.get(2)
+                    + " rows per load; time on 2 cores: " + row.get(4)));
+            assertThat(String.format(Locale.ROOT, "%,d", profile.rows())).as(name + " rows").isEqualTo(row.get(2));
+            Matcher count = Pattern.compile("\\((\\d+) configurations\\)").matcher(row.get(1));
+            if (count.find()) {
+                assertThat(profile.configurations()).as(name + " configurations").hasSize(Integer.parseInt(count.group(1)));
+            }
+        }
+    }
+
+    @Test
+    void theUsageTextListsEveryOptionAndEveryChoice() {
+        String usage = RunCommand.usage();
+        assertThat(usage).contains("--jdbc-url", "--user", "--password", "--server-profile", "--provider", "--rows",
+                "--include", "--prof", "--no-gc", "--out", "--seed", "--dry-run", "--help", "-- JMH-ARG");
+        for (ServerProfile profile : ServerProfile.values()) {
+            assertThat(usage).contains(profile.label());
+        }
+        for (ProviderChoice provider : ProviderChoice.values()) {
+            assertThat(usage).contains(provider.label());
+        }
+    }
+
+    /** The cells of README.md's profile table, backticks removed: profile, what runs, rows, forks x shots, time. */
+    private static List<List<String>> readmeProfileTable() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        int heading = lines.indexOf("### Profiles");
+        assertThat(heading).as("README.md has a Profiles section").isNotNegative();
+        List<List<String>> rows = lines.stream().skip(heading).dropWhile(line -> !line.startsWith("| profile"))
+                .skip(2).takeWhile(line -> line.startsWith("|"))
+                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
+                        .map(cell -> cell.strip().replace("`", "")).toList())
+                .toList();
+        assertThat(rows).as("README.md's profile table").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(5));
+        return rows;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 }

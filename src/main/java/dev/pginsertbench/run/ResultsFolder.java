@@ -1,0 +1,138 @@
+package dev.pginsertbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.report.ClaimShotResults;
+import dev.pginsertbench.report.ClaimsReport;
+import dev.pginsertbench.report.ResultSummary;
+import dev.pginsertbench.report.SummaryCsv;
+import dev.pginsertbench.report.SummaryMarkdown;
+import dev.pginsertbench.report.SummaryRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * The results folder of one run (results/README.md defines its files): jmh-result.json, replaced
+ * atomically so that an interrupted run keeps what it finished; manifest.json; jmh.log (written by
+ * {@link ConsoleLog}); summary.csv and summary.md and, for claims runs, the claims files. Every write is
+ * serialised, because the interrupt hook writes from its own thread.
+ */
+final class ResultsFolder {
+
+    private final Path path;
+
+    private ResultsFolder(Path path) {
+        this.path = path;
+    }
+
+    /**
+     * Fails unless a results folder can be made at {@code path} and is empty: checked before any
+     * server starts, by creating and deleting a scratch folder where the results folder would go
+     * (permissions alone do not say what root may do, nor what /proc allows). Leaves nothing behind.
+     *
+     * @param name how the user knows the folder ({@code --out}, or the default)
+     */
+    static void requireUsable(Path path, String name) throws UsageException {
+        String named = name + " '" + path + "'";
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> entries = Files.list(path)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UsageException(named + ": not empty; results are never overwritten");
+                }
+            } catch (IOException e) {
+                throw new UsageException(named + ": cannot be read (" + reason(e) + ")");
+            }
+            requireWritable(path, named);
+        } else if (Files.exists(path)) {
+            throw new UsageException(named + ": exists and is not a folder");
+        } else {
+            Path existing = path.toAbsolutePath();
+            while (!Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (!Files.isDirectory(existing)) {
+                throw new UsageException(named + ": " + existing + " is a file, not a folder");
+            }
+            requireWritable(existing, named);
+        }
+    }
+
+    private static void requireWritable(Path folder, String named) throws UsageException {
+        try {
+            Files.delete(Files.createTempDirectory(folder, ".run-bench-check-"));
+        } catch (IOException e) {
+            throw new UsageException(named + ": cannot create a folder in " + folder + " (" + reason(e) + ")");
+        }
+    }
+
+    /** Why the file system refused, in words: most refusals carry no reason of their own. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException refused ? refused.getReason() : e.getMessage();
+        return reason != null ? reason : "the file system refuses";
+    }
+
+    static ResultsFolder create(Path path) throws IOException {
+        Files.createDirectories(path);
+        return new ResultsFolder(path);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path consoleLog() {
+        return path.resolve("jmh.log");
+    }
+
+    synchronized void writeResults(List<RunResult> results) throws IOException {
+        Path file = path.resolve("jmh-result.json");
+        Path partial = path.resolve("jmh-result.json.partial");
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, partial.toString()).writeOut(results);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    synchronized void writeManifest(RunFacts facts, String status, Outcome outcome) throws IOException {
+        facts.manifest(status, outcome).write(path.resolve("manifest.json"));
+    }
+
+    /** Writes every file of the run as it stands; returns what the end of the run prints. */
+    synchronized Reports writeAll(RunFacts facts, String status, Outcome outcome) throws IOException {
+        writeResults(outcome.results());
+        writeManifest(facts, status, outcome);
+        return writeReports(facts, outcome);
+    }
+
+    /** summary.csv, summary.md and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from jmh-result.json. */
+    private Reports writeReports(RunFacts facts, Outcome outcome) throws IOException {
+        JsonNode json = ResultSummary.readJson(path.resolve("jmh-result.json"));
+        List<SummaryRow> summary = ResultSummary.of(json, facts.dataset().averageRowBytes());
+        ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
+        RunPlan plan = facts.plan();
+        Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
+        Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
+                facts.preflight().postgres(), outcome.results().size(), plan.configurations().size(), summary,
+                outcome.failed(), facts.preflight().skipped()), StandardCharsets.UTF_8);
+        if (!claims.isEmpty()) {
+            Files.writeString(path.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows()), StandardCharsets.UTF_8);
+        }
+        return new Reports(summary, claims);
+    }
+
+    /** What the end of a run prints: the summary table, and the claims table when the run measured claims. */
+    record Reports(List<SummaryRow> summary, ClaimsReport claims) {
+    }
+}
