@@ -53,7 +53,9 @@ def appendix_tex(runs: Sequence[str], figures: Sequence[FigureSpec], tables: Seq
     parts = [f"% Thesis appendix, written by notebooks/insert_results; build: pdflatex {APPENDIX_TEX}\n",
              PREAMBLE, r"\begin{document}", "",
              rf"\section*{{Appendix: pg-insert-bench run {latex.escape(', '.join(runs))}}}", "",
-             r"\subsection*{Methods}", rf"\input{{{METHODS_TEX}}}", "", r"\subsection*{Results}"]
+             r"\subsection*{Methods}", rf"\input{{{METHODS_TEX}}}", "",
+             # The results start on a page of their own rather than as a heading above floats.
+             r"\clearpage", r"\subsection*{Results}"]
     parts += [_table(t) for t in results] + [_figure(f) for f in figures]
     parts += [r"\clearpage", r"\subsection*{Environment and every configuration}"]
     parts += [_table(t) for t in reference] + [r"\end{document}", ""]

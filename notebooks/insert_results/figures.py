@@ -62,7 +62,7 @@ def throughput_best(df, manifests=None) -> Plot:
     ax.set_ylim(-0.6, len(order) - 0.4)
     ax.set_xlabel("throughput (rows/s, higher is better)")
     ax.xaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, list(best["rows_per_s"]) + list(best["rows_per_s_high"]), "x", pad=1.22)
+    limit_axis(ax, best["rows_per_s"], "x", pad=1.22, highs=best["rows_per_s_high"])
     ax.grid(axis="y", visible=False)
     fams = [f for f in FAMILY_ORDER if f in set(best["family"])]
     if len(runs) == 1:
@@ -114,7 +114,7 @@ def throughput_vs_chunk(df, manifests=None) -> Plot:
         ax.set_xlabel("chunk size (rows per chunk and transaction, log scale)")
         ax.set_ylabel("throughput (rows/s)")
         ax.yaxis.set_major_formatter(rate_formatter())
-        limit_axis(ax, list(pts["rows_per_s"]) + list(pts["rows_per_s_high"]), "y", pad=1.1)
+        limit_axis(ax, pts["rows_per_s"], "y", pad=1.1, highs=pts["rows_per_s_high"])
         ax.set_title(panel, loc="left")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
     finish(fig, title, subtitle_text(data, manifests, CI_NOTE))
@@ -157,8 +157,8 @@ def scaling(df, manifests=None) -> Plot:
         ax.set_xscale("log", base=2)
         log_ticks(ax, tt)
         ax.yaxis.set_major_formatter(rate_formatter())
-        limit_axis(ax, list(g["rows_per_s"]) + list(g["rows_per_s_high"]) + list(r0 * tt / t0)
-                   + ([sync[run]] if run in sync.index else []), "y", pad=1.12)
+        limit_axis(ax, list(g["rows_per_s"]) + list(r0 * tt / t0) + ([sync[run]] if run in sync.index else []),
+                   "y", pad=1.12, highs=g["rows_per_s_high"])
         ax.set_title("\n".join(textwrap.wrap(strategy + (f" ({run})" if multi else ""), 24)), fontsize=8)
         if k % ncol == 0:
             ax.set_ylabel("throughput (rows/s)")
@@ -380,20 +380,21 @@ def percent_of_ceiling(df, manifests=None) -> Plot:
     fig = new_figure(FIG_WIDTH, 1.4 + 0.24 * n)
     ax = new_axes(fig)
     y0 = np.arange(n)
-    allv = [1.0]
+    points, highs = [1.0], []
     for i, (col, label, color, marker) in enumerate(series):
         y = y0 + (i - (len(series) - 1) / 2) * -0.22
         ax.plot(best[col], y, linestyle="none", marker=marker, color=color, markeredgecolor="black",
                 markeredgewidth=0.5, markersize=5, label=label, zorder=6)
         errorbars(ax, best[col], y, best[col + "_low"], best[col + "_high"], horizontal=True, ecolor=color,
                   elinewidth=0.8, capsize=1.8)
-        allv += list(best[col]) + list(best[col + "_high"])
+        points += list(best[col])
+        highs += list(best[col + "_high"])
     ax.axvline(1.0, color="black", linewidth=0.9, linestyle="--")
     ax.xaxis.set_major_formatter(ticker.PercentFormatter(xmax=1.0, decimals=0))
     ax.set_yticks(y0, best["label"])
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlabel("percent of the ceiling's throughput")
-    limit_axis(ax, allv, "x", pad=1.08)
+    limit_axis(ax, points, "x", pad=1.08, highs=highs)
     ax.grid(axis="y", linestyle=":", alpha=0.4)
     ax.legend(title="ceiling", loc="lower right", fontsize=7, title_fontsize=7, frameon=True, framealpha=0.95)
     finish(fig, title, subtitle_text(best, manifests, "100 % = what the server ingests by itself; each strategy "

@@ -32,7 +32,8 @@ def escape(text) -> str:
 
 
 def code(text) -> str:
-    return rf"\texttt{{{escape(text)}}}"
+    """Typewriter text that may break after a hyphen (paths, fork flags)."""
+    return rf"\texttt{{{escape(text)}}}".replace("-", r"-\allowbreak{}")
 
 
 def column_spec(width) -> str:

@@ -135,12 +135,16 @@ def label_end(v, hi):
     return hi if hi is not None and np.isfinite(hi) and hi > v else v
 
 
-def limit_axis(ax, values, axis="x", lower=0.0, pad=1.12):
-    """Axis range from finite values only, so an unbounded interval cannot blow it up."""
+def limit_axis(ax, values, axis="x", lower=0.0, pad=1.12, highs=()):
+    """Axis range from the finite values, padded. highs (upper interval bounds)
+    widen it up to twice the largest value only: a wide interval from a couple
+    of shots runs off the axis instead of squeezing every point to its left."""
     vals = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
     if vals.size == 0:
         return
-    top = vals.max() * pad
+    cap = 2 * vals.max()
+    tops = [min(h, cap) for h in highs if h is not None and np.isfinite(h)]
+    top = max([vals.max()] + tops) * pad
     (ax.set_xlim if axis == "x" else ax.set_ylim)(lower, top if top > lower else lower + 1)
 
 

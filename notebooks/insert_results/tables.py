@@ -40,7 +40,7 @@ def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
 
 
 def best_configuration_latex(display: pd.DataFrame, rows_text: str) -> str:
-    widths = {"run": 0.08, "strategy": 0.16, "best configuration": 0.16, "rows/s [95 % CI]": ("r", 0.15),
+    widths = {"run": 0.08, "strategy": 0.17, "best configuration": 0.15, "rows/s [95 % CI]": ("r", 0.15),
               "% of server COPY": ("r", 0.08)}
     return booktabs(display, f"Each strategy at its fastest configuration ({rows_text}). Throughput with its "
                              f"{INTERVAL_NOTE}; x sync: over the fastest sync-baseline configuration; percent "
@@ -92,4 +92,4 @@ def claims_latex(display: pd.DataFrame) -> str:
 def environment_latex(env: pd.DataFrame) -> str:
     values = len(env.columns) - 1
     return booktabs(env, "Measurement environment, from the run manifest.", "tab:environment",
-                    [0.24] + [round(0.7 / values, 2)] * values)
+                    [0.3] + [round(0.64 / values, 2)] * values)
