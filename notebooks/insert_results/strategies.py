@@ -117,8 +117,8 @@ def with_names(summary: pd.DataFrame) -> pd.DataFrame:
     configuration text, sort keys and whether every chunk committed."""
     out = summary.copy()
     records = out.to_dict("records")
-    out["strategy"] = [strategy_name(r) for r in records]
-    out["configuration"] = [configuration_text(r) for r in records]
+    out["strategy"] = pd.Series([strategy_name(r) for r in records], index=out.index, dtype=object)
+    out["configuration"] = pd.Series([configuration_text(r) for r in records], index=out.index, dtype=object)
     out["family_order"] = _order(out["family"], FAMILY_ORDER)
     out["bench_order"] = _order(out["benchmark"], BENCH_ORDER)
     # A shot with a failed chunk fails the benchmark, so a result should never
