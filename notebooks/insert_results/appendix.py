@@ -25,6 +25,11 @@ PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 % Long \texttt runs (commands, fork flags) may stretch a line rather than stick out of it.
 \setlength{\emergencystretch}{3em}
 \raggedbottom
+% A tall table (the claims, every configuration) may fill most of a page under a heading
+% instead of leaving the heading alone on a page of its own.
+\renewcommand{\topfraction}{0.95}
+\renewcommand{\textfraction}{0.05}
+\renewcommand{\floatpagefraction}{0.8}
 """
 # The table of every configuration is wide: it gets landscape pages.
 LANDSCAPE_TABLES = {"all_configurations"}

@@ -79,8 +79,8 @@ def all_configurations_latex(display: pd.DataFrame) -> str:
 
 
 def claims_latex(display: pd.DataFrame) -> str:
-    widths = {"run": 0.08, "claim": 0.1, "row": 0.15, "claimed": 0.13, "estimate [95 % CI]": 0.17,
-              "n (forks / pairs)": 0.07, "half-width / target": 0.13, "verdict": 0.11}
+    widths = {"run": 0.08, "claim": 0.1, "row": 0.13, "claimed": 0.12, "estimate [95 % CI]": 0.17,
+              "n (forks / pairs)": 0.07, "half-width / target": 0.13, "verdict": 0.14}
     return booktabs(display, "The claims against the measurements of the claims study. Estimates, 95 % "
                              f"intervals, precision and verdicts as computed by the benchmark suite ({CLAIMS_FILE}). "
                              "* the primary row, which decides the claim. n: forks / paired comparisons. "
