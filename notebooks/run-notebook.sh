@@ -1,27 +1,44 @@
 #!/usr/bin/env bash
-# Execute notebooks/insert-strategies.ipynb headless on a results folder and
-# check that every figure, table and methods file it must write exists and is
-# non-empty. The results folder is copied to a temporary directory first, so
-# the run never writes into the repository.
+# Execute notebooks/insert-strategies.ipynb headless on a results folder, write
+# its figures, tables, methods text and thesis appendix into an output folder,
+# check that every file it must write exists and is non-empty, and build
+# appendix.pdf with pdflatex where it is installed.
 #
-#   notebooks/run-notebook.sh [RESULTS_FOLDER]    (default: results/sample)
+#   notebooks/run-notebook.sh [RESULTS_FOLDER] [--out DIR | DIR]
 #
-# KEEP=1 keeps the temporary directory after a successful run (it is always
-# kept after a failure); its path is printed either way.
+# RESULTS_FOLDER defaults to results/sample; the output folder defaults to the
+# results folder itself. Earlier outputs of the notebook in the output folder
+# (the files its registry lists, nothing else) are removed first, so a stale
+# file cannot pass the check. The executed notebook is kept as
+# <output folder>/notebook.ipynb.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 py=/usr/bin/python3   # Debian's python: the one the apt packages below install into
-# python3-jinja2: pandas' Styler (the claims table's LaTeX) needs it; python3-pandas only recommends it.
+# python3-jinja2: pandas' Styler (the LaTeX tables) needs it; python3-pandas only recommends it.
 debs=(python3-pandas python3-jinja2 python3-matplotlib python3-nbclient python3-nbconvert jupyter-nbconvert python3-ipykernel)
 
-src="${1:-results/sample}"
-case "$src" in /*) ;; *) src="$root/$src" ;; esac
-if [[ ! -f "$src/jmh-result.json" ]]; then
-  echo "run-notebook: no jmh-result.json in $src" >&2
+usage() { echo "usage: notebooks/run-notebook.sh [RESULTS_FOLDER] [--out DIR | DIR]" >&2; exit 2; }
+src="" out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --out) [[ $# -ge 2 ]] || usage; out="$2"; shift 2 ;;
+    --out=*) out="${1#--out=}"; shift ;;
+    -h|--help) usage ;;
+    -*) usage ;;
+    *) if [[ -z "$src" ]]; then src="$1"; elif [[ -z "$out" ]]; then out="$1"; else usage; fi; shift ;;
+  esac
+done
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+src="${src:-results/sample}"
+# A relative results folder is taken from the repository root, as the notebook does.
+case "$src" in /*) ;; *) [[ -d "$src" && ! -d "$root/$src" ]] && src="$(absolute "$src")" || src="$root/$src" ;; esac
+if [[ ! -f "$src/summary.csv" && ! -f "$src/claims.csv" ]]; then
+  echo "run-notebook: no summary.csv (nor claims.csv) in $src" >&2
   exit 2
 fi
+out="$(absolute "${out:-$src}")"
 
 have_modules() {
   [[ -x "$py" ]] && "$py" -c 'import pandas, jinja2, matplotlib, nbclient, nbconvert, ipykernel' 2>/dev/null
@@ -43,38 +60,43 @@ if ! have_modules; then
   fi
 fi
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/notebook-run.XXXXXX")"
-run="$tmp/$(basename "$src")"
-cp -r "$src" "$run"
-# Outputs of an earlier notebook run must not pass the check below.
-rm -rf "$run/figures" "$run/tables" "$run/methods.md" "$run/methods.tex"
+package() { (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$py" -m insert_results "$@"); }
 
+# Earlier outputs must not pass the check below: remove every file the
+# notebook's registry lists, and nothing else.
+mkdir -p "$out"
+while IFS= read -r f; do
+  rm -f "$out/$f"
+done < <(package output-files)
+rmdir "$out/figures" "$out/tables" 2>/dev/null || true
+
+# Kernel spec, matplotlib and Jupyter state in a temporary directory, removed at the end.
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/notebook-run.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
 # A kernel spec of our own, so the kernel is Debian's python whatever other
 # python3 kernels the user has installed.
 mkdir -p "$tmp/jupyter/kernels/python3"
-cat > "$tmp/jupyter/kernels/python3/kernel.json" <<EOF
+cat > "$tmp/jupyter/kernels/python3/kernel.json" <<JSON
 {"argv": ["$py", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
  "display_name": "Python 3 (Debian)", "language": "python"}
-EOF
+JSON
 
+echo "run-notebook: executing on $src, writing into $out"
 status=0
-echo "run-notebook: executing on a copy of $src in $run"
-if ! env RESULTS_DIR="$run" NOTEBOOK_OUT="$run" MPLBACKEND=Agg MPLCONFIGDIR="$tmp/mpl" \
+if ! env RESULTS_DIR="$src" NOTEBOOK_OUT="$out" MPLBACKEND=Agg MPLCONFIGDIR="$tmp/mpl" \
       JUPYTER_PATH="$tmp/jupyter" JUPYTER_DATA_DIR="$tmp/jupyter" JUPYTER_RUNTIME_DIR="$tmp/runtime" \
       IPYTHONDIR="$tmp/ipython" PYTHONDONTWRITEBYTECODE=1 PYDEVD_DISABLE_FILE_VALIDATION=1 \
       "$py" -m nbconvert --to notebook --execute \
       --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
-      --output-dir "$tmp" --output executed.ipynb "$here/insert-strategies.ipynb"; then
+      --output-dir "$out" --output notebook.ipynb "$here/insert-strategies.ipynb"; then
   echo "run-notebook: FAILED: the notebook raised an error (see above)" >&2
   status=1
 fi
 
 if [[ $status == 0 ]]; then
-  # The list of expected files lives in the module, next to the code that writes
-  # them; it depends on what the folder holds (a claims.csv adds the claims
-  # figures, a claims-only run has no strategy figures).
-  if ! expected="$(cd "$here" && "$py" -c 'import sys, insert_results as ir
-print("\n".join(ir.expected_files(sys.argv[1])))' "$run")" || [[ -z "$expected" ]]; then
+  # What a run gets depends on what its folder holds (a claims.csv adds the
+  # claims figures, a claims-only run has no strategy figures).
+  if ! expected="$(package expected-files "$src")" || [[ -z "$expected" ]]; then
     echo "run-notebook: FAILED: could not list the expected files" >&2
     status=1
   fi
@@ -82,7 +104,7 @@ fi
 if [[ $status == 0 ]]; then
   missing=0
   while IFS= read -r f; do
-    if [[ -s "$run/$f" ]]; then
+    if [[ -s "$out/$f" ]]; then
       echo "  ok  $f"
     else
       echo "  MISSING OR EMPTY  $f" >&2
@@ -93,9 +115,21 @@ if [[ $status == 0 ]]; then
 fi
 
 if [[ $status == 0 ]]; then
-  echo "run-notebook: OK: executed notebook $tmp/executed.ipynb, outputs in $run"
-  [[ "${KEEP:-0}" == 1 ]] || rm -rf "$tmp"
+  if command -v pdflatex >/dev/null; then
+    if package appendix-pdf "$out" >/dev/null && [[ -s "$out/appendix.pdf" ]]; then
+      echo "  ok  appendix.pdf (pdflatex; log: $out/appendix.log)"
+    else
+      echo "run-notebook: FAILED: pdflatex could not build $out/appendix.pdf (see above)" >&2
+      status=1
+    fi
+  else
+    echo "  skipped appendix.pdf: pdflatex is not installed (Debian: apt-get install texlive-latex-recommended texlive-latex-extra)"
+  fi
+fi
+
+if [[ $status == 0 ]]; then
+  echo "run-notebook: OK: outputs in $out (executed notebook: $out/notebook.ipynb)"
 else
-  echo "run-notebook: FAILED; kept $tmp for inspection" >&2
+  echo "run-notebook: FAILED; outputs so far in $out" >&2
 fi
 exit $status

@@ -1,55 +1,27 @@
-"""Tests of the claims study's outputs in notebooks/insert_results.py.
+"""Tests of the claims study's outputs: claims.csv and claim-shots.csv as written.
 
-Run: /usr/bin/python3 -m unittest discover -s notebooks/tests -v
-
-Fixture `claims_only` is a `claims` profile run: jmh-result.json holds only
-ClaimBenchmark.load entries (mixes of arms, with the `arm` and
-`retainedHeapBytes` counters), claims.csv has 15 rows covering every verdict
-and claimed ranges open on either side or on both, and claim-shots.csv has
-two rounds per claim (adaptive ran round 2 at rows = 2000).
+Fixture `claims_only` is a `claims` profile run: a header-only summary.csv,
+claims.csv with 15 rows covering every verdict and claimed ranges open on
+either side or on both, and claim-shots.csv with two rounds per claim
+(adaptive ran round 2 at rows = 2000).
 """
 import io
-import json
 import math
 import shutil
-import sys
-import tempfile
 import unittest
 from contextlib import redirect_stdout
 from pathlib import Path
-from unittest import mock
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+import pandas as pd
 
-import pandas as pd  # noqa: E402
+from support import CLAIMS_ONLY, HANDWRITTEN, folder_with, ir, temp_dir
 
-import insert_results as ir  # noqa: E402
-
-FIXTURES = HERE / "fixtures"
-BASIC = FIXTURES / "basic"
-CLAIMS_ONLY = FIXTURES / "claims_only"
 RUN = "fixture-claims"
 
 CLAIMS_ONLY_FILES = sorted(
     [f"figures/{n}.{ext}" for n in ("fig8_claims_intervals", "fig9_claim_shots") for ext in ("pdf", "png")]
     + [f"tables/{n}.{ext}" for n in ("claims", "environment") for ext in ("tex", "csv")]
-    + ["methods.md", "methods.tex"])
-
-
-def temp_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="claims-test-"))
-
-
-def mixed_folder() -> Path:
-    """The basic fixture's strategies plus the claims study in one run."""
-    d = temp_dir()
-    entries = ir.read_json(BASIC / "jmh-result.json") + ir.read_json(CLAIMS_ONLY / "jmh-result.json")
-    (d / "jmh-result.json").write_text(json.dumps(entries), encoding="utf-8")
-    shutil.copy(BASIC / "manifest.json", d)
-    for f in (ir.CLAIMS_FILE, ir.CLAIM_SHOTS_FILE):
-        shutil.copy(CLAIMS_ONLY / f, d)
-    return d
+    + ["methods.md", "methods.tex", "appendix.tex"])
 
 
 class LoadingTheStudy(unittest.TestCase):
@@ -89,77 +61,22 @@ class LoadingTheStudy(unittest.TestCase):
         self.assertEqual(self.study.rounds(RUN), 2)
 
     def test_no_claims_csv_means_no_study(self):
-        self.assertIsNone(ir.load_claim_study({"fixture-basic": BASIC}))
-        self.assertIsNone(ir.Analysis.load(str(BASIC)).study)
+        self.assertIsNone(ir.load_claim_study({"fixture-handwritten": HANDWRITTEN}))
+        self.assertIsNone(ir.Analysis.load(str(HANDWRITTEN)).study)
 
     def test_claims_csv_without_shots(self):
-        d = temp_dir()
-        try:
-            shutil.copy(CLAIMS_ONLY / ir.CLAIMS_FILE, d)
-            study = ir.load_claim_study({"r": d})
-            self.assertEqual(len(study.claims), 15)
-            self.assertTrue(study.shots.empty)
-            self.assertEqual(study.rounds("r"), 0)
-        finally:
-            shutil.rmtree(d)
+        d = temp_dir(self)
+        shutil.copy(CLAIMS_ONLY / ir.CLAIMS_FILE, d)
+        study = ir.load_claim_study({"r": d})
+        self.assertEqual(len(study.claims), 15)
+        self.assertTrue(study.shots.empty)
+        self.assertEqual(study.rounds("r"), 0)
 
     def test_missing_column_is_a_clear_error(self):
-        d = temp_dir()
-        try:
-            (d / ir.CLAIMS_FILE).write_text("claim,row\ncopy,x\n", encoding="utf-8")
-            with self.assertRaisesRegex(ValueError, "missing column.*verdict"):
-                ir.load_claim_study({"r": d})
-        finally:
-            shutil.rmtree(d)
-
-
-class ClaimBenchmarkEntries(unittest.TestCase):
-    """The JMH entries of the claims study are mixes of arms: never a strategy."""
-
-    def test_loaded_with_their_extra_counters(self):
-        entries, _, _ = ir.load_entries(str(CLAIMS_ONLY))
-        self.assertEqual(len(entries), 3)
-        self.assertTrue(ir.is_claim_mix(entries).all())
-        self.assertIn("sec:arm", entries.columns)
-        self.assertIn("sec:retainedHeapBytes", entries.columns)
-        self.assertEqual(set(entries["claim"]), {"COPY", "SYNC_VS_ASYNC"})
-
-    def test_claims_only_run_has_no_strategy(self):
-        df, _, _ = ir.load_results(str(CLAIMS_ONLY))
-        self.assertTrue(df.empty)
-        self.assertNotIn("claim", df.columns)
-        self.assertNotIn("round", df.columns)
-        self.assertTrue(ir.best_per_strategy(df).empty)
-        self.assertTrue(ir.best_table(df).empty)
-
-    def test_left_out_of_every_strategy_table(self):
-        d = mixed_folder()
-        try:
-            mixed, manifests, _ = ir.load_results(str(d))
-            basic, _, _ = ir.load_results(str(BASIC))
-            self.assertNotIn(ir.CLAIM_MIX, set(mixed["bench"]))
-            self.assertEqual(len(mixed), len(basic))
-            self.assertNotIn("claim", ir.param_columns(mixed))
-            pd.testing.assert_series_equal(ir.best_table(mixed, manifests)["score"],
-                                           ir.best_table(basic, manifests)["score"])
-            out = temp_dir()
-            try:
-                a = ir.Analysis.load(str(d), out=str(out))
-                a.export_tables()
-                every = pd.read_csv(out / ir.ALL_CONFIGURATIONS_FILE)
-                self.assertNotIn(ir.CLAIM_MIX, set(every["bench"]))
-                best = pd.read_csv(out / "tables/best_configuration.csv")
-                self.assertNotIn(ir.CLAIM_MIX, set(best["bench"]))
-            finally:
-                shutil.rmtree(out)
-        finally:
-            shutil.rmtree(d)
-
-    def test_coverage_names_them_as_mixes(self):
-        cov = ir.Analysis.load(str(CLAIMS_ONLY)).coverage().set_index("benchmark")
-        self.assertEqual(cov.loc[ir.CLAIM_MIX, "configurations"], 3)
-        self.assertIn("never a strategy", cov.loc[ir.CLAIM_MIX, "note"])
-        self.assertIn("missing", cov.loc[ir.SYNC, "note"])
+        d = temp_dir(self)
+        (d / ir.CLAIMS_FILE).write_text("claim,row\ncopy,x\n", encoding="utf-8")
+        with self.assertRaisesRegex(ValueError, "missing column.*verdict"):
+            ir.load_claim_study({"r": d})
 
 
 class TheTable(unittest.TestCase):
@@ -189,20 +106,17 @@ class TheTable(unittest.TestCase):
         self.assertEqual(d.loc["csv_end_to_end", "half-width / target"], "7.9 / 5 % of ratio, not met")
 
     def test_latex_is_booktabs_and_escaped(self):
-        out = temp_dir()
-        try:
-            ir.Analysis.load(str(CLAIMS_ONLY), out=str(out)).export_tables()
-            tex = (out / "tables/claims.tex").read_text(encoding="utf-8")
-            for s in (r"\toprule", r"\midrule", r"\bottomrule", r"\label{tab:claims}", r"estimate [95 \% CI]",
-                      r"10--20 \% less time", r"smaller than claimed", r"4.8 /\allowbreak{} 5 \% of ratio, met",
-                      r"\raggedright\arraybackslash}p{0.17\linewidth}"):
-                self.assertIn(s, tex)
-            self.assertEqual(tex.count(r"\\"), 1 + 15)  # header and one line per claims.csv row
-            self.assertNotIn(" % ", tex.replace(r"\%", ""))  # no unescaped percent sign
-            table = pd.read_csv(out / "tables/claims.csv")
-            self.assertEqual(list(table["verdict"]), list(self.study.claims["verdict"]))
-        finally:
-            shutil.rmtree(out)
+        out = temp_dir(self)
+        ir.Analysis.load(str(CLAIMS_ONLY), out=str(out)).export_tables()
+        tex = (out / "tables/claims.tex").read_text(encoding="utf-8")
+        for s in (r"\toprule", r"\midrule", r"\bottomrule", r"\label{tab:claims}", r"estimate [95 \% CI]",
+                  r"10--20 \% less time", r"smaller than claimed", r"4.8 /\allowbreak{} 5 \% of ratio, met",
+                  r"\raggedright\arraybackslash}p{0.17\linewidth}"):
+            self.assertIn(s, tex)
+        self.assertEqual(tex.count(r"\\"), 1 + 15)  # header and one line per claims.csv row
+        self.assertNotIn(" % ", tex.replace(r"\%", ""))  # no unescaped percent sign
+        table = pd.read_csv(out / "tables/claims.csv")
+        self.assertEqual(list(table["verdict"]), list(self.study.claims["verdict"]))
 
 
 class TheFigures(unittest.TestCase):
@@ -211,9 +125,7 @@ class TheFigures(unittest.TestCase):
         cls.study = ir.load_claim_study({RUN: CLAIMS_ONLY})
 
     def test_intervals_one_panel_per_unit(self):
-        plot = ir.plot_claim_intervals(self.study)
-        self.assertEqual(plot.name, "fig8_claims_intervals")
-        axes = plot.fig.get_axes()
+        axes = ir.claim_intervals(self.study).fig.get_axes()
         self.assertEqual([len(ax.get_yticks()) for ax in axes], [8, 6, 1])  # x faster, % less time, x memory
         self.assertEqual([ax.get_xscale() for ax in axes], ["log", "linear", "log"])
         labels = [t.get_text() for t in axes[0].get_yticklabels()]
@@ -222,8 +134,7 @@ class TheFigures(unittest.TestCase):
         self.assertIn("inconclusive \u2020  (1/8)", verdicts)
 
     def test_shots_one_facet_per_claim_and_size(self):
-        plot = ir.plot_claim_shots(self.study)
-        self.assertEqual(plot.name, "fig9_claim_shots")
+        plot = ir.claim_shots(self.study)
         titles = [ax.get_title(loc="left") for ax in plot.fig.get_axes()]
         self.assertEqual(titles, ["COPY", "pool", "conversion", "adaptive chunking, rows = 1,000",
                                   "adaptive chunking, rows = 2,000", "end to end", "sync vs async"])
@@ -238,24 +149,23 @@ class TheFigures(unittest.TestCase):
              "ci_low": math.nan, "ci_high": math.nan, "claimed_low": math.nan, "claimed_high": math.nan},
             {**self.study.claims.iloc[0].to_dict(), "row": "negative_bound", "ci_low": -0.1},
         ])
-        axes = ir.plot_claim_intervals(ir.ClaimStudy(odd, self.study.shots)).fig.get_axes()
+        axes = ir.claim_intervals(ir.ClaimStudy(odd, self.study.shots)).fig.get_axes()
         # A ratio with a bound at or below 0 cannot be log-scaled; an unknown unit gets its own panel.
         self.assertEqual([ax.get_xlabel() for ax in axes], ["x faster (time ratio)", "x slower"])
         self.assertEqual(ir.claim_study_display(odd)["estimate [95 % CI]"].iloc[0], "not measured")
 
     def test_placeholders_without_data(self):
-        self.assertTrue(ir.plot_claim_intervals(None).missing)
+        self.assertTrue(ir.claim_intervals(None).missing)
         no_shots = ir.ClaimStudy(self.study.claims, self.study.shots.iloc[0:0])
-        self.assertIn("claim-shots.csv", ir.plot_claim_shots(no_shots).missing[0])
+        self.assertIn("claim-shots.csv", ir.claim_shots(no_shots).missing[0])
 
 
 class WhatARunWrites(unittest.TestCase):
     def export(self, folder):
-        out = temp_dir()
+        out = temp_dir(self)
         a = ir.Analysis.load(str(folder), out=str(out))
         with redirect_stdout(io.StringIO()):
             a.export_all()
-        self.addCleanup(shutil.rmtree, out)
         written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
         return a, out, written
 
@@ -270,47 +180,31 @@ class WhatARunWrites(unittest.TestCase):
         methods = (out / "methods.md").read_text(encoding="utf-8")
         self.assertIn("`ClaimBenchmark`", methods)
         self.assertIn("over 2 rounds", methods)
-        self.assertNotIn("99.9", methods)  # no strategy was measured
+        self.assertNotIn("summary.csv", methods)  # no strategy was measured
         self.assertIn(r"\texttt{claims.csv}", (out / "methods.tex").read_text(encoding="utf-8"))
 
     def test_strategy_figures_are_skipped_not_drawn(self):
-        a = ir.Analysis.load(str(CLAIMS_ONLY), out=str(temp_dir()))
-        self.addCleanup(shutil.rmtree, a.out_dir)
+        a = ir.Analysis.load(str(CLAIMS_ONLY), out=str(temp_dir(self)))
         printed = io.StringIO()
         with redirect_stdout(printed):
-            a.show(ir.plot_throughput_best)
+            a.show(ir.throughput_best)
         self.assertIn("fig1_throughput_best] not written: this run holds only the claims study", printed.getvalue())
         self.assertFalse((a.out_dir / "figures").exists())
-        self.assertTrue(ir.best_table_display(a.best).empty)
+        self.assertTrue(a.best_display().empty)
 
-    def test_claims_csv_replaces_the_original_claims_logic(self):
-        d = mixed_folder()
-        self.addCleanup(shutil.rmtree, d)
-        with mock.patch.object(ir, "claims_table", side_effect=AssertionError("verdicts computed in Python")), \
-                mock.patch.object(ir, "verdict", side_effect=AssertionError("verdicts computed in Python")):
-            a, out, written = self.export(d)
-            self.assertIs(a.claims, a.study.claims)
-            self.assertEqual(list(a.claims_display()["verdict"]), list(a.study.claims["verdict"]))
+    def test_strategies_and_claims_in_one_run(self):
+        a, out, written = self.export(folder_with(self, claims=True))
         self.assertEqual(written, sorted(a.expected_files()))
         stems = {Path(f).stem for f in written if f.startswith("figures/")}
-        self.assertIn("fig1_throughput_best", stems)
-        self.assertIn("fig8_claims_intervals", stems)
-        self.assertIn("fig9_claim_shots", stems)
-        self.assertNotIn("fig7_claims_vs_measured", stems)
-        self.assertIn("replaced by fig8_claims_intervals", a.skip_reason(ir.plot_claims))
-        self.assertEqual(len(pd.read_csv(out / "tables/claims.csv")), 15)
+        self.assertTrue({"fig1_throughput_best", "fig8_claims_intervals", "fig9_claim_shots"} <= stems)
+        self.assertEqual(list(pd.read_csv(out / "tables/claims.csv")["verdict"]), list(a.study.claims["verdict"]))
         self.assertIn("tables/best_configuration.csv", written)
-        self.assertIn(ir.ALL_CONFIGURATIONS_FILE, written)
 
-    def test_claim_entries_without_claims_csv_keep_todays_outputs(self):
-        d = temp_dir()
-        self.addCleanup(shutil.rmtree, d)
-        shutil.copy(CLAIMS_ONLY / "jmh-result.json", d)
-        a, _, written = self.export(d)
+    def test_a_run_without_claims_csv_gets_no_claims_outputs(self):
+        a, _, written = self.export(HANDWRITTEN)
         self.assertIsNone(a.study)
-        self.assertIn("figures/fig7_claims_vs_measured.png", written)
-        self.assertNotIn("figures/fig8_claims_intervals.png", written)
-        self.assertEqual(written, sorted(a.expected_files()))
+        self.assertFalse([f for f in written if "claim" in f])
+        self.assertIn("no claims.csv", a.claims_display()["note"].iloc[0])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,31 @@
+"""Figures, tables, methods text and a thesis appendix from pg-insert-bench
+results folders.
+
+A results folder's summary.csv holds every number of the strategies, computed
+once by the suite; claims.csv and claim-shots.csv hold the claims study;
+manifest.json describes the run (contract: results/README.md). This package
+selects, formats and draws them; it computes no metric of its own.
+
+    load        reading results folders
+    strategies  what the benchmarks are; choosing configurations to show
+    claims      the claims study's files and their text
+    plotting    shared drawing helpers; figures, claim_figures: the figures
+    tables      the tables (CSV frames and booktabs LaTeX via latex)
+    text        environment table and methods paragraph
+    outputs     the registry of every output file
+    appendix    the standalone LaTeX appendix and its PDF
+    analysis    Analysis: one run as the notebook uses it
+"""
+from .analysis import Analysis, expected_files
+from .appendix import LatexError, compile_pdf, have_pdflatex
+from .claim_figures import claim_intervals, claim_shots
+from .claims import (CLAIM_NAMES, CLAIM_SHOTS_COLUMNS, CLAIMS_COLUMNS, VERDICTS, ClaimStudy, claim_study_display,
+                     load_claim_study)
+from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, speedup_heatmap,
+                      throughput_best, throughput_vs_chunk)
+from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
+from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, MANIFEST_FILE, REPO_ROOT, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs,
+                   num, output_dir, read_summary, resolve_results)
+from .outputs import FIGURES, TABLES, every_output_file
+from .strategies import best_per_strategy, main_rows, plot_data, with_names
+from .text import environment_table, methods_text

@@ -1,0 +1,214 @@
+"""One run (or several) as the notebook uses it: what it holds, which outputs
+it gets, drawing them and writing them into the output folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+
+from . import appendix, outputs, tables
+from .claims import ClaimStudy, claim_study_display, load_claim_study
+from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, load_runs, output_dir
+from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for,
+                      table_files)
+from .plotting import STYLE, Plot, rows_text
+from .strategies import BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, with_names
+from .text import environment_table, methods_text
+
+ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
+
+
+@dataclass
+class Analysis:
+    df: pd.DataFrame  # summary.csv rows of every run, with strategy names (strategies.with_names)
+    manifests: dict  # run id -> manifest.json
+    folders: dict  # run id -> results folder
+    out_dir: Path
+    study: ClaimStudy | None = None  # claims.csv and claim-shots.csv, where the runs have them
+
+    @classmethod
+    def load(cls, results=None, out=None) -> "Analysis":
+        summary, manifests, folders = load_runs(results)
+        return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
+                   load_claim_study(folders))
+
+    # ---- what this run writes
+
+    @property
+    def scopes(self) -> set:
+        """Strategy outputs unless the run is only a claims study (they would be
+        nothing but placeholders); the claims study's where it has claims.csv."""
+        return ({STRATEGIES} if not self.df.empty or self.study is None else set()) | \
+            ({CLAIMS_STUDY} if self.study is not None else set())
+
+    def figures(self) -> list[FigureSpec]:
+        return [f for f in outputs.FIGURES if f.scope in self.scopes]
+
+    def tables(self) -> list[TableSpec]:
+        return [t for t in outputs.TABLES if t.scope in self.scopes | {outputs.ALWAYS}]
+
+    def expected_files(self) -> list[str]:
+        """Every file this run gets, relative to out_dir (run-notebook.sh checks them)."""
+        return outputs.expected_files(self.scopes)
+
+    def skip_reason(self, scope: str) -> str:
+        """Why this run does not get the outputs of a scope ("" when it does)."""
+        if scope in self.scopes:
+            return ""
+        if scope == CLAIMS_STUDY:
+            return f"no {CLAIMS_FILE} in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+        return ONLY_CLAIMS_NOTE
+
+    # ---- what the run holds
+
+    def coverage(self) -> pd.DataFrame:
+        """Configurations per benchmark in each run, and which profile adds the missing ones."""
+        rows = []
+        for run in self.manifests:
+            have = self.df[self.df["run"] == run]
+            profile = (self.manifests[run].get("run") or {}).get("profile")
+            benches = [b for b in BENCH_ORDER if b != CLAIM_MIX] + sorted(set(have["benchmark"]) - set(BENCH_ORDER))
+            for b in benches:
+                n = int((have["benchmark"] == b).sum())
+                rows.append({"run": run, "profile": profile, "benchmark": b, "configurations": n,
+                             "note": "" if n else "missing: " + profile_hint([b])})
+            claims = self.study.claims[self.study.claims["run"] == run] if self.study is not None else []
+            rows.append({"run": run, "profile": profile, "benchmark": CLAIM_MIX, "configurations": len(claims),
+                         "note": f"{CLAIMS_FILE} rows, with every shot in {CLAIM_SHOTS_FILE}" if len(claims)
+                         else "missing: " + profile_hint([CLAIM_MIX])})
+        return pd.DataFrame(rows)
+
+    def incomplete(self) -> pd.DataFrame:
+        """Configurations with fewer committed chunks than chunks (left out of every comparison)."""
+        cols = ["run", "strategy"] + PARAMS + ["chunks", "successful_chunks"]
+        return self.df.loc[~self.df["complete"], cols]
+
+    # ---- tables as frames
+
+    @property
+    def best(self) -> pd.DataFrame:
+        return tables.best_configuration(self.df, self.manifests)
+
+    def best_display(self) -> pd.DataFrame:
+        return tables.best_configuration_display(self.best)
+
+    def claims_display(self) -> pd.DataFrame:
+        if self.study is None:
+            return pd.DataFrame({"note": [self.skip_reason(CLAIMS_STUDY)]})
+        return claim_study_display(self.study.claims)
+
+    @property
+    def environment(self) -> pd.DataFrame:
+        return environment_table(self.manifests)
+
+    def _table(self, name: str) -> tuple[pd.DataFrame, str]:
+        """(frame for the CSV, LaTeX) of one registered table."""
+        if name == "best_configuration":
+            best = self.best
+            if best.empty:
+                display = pd.DataFrame({"strategy": ["no data in this run"],
+                                        "note": [hint_for_missing(self.df, [SYNC, POOLED_COPY], self.manifests)]})
+            else:
+                display = tables.best_configuration_display(best)
+            return best, tables.best_configuration_latex(display, rows_text(self.df, self.manifests))
+        if name == "all_configurations":
+            every = self.df.drop(columns=["family_order", "bench_order"])
+            return every, tables.all_configurations_latex(tables.all_configurations_display(self.df))
+        if name == "claims":
+            display = claim_study_display(self.study.claims)
+            return display, tables.claims_latex(display)
+        if name == "environment":
+            env = self.environment
+            return env, tables.environment_latex(env)
+        raise KeyError(name)
+
+    # ---- figures
+
+    def figure(self, draw) -> Plot:
+        spec = spec_for(draw)
+        data = self.study if spec.scope == CLAIMS_STUDY else self.df
+        plot = spec.draw(data, self.manifests)
+        plot.name = spec.stem
+        return plot
+
+    def save(self, plot: Plot) -> list[Path]:
+        """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""
+        paths = [self.out_dir / f for f in figure_files(plot.name)]
+        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        with matplotlib.rc_context(STYLE):
+            for path, ext in zip(paths, FIGURE_FORMATS):
+                # No creation date in the PDF: an unchanged figure is an unchanged file.
+                plot.fig.savefig(path, bbox_inches="tight", metadata={"CreationDate": None} if ext == "pdf" else None)
+        return paths
+
+    def show(self, draw) -> None:
+        """Draw one figure, write it into out_dir/figures and display it; or
+        say why this run does not get it."""
+        spec = spec_for(draw)
+        reason = self.skip_reason(spec.scope)
+        if reason:
+            print(f"[{spec.stem}] not written: {reason}")
+            return
+        plot = self.figure(draw)
+        paths = self.save(plot)
+        for m in plot.missing:
+            print(f"[{plot.name}] incomplete: {m}")
+        try:
+            from IPython.display import Image, display
+            display(Image(filename=str(paths[FIGURE_FORMATS.index("png")])))
+        except ImportError:  # outside IPython the files are the output
+            print("written:", ", ".join(str(p) for p in paths))
+
+    # ---- writing files
+
+    def export_tables(self) -> list[Path]:
+        written = []
+        for spec in self.tables():
+            frame, tex = self._table(spec.name)
+            tex_path, csv_path = (self.out_dir / f for f in table_files(spec.name))
+            csv_path.parent.mkdir(parents=True, exist_ok=True)
+            frame.to_csv(csv_path, index=False)
+            tex_path.write_text(tex, encoding="utf-8")
+            written += [tex_path, csv_path]
+        return written
+
+    def export_methods(self) -> list[Path]:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with_rows = set(self.df["run"])
+        md, tex = self.out_dir / outputs.METHODS_MD, self.out_dir / outputs.METHODS_TEX
+        md.write_text(methods_text(self.manifests, with_rows, study=self.study), encoding="utf-8")
+        tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, study=self.study),
+                       encoding="utf-8")
+        return [md, tex]
+
+    def export_appendix(self) -> Path:
+        path = self.out_dir / outputs.APPENDIX_TEX
+        path.write_text(appendix.appendix_tex(list(self.manifests), self.figures(), self.tables()),
+                        encoding="utf-8")
+        return path
+
+    def export(self) -> list[Path]:
+        """Tables, methods and the appendix (figures: show or export_all)."""
+        return self.export_tables() + self.export_methods() + [self.export_appendix()]
+
+    def export_all(self) -> tuple[list[Path], list[str]]:
+        """Every output; returns (written, missing-data notes)."""
+        written, notes = [], []
+        for spec in self.figures():
+            plot = self.figure(spec.draw)
+            written += self.save(plot)
+            notes += [f"{plot.name}: {m}" for m in plot.missing]
+        return written + self.export(), notes
+
+    def check_outputs(self) -> list[str]:
+        """Expected output files that are missing or empty."""
+        return [f for f in self.expected_files()
+                if not (self.out_dir / f).is_file() or (self.out_dir / f).stat().st_size == 0]
+
+
+def expected_files(results=None) -> list[str]:
+    """The files the notebook writes for these results folder(s), relative to
+    the output folder: what run-notebook.sh checks."""
+    return Analysis.load(results).expected_files()

@@ -1,0 +1,221 @@
+"""The claims study's figures: claims.csv and claim-shots.csv drawn as written."""
+from __future__ import annotations
+
+import math
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib import ticker
+from matplotlib.patches import Patch
+
+from .claims import CLAIM_NAMES, ClaimStudy, claim_name, claim_row_name
+from .fmt import fmt_int
+from .load import NAN
+from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new_axes, new_figure, nice_ticks,
+                       placeholder, styled)
+
+# The claims study's figures draw claims.csv and claim-shots.csv as written.
+# Units: (what the number is, ratio?, reference line); a ratio axis is
+# log-scaled where every value on it is positive.
+CLAIM_UNITS = {
+    "x faster": ("time ratio", True, 1.0),
+    "% less time": ("", False, 0.0),
+    "x memory": ("memory ratio", True, 1.0),
+}
+VERDICT_COLORS = {"confirmed": "#009E73", "smaller than claimed": "#D55E00", "larger than claimed": "#0072B2",
+                  "partly": "#E69F00", "inconclusive": "#777777", "no claim": "#000000"}
+CLAIM_BAND = dict(facecolor="#dddddd", edgecolor="#888888", hatch="////", linewidth=0.6)
+CLAIMS_STUDY_NOTE = "no claims.csv in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+
+
+def _claim_panels(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """One panel per unit: the known units in a fixed order, then any other."""
+    units = [u for u in CLAIM_UNITS if u in set(claims["unit"])]
+    units += [u for u in dict.fromkeys(claims["unit"]) if u not in CLAIM_UNITS]
+    return [(u, claims[claims["unit"] == u]) for u in units]
+
+
+def _claim_axis_range(rows: pd.DataFrame, log: bool, reference: float) -> tuple[float, float]:
+    """Axis range over every finite bound, estimate and the reference line, padded."""
+    cols = ["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]
+    vals = np.append(rows[cols].to_numpy(dtype=float).ravel(), reference)
+    vals = vals[np.isfinite(vals) & ((vals > 0) if log else True)]
+    if vals.size == 0:  # nothing measured and nothing claimed: an empty axis
+        return (0.5, 2.0) if log else (0.0, 1.0)
+    lo, hi = vals.min(), vals.max()
+    if log:
+        return lo / 1.35, hi * 1.35
+    pad = 0.08 * (hi - lo) if hi > lo else 1.0
+    return lo - pad, hi + pad
+
+
+def _claimed_band(ax, y, low, high, xlim):
+    """The claimed range as a hatched band; an unbounded side runs to the axis
+    edge and ends in an arrowhead there."""
+    if math.isnan(low) and math.isnan(high):
+        return
+    left = xlim[0] if math.isnan(low) else max(low, xlim[0])
+    right = xlim[1] if math.isnan(high) else min(high, xlim[1])
+    ax.add_patch(matplotlib.patches.Rectangle((left, y - 0.3), right - left, 0.6, zorder=1, **CLAIM_BAND))
+    for unbounded, edge, marker in ((math.isnan(low), 0.012, "<"), (math.isnan(high), 0.988, ">")):
+        if unbounded:
+            ax.plot([edge], [y], marker=marker, color="#555555", markersize=6, clip_on=False, zorder=2,
+                    transform=ax.get_yaxis_transform())
+
+
+def _claim_estimate(ax, y, r):
+    """The estimate with its 95 % interval, coloured by verdict; filled for a primary row."""
+    if not np.isfinite(r.estimate):
+        return
+    color = VERDICT_COLORS.get(r.verdict, "#000000")
+    ax.plot([r.estimate], [y], "o", markersize=5.5, markeredgecolor=color, markeredgewidth=1.2,
+            color=color if r.primary else "white", zorder=6)
+    errorbars(ax, [r.estimate], [y], [r.ci_low], [r.ci_high], horizontal=True, ecolor=color, capsize=2.5)
+
+
+def _verdict_label(r) -> str:
+    dagger = "" if r.precision_met else " \u2020"
+    return f"{r.verdict}{dagger}  ({fmt_int(r.n_forks)}/{fmt_int(r.n_pairs)})"
+
+
+def _claims_panel(ax, rows: pd.DataFrame, unit: str, multi_run: bool):
+    what, ratio_unit, reference = CLAIM_UNITS.get(unit, ("", False, NAN))
+    vals = rows[["estimate", "ci_low", "ci_high", "claimed_low", "claimed_high"]].to_numpy(dtype=float)
+    log = ratio_unit and bool((vals[np.isfinite(vals)] > 0).all())
+    if log:
+        ax.set_xscale("log")
+    xlim = _claim_axis_range(rows, log, reference)
+    ax.set_xlim(*xlim)
+    y = np.arange(len(rows))[::-1].astype(float)
+    for yy, r in zip(y, rows.itertuples()):
+        _claimed_band(ax, yy, r.claimed_low, r.claimed_high, xlim)
+        _claim_estimate(ax, yy, r)
+        ax.text(1.03, yy, _verdict_label(r), transform=ax.get_yaxis_transform(), ha="left", va="center",
+                fontsize=7, color=VERDICT_COLORS.get(r.verdict, "#000000"),
+                fontweight="bold" if r.primary else "normal")
+    # A dotted line between claims keeps each claim's rows together.
+    changes = [yy + 0.5 for yy, a, b in zip(y[1:], rows["claim"].iloc[:-1], rows["claim"].iloc[1:]) if a != b]
+    for yy in changes:
+        ax.axhline(yy, color="#999999", linewidth=0.6, linestyle=":")
+    if np.isfinite(reference):
+        ax.axvline(reference, color="black", linewidth=0.8)
+    labels = [f"{claim_name(r.claim)}: {claim_row_name(r.row, r.primary)}" + (f" [{r.run}]" if multi_run else "")
+              for r in rows.itertuples()]
+    ax.set_yticks(y, labels, fontsize=7.5)
+    for tick, primary in zip(ax.get_yticklabels(), rows["primary"]):
+        tick.set_fontweight("bold" if primary else "normal")
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.grid(axis="y", visible=False)
+    if log:
+        ax.set_xticks(nice_ticks(*xlim))
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
+        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
+    notes = [n for n in (what, "log scale" if log else "") if n]
+    ax.set_xlabel(unit + (f" ({', '.join(notes)})" if notes else ""), fontsize=8)
+
+
+def _claims_legend(fig):
+    handles = [Patch(label="claimed range (arrowhead: unbounded)", **CLAIM_BAND)]
+    handles += [matplotlib.lines.Line2D([], [], marker="o", linestyle="none", color=c, markeredgecolor=c,
+                                        label=v) for v, c in VERDICT_COLORS.items()]
+    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=7, bbox_to_anchor=(0.5, 0.0))
+
+
+def _runs_text(frame: pd.DataFrame) -> str:
+    runs = list(dict.fromkeys(frame["run"]))
+    return ("run " + ", ".join(str(r) for r in runs)) if runs else ""
+
+
+@styled
+def claim_intervals(study: ClaimStudy | None, manifests=None) -> Plot:
+    """Per claims.csv row, the claimed range and the measured
+    estimate with its 95 % interval, and the suite's verdict."""
+    title = "The claims against the measurements (95 % interval, n forks / pairs)"
+    if study is None or study.claims.empty:
+        return placeholder(title, CLAIMS_STUDY_NOTE if study is None else "claims.csv has no rows")
+    claims = study.claims
+    panels = _claim_panels(claims)
+    heights = [len(rows) * 0.27 + 0.55 for _, rows in panels]
+    fig = new_figure(FIG_WIDTH, sum(heights) + 1.35)
+    axes = new_axes(fig, len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
+    multi = claims["run"].nunique() > 1
+    for ax, (unit, rows) in zip(axes, panels):
+        _claims_panel(ax, rows, unit, multi)
+    _claims_legend(fig)
+    finish(fig, title, "; ".join(b for b in (
+        _runs_text(claims),
+        "estimate and 95 % interval as computed by the suite (claims.csv); right: its verdict and "
+        "(n forks / n paired comparisons); \u2020 target precision not reached; bold, * and filled: the "
+        "primary row, which decides the claim") if b), bottom_in=0.45, h_pad=0.6)
+    return Plot(fig, [])
+
+
+def _shot_facets(shots: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """One facet per run and claim (and per rows, where a claim measured several sizes)."""
+    claims = [c for c in CLAIM_NAMES if c in set(shots["claim"])]
+    claims += [c for c in dict.fromkeys(shots["claim"]) if c not in CLAIM_NAMES]
+    multi = shots["run"].nunique() > 1
+    facets = []
+    for run in dict.fromkeys(shots["run"]):
+        for claim in claims:
+            g = shots[(shots["run"] == run) & (shots["claim"] == claim)]
+            sizes = sorted(g["rows"].dropna().unique())
+            for size in sizes or [NAN]:
+                part = g if len(sizes) <= 1 else g[g["rows"] == size]
+                title = claim_name(claim) + (f", rows = {fmt_int(size)}" if len(sizes) > 1 else "") \
+                    + (f" [{run}]" if multi else "")
+                if not part.empty:
+                    facets.append((title, part))
+    return facets
+
+
+def _round_axis(ax, rounds: np.ndarray):
+    """Dotted separators between rounds; a tick per round, at its middle."""
+    starts = np.flatnonzero(np.r_[True, rounds[1:] != rounds[:-1]])
+    ends = np.r_[starts[1:], len(rounds)]
+    for s in starts[1:]:
+        ax.axvline(s + 0.5, color="#777777", linewidth=0.7, linestyle=":")
+    mids = (starts + ends - 1) / 2 + 1
+    step = max(1, math.ceil(len(starts) / 16))  # at most about 16 round labels
+    ax.set_xticks(mids[::step], [fmt_int(r) for r in rounds[starts][::step]])
+    ax.xaxis.set_minor_locator(ticker.NullLocator())
+    ax.set_xlim(0.5, len(rounds) + 0.5)
+
+
+def _shots_panel(ax, shots: pd.DataFrame, title: str):
+    """One arm's shots joined by a line within each round (rounds are separate runs)."""
+    g = shots.sort_values(["round", "fork", "shot"]).reset_index(drop=True)
+    g["x"] = np.arange(1, len(g) + 1)
+    for i, arm in enumerate(sorted(g["arm"].unique())):
+        style = dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], markersize=3.2,
+                     linewidth=0.7)
+        for k, (_, part) in enumerate(g[g["arm"] == arm].groupby("round", sort=True)):
+            ax.plot(part["x"], part["seconds"], label=arm if k == 0 else None, **style)
+    _round_axis(ax, g["round"].to_numpy())
+    ax.grid(axis="x", visible=False)
+    ax.set_ylabel("seconds", fontsize=8)
+    ax.set_title(title, loc="left", fontsize=8.5)
+    ax.legend(title="arm", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, title_fontsize=7)
+
+
+@styled
+def claim_shots(study: ClaimStudy | None, manifests=None) -> Plot:
+    """Every measured shot of the claims study in the order it ran,
+    per claim, so drift shows before a mean is trusted."""
+    title = "The claims study's shots in the order they ran"
+    if study is None:
+        return placeholder(title, CLAIMS_STUDY_NOTE)
+    if study.shots.empty:
+        return placeholder(title, "no claim-shots.csv in this run (the suite writes it next to claims.csv)")
+    facets = _shot_facets(study.shots)
+    fig = new_figure(FIG_WIDTH, 1.25 * len(facets) + 0.9)
+    axes = new_axes(fig, len(facets), 1, squeeze=False)[:, 0]
+    for ax, (facet, shots) in zip(axes, facets):
+        _shots_panel(ax, shots, facet)
+    axes[-1].set_xlabel("round (its measured shots in the order they ran; dotted lines separate rounds)",
+                        fontsize=8)
+    finish(fig, title, "; ".join(b for b in (
+        _runs_text(study.shots), "one shot of every arm per block, in random order; rounds are the claim's "
+                                 "separate JMH runs (param round); from claim-shots.csv") if b), h_pad=0.8)
+    return Plot(fig, [])

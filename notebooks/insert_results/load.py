@@ -1,0 +1,187 @@
+"""Reading results folders: summary.csv and manifest.json (contract:
+results/README.md and the summary.csv schema it describes).
+
+Every number comes from the suite as written; nothing here derives one.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+NAN = float("nan")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent.parent
+RESULTS_ROOT = REPO_ROOT / "results"
+SAMPLE_DIR = RESULTS_ROOT / "sample"
+SUMMARY_FILE = "summary.csv"
+MANIFEST_FILE = "manifest.json"
+CLAIMS_FILE = "claims.csv"
+CLAIM_SHOTS_FILE = "claim-shots.csv"
+# What makes a folder something the notebook can read: the strategies' summary,
+# or (a claims-only run from before summary.csv existed) the claims study.
+READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE)
+# results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
+RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
+
+TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking"]
+NUMBER_PARAMS = ["chunkSize", "tasks"]
+PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
+RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_parallel_ceiling", "x_psql"]
+SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
+    "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
+    "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
+    "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"]
+    + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
+SUMMARY_COLUMNS = ["benchmark", "family", "label", "rows"] + PARAMS + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:]
+
+_SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
+            "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}
+
+
+def num(v) -> float:
+    """A number as the suite writes it: empty (not applicable) and NaN are NaN;
+    "Infinity"/"+INF" are accepted."""
+    if v is None or isinstance(v, bool):
+        return NAN
+    if isinstance(v, (int, float)):
+        return float(v)
+    s = str(v).strip().lower()
+    if s in _SPECIAL:
+        return _SPECIAL[s]
+    try:
+        return float(s) if s else NAN
+    except ValueError:
+        return NAN
+
+
+def read_json(path) -> object:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
+                      flags: Sequence[str] = ()) -> pd.DataFrame:
+    """A CSV the suite writes: text as written (no "NA" guessing), numbers via
+    :func:`num` (empty = not applicable), true/false flags as bool. Known
+    columns first, any others after them."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    for c in numbers:
+        frame[c] = frame[c].map(num).astype(float)
+    for c in flags:
+        frame[c] = frame[c].str.strip().str.lower() == "true"
+    return frame[list(columns) + [c for c in frame.columns if c not in columns]]
+
+
+def read_summary(path) -> pd.DataFrame:
+    """summary.csv: one row per configuration; an empty parameter cell means
+    the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS)
+
+
+# --------------------------------------------------------------------------
+# Locating results folders
+# --------------------------------------------------------------------------
+
+def resolve_path(p) -> Path:
+    """Relative paths are taken from the repository root, whatever the cwd."""
+    p = Path(os.path.expanduser(str(p)))
+    if p.is_absolute():
+        return p
+    from_root = REPO_ROOT / p
+    if from_root.exists() or not (Path.cwd() / p).exists():
+        return from_root
+    return Path.cwd() / p
+
+
+def is_results_folder(d: Path) -> bool:
+    return any((d / f).is_file() for f in READABLE_FILES)
+
+
+def newest_run_folder(root: Path | None = None) -> Path | None:
+    """Newest results/<timestamp>-<profile>/ the notebook can read."""
+    root = RESULTS_ROOT if root is None else root
+    if not root.is_dir():
+        return None
+    runs = [d for d in root.iterdir() if d.is_dir() and RUN_FOLDER_RE.match(d.name) and is_results_folder(d)]
+    # The timestamp prefix sorts chronologically.
+    return max(runs, key=lambda d: d.name) if runs else None
+
+
+def resolve_results(spec=None) -> list[Path]:
+    """The notebook's RESULTS parameter as a list of results folders.
+
+    ``None``: the env var RESULTS_DIR (several separated by os.pathsep), else
+    the newest results/<timestamp>-<profile>/, else results/sample/.
+    """
+    if spec is None or (isinstance(spec, str) and not spec.strip()):
+        env = os.environ.get("RESULTS_DIR", "").strip()
+        if env:
+            spec = [s for s in env.split(os.pathsep) if s.strip()]
+        else:
+            spec = newest_run_folder() or SAMPLE_DIR
+    if isinstance(spec, (str, Path)):
+        spec = [spec]
+    folders = []
+    for s in spec:
+        d = resolve_path(s)
+        if d.is_file():
+            d = d.parent
+        if not is_results_folder(d):
+            raise FileNotFoundError(f"no {SUMMARY_FILE} (nor {CLAIMS_FILE}) in results folder {d}: "
+                                    f"the suite writes it at the end of every run")
+        folders.append(d)
+    if not folders:
+        raise ValueError("no results folder given")
+    return folders
+
+
+def output_dir(folders: Sequence[Path], out=None) -> Path:
+    """out, else NOTEBOOK_OUT if set, else the first results folder."""
+    out = out or os.environ.get("NOTEBOOK_OUT", "").strip() or folders[0]
+    return resolve_path(out)
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+def run_id(manifest: dict, folder: Path) -> str:
+    return str((manifest.get("run") or {}).get("id") or folder.name)
+
+
+def read_manifest(folder: Path) -> dict:
+    path = Path(folder) / MANIFEST_FILE
+    return read_json(path) if path.is_file() else {}
+
+
+def read_folder(folder: Path) -> pd.DataFrame:
+    """summary.csv of one folder; an empty frame with its columns where the run has none."""
+    path = Path(folder) / SUMMARY_FILE
+    if path.is_file():
+        return read_summary(path)
+    return pd.DataFrame({c: pd.Series(dtype=float if c in SUMMARY_NUMBERS else object) for c in SUMMARY_COLUMNS})
+
+
+def load_runs(spec=None) -> tuple[pd.DataFrame, dict, dict]:
+    """Every results folder's summary.csv rows, one frame with a leading run
+    column; and run id -> manifest, run id -> folder."""
+    frames, manifests, folders = [], {}, {}
+    for folder in resolve_results(spec):
+        manifest = read_manifest(folder)
+        run = run_id(manifest, folder)
+        if run in manifests:  # the same run id twice: keep both apart
+            run = f"{run} ({folder.name})"
+        manifests[run], folders[run] = manifest, folder
+        summary = read_folder(folder)
+        frames.append(summary.assign(run=run)[["run"] + list(summary.columns)])
+    return pd.concat(frames, ignore_index=True), manifests, folders

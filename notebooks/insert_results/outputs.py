@@ -1,0 +1,108 @@
+"""What the notebook writes: every figure and table with its file names,
+listed once. The drawing and exporting code (analysis.py), the check of
+run-notebook.sh (expected_files) and its cleaning of earlier outputs
+(every_output_file) all read these lists."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import claim_figures, figures
+
+# Which part of a run an output belongs to; a run gets the outputs of the parts it has.
+STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
+CLAIMS_STUDY = "claims study"  # claims.csv
+ALWAYS = "always"
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    stem: str  # figures/<stem>.pdf and .png
+    draw: Callable  # (configurations, manifests) or, for the claims study, (ClaimStudy, manifests) -> Plot
+    scope: str
+    caption: str  # the appendix's caption; the figure carries its own title and notes
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # tables/<name>.tex and .csv
+    scope: str
+
+
+FIGURES = [
+    FigureSpec("fig1_throughput_best", figures.throughput_best, STRATEGIES,
+               "Throughput of each strategy at its fastest configuration, with 95 % intervals."),
+    FigureSpec("fig2_throughput_vs_chunksize", figures.throughput_vs_chunk, STRATEGIES,
+               "Throughput against chunk size, the best over the other parameters at each size."),
+    FigureSpec("fig3_scaling_tasks", figures.scaling, STRATEGIES,
+               "Throughput against parallel tasks, with linear scaling from the fewest tasks as a guide."),
+    FigureSpec("fig4_speedup_heatmap", figures.speedup_heatmap, STRATEGIES,
+               "Speedup over the fastest sync-baseline configuration by chunk size and tasks."),
+    FigureSpec("fig5_memory_per_row", figures.memory, STRATEGIES,
+               "JVM allocation per row and heap peak growth per strategy; converting up front against "
+               "converting in each chunk."),
+    FigureSpec("fig6_percent_of_ceiling", figures.percent_of_ceiling, STRATEGIES,
+               "Throughput as a percentage of the server's own ingest ceilings."),
+    FigureSpec("fig10_cpu_and_chunk_time", figures.cpu_and_chunk_time, STRATEGIES,
+               "Client and server CPU time per row and the mean and slowest chunk time per strategy."),
+    FigureSpec("fig8_claims_intervals", claim_figures.claim_intervals, CLAIMS_STUDY,
+               "The original loader's claims: claimed ranges against the measured estimates with their 95 % "
+               "intervals and the suite's verdicts."),
+    FigureSpec("fig9_claim_shots", claim_figures.claim_shots, CLAIMS_STUDY,
+               "Every measured shot of the claims study in the order it ran."),
+]
+FIGURE_FORMATS = ("pdf", "png")
+# The appendix includes the vector version.
+APPENDIX_FIGURE_FORMAT = "pdf"
+# Written by earlier versions of the notebook; removed with the other outputs before a run.
+RETIRED_FIGURES = ["fig7_claims_vs_measured"]
+
+TABLES = [
+    TableSpec("best_configuration", STRATEGIES),
+    TableSpec("claims", CLAIMS_STUDY),
+    TableSpec("environment", ALWAYS),
+    TableSpec("all_configurations", STRATEGIES),
+]
+TABLE_FORMATS = ("tex", "csv")
+
+METHODS_MD = "methods.md"
+METHODS_TEX = "methods.tex"
+APPENDIX_TEX = "appendix.tex"
+# Made from appendix.tex by pdflatex (run-notebook.sh, when pdflatex is installed).
+APPENDIX_PDF = "appendix.pdf"
+APPENDIX_BUILD_FILES = ("appendix.aux", "appendix.log")
+# run-notebook.sh keeps the executed notebook here.
+EXECUTED_NOTEBOOK = "notebook.ipynb"
+
+
+def figure_files(stem: str) -> list[str]:
+    return [f"figures/{stem}.{ext}" for ext in FIGURE_FORMATS]
+
+
+def table_files(name: str) -> list[str]:
+    return [f"tables/{name}.{ext}" for ext in TABLE_FORMATS]
+
+
+def spec_for(draw) -> FigureSpec:
+    """The registry entry of a figure function."""
+    for spec in FIGURES:
+        if spec.draw is draw:
+            return spec
+    raise KeyError(f"{getattr(draw, '__name__', draw)} is not a registered figure")
+
+
+def expected_files(scopes: set) -> list[str]:
+    """What the notebook writes for a run with these scopes (appendix.pdf not
+    included: pdflatex makes it, where installed)."""
+    scopes = set(scopes) | {ALWAYS}
+    return ([f for spec in FIGURES if spec.scope in scopes for f in figure_files(spec.stem)]
+            + [f for spec in TABLES if spec.scope in scopes for f in table_files(spec.name)]
+            + [METHODS_MD, METHODS_TEX, APPENDIX_TEX])
+
+
+def every_output_file() -> list[str]:
+    """Every file the notebook or run-notebook.sh may write into an output
+    folder, for any run: what is removed before a new run, and nothing else."""
+    return (expected_files({STRATEGIES, CLAIMS_STUDY})
+            + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
+            + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

@@ -1,0 +1,195 @@
+"""Drawing helpers shared by every figure: style, layout, error bars, axes."""
+from __future__ import annotations
+
+import functools
+import math
+import textwrap
+from dataclasses import dataclass, field
+
+import numpy as np
+import matplotlib
+from matplotlib import ticker
+from matplotlib.figure import Figure
+
+from .fmt import fmt_int
+from .strategies import main_rows
+
+STYLE = {
+    "font.size": 9, "axes.titlesize": 9, "axes.labelsize": 9, "legend.fontsize": 7.5,
+    "xtick.labelsize": 8, "ytick.labelsize": 8, "figure.titlesize": 11,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+    "grid.alpha": 0.3, "grid.linewidth": 0.6, "axes.axisbelow": True,
+    "pdf.fonttype": 42, "ps.fonttype": 42, "savefig.dpi": 200, "figure.dpi": 100,
+    "hatch.linewidth": 0.6, "legend.frameon": False,
+}
+# Okabe-Ito: distinguishable for colour-blind readers; hatches, markers and
+# line styles keep series apart in grayscale print.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 1)), "-"]
+FAMILY_COLORS = {"baseline": "#555555", "strategy": "#0072B2", "original": "#D55E00", "factor": "#009E73",
+                 "reference": "#CC79A7", "ceiling": "#E69F00", "other": "#999999"}
+FAMILY_HATCH = {"baseline": "", "strategy": "", "original": "///", "factor": "...", "reference": "xxx",
+                "ceiling": "\\\\\\", "other": "---"}
+FIG_WIDTH = 6.5  # inches: a thesis text width
+
+
+@dataclass
+class Plot:
+    """A figure, what data it lacked (empty when complete), and its file stem
+    (set from the figure registry, outputs.FIGURES)."""
+    fig: Figure
+    missing: list = field(default_factory=list)
+    name: str = ""
+
+
+def styled(fn):
+    """Run a plotting function inside the style, so every artist it creates
+    (not only the figure) picks the style up."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+def new_figure(w=FIG_WIDTH, h=3.6, **kw) -> Figure:
+    with matplotlib.rc_context(STYLE):
+        return Figure(figsize=(w, h), **kw)
+
+
+def new_axes(fig, *args, **kw):
+    with matplotlib.rc_context(STYLE):
+        return fig.subplots(*args, **kw)
+
+
+def finish(fig, title, subtitle=None, bottom_in=0.0, **layout):
+    """Bold title and grey subtitle in a header of fixed height (inches), then
+    lay the axes out below it. Plain figure text, not suptitle, because
+    tight_layout would reserve room for a suptitle a second time."""
+    h = fig.get_figheight()
+    lines = textwrap.wrap(subtitle or "", 125)
+    with matplotlib.rc_context(STYLE):
+        fig.text(0.01, 1 - 0.05 / h, title, fontweight="bold", fontsize=11, ha="left", va="top")
+        if lines:
+            fig.text(0.01, 1 - 0.30 / h, "\n".join(lines), ha="left", va="top", fontsize=7.5, color="#444444")
+        header = 0.40 + 0.13 * len(lines)
+        fig.tight_layout(rect=(0, bottom_in / h, 1, 1 - header / h), **layout)
+
+
+def rows_text(df, manifests=None):
+    rows = [r for r in sorted(set(main_rows(df, manifests).values())) if not math.isnan(r)]
+    return ("rows = " + ", ".join(fmt_int(r) for r in rows)) if rows else ""
+
+
+def subtitle_text(df, manifests, extra=""):
+    runs = list(dict.fromkeys(df["run"])) if not df.empty else []
+    bits = [b for b in (rows_text(df, manifests), ("run " + ", ".join(runs)) if runs else "", extra) if b]
+    return "; ".join(bits)
+
+
+@styled
+def placeholder(title: str, message: str) -> Plot:
+    """A figure that says which data it needs, so every expected file exists."""
+    fig = new_figure(FIG_WIDTH, 2.2)
+    ax = new_axes(fig)
+    panel_note(ax, message)
+    finish(fig, title)
+    return Plot(fig, [message])
+
+
+def panel_note(ax, message, width=70):
+    ax.set_axis_off()
+    text = "No data in this run for this figure.\n" + "\n".join(textwrap.wrap(message, width))
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=8, transform=ax.transAxes,
+            bbox=dict(boxstyle="round,pad=0.6", fc="#f3f3f3", ec="#999999"))
+
+
+def finite_errors(v, lo, hi):
+    """Asymmetric error bars: no interval (no low bound) draws no bar; a low
+    bound without a high one (summary.csv leaves it empty when the interval of
+    the time reaches zero) runs off the axis."""
+    v, lo, hi = (np.asarray(x, dtype=float) for x in (v, lo, hi))
+    hi = np.where(np.isnan(hi) & ~np.isnan(lo), np.inf, hi)
+    known = ~np.isnan(lo) & np.isfinite(v)
+    lower = np.where(known, np.clip(v - lo, 0, None), 0.0)
+    upper = np.where(known, np.clip(np.where(np.isinf(hi), 1e300, hi) - v, 0, None), 0.0)
+    return known, np.vstack([lower, upper])
+
+
+def errorbars(ax, x, y, lo, hi, horizontal=False, **kw):
+    known, err = finite_errors(x if horizontal else y, lo, hi)
+    if not known.any():
+        return
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    style = dict(fmt="none", ecolor="black", elinewidth=0.9, capsize=2.5, zorder=5)
+    style.update(kw)
+    if horizontal:
+        ax.errorbar(x[known], y[known], xerr=err[:, known], **style)
+    else:
+        ax.errorbar(x[known], y[known], yerr=err[:, known], **style)
+
+
+def label_end(v, hi):
+    """Where a value label goes: past the error bar when there is one."""
+    return hi if hi is not None and np.isfinite(hi) and hi > v else v
+
+
+def limit_axis(ax, values, axis="x", lower=0.0, pad=1.12, highs=()):
+    """Axis range from the finite values, padded. highs (upper interval bounds)
+    widen it up to twice the largest value only: a wide interval from a couple
+    of shots runs off the axis instead of squeezing every point to its left."""
+    vals = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
+    if vals.size == 0:
+        return
+    cap = 2 * vals.max()
+    tops = [min(h, cap) for h in highs if h is not None and np.isfinite(h)]
+    top = max([vals.max()] + tops) * pad
+    (ax.set_xlim if axis == "x" else ax.set_ylim)(lower, top if top > lower else lower + 1)
+
+
+def rate_formatter():
+    def f(v, _pos=None):
+        if v == 0:
+            return "0"
+        for div, suf in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+            if abs(v) >= div:
+                x = v / div
+                return f"{x:.0f}{suf}" if x >= 10 or x == int(x) else f"{x:.1f}{suf}"
+        return f"{v:g}"
+    return ticker.FuncFormatter(f)
+
+
+def series_style(i):
+    return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
+                linestyle=LINESTYLES[i % len(LINESTYLES)])
+
+
+
+def run_suffix(frame):
+    return (" (" + frame["run"] + ")") if frame["run"].nunique() > 1 else ""
+
+
+def log_ticks(ax, values, axis="x"):
+    """Ticks exactly at the measured values of a log axis."""
+    ticks = sorted(set(float(v) for v in values if np.isfinite(v)))
+    setter = ax.set_xticks if axis == "x" else ax.set_yticks
+    setter(ticks, [fmt_int(t) for t in ticks])
+    (ax.xaxis if axis == "x" else ax.yaxis).set_minor_locator(ticker.NullLocator())
+    if len(ticks) == 1:  # a one-point log axis needs a range around the point
+        (ax.set_xlim if axis == "x" else ax.set_ylim)(ticks[0] / 1.6, ticks[0] * 1.6)
+
+
+def nice_ticks(lo, hi):
+    cands = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 100, 200, 500, 1000, 2000, 5000]
+    ticks = [t for t in cands if lo <= t <= hi]
+    # Keep ticks at least a factor 1.3 apart on the log axis, and at most about seven on it.
+    gap = max(1.3, (hi / lo) ** (1 / 7)) if lo > 0 else 1.3
+    out = []
+    for t in ticks:
+        if not out or t / out[-1] >= gap or t == 1:
+            if out and t == 1 and t / out[-1] < gap:
+                out.pop()
+            out.append(t)
+    return out or [lo, hi]
+

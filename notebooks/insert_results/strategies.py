@@ -1,0 +1,169 @@
+"""What the benchmarks are, and selecting among their configurations.
+
+Selection only: which configurations a figure or table shows (the fastest per
+strategy, at the run's dataset size, the complete ones). Every number shown is
+a summary.csv column as the suite wrote it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .fmt import fmt_int
+from .load import NAN, PARAMS, num
+
+SYNC = "SyncBaselineBenchmark.load"
+NEW_CONN = "NewConnectionPerChunkBenchmark.load"
+POOLED_BATCH = "PooledBatchBenchmark.load"
+POOLED_COPY = "PooledCopyBenchmark.load"
+ORIGINAL = "OriginalLoaderBenchmark.load"
+FACTOR = "FactorBenchmark.load"
+CEIL_INSERT_SELECT = "CeilingBenchmark.insertSelect"
+CEIL_SERVER_COPY = "CeilingBenchmark.serverCopy"
+CEIL_PARALLEL = "ParallelCeilingBenchmark.serverCopy"
+PSQL_COPY = "PsqlCopyBenchmark.psqlCopy"
+# The claims study: its JMH entries interleave several arms and are not in
+# summary.csv; its numbers are claims.csv and claim-shots.csv.
+CLAIM_MIX = "ClaimBenchmark.load"
+
+_CARD_PROFILES = ("quick", "standard", "thesis")
+PROFILE_ORDER = ["quick", "standard", "thesis", "claims"]
+
+
+@dataclass(frozen=True)
+class BenchInfo:
+    name: str  # short, for axes and tables; summary.csv's label says more
+    profiles: tuple  # the run-bench.sh profiles that run it (smoke runs every class once)
+    label_params: tuple = ()  # params that tell its strategies apart, named after the name
+
+
+BENCHMARKS = {
+    SYNC: BenchInfo("sync baseline", _CARD_PROFILES),
+    NEW_CONN: BenchInfo("new connection per chunk", _CARD_PROFILES),
+    POOLED_BATCH: BenchInfo("pooled executeBatch", _CARD_PROFILES),
+    POOLED_COPY: BenchInfo("pooled COPY", _CARD_PROFILES, ("format",)),
+    ORIGINAL: BenchInfo("original loader", ("thesis",), ("variant",)),
+    FACTOR: BenchInfo("factor study", ("thesis",), ("protocol", "connections")),
+    # The runner skips it, with the reason, where psql is not on PATH.
+    PSQL_COPY: BenchInfo("psql \\copy", _CARD_PROFILES),
+    CEIL_INSERT_SELECT: BenchInfo("ceiling: INSERT ... SELECT", _CARD_PROFILES),
+    CEIL_SERVER_COPY: BenchInfo("ceiling: server-side COPY", _CARD_PROFILES),
+    CEIL_PARALLEL: BenchInfo("ceiling: parallel server-side COPY", _CARD_PROFILES),
+    CLAIM_MIX: BenchInfo("claims study", ("claims",)),
+}
+BENCH_ORDER = list(BENCHMARKS)
+# summary.csv's families, in the order figures and tables list them.
+FAMILY_ORDER = ["baseline", "strategy", "original", "factor", "reference", "ceiling"]
+FAMILY_NAMES = {"baseline": "sync baseline", "strategy": "card strategies", "original": "original loader",
+                "factor": "factor study", "reference": "psql \\copy", "ceiling": "server ceilings",
+                "other": "other"}
+FORMAT_NAMES = {"COPY_BINARY": "binary", "COPY_CSV": "CSV", "COPY_TEXT": "text"}
+
+
+def profile_hint(benches: Iterable[str]) -> str:
+    """Which run-bench.sh profile produces the given benchmarks."""
+    benches = list(benches)
+    classes = list(dict.fromkeys(b.split(".")[0] for b in benches))
+    profiles = list(dict.fromkeys(p for b in benches for p in (BENCHMARKS[b].profiles if b in BENCHMARKS
+                                                              else ("thesis",))))
+    profiles.sort(key=lambda p: PROFILE_ORDER.index(p) if p in PROFILE_ORDER else len(PROFILE_ORDER))
+    names = profiles[0] if len(profiles) == 1 else ", ".join(profiles[:-1]) + " or " + profiles[-1]
+    return (f"needs {', '.join(classes)}: run profile {names} "
+            f"(smoke runs every class once, with tiny data)")
+
+
+def _param_word(param: str, value: str) -> str:
+    if param == "format":
+        return FORMAT_NAMES.get(value, value)
+    return value.lower() if param == "variant" else value
+
+
+def strategy_name(row) -> str:
+    """The benchmark's short name (summary.csv's label for one this module does
+    not know), with the params that tell its strategies apart:
+    "pooled COPY (binary)", "original loader (after)"."""
+    info = BENCHMARKS.get(row.get("benchmark"))
+    name = info.name if info else (row.get("label") or row.get("benchmark"))
+    values = [_param_word(p, row.get(p)) for p in (info.label_params if info else ()) if row.get(p)]
+    return f"{name} ({', '.join(values)})" if values else str(name)
+
+
+def config_text(values: Sequence[tuple]) -> str:
+    """Compact configuration: numeric params by name, then the factor values
+    (BATCH, POOLED, ...) which name themselves, e.g.
+    "chunkSize 500, tasks 2; COPY_BINARY, POOLED, PLATFORM"."""
+    nums = [f"{k} {fmt_int(v)}" for k, v in values if isinstance(v, float) and not math.isnan(v)]
+    cats = [str(v) for _, v in values if isinstance(v, str) and v]
+    text = ", ".join(nums) + ("; " if nums and cats else "") + ", ".join(cats)
+    return text or "-"
+
+
+def configuration_text(row) -> str:
+    """The params that identify a configuration, minus those in its strategy name."""
+    info = BENCHMARKS.get(row.get("benchmark"))
+    skip = set(info.label_params if info else ())
+    return config_text([(p, row.get(p)) for p in PARAMS if p not in skip])
+
+
+def _order(values, known):
+    return values.map(lambda v: known.index(v) if v in known else len(known))
+
+
+def with_names(summary: pd.DataFrame) -> pd.DataFrame:
+    """summary.csv rows with what selection and display need: strategy name,
+    configuration text, sort keys and whether every chunk committed."""
+    out = summary.copy()
+    records = out.to_dict("records")
+    out["strategy"] = pd.Series([strategy_name(r) for r in records], index=out.index, dtype=object)
+    out["configuration"] = pd.Series([configuration_text(r) for r in records], index=out.index, dtype=object)
+    out["family_order"] = _order(out["family"], FAMILY_ORDER)
+    out["bench_order"] = _order(out["benchmark"], BENCH_ORDER)
+    # A shot with a failed chunk fails the benchmark, so a result should never
+    # show one; where it does, the configuration is left out of every comparison.
+    out["complete"] = ~(out["successful_chunks"] < out["chunks"])
+    return out
+
+
+def main_rows(df: pd.DataFrame, manifests: dict | None = None) -> dict:
+    """The dataset size each run's figures use: the manifest's dataset rows
+    when measured, else the largest rows value of the run."""
+    out = {}
+    for run, g in df.groupby("run", sort=False):
+        have = set(g["rows"].dropna())
+        want = num((((manifests or {}).get(run) or {}).get("dataset") or {}).get("rows"))
+        out[run] = want if want in have else (max(have) if have else NAN)
+    return out
+
+
+def plot_data(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
+    """What the figures draw: complete configurations at each run's main rows."""
+    ok = df[df["complete"]]
+    return ok[ok["rows"] == ok["run"].map(main_rows(df, manifests))]
+
+
+def best_over(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Fastest complete configuration per key combination (e.g. per chunk size)."""
+    ok = df[df["complete"] & df["rows_per_s"].notna()]
+    return ok.sort_values("rows_per_s", ascending=False).drop_duplicates(keys).sort_values(keys)
+
+
+def best_per_strategy(df: pd.DataFrame) -> pd.DataFrame:
+    """Fastest complete configuration per (run, strategy, rows), in family order."""
+    best = best_over(df, ["run", "strategy", "rows"])
+    return best.sort_values(["run", "family_order", "bench_order", "rows_per_s"],
+                            ascending=[True, True, True, False]).reset_index(drop=True)
+
+
+def strategy_order(frame: pd.DataFrame) -> list:
+    return frame.sort_values(["family_order", "bench_order", "strategy"])["strategy"].drop_duplicates().tolist()
+
+
+def hint_for_missing(df: pd.DataFrame, benches, manifests: dict | None = None) -> str:
+    """profile_hint, with the profile of the runs at hand."""
+    profiles = sorted({str((m.get("run") or {}).get("profile")) for m in (manifests or {}).values()
+                       if (m.get("run") or {}).get("profile")})
+    now = f" (this run: profile {', '.join(profiles)})" if profiles else ""
+    return profile_hint(benches) + now

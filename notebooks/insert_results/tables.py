@@ -1,0 +1,95 @@
+"""The tables: each a frame for CSV and a booktabs LaTeX table, from
+summary.csv, claims.csv and the manifests as written."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
+from .latex import booktabs
+from .load import CLAIMS_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
+from .strategies import best_per_strategy, plot_data
+
+INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
+
+
+def _with_run(frame: pd.DataFrame, source: pd.DataFrame, columns: dict) -> pd.DataFrame:
+    """Display columns; a leading run column only when several runs are shown."""
+    multi = source["run"].nunique() > 1
+    return pd.DataFrame({**({"run": source["run"]} if multi else {}), **columns}).reset_index(drop=True)
+
+
+def best_configuration(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
+    """Per strategy its fastest complete configuration at the run's dataset size:
+    the summary.csv row as written, with strategy and configuration text."""
+    best = best_per_strategy(plot_data(df, manifests))
+    return best[["run", "strategy", "configuration"] + [c for c in SUMMARY_COLUMNS if c not in PARAMS]]
+
+
+def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
+    return _with_run(best, best, {
+        "strategy": best["strategy"],
+        "best configuration": best["configuration"],
+        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
+                             for r in best.itertuples()],
+        "MB/s": [fmt_sig(v) for v in best["mb_per_s"]],
+        "x sync": [fmt_ratio(v) for v in best["x_sync"]],
+        "% of server COPY": [fmt_percent(v) for v in best["x_server_copy"]],
+        "alloc. B/row": [fmt_sig(v) for v in best["alloc_bytes_per_row"]],
+        "WAL B/row": [fmt_sig(v) for v in best["wal_bytes_per_row"]],
+    })
+
+
+def best_configuration_latex(display: pd.DataFrame, rows_text: str) -> str:
+    widths = {"run": 0.08, "strategy": 0.17, "best configuration": 0.15, "rows/s [95 % CI]": ("r", 0.15),
+              "% of server COPY": ("r", 0.08)}
+    return booktabs(display, f"Each strategy at its fastest configuration ({rows_text}). Throughput with its "
+                             f"{INTERVAL_NOTE}; x sync: over the fastest sync-baseline configuration; percent "
+                             f"of the single-session server-side COPY ceiling; JVM allocation per row (-prof gc); "
+                             f"WAL per row. All from {SUMMARY_FILE}.",
+                    "tab:best-configuration", [widths.get(c, ("r", 0.065)) for c in display.columns])
+
+
+def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
+    """Every configuration, the columns a reader compares, formatted."""
+    return _with_run(df, df, {
+        "strategy": df["strategy"],
+        "configuration": df["configuration"],
+        "rows": [fmt_int(v) for v in df["rows"]],
+        "n": [fmt_int(v) for v in df["n"]],
+        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
+                             for r in df.itertuples()],
+        "MB/s": [fmt_sig(v) for v in df["mb_per_s"]],
+        "x sync": [fmt_ratio(v) for v in df["x_sync"]],
+        "% server COPY": [fmt_percent(v) for v in df["x_server_copy"]],
+        "client CPU ns/row": [fmt_sig(v) for v in df["client_cpu_ns_per_row"]],
+        "server CPU ns/row": [fmt_sig(v) for v in df["server_cpu_ns_per_row"]],
+        "alloc. B/row": [fmt_sig(v) for v in df["alloc_bytes_per_row"]],
+        "WAL B/row": [fmt_sig(v) for v in df["wal_bytes_per_row"]],
+        "heap MB": [fmt_sig(v) for v in df["heap_peak_growth_mb"]],
+        "mean chunk ms": [fmt_sig(v) for v in df["mean_chunk_ms"]],
+    })
+
+
+def all_configurations_latex(display: pd.DataFrame) -> str:
+    # Fractions of a landscape page's line (the appendix sets it landscape), with 3 pt column gaps.
+    widths = {"run": 0.07, "strategy": 0.11, "configuration": 0.15, "rows/s [95 % CI]": ("r", 0.12)}
+    return booktabs(display, f"Every configuration of the run, from {SUMMARY_FILE} (throughput with its "
+                             f"{INTERVAL_NOTE}).", "tab:all-configurations",
+                    [widths.get(c, ("r", 0.04)) for c in display.columns], long=True)
+
+
+def claims_latex(display: pd.DataFrame) -> str:
+    widths = {"run": 0.08, "claim": 0.1, "row": 0.13, "claimed": 0.12, "estimate [95 % CI]": 0.17,
+              "n (forks / pairs)": 0.07, "half-width / target": 0.13, "verdict": 0.14}
+    return booktabs(display, "The claims against the measurements of the claims study. Estimates, 95 % "
+                             f"intervals, precision and verdicts as computed by the benchmark suite ({CLAIMS_FILE}). "
+                             "* the primary row, which decides the claim. n: forks / paired comparisons. "
+                             "Half-width / target: the 95 % interval's half-width reached and the target "
+                             "half-width (pp: percentage points).",
+                    "tab:claims", [widths[c] for c in display.columns])
+
+
+def environment_latex(env: pd.DataFrame) -> str:
+    values = len(env.columns) - 1
+    return booktabs(env, "Measurement environment, from the run manifest.", "tab:environment",
+                    [0.3] + [round(0.64 / values, 2)] * values)

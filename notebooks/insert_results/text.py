@@ -1,0 +1,200 @@
+"""The environment table and the methods paragraph, written from manifest.json
+(and, for a claims study, from what the suite says about how it measured)."""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from . import latex
+from .claims import ClaimStudy
+from .fmt import fmt_int, fmt_sig
+from .load import CLAIMS_FILE, SUMMARY_FILE, num
+
+KEY_SETTINGS = ["fsync", "synchronous_commit", "wal_level", "full_page_writes", "shared_buffers",
+                "max_wal_size", "checkpoint_timeout", "wal_buffers", "work_mem", "maintenance_work_mem",
+                "max_connections"]
+JMH_MODES = {"ss": "single-shot", "thrpt": "throughput", "avgt": "average-time", "sample": "sampling"}
+
+
+def _get(d: dict, *path, default=None):
+    for p in path:
+        if not isinstance(d, dict) or p not in d or d[p] is None:
+            return default
+        d = d[p]
+    return d
+
+
+def settings_list(manifest: dict) -> list[tuple[str, str]]:
+    """The server settings the manifest recorded: the key ones first, then the rest."""
+    settings = dict(_get(manifest, "postgres", "settings", default={}) or {})
+    for s in _get(manifest, "postgres", "allSettings", default=[]) or []:
+        if isinstance(s, dict) and s.get("name") in KEY_SETTINGS and s["name"] not in settings:
+            unit = s.get("unit")
+            settings[s["name"]] = f"{s.get('setting')}{' ' + unit if unit else ''}"
+    keys = [k for k in KEY_SETTINGS if k in settings] + sorted(k for k in settings if k not in KEY_SETTINGS)
+    return [(k, str(settings[k])) for k in keys]
+
+
+def environment_rows(manifest: dict) -> list[tuple[str, str]]:
+    host, jvm, pg = manifest.get("host") or {}, manifest.get("jvm") or {}, manifest.get("postgres") or {}
+    ds, run, git, jmh = (manifest.get(k) or {} for k in ("dataset", "run", "git", "jmh"))
+    mem = num(host.get("memoryBytes"))
+    rows = [
+        ("run", run.get("id")),
+        ("profile", run.get("profile")),
+        ("started (UTC)", run.get("startedUtc")),
+        ("finished (UTC)", run.get("finishedUtc")),
+        ("command", run.get("command")),
+        ("git commit", (str(git.get("commit"))[:12] + (" (dirty)" if git.get("dirty") else ""))
+         if git.get("commit") else None),
+        ("OS", " ".join(str(x) for x in (host.get("os"), host.get("osVersion"), host.get("arch")) if x)),
+        ("CPU", f"{host.get('cpuModel') or 'unknown'} ({host.get('cpuCount', '?')} logical CPUs)"
+         if host else None),
+        ("memory", f"{mem / 2**30:.1f} GiB" if not math.isnan(mem) else None),
+        ("JVM", " ".join(str(x) for x in (jvm.get("vendor"), jvm.get("version")) if x)),
+        ("JVM fork flags", " ".join(jvm.get("forkFlags") or []) or None),
+        ("PostgreSQL", pg.get("version")),
+        ("provider", " / ".join(str(x) for x in (pg.get("provider"), pg.get("profile")) if x)),
+        ("provider detail", pg.get("detail")),
+    ]
+    rows += [(f"setting {k}", v) for k, v in settings_list(manifest)]
+    rows += [
+        ("dataset rows", fmt_int(num(ds.get("rows"))) if ds.get("rows") is not None else None),
+        ("dataset seed", ds.get("seed")),
+        ("average row bytes", fmt_sig(num(ds.get("averageRowBytes")), 4)
+         if ds.get("averageRowBytes") is not None else None),
+        ("JMH", jmh.get("version")),
+        ("JMH mode", jmh.get("mode")),
+        ("forks", jmh.get("forks")),
+        ("warm-up shots", jmh.get("warmupIterations")),
+        ("measured shots", jmh.get("measurementIterations")),
+        ("profilers", ", ".join(str(p) for p in jmh.get("profilers") or []) or None),
+    ]
+    return [(k, str(v)) for k, v in rows if v not in (None, "")]
+
+
+def environment_table(manifests: dict) -> pd.DataFrame:
+    """field | value (one value column per run when there are several)."""
+    cols = {run: dict(environment_rows(m)) for run, m in manifests.items()}
+    fields = list(dict.fromkeys(k for c in cols.values() for k in c))
+    out = pd.DataFrame({"field": fields})
+    for run, c in cols.items():
+        out[run if len(cols) > 1 else "value"] = [c.get(f, "-") for f in fields]
+    return out
+
+
+def _statistics_sentence(code, esc) -> str:
+    return (esc("Every number of the strategies was computed once by the benchmark suite and written to ")
+            + code(SUMMARY_FILE) + esc(
+                "; this report only selects, formats and draws it. Throughput is the row count divided by the "
+                "mean time of a shot; its 95 % interval is Student's t over the n measured shots (n - 1 degrees "
+                "of freedom), mapped to rows per second, and there is none where fewer than two shots were "
+                "measured. Ratios (to the sync baseline, to the server's ceilings, to psql \\copy) carry a 95 % "
+                "interval from the delta method on the log times with Welch's t. MB/s is the payload rate: rows "
+                "per second times the dataset's average row bytes, the same measure for every protocol."))
+
+
+def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
+    rounds = study.rounds(run)
+    over = f", over {rounds} rounds (separate JMH runs)" if rounds else ""
+    return (esc("The claims study (") + code("ClaimBenchmark") + esc(
+        ") measured the arms of each claim interleaved shot by shot, one shot of every arm per block in random "
+        f"order{over}, all on one server started once for the run; each comparison pairs the two arms within "
+        "every block, and its 95 % interval is Student's t over the forks' mean log ratios. Retained heap is the "
+        "heap used right after a full collection, at its highest over collections forced every 100 ms during a "
+        "warm-up load, minus the same before the load: live objects only (rows converted up front, chunks in "
+        "flight), not the dataset every arm holds, and not garbage. The Java port differs from the Python "
+        "original in its threads (not asyncio) and driver (pgjdbc, not psycopg); it sends COPY in text format "
+        "as psycopg's write_row does, uses the original's pool of 1 to 5 connections, and converts each record "
+        "exactly once whether up front or per chunk, so the conversion claim tests where the conversion "
+        "happens, not a repeated one. The estimates with their intervals, the precision reached and the "
+        "verdicts are those the benchmark suite computed and wrote to ") + code(CLAIMS_FILE) + esc(
+        ", reported here as written."))
+
+
+def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimStudy | None) -> str:
+    host, jvm, pg = m.get("host") or {}, m.get("jvm") or {}, m.get("postgres") or {}
+    ds, r, git, jmh = (m.get(k) or {} for k in ("dataset", "run", "git", "jmh"))
+    s = []
+    first = f"Run {code(run)}"
+    if r.get("profile"):
+        first += f" (profile {code(r['profile'])})"
+    if r.get("startedUtc"):
+        first += f" started at {esc(r['startedUtc'])}"
+    if git.get("commit"):
+        first += f" from commit {code(str(git['commit'])[:12])}" + (
+            " with uncommitted changes" if git.get("dirty") else "")
+    if r.get("command"):
+        first += f", invoked as {code(r['command'])}"
+    s.append(first + ".")
+    if host:
+        mem = num(host.get("memoryBytes"))
+        os_text = " ".join(str(x) for x in (host.get("os"), host.get("osVersion")) if x) or "an unrecorded OS"
+        hw = f"The host ran {esc(os_text)}"
+        if host.get("arch"):
+            hw += f" on {esc(host['arch'])}"
+        hw += f"; CPU: {esc(host.get('cpuModel') or 'not recorded')}"
+        if host.get("cpuCount"):
+            hw += f", {host['cpuCount']} logical CPUs"
+        if not math.isnan(mem):
+            hw += f"; memory: {mem / 2**30:.0f} GiB"
+        s.append(hw + ".")
+    if jvm:
+        j = "Benchmarks ran on the " + esc(" ".join(str(x) for x in (jvm.get("vendor"), "JVM", jvm.get("version"))
+                                                    if x))
+        if jvm.get("forkFlags"):
+            j += f" with fork flags {code(' '.join(jvm['forkFlags']))}"
+        s.append(j + ".")
+    if pg:
+        short = re.match(r"PostgreSQL [^\s,]+", str(pg.get("version") or ""))
+        p = esc(short.group(0)) if short else f"PostgreSQL ({esc(pg.get('version') or 'version not recorded')})"
+        p += f" was provided by the {esc(pg.get('provider') or 'unrecorded')} provider"
+        if pg.get("profile"):
+            p += f" with the {esc(pg['profile'])} settings profile"
+        if pg.get("detail"):
+            p += f" ({esc(pg['detail'])})"
+        sett = settings_list(m)
+        key = [(k, v) for k, v in sett if k in KEY_SETTINGS] or sett[:8]
+        if key:
+            p += "; key settings: " + ", ".join(f"{code(k)} = {esc(v)}" for k, v in key)
+        s.append(p + ".")
+    if ds:
+        d = f"The dataset had {fmt_int(num(ds.get('rows')))} generated article rows"
+        extras = []
+        if ds.get("seed") is not None:
+            extras.append(f"seed {esc(ds['seed'])}")
+        if ds.get("averageRowBytes") is not None:
+            extras.append(f"on average {fmt_sig(num(ds['averageRowBytes']), 4)} bytes per row")
+        if extras:
+            d += " (" + ", ".join(extras) + ")"
+        s.append(d + ", generated in memory before any measurement.")
+    jm = (f"JMH {esc(jmh.get('version') or '')} measured each configuration in "
+          f"{JMH_MODES.get(str(jmh.get('mode') or 'ss'), esc(jmh.get('mode')))} mode, one operation loading the "
+          f"whole dataset once")
+    if jmh.get("forks") is not None:
+        jm += (f", with forks: {esc(jmh['forks'])}; warm-up shots: {esc(jmh.get('warmupIterations', '?'))}; "
+               f"measured shots: {esc(jmh.get('measurementIterations', '?'))} per configuration")
+    if jmh.get("profilers"):
+        jm += "; profilers: " + ", ".join(code(p) for p in jmh["profilers"])
+    s.append(jm + ".")
+    has_claims = study is not None and (study.claims["run"] == run).any()
+    if has_claims:
+        s.append(_claim_study_sentence(study, run, code, esc))
+    if has_strategies:
+        s.append(_statistics_sentence(code, esc))
+    return " ".join(s)
+
+
+def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = False,
+                 study: ClaimStudy | None = None) -> str:
+    """A methods paragraph per run, as Markdown or LaTeX. runs_with_strategies:
+    the runs whose summary.csv has rows (they get the statistics sentence)."""
+    code = latex.code if latex_output else (lambda s: f"`{s}`")
+    esc = latex.escape if latex_output else str
+    paras = [_run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study)
+             for run, m in manifests.items()]
+    if latex_output:
+        return "% Methods, written from manifest.json by notebooks/insert_results\n" + "\n\n".join(paras) + "\n"
+    return "# Methods\n\n" + "\n\n".join(paras) + "\n"

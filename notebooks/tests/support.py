@@ -1,0 +1,57 @@
+"""Paths and small helpers shared by the notebook package's tests.
+
+Fixtures:
+  basic        jmh-result.json, manifest.json and the summary.csv the suite's
+               SummaryCsvCommand wrote from them (rows = 1000, hand-made timings)
+  handwritten  summary.csv written by hand for these tests (not by the suite): every
+               column filled where the schema allows, an incomplete configuration
+               (PooledCopy tasks 4: 9 of 10 chunks), no server CPU for the ceilings
+  claims_only  a claims-profile run: claims.csv, claim-shots.csv, header-only summary.csv
+"""
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import insert_results as ir  # noqa: E402
+
+FIXTURES = HERE / "fixtures"
+BASIC = FIXTURES / "basic"
+HANDWRITTEN = FIXTURES / "handwritten"
+CLAIMS_ONLY = FIXTURES / "claims_only"
+
+
+def temp_dir(test) -> Path:
+    d = Path(tempfile.mkdtemp(prefix="notebook-test-"))
+    test.addCleanup(shutil.rmtree, d)
+    return d
+
+
+def folder_with(test, summary_rows=None, source=HANDWRITTEN, manifest=True, claims=False) -> Path:
+    """A results folder: source's summary.csv (only the given 0-based data rows,
+    when given), its manifest, and the claims_only claims files when asked."""
+    d = temp_dir(test)
+    lines = (source / ir.SUMMARY_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    if summary_rows is not None:
+        lines = lines[:1] + [lines[1 + i] for i in summary_rows]
+    (d / ir.SUMMARY_FILE).write_text("".join(lines), encoding="utf-8")
+    if manifest:
+        shutil.copy(source / ir.MANIFEST_FILE, d)
+    if claims:
+        for f in (ir.CLAIMS_FILE, ir.CLAIM_SHOTS_FILE):
+            shutil.copy(CLAIMS_ONLY / f, d)
+    return d
+
+
+def one(df, **where):
+    """The one row matching every column = value."""
+    m = None
+    for k, v in where.items():
+        mk = df[k] == v
+        m = mk if m is None else (m & mk)
+    rows = df[m]
+    assert len(rows) == 1, f"{len(rows)} rows match {where}"
+    return rows.iloc[0]
