@@ -70,6 +70,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("forks", jmh.get("forks")),
         ("warm-up shots", jmh.get("warmupIterations")),
         ("measured shots", jmh.get("measurementIterations")),
+        ("shots of the claims forks", ", ".join(f"{w} + {n}" for w, n in sorted(set(own_shots(manifest)[0])))),
         ("profilers", ", ".join(str(p) for p in jmh.get("profilers") or []) or None),
     ]
     return [(k, str(v)) for k, v in rows if v not in (None, "")]
@@ -94,6 +95,19 @@ def _statistics_sentence(code, esc) -> str:
                 "measured. Ratios (to the sync baseline, to the server's ceilings, to psql \\copy) carry a 95 % "
                 "interval from the delta method on the log times with Welch's t. MB/s is the payload rate: rows "
                 "per second times the dataset's average row bytes, the same measure for every protocol."))
+
+
+def own_shots(manifest: dict) -> tuple[list[tuple[int, int]], int]:
+    """(warm-up, measured) shots of each configuration that set its own (the claims forks), as the
+    manifest's order lists them ("... (w + m shots)"), and how many configurations were planned."""
+    listed = ((manifest.get("order") or {}).get("configurations")) or []
+    found = [re.search(r"\((\d+) \+ (\d+) shots\)$", str(c)) for c in listed]
+    return [(int(x.group(1)), int(x.group(2))) for x in found if x], len(listed)
+
+
+def _span(values) -> str:
+    v = sorted(set(values))
+    return str(v[0]) if len(v) == 1 else f"{v[0]} to {v[-1]}"
 
 
 def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
@@ -173,9 +187,17 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
     jm = (f"JMH {esc(jmh.get('version') or '')} measured each configuration in "
           f"{JMH_MODES.get(str(jmh.get('mode') or 'ss'), esc(jmh.get('mode')))} mode, one operation loading the "
           f"whole dataset once")
+    own, planned = own_shots(m)
     if jmh.get("forks") is not None:
-        jm += (f", with forks: {esc(jmh['forks'])}; warm-up shots: {esc(jmh.get('warmupIterations', '?'))}; "
-               f"measured shots: {esc(jmh.get('measurementIterations', '?'))} per configuration")
+        jm += f", with forks: {esc(jmh['forks'])}"
+        if len(own) < planned or not planned:
+            jm += (f"; warm-up shots: {esc(jmh.get('warmupIterations', '?'))}; "
+                   f"measured shots: {esc(jmh.get('measurementIterations', '?'))} per configuration")
+    if own:
+        jm += ("; " + ("every configuration, a claims fork, set its own shots" if len(own) == planned
+                       else f"the claims forks ({len(own)} configuration{'s' if len(own) > 1 else ''}) set their own shots")
+               + ", in whole blocks of one shot per arm: warm-up "
+               + esc(_span(w for w, _ in own)) + ", measured " + esc(_span(n for _, n in own)))
     if jmh.get("profilers"):
         jm += "; profilers: " + ", ".join(code(p) for p in jmh["profilers"])
     s.append(jm + ".")

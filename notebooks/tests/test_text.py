@@ -1,0 +1,34 @@
+"""The methods text says how many shots each configuration ran, also when the claims forks set their own."""
+import unittest
+
+from support import ir  # noqa: F401  (puts the package on the path)
+from insert_results import text
+
+
+def manifest(configurations, warmup=1, measured=2):
+    return {"jmh": {"version": "1.37", "mode": "ss", "forks": 1, "warmupIterations": warmup,
+                    "measurementIterations": measured},
+            "order": {"configurations": configurations}}
+
+
+class ShotsInTheMethodsText(unittest.TestCase):
+
+    def test_claims_forks_report_their_own_shots_not_the_profiles(self):
+        m = manifest(["ClaimBenchmark.load {claim=COPY, round=1} (2 + 16 shots)",
+                      "ClaimBenchmark.load {claim=POOL, round=1} (4 + 40 shots)"], warmup=0, measured=1)
+        paragraph = text.methods_text({"run": m}, [])
+        self.assertIn("every configuration, a claims fork, set its own shots", paragraph)
+        self.assertIn("warm-up 2 to 4, measured 16 to 40", paragraph)
+        self.assertNotIn("measured shots: 1 per configuration", paragraph)
+
+    def test_a_mixed_run_states_both(self):
+        m = manifest(["SyncBaselineBenchmark.load {chunkSize=500}",
+                      "ClaimBenchmark.load {claim=CONVERSION, round=1} (2 + 4 shots)"])
+        paragraph = text.methods_text({"run": m}, ["run"])
+        self.assertIn("warm-up shots: 1; measured shots: 2 per configuration", paragraph)
+        self.assertIn("the claims forks (1 configuration) set their own shots", paragraph)
+        self.assertEqual(text.own_shots(m), ([(2, 4)], 2))
+
+
+if __name__ == "__main__":
+    unittest.main()
