@@ -93,7 +93,7 @@ def throughput_vs_chunk(df, manifests=None) -> Plot:
         return placeholder(title, hint_for_missing(df, [SYNC, POOLED_BATCH, POOLED_COPY], manifests))
     data["strategy"] = data["strategy"] + run_suffix(data)
     panels = [(t, data[data["family"].isin(f)]) for t, f in
-              (("card strategies, best over tasks", ["baseline", "strategy"]),
+              (("strategies under study, best over tasks", ["baseline", "strategy"]),
                ("factor study by protocol, best over the other factors", ["factor"]))]
     panels = [(t, g) for t, g in panels if not g.empty]
     fig = new_figure(FIG_WIDTH, 3.0 * len(panels) + 0.7)
@@ -173,7 +173,7 @@ def scaling(df, manifests=None) -> Plot:
 
 @styled
 def speedup_heatmap(df, manifests=None) -> Plot:
-    """x_sync (summary.csv) by chunk size x tasks, per parallel card strategy."""
+    """x_sync (summary.csv) by chunk size x tasks, per parallel strategy under study."""
     title = "Speedup over the sync baseline by chunk size and parallel tasks"
     data = plot_data(df, manifests)
     data = data[(data["family"] == "strategy") & data["tasks"].notna() & data["chunkSize"].notna()

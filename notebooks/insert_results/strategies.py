@@ -29,7 +29,7 @@ PSQL_COPY = "PsqlCopyBenchmark.psqlCopy"
 # summary.csv; its numbers are claims.csv and claim-shots.csv.
 CLAIM_MIX = "ClaimBenchmark.load"
 
-_CARD_PROFILES = ("quick", "standard", "thesis")
+_MATRIX_PROFILES = ("quick", "standard", "thesis")
 PROFILE_ORDER = ["quick", "standard", "thesis", "claims"]
 
 
@@ -41,23 +41,23 @@ class BenchInfo:
 
 
 BENCHMARKS = {
-    SYNC: BenchInfo("sync baseline", _CARD_PROFILES),
-    NEW_CONN: BenchInfo("new connection per chunk", _CARD_PROFILES),
-    POOLED_BATCH: BenchInfo("pooled executeBatch", _CARD_PROFILES),
-    POOLED_COPY: BenchInfo("pooled COPY", _CARD_PROFILES, ("format",)),
+    SYNC: BenchInfo("sync baseline", _MATRIX_PROFILES),
+    NEW_CONN: BenchInfo("new connection per chunk", _MATRIX_PROFILES),
+    POOLED_BATCH: BenchInfo("pooled executeBatch", _MATRIX_PROFILES),
+    POOLED_COPY: BenchInfo("pooled COPY", _MATRIX_PROFILES, ("format",)),
     ORIGINAL: BenchInfo("original loader", ("thesis",), ("variant",)),
     FACTOR: BenchInfo("factor study", ("thesis",), ("protocol", "connections")),
     # The runner skips it, with the reason, where psql is not on PATH.
-    PSQL_COPY: BenchInfo("psql \\copy", _CARD_PROFILES),
-    CEIL_INSERT_SELECT: BenchInfo("ceiling: INSERT ... SELECT", _CARD_PROFILES),
-    CEIL_SERVER_COPY: BenchInfo("ceiling: server-side COPY", _CARD_PROFILES),
-    CEIL_PARALLEL: BenchInfo("ceiling: parallel server-side COPY", _CARD_PROFILES),
+    PSQL_COPY: BenchInfo("psql \\copy", _MATRIX_PROFILES),
+    CEIL_INSERT_SELECT: BenchInfo("ceiling: INSERT ... SELECT", _MATRIX_PROFILES),
+    CEIL_SERVER_COPY: BenchInfo("ceiling: server-side COPY", _MATRIX_PROFILES),
+    CEIL_PARALLEL: BenchInfo("ceiling: parallel server-side COPY", _MATRIX_PROFILES),
     CLAIM_MIX: BenchInfo("claims study", ("claims",)),
 }
 BENCH_ORDER = list(BENCHMARKS)
 # summary.csv's families, in the order figures and tables list them.
 FAMILY_ORDER = ["baseline", "strategy", "original", "factor", "reference", "ceiling"]
-FAMILY_NAMES = {"baseline": "sync baseline", "strategy": "card strategies", "original": "original loader",
+FAMILY_NAMES = {"baseline": "sync baseline", "strategy": "strategies under study", "original": "original loader",
                 "factor": "factor study", "reference": "psql \\copy", "ceiling": "server ceilings",
                 "other": "other"}
 FORMAT_NAMES = {"COPY_BINARY": "binary", "COPY_CSV": "CSV", "COPY_TEXT": "text"}

@@ -31,7 +31,7 @@ class Names(unittest.TestCase):
                          "chunkSize 1,000, tasks 2; PLATFORM, UPFRONT, FIXED")
         self.assertEqual(one(df, benchmark=st.CEIL_SERVER_COPY)["configuration"], "-")
 
-    def test_profile_hint_names_psql_in_every_card_profile(self):
+    def test_profile_hint_names_psql_in_every_matrix_profile(self):
         self.assertIn("run profile quick, standard or thesis", st.profile_hint([st.PSQL_COPY]))
         self.assertIn("run profile thesis", st.profile_hint([st.FACTOR]))
 
