@@ -56,6 +56,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("JVM", " ".join(str(x) for x in (jvm.get("vendor"), jvm.get("version")) if x)),
         ("JVM fork flags", " ".join(jvm.get("forkFlags") or []) or None),
         ("PostgreSQL", pg.get("version")),
+        ("JDBC driver", pg.get("driver")),
         ("provider", " / ".join(str(x) for x in (pg.get("provider"), pg.get("profile")) if x)),
         ("provider detail", pg.get("detail")),
     ]
@@ -169,6 +170,8 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
             p += f" with the {esc(pg['profile'])} settings profile"
         if pg.get("detail"):
             p += f" ({esc(pg['detail'])})"
+        if pg.get("driver"):
+            p += f"; the benchmarks connected through {esc(pg['driver'])}"
         sett = settings_list(m)
         key = [(k, v) for k, v in sett if k in KEY_SETTINGS] or sett[:8]
         if key:

@@ -30,5 +30,15 @@ class ShotsInTheMethodsText(unittest.TestCase):
         self.assertEqual(text.own_shots(m), ([(2, 4)], 2))
 
 
+class TheDriver(unittest.TestCase):
+
+    def test_the_methods_and_the_environment_name_the_jdbc_driver(self):
+        m = manifest([])
+        m["postgres"] = {"version": "PostgreSQL 17.6 on x86_64", "provider": "embedded",
+                         "driver": "PostgreSQL JDBC Driver 42.7.14"}
+        self.assertIn("connected through PostgreSQL JDBC Driver 42.7.14", text.methods_text({"run": m}, []))
+        self.assertIn(("JDBC driver", "PostgreSQL JDBC Driver 42.7.14"), text.environment_rows(m))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -18,7 +18,7 @@ import java.util.Map;
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
         DatasetFacts dataset, Jmh jmh, Order order) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"
@@ -42,8 +42,16 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     public record Jvm(String version, String vendor, String home, List<String> forkFlags) {
     }
 
-    public record Postgres(String provider, String profile, String detail, String url, String version,
+    /**
+     * @param driver the JDBC driver every benchmark connects through, with its version
+     */
+    public record Postgres(String provider, String profile, String detail, String url, String version, String driver,
             Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
+
+        /** pgjdbc as it names itself, such as "PostgreSQL JDBC Driver 42.7.14". */
+        public static String driverInUse() {
+            return org.postgresql.util.DriverInfo.DRIVER_FULL_NAME;
+        }
     }
 
     public record Jmh(String version, int forks, int warmupIterations, int measurementIterations, String mode,

@@ -140,7 +140,8 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
         assertThat(run.path("profile").asText()).isEqualTo("smoke");
