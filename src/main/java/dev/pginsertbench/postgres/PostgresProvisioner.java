@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point that returns a running PostgreSQL server, trying in order: the server
- * the user named, Testcontainers when a Docker engine answers, the embedded server.
+ * the user named, the binaries the user named, Testcontainers when a Docker engine answers, the
+ * embedded server. A server the suite starts is checked to have the pinned data checksums
+ * ({@link ClusterInit#PINNED}) before it is handed out.
  */
 public final class PostgresProvisioner {
 
@@ -35,6 +37,13 @@ public final class PostgresProvisioner {
         if (settings.jdbcUrl() != null) {
             return external(settings);
         }
+        return withPinnedChecksums(started(settings));
+    }
+
+    private PostgresServer started(ProvisionSettings settings) {
+        if (settings.binaries() != null) {
+            return LocalProvider.start(settings.binaries(), settings.profile(), ClusterInit.PINNED);
+        }
         if (settings.provider() == Provider.EMBEDDED) {
             return EmbeddedProvider.start(settings.profile(), null);
         }
@@ -55,6 +64,27 @@ public final class PostgresProvisioner {
         }
         LOG.info("Testcontainers skipped: {}; starting the embedded server", noDocker.get());
         return EmbeddedProvider.start(settings.profile(), "Testcontainers skipped: " + noDocker.get());
+    }
+
+    /**
+     * Fails unless the server's data checksums are as pinned: the embedded and container servers
+     * cannot be given initdb's checksum option, so their version's default is checked here.
+     */
+    private static PostgresServer withPinnedChecksums(PostgresServer server) {
+        String expected = ClusterInit.PINNED.dataChecksumsSetting();
+        String actual;
+        try {
+            actual = server.facts().setting("data_checksums");
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        if (!expected.equals(actual)) {
+            server.close();
+            throw new ServerUnavailableException("the " + server.provider().label() + " PostgreSQL server has data_checksums="
+                    + actual + " but the suite pins " + expected + " so that versions compare alike (" + server.detail() + ")");
+        }
+        return server;
     }
 
     private static PostgresServer external(ProvisionSettings settings) {

@@ -19,9 +19,12 @@ import java.util.function.UnaryOperator;
  * @param user     login for the external server
  * @param password password for the external server; never logged
  * @param profile  server settings for a server the suite starts
- * @param provider force one provider, or null to choose automatically
+ * @param provider force one provider, or null to choose automatically; {@code local} whenever
+ *                 {@code binaries} is given
+ * @param binaries PostgreSQL binaries of this machine to start the server from, or null
  */
-public record ProvisionSettings(String jdbcUrl, String user, String password, ServerProfile profile, Provider provider) {
+public record ProvisionSettings(String jdbcUrl, String user, String password, ServerProfile profile, Provider provider,
+        PostgresBinaries binaries) {
 
     public ProvisionSettings {
         if (profile == null) {
@@ -30,16 +33,40 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         if (provider == Provider.EXTERNAL && jdbcUrl == null) {
             throw new IllegalArgumentException("bench.provider=external needs bench.jdbcUrl (or BENCH_JDBC_URL)");
         }
+        if (provider == Provider.LOCAL && binaries == null) {
+            throw new IllegalArgumentException("bench.provider=local needs bench.pgBin (or BENCH_PG_BIN)");
+        }
+        if (binaries != null) {
+            if (jdbcUrl != null) {
+                throw new IllegalArgumentException("bench.pgBin (BENCH_PG_BIN) and bench.jdbcUrl (BENCH_JDBC_URL) both "
+                        + "name the server: local binaries " + binaries.directory() + " and an external server; give one");
+            }
+            if (provider != null && provider != Provider.LOCAL) {
+                throw new IllegalArgumentException("bench.pgBin (BENCH_PG_BIN) runs the binaries in " + binaries.directory()
+                        + " but bench.provider is " + provider.label() + "; give one");
+            }
+            provider = Provider.LOCAL;
+        }
     }
 
     /** Start a server of the given profile, choosing the provider automatically. */
     public static ProvisionSettings started(ServerProfile profile) {
-        return new ProvisionSettings(null, null, null, profile, null);
+        return new ProvisionSettings(null, null, null, profile, null, null);
+    }
+
+    /** Start a server of the given profile with one provider (not external or local, which need more). */
+    public static ProvisionSettings started(ServerProfile profile, Provider provider) {
+        return new ProvisionSettings(null, null, null, profile, provider, null);
+    }
+
+    /** Start a server of the given profile from binaries installed on this machine. */
+    public static ProvisionSettings local(PostgresBinaries binaries, ServerProfile profile) {
+        return new ProvisionSettings(null, null, null, profile, Provider.LOCAL, binaries);
     }
 
     /** Use the server at this URL as it is. */
     public static ProvisionSettings external(String jdbcUrl, String user, String password) {
-        return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL);
+        return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL, null);
     }
 
     public static ProvisionSettings fromEnvironment() {
@@ -49,8 +76,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
     /**
      * Reads {@code bench.*} properties, then {@code BENCH_*} variables. A connection file
      * ({@code bench.connectionFile}: a properties file with {@code bench.jdbcUrl}, {@code bench.user},
-     * {@code bench.password}) is read first when given, so that credentials reach forked JVMs
-     * without appearing on their command lines.
+     * {@code bench.password}, {@code bench.pgBin}, ...) is read first when given, so that credentials
+     * reach forked JVMs without appearing on their command lines.
      */
     public static ProvisionSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String connectionFile = properties.apply("bench.connectionFile");
@@ -63,12 +90,14 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         String url = lookup.get("bench.jdbcUrl", "BENCH_JDBC_URL");
         String profile = lookup.get("bench.serverProfile", "BENCH_SERVER_PROFILE");
         String provider = lookup.get("bench.provider", "BENCH_PROVIDER");
+        String pgBin = lookup.get("bench.pgBin", "BENCH_PG_BIN");
         return new ProvisionSettings(
                 url,
                 lookup.get("bench.user", "BENCH_USER"),
                 lookup.get("bench.password", "BENCH_PASSWORD"),
                 profile == null ? ServerProfile.DURABLE : ServerProfile.fromName(profile, "bench.serverProfile"),
-                provider == null || provider.equalsIgnoreCase("auto") ? null : parseProvider(provider));
+                provider == null || provider.equalsIgnoreCase("auto") ? null : parseProvider(provider),
+                pgBin == null ? null : PostgresBinaries.named(pgBin, "bench.pgBin (BENCH_PG_BIN)"));
     }
 
     /** The same settings as properties a forked JVM can be given (password included: never log this). */
@@ -86,6 +115,9 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         properties.put("bench.serverProfile", profile.label());
         if (provider != null) {
             properties.put("bench.provider", provider.label());
+        }
+        if (binaries != null) {
+            properties.put("bench.pgBin", binaries.directory().toString());
         }
         return properties;
     }
@@ -117,7 +149,7 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
             return Provider.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bench.provider: unknown provider '" + value
-                    + "', expected auto, external, testcontainers or embedded", e);
+                    + "', expected auto, external, local, testcontainers or embedded", e);
         }
     }
 
@@ -125,7 +157,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
     public String toString() {
         return "ProvisionSettings[url=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", profile=" + profile.label() + ", provider=" + (provider == null ? "auto" : provider.label()) + "]";
+                + ", profile=" + profile.label() + ", provider=" + (provider == null ? "auto" : provider.label())
+                + (binaries == null ? "" : ", pgBin=" + binaries.directory()) + "]";
     }
 
     private record Lookup(UnaryOperator<String> properties, UnaryOperator<String> environment) {

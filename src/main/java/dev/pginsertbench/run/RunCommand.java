@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ServerProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "run-bench.sh", sortOptions = false, usageHelpWidth = 100,
         description = "Runs the configurations of a profile through JMH, one at a time, and writes a results folder "
-                + "(results/README.md). Without --jdbc-url it starts PostgreSQL 17 itself.",
+                + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin, else 17.",
         parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n")
 final class RunCommand {
 
@@ -62,6 +63,11 @@ final class RunCommand {
 
     @Option(names = "--password", paramLabel = "SECRET", description = "password (else BENCH_PASSWORD); never written anywhere")
     String password;
+
+    @Option(names = "--pg-bin", paramLabel = "DIR", converter = PostgresBinDirectory.class,
+            description = "start the server from the PostgreSQL binaries installed in DIR (initdb, pg_ctl, postgres), "
+                    + "for example /usr/lib/postgresql/15/bin, with the same settings (else BENCH_PG_BIN)")
+    PostgresBinaries pgBin;
 
     @Option(names = "--server-profile", paramLabel = "P", converter = ServerProfileLabel.class,
             completionCandidates = ServerProfileLabels.class,
@@ -196,11 +202,23 @@ final class RunCommand {
         }
     }
 
+    /** A directory holding PostgreSQL's programs, checked now so that a wrong one never reaches a fork. */
+    static final class PostgresBinDirectory implements ITypeConverter<PostgresBinaries> {
+        @Override
+        public PostgresBinaries convert(String value) {
+            try {
+                return new PostgresBinaries(Path.of(value));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static final class ProviderChoiceLabel implements ITypeConverter<ProviderChoice> {
         @Override
         public ProviderChoice convert(String value) {
             return byLabel(value, ProviderChoice.values(), ProviderChoice::label,
-                    " (an external server is chosen with --jdbc-url)");
+                    " (an external server is chosen with --jdbc-url, local binaries with --pg-bin)");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.ServerProfile;
@@ -27,6 +28,7 @@ import picocli.CommandLine.ParameterException;
  * @param password      --password, or null; never printed
  * @param serverProfile --server-profile, or null for the default (durable)
  * @param provider      --provider, or null for automatic
+ * @param pgBin         --pg-bin, or null (BENCH_PG_BIN is then read by the provisioning)
  * @param rows          --rows, or null for the profile's
  * @param include       --include, or null for every configuration
  * @param gc            JMH's gc profiler (on unless --no-gc)
@@ -38,7 +40,7 @@ import picocli.CommandLine.ParameterException;
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
 record RunOptions(String profile, String jdbcUrl, String user, String password, ServerProfile serverProfile,
-        ProviderChoice provider, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
+        ProviderChoice provider, PostgresBinaries pgBin, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
         boolean help, List<String> jmhArgs, Options jmhOptions) {
 
     static final long DEFAULT_SEED = 42;
@@ -67,8 +69,11 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         if (command.jdbcUrl != null) {
             requirePostgresUrl(command.jdbcUrl, command.password, "--jdbc-url");
         }
+        if (command.pgBin != null) {
+            requireOnlyServerChoice(command);
+        }
         return new RunOptions(command.profile, command.jdbcUrl, command.user, command.password, command.serverProfile,
-                command.provider, command.rows, command.include, !command.noGc, command.out, command.seed,
+                command.provider, command.pgBin, command.rows, command.include, !command.noGc, command.out, command.seed,
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
     }
 
@@ -91,6 +96,17 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         }
     }
 
+    /** --pg-bin chooses the server; --jdbc-url or a --provider other than auto would choose another. */
+    private static void requireOnlyServerChoice(RunCommand command) throws UsageException {
+        if (command.jdbcUrl != null) {
+            throw new UsageException("--pg-bin and --jdbc-url both choose the server; give one");
+        }
+        if (command.provider != null && command.provider != ProviderChoice.AUTO) {
+            throw new UsageException("--pg-bin starts the server from " + command.pgBin.directory() + " but --provider "
+                    + command.provider.label() + " asks for another; give one");
+        }
+    }
+
     /** The provisioning settings: these options first, then BENCH_* variables. */
     ProvisionSettings provisionSettings(UnaryOperator<String> environment) {
         Map<String, String> properties = new HashMap<>();
@@ -99,6 +115,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         putIfSet(properties, "bench.password", password);
         putIfSet(properties, "bench.serverProfile", serverProfile == null ? null : serverProfile.label());
         putIfSet(properties, "bench.provider", provider == null ? null : provider.label());
+        putIfSet(properties, "bench.pgBin", pgBin == null ? null : pgBin.directory().toString());
         return ProvisionSettings.from(properties::get, environment);
     }
 
@@ -143,7 +160,8 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
     @Override
     public String toString() {
         return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
-                + ", user=" + user + ", password=" + (password == null ? "none" : "***") + ", rows=" + rows
+                + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", rows=" + rows
                 + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", dryRun=" + dryRun
                 + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }

@@ -147,7 +147,7 @@ class LoaderFaultTest {
     void aServerStoppedMidLoadEndsTheLoadAndLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = liveNonDaemonThreads();
         try (PostgresServer own = new PostgresProvisioner().start(
-                new ProvisionSettings(null, null, null, ServerProfile.DURABLE, Provider.EMBEDDED))) {
+                ProvisionSettings.started(ServerProfile.DURABLE, Provider.EMBEDDED))) {
             createSlowTable(own);
             LoadReport report;
             try (Loader loader = new Loader(own.address(), TABLE.name(), LoadPlan.pooledCopy(CHUNK, 2))) {

@@ -46,7 +46,7 @@ class SmokeRunIT {
     @BeforeAll
     static void runSmokeProfile() throws Exception {
         assertThat(JAR).as("the benchmarks jar (built by mvn package)").exists();
-        server = new PostgresProvisioner().start(new ProvisionSettings(null, null, null, ServerProfile.DURABLE, Provider.EMBEDDED));
+        server = new PostgresProvisioner().start(ProvisionSettings.started(ServerProfile.DURABLE, Provider.EMBEDDED));
         results = Path.of("target", "it-smoke-" + System.currentTimeMillis());
         Path consoleFile = Path.of("target", results.getFileName() + ".console.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

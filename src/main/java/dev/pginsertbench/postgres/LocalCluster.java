@@ -1,0 +1,74 @@
+package dev.pginsertbench.postgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server the local provider runs: its scratch folder ({@code data/} and the logs) and the
+ * postmaster process. Closing stops the server ({@code pg_ctl stop -m fast}: open sessions are
+ * ended, a shutdown checkpoint is written) and deletes the folder.
+ *
+ * @param folder    scratch folder holding the data directory and the logs
+ * @param postmaster the {@code postgres} process, a child of this JVM
+ */
+record LocalCluster(LocalPrograms programs, Path folder, Process postmaster) implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    Path dataDirectory() {
+        return folder.resolve("data");
+    }
+
+    Path serverLog() {
+        return folder.resolve("server.log");
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (postmaster.isAlive()) {
+                programs.run("pg_ctl", List.of("stop", "-D", dataDirectory().toString(), "-m", "fast", "-w",
+                        "-t", String.valueOf(STOP_TIMEOUT.toSeconds())), folder.resolve("pg_ctl.log"), STOP_TIMEOUT.plusSeconds(10));
+            }
+        } catch (ServerUnavailableException e) {
+            LOG.warn("pg_ctl stop failed, killing the postmaster (pid {}): {}", postmaster.pid(), e.getMessage());
+        } finally {
+            awaitExit();
+            delete(folder);
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!postmaster.waitFor(10, TimeUnit.SECONDS)) {
+                postmaster.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            postmaster.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deletes a scratch folder and everything in it; a failure is logged, never thrown. */
+    static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete the local server's folder {}: {}", folder, e.toString());
+        }
+    }
+}

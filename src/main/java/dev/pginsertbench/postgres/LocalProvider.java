@@ -1,0 +1,124 @@
+package dev.pginsertbench.postgres;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs PostgreSQL binaries installed on this machine ({@code --pg-bin}): initdb into a fresh
+ * scratch folder with the {@link ClusterInit#PINNED} encoding, locale and checksums, then
+ * {@code postgres} on a free localhost port with every setting of the profile, as the embedded
+ * server gets them. Connections are trusted from localhost, so no password exists to leak.
+ */
+final class LocalProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalProvider.class);
+    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SUPERUSER = "postgres";
+
+    private LocalProvider() {
+    }
+
+    static PostgresServer start(PostgresBinaries binaries, ServerProfile profile, ClusterInit init) {
+        LocalPrograms programs = new LocalPrograms(binaries);
+        String version = programs.version("postgres");
+        int initdbMajor = LocalPrograms.major(programs.version("initdb"));
+        long started = System.nanoTime();
+        Path folder = scratchFolder();
+        Path data = folder.resolve("data");
+        LocalCluster cluster = null;
+        try {
+            List<String> initdb = new ArrayList<>(List.of("-D", data.toString(), "-U", SUPERUSER, "--auth=trust"));
+            initdb.addAll(init.initdbOptions(initdbMajor));
+            programs.run("initdb", initdb, folder.resolve("initdb.log"), INITDB_TIMEOUT);
+            int port = freePort();
+            cluster = new LocalCluster(programs, folder,
+                    programs.start("postgres", serverArguments(data, port, profile), folder.resolve("server.log")));
+            ServerAddress address = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null);
+            awaitConnections(cluster, address);
+            LOG.info("local PostgreSQL from {} started on port {} in {} ms (profile {})", binaries.directory(), port,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
+            String detail = "binaries in " + binaries.directory() + " (" + version + "); " + init.describe()
+                    + "; data directory under " + folder.getParent() + (programs.throughUnshare() ? "; run through unshare -U as root" : "");
+            return new PostgresServer(address, Provider.LOCAL, profile, detail, cluster);
+        } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            } else {
+                LocalCluster.delete(folder);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The profile's settings, and what only this provider needs: the port, and no Unix socket,
+     * because the binaries' built-in socket directory (Debian: /var/run/postgresql) is not
+     * writable from a user namespace and the suite connects over TCP anyway.
+     */
+    private static List<String> serverArguments(Path data, int port, ServerProfile profile) {
+        List<String> arguments = new ArrayList<>(List.of("-D", data.toString(), "-p", String.valueOf(port),
+                "-c", "listen_addresses=localhost", "-c", "unix_socket_directories="));
+        for (Map.Entry<String, String> setting : profile.settings().entrySet()) {
+            arguments.add("-c");
+            arguments.add(setting.getKey() + "=" + setting.getValue());
+        }
+        return arguments;
+    }
+
+    private static void awaitConnections(LocalCluster cluster, ServerAddress address) {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (true) {
+            if (!cluster.postmaster().isAlive()) {
+                throw new ServerUnavailableException("the local PostgreSQL server exited with code "
+                        + cluster.postmaster().exitValue() + " while starting" + LocalPrograms.lastLines(cluster.serverLog()));
+            }
+            try {
+                address.connect().close();
+                return;
+            } catch (ServerUnavailableException | SQLException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new ServerUnavailableException("the local PostgreSQL server did not accept connections at "
+                            + address.maskedUrl() + " within " + STARTUP_TIMEOUT.toSeconds() + " s"
+                            + LocalPrograms.lastLines(cluster.serverLog()));
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerUnavailableException("interrupted while waiting for the local PostgreSQL server");
+            }
+        }
+    }
+
+    private static Path scratchFolder() {
+        try {
+            return Files.createTempDirectory("pg-insert-bench-local-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new ServerUnavailableException("cannot create a data directory under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+        }
+    }
+
+    /** A port free now; the server binds it a moment later (the embedded provider takes the same chance). */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ServerUnavailableException("no free port on localhost: " + e.getMessage());
+        }
+    }
+}
