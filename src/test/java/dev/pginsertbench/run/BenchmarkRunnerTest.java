@@ -45,7 +45,9 @@ class BenchmarkRunnerTest {
                 arguments(List.of("smoke", "--", "-f", "many"), "-f many"),
                 arguments(List.of("smoke", "--include", "NoSuchBenchmark"), "--include 'NoSuchBenchmark'"),
                 arguments(List.of("--server-profile", "fast"), "--server-profile 'fast'"),
-                arguments(List.of("--provider", "docker"), "--provider 'docker'"));
+                arguments(List.of("--provider", "docker"), "--provider 'docker'"),
+                arguments(List.of("smoke", "--pg-bin", "/nonexistent/bin"), "--pg-bin '/nonexistent/bin': no directory"),
+                arguments(List.of("--pg-bin", "/usr"), "--pg-bin '/usr': no executable initdb, pg_ctl, postgres in /usr"));
     }
 
     @ParameterizedTest
@@ -73,6 +75,13 @@ class BenchmarkRunnerTest {
         assertThat(run(Map.of("BENCH_JDBC_URL", "localhost:5432/db"), "smoke", "--dry-run")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
                 .contains("BENCH_JDBC_URL 'localhost:5432/db'");
+    }
+
+    @Test
+    void aBadPgBinFromTheEnvironmentIsCheckedToo() {
+        assertThat(run(Map.of("BENCH_PG_BIN", "/nonexistent/bin"), "smoke", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("BENCH_PG_BIN", "'/nonexistent/bin'", "no directory");
     }
 
     @Test

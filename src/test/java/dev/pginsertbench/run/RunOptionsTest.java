@@ -3,6 +3,9 @@ package dev.pginsertbench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pginsertbench.postgres.InstalledPostgres;
+import dev.pginsertbench.postgres.PostgresBinaries;
+import dev.pginsertbench.postgres.Provider;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerProfile;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunOptionsTest {
 
@@ -104,6 +108,33 @@ class RunOptionsTest {
         ProvisionSettings fromEnvironment = RunOptions.parse(List.of("--server-profile", "bulk")).provisionSettings(environment::get);
         assertThat(fromEnvironment.jdbcUrl()).isEqualTo("jdbc:postgresql://env/x");
         assertThat(fromEnvironment.profile()).isEqualTo(ServerProfile.BULK);
+    }
+
+    @Test
+    void pgBinStartsTheServerFromThatDirectoryInEveryFork(@TempDir Path directory) throws Exception {
+        PostgresBinaries binaries = InstalledPostgres.fake(directory);
+        ProvisionSettings settings = RunOptions.parse(List.of("smoke", "--pg-bin", directory.toString(), "--provider", "auto",
+                "--server-profile", "bulk")).provisionSettings(name -> null);
+        assertThat(settings.provider()).isEqualTo(Provider.LOCAL);
+        assertThat(settings.binaries()).isEqualTo(binaries);
+        assertThat(settings.profile()).isEqualTo(ServerProfile.BULK);
+        // what a fork reads: the run's connection file
+        try (ConnectionFile file = ConnectionFile.write(settings)) {
+            assertThat(ProvisionSettings.from(Map.of("bench.connectionFile", file.path().toString())::get, name -> null))
+                    .isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void pgBinWithAnotherChoiceOfServerIsAUsageError(@TempDir Path directory) throws Exception {
+        InstalledPostgres.fake(directory);
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--pg-bin", directory.toString(), "--jdbc-url", "jdbc:postgresql://db/x")))
+                .isInstanceOf(UsageException.class).hasMessage("--pg-bin and --jdbc-url both choose the server; give one");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--pg-bin", directory.toString(), "--provider", "embedded")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--provider embedded");
+        RunOptions options = RunOptions.parse(List.of("--pg-bin", directory.toString()));
+        assertThatThrownBy(() -> options.provisionSettings(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://env/x")::get))
+                .hasMessageContaining("bench.pgBin").hasMessageContaining("BENCH_JDBC_URL");
     }
 
     @Test
