@@ -1,13 +1,10 @@
 package dev.pginsertbench.postgres;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +55,10 @@ record LocalCluster(LocalPrograms programs, Path folder, Process postmaster) imp
         }
     }
 
-    /** Deletes a scratch folder and everything in it; a failure is logged, never thrown. */
+    /** Deletes the scratch folder; a failure is logged, never thrown. */
     static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            ScratchFolder.delete(folder);
         } catch (IOException e) {
             LOG.warn("could not delete the local server's folder {}: {}", folder, e.toString());
         }

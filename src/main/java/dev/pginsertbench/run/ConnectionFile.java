@@ -1,12 +1,11 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.postgres.ProvisionSettings;
+import dev.pginsertbench.postgres.ScratchFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The connection settings of a run in a scratch folder only its owner can read, so that the
@@ -49,13 +48,8 @@ final class ConnectionFile implements AutoCloseable {
     }
 
     private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            ScratchFolder.delete(folder);
         } catch (IOException e) {
             System.err.println("run-bench: could not delete " + folder + " (holds the connection settings): " + e);
         }
