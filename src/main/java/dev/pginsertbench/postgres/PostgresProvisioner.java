@@ -67,8 +67,9 @@ public final class PostgresProvisioner {
     }
 
     /**
-     * Fails unless the server's data checksums are as pinned: the embedded and container servers
-     * cannot be given initdb's checksum option, so their version's default is checked here.
+     * Fails unless the server's data checksums are as pinned: zonky cannot pass initdb's checksum
+     * flag and the container's image runs initdb as it decides, so their version's default is
+     * checked here; the local provider's explicit option is checked alike.
      */
     private static PostgresServer withPinnedChecksums(PostgresServer server) {
         String expected = ClusterInit.PINNED.dataChecksumsSetting();

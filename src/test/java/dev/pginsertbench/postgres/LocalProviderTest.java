@@ -101,6 +101,26 @@ class LocalProviderTest {
     }
 
     @Test
+    void aServerThatExitsWhileStartingFailsQuotingItsLogAndLeavesNothingBehind(@TempDir Path directory) throws IOException {
+        Path real = InstalledPostgres.debian15().directory();
+        Files.createSymbolicLink(directory.resolve("initdb"), real.resolve("initdb"));
+        Files.createSymbolicLink(directory.resolve("pg_ctl"), real.resolve("pg_ctl"));
+        Path postgres = Files.writeString(directory.resolve("postgres"), """
+                #!/bin/sh
+                [ "$1" = --version ] && exec %s --version
+                echo "FATAL:  simulated start failure"
+                exit 1
+                """.formatted(real.resolve("postgres")));
+        postgres.toFile().setExecutable(true);
+        long foldersBefore = localFolders();
+        assertThatThrownBy(() -> provisioner.start(ProvisionSettings.local(new PostgresBinaries(directory), ServerProfile.DURABLE)))
+                .isInstanceOf(ServerUnavailableException.class)
+                .hasMessageContaining("exited with code 1 while starting")
+                .hasMessageContaining("server.log").hasMessageContaining("FATAL:  simulated start failure");
+        assertThat(localFolders()).isEqualTo(foldersBefore);
+    }
+
+    @Test
     void theBinariesReachTheForksThroughTheConnectionFile(@TempDir Path directory) throws IOException {
         InstalledPostgres.fake(directory);
         ProvisionSettings settings = ProvisionSettings.from(name -> null, Map.of("BENCH_PG_BIN", directory.toString())::get);
@@ -132,6 +152,12 @@ class LocalProviderTest {
             }
         }
         return shown;
+    }
+
+    private static long localFolders() throws IOException {
+        try (var folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return folders.filter(path -> path.getFileName().toString().startsWith("pg-insert-bench-local-")).count();
+        }
     }
 
     private static Map<String, String> withoutVersion(Map<String, String> keySettings) {
