@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
+from . import table_shapes
 from .latex import booktabs
 from .load import CLAIMS_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
 from .strategies import best_per_strategy, plot_data
@@ -47,6 +48,35 @@ def best_configuration_latex(display: pd.DataFrame, rows_text: str) -> str:
                              f"of the single-session server-side COPY ceiling; JVM allocation per row (-prof gc); "
                              f"WAL per row. All from {SUMMARY_FILE}.",
                     "tab:best-configuration", [widths.get(c, ("r", 0.065)) for c in display.columns])
+
+
+def table_shape_cost(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
+    """The table-shape study's configurations (table_shapes.shape_points): the
+    summary.csv rows as written, with strategy and configuration text."""
+    points = table_shapes.shape_points(df, manifests)
+    return points[["run", "strategy", "configuration"] + SUMMARY_COLUMNS]
+
+
+def table_shape_cost_display(points: pd.DataFrame) -> pd.DataFrame:
+    return _with_run(points, points, {
+        "protocol": points["protocol"],
+        "table shape": [table_shapes.SHAPE_NAMES.get(s, s) for s in points[table_shapes.SHAPE]],
+        "n": [fmt_int(v) for v in points["n"]],
+        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
+                             for r in points.itertuples()],
+        "MB/s": [fmt_sig(v) for v in points["mb_per_s"]],
+        "WAL B/row": [fmt_sig(v) for v in points["wal_bytes_per_row"]],
+        "client CPU ns/row": [fmt_sig(v) for v in points["client_cpu_ns_per_row"]],
+        "server CPU ns/row": [fmt_sig(v) for v in points["server_cpu_ns_per_row"]],
+    })
+
+
+def table_shape_cost_latex(display: pd.DataFrame, rows_text: str, base: str) -> str:
+    widths = {"run": 0.08, "protocol": 0.15, "table shape": 0.2, "n": ("r", 0.04), "rows/s [95 % CI]": ("r", 0.2)}
+    return booktabs(display, f"Each table shape per protocol ({rows_text}; factor study, other factors at {base}). "
+                             f"Throughput with its {INTERVAL_NOTE}; WAL, client and server CPU per row. All from "
+                             f"{SUMMARY_FILE}.", "tab:table-shape-cost",
+                    [widths.get(c, ("r", 0.075)) for c in display.columns])
 
 
 def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
