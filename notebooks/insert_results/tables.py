@@ -19,6 +19,11 @@ def _with_run(frame: pd.DataFrame, source: pd.DataFrame, columns: dict) -> pd.Da
     return pd.DataFrame({**({"run": source["run"]} if multi else {}), **columns}).reset_index(drop=True)
 
 
+def _rows_per_s_text(frame: pd.DataFrame) -> list:
+    """rows_per_s with its 95 % interval, as the tables show it."""
+    return [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high) for r in frame.itertuples()]
+
+
 def best_configuration(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """Per strategy its fastest complete configuration at the run's dataset size:
     the summary.csv row as written, with strategy and configuration text."""
@@ -30,8 +35,7 @@ def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
     return _with_run(best, best, {
         "strategy": best["strategy"],
         "best configuration": best["configuration"],
-        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
-                             for r in best.itertuples()],
+        "rows/s [95 % CI]": _rows_per_s_text(best),
         "MB/s": [fmt_sig(v) for v in best["mb_per_s"]],
         "x sync": [fmt_ratio(v) for v in best["x_sync"]],
         "% of server COPY": [fmt_percent(v) for v in best["x_server_copy"]],
@@ -62,8 +66,7 @@ def table_shape_cost_display(points: pd.DataFrame) -> pd.DataFrame:
         "protocol": points["protocol"],
         "table shape": [table_shapes.SHAPE_NAMES.get(s, s) for s in points[table_shapes.SHAPE]],
         "n": [fmt_int(v) for v in points["n"]],
-        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
-                             for r in points.itertuples()],
+        "rows/s [95 % CI]": _rows_per_s_text(points),
         "MB/s": [fmt_sig(v) for v in points["mb_per_s"]],
         "WAL B/row": [fmt_sig(v) for v in points["wal_bytes_per_row"]],
         "client CPU ns/row": [fmt_sig(v) for v in points["client_cpu_ns_per_row"]],
@@ -86,8 +89,7 @@ def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
         "configuration": df["configuration"],
         "rows": [fmt_int(v) for v in df["rows"]],
         "n": [fmt_int(v) for v in df["n"]],
-        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
-                             for r in df.itertuples()],
+        "rows/s [95 % CI]": _rows_per_s_text(df),
         "MB/s": [fmt_sig(v) for v in df["mb_per_s"]],
         "x sync": [fmt_ratio(v) for v in df["x_sync"]],
         "% server COPY": [fmt_percent(v) for v in df["x_server_copy"]],
