@@ -10,6 +10,7 @@ selects, formats and draws them; it computes no metric of its own.
     strategies  what the benchmarks are; choosing configurations to show
     claims      the claims study's files and their text
     plotting    shared drawing helpers; figures, claim_figures: the figures
+    table_shapes  the table-shape study: its configurations and figure
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
     outputs     the registry of every output file
@@ -28,4 +29,5 @@ from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, MANIFEST_FILE, REPO_ROOT, SUMM
                    num, output_dir, read_summary, resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
+from .table_shapes import shape_points, table_shape_cost
 from .text import environment_table, methods_text

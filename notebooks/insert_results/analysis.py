@@ -8,13 +8,14 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, outputs, tables
+from . import appendix, outputs, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, load_claim_study
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, load_runs, output_dir
 from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for,
                       table_files)
 from .plotting import STYLE, Plot, rows_text
-from .strategies import BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, with_names
+from .strategies import (BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
+                         with_names)
 from .text import environment_table, methods_text
 
 ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
@@ -94,6 +95,9 @@ class Analysis:
     def best_display(self) -> pd.DataFrame:
         return tables.best_configuration_display(self.best)
 
+    def table_shape_display(self) -> pd.DataFrame:
+        return tables.table_shape_cost_display(tables.table_shape_cost(self.df, self.manifests))
+
     def claims_display(self) -> pd.DataFrame:
         if self.study is None:
             return pd.DataFrame({"note": [self.skip_reason(CLAIMS_STUDY)]})
@@ -113,6 +117,14 @@ class Analysis:
             else:
                 display = tables.best_configuration_display(best)
             return best, tables.best_configuration_latex(display, rows_text(self.df, self.manifests))
+        if name == "table_shape_cost":
+            points = tables.table_shape_cost(self.df, self.manifests)
+            if points.empty:
+                display, base = pd.DataFrame({"table shape": ["no data in this run"],
+                                              "note": [table_shapes.NEEDS + this_run_note(self.manifests)]}), "-"
+            else:
+                display, base = tables.table_shape_cost_display(points), table_shapes.base_text(points)
+            return points, tables.table_shape_cost_latex(display, rows_text(self.df, self.manifests), base)
         if name == "all_configurations":
             every = self.df.drop(columns=["family_order", "bench_order"])
             return every, tables.all_configurations_latex(tables.all_configurations_display(self.df))

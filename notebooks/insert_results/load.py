@@ -30,7 +30,10 @@ READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE)
 # results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
 RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
-TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking"]
+TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking", "tableShape"]
+# Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
+# no such parameter; every table was then created without an index, as tableShape HEAP is now).
+LATER_PARAMS = ["tableShape"]
 NUMBER_PARAMS = ["chunkSize", "tasks"]
 PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
 RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_parallel_ceiling", "x_psql"]
@@ -67,11 +70,15 @@ def read_json(path) -> object:
 
 
 def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
-                      flags: Sequence[str] = ()) -> pd.DataFrame:
+                      flags: Sequence[str] = (), later: Sequence[str] = ()) -> pd.DataFrame:
     """A CSV the suite writes: text as written (no "NA" guessing), numbers via
     :func:`num` (empty = not applicable), true/false flags as bool. Known
-    columns first, any others after them."""
+    columns first, any others after them; a text column in later, which older
+    files lack, is empty there."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for c in later:
+        if c not in frame.columns:
+            frame[c] = ""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
@@ -85,7 +92,7 @@ def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
 def read_summary(path) -> pd.DataFrame:
     """summary.csv: one row per configuration; an empty parameter cell means
     the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
-    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS)
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS)
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures
+from . import claim_figures, figures, table_shapes
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
@@ -45,6 +45,9 @@ FIGURES = [
                "Throughput as a percentage of the server's own ingest ceilings."),
     FigureSpec("fig10_cpu_and_chunk_time", figures.cpu_and_chunk_time, STRATEGIES,
                "Client and server CPU time per row and the mean and slowest chunk time per strategy."),
+    FigureSpec("fig11_table_shape_cost", table_shapes.table_shape_cost, STRATEGIES,
+               "Throughput of each table shape (no index, primary key, primary key and two secondary indexes, "
+               "UNLOGGED) per protocol, every other factor at the factor study's base, with 95 % intervals."),
     FigureSpec("fig8_claims_intervals", claim_figures.claim_intervals, CLAIMS_STUDY,
                "The original loader's claims: claimed ranges against the measured estimates with their 95 % "
                "intervals and the suite's verdicts."),
@@ -59,6 +62,7 @@ RETIRED_FIGURES = ["fig7_claims_vs_measured"]
 
 TABLES = [
     TableSpec("best_configuration", STRATEGIES),
+    TableSpec("table_shape_cost", STRATEGIES),
     TableSpec("claims", CLAIMS_STUDY),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),

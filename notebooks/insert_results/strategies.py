@@ -161,9 +161,13 @@ def strategy_order(frame: pd.DataFrame) -> list:
     return frame.sort_values(["family_order", "bench_order", "strategy"])["strategy"].drop_duplicates().tolist()
 
 
-def hint_for_missing(df: pd.DataFrame, benches, manifests: dict | None = None) -> str:
-    """profile_hint, with the profile of the runs at hand."""
+def this_run_note(manifests: dict | None = None) -> str:
+    """" (this run: profile quick)", or "" without a manifest naming one."""
     profiles = sorted({str((m.get("run") or {}).get("profile")) for m in (manifests or {}).values()
                        if (m.get("run") or {}).get("profile")})
-    now = f" (this run: profile {', '.join(profiles)})" if profiles else ""
-    return profile_hint(benches) + now
+    return f" (this run: profile {', '.join(profiles)})" if profiles else ""
+
+
+def hint_for_missing(df: pd.DataFrame, benches, manifests: dict | None = None) -> str:
+    """profile_hint, with the profile of the runs at hand."""
+    return profile_hint(benches) + this_run_note(manifests)

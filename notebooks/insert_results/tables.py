@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
+from . import table_shapes
 from .latex import booktabs
 from .load import CLAIMS_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
 from .strategies import best_per_strategy, plot_data
@@ -18,6 +19,11 @@ def _with_run(frame: pd.DataFrame, source: pd.DataFrame, columns: dict) -> pd.Da
     return pd.DataFrame({**({"run": source["run"]} if multi else {}), **columns}).reset_index(drop=True)
 
 
+def _rows_per_s_text(frame: pd.DataFrame) -> list:
+    """rows_per_s with its 95 % interval, as the tables show it."""
+    return [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high) for r in frame.itertuples()]
+
+
 def best_configuration(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """Per strategy its fastest complete configuration at the run's dataset size:
     the summary.csv row as written, with strategy and configuration text."""
@@ -29,8 +35,7 @@ def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
     return _with_run(best, best, {
         "strategy": best["strategy"],
         "best configuration": best["configuration"],
-        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
-                             for r in best.itertuples()],
+        "rows/s [95 % CI]": _rows_per_s_text(best),
         "MB/s": [fmt_sig(v) for v in best["mb_per_s"]],
         "x sync": [fmt_ratio(v) for v in best["x_sync"]],
         "% of server COPY": [fmt_percent(v) for v in best["x_server_copy"]],
@@ -49,6 +54,34 @@ def best_configuration_latex(display: pd.DataFrame, rows_text: str) -> str:
                     "tab:best-configuration", [widths.get(c, ("r", 0.065)) for c in display.columns])
 
 
+def table_shape_cost(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
+    """The table-shape study's configurations (table_shapes.shape_points): the
+    summary.csv rows as written, with strategy and configuration text."""
+    points = table_shapes.shape_points(df, manifests)
+    return points[["run", "strategy", "configuration"] + SUMMARY_COLUMNS]
+
+
+def table_shape_cost_display(points: pd.DataFrame) -> pd.DataFrame:
+    return _with_run(points, points, {
+        "protocol": points["protocol"],
+        "table shape": [table_shapes.SHAPE_NAMES.get(s, s) for s in points[table_shapes.SHAPE]],
+        "n": [fmt_int(v) for v in points["n"]],
+        "rows/s [95 % CI]": _rows_per_s_text(points),
+        "MB/s": [fmt_sig(v) for v in points["mb_per_s"]],
+        "WAL B/row": [fmt_sig(v) for v in points["wal_bytes_per_row"]],
+        "client CPU ns/row": [fmt_sig(v) for v in points["client_cpu_ns_per_row"]],
+        "server CPU ns/row": [fmt_sig(v) for v in points["server_cpu_ns_per_row"]],
+    })
+
+
+def table_shape_cost_latex(display: pd.DataFrame, rows_text: str, base: str) -> str:
+    widths = {"run": 0.08, "protocol": 0.15, "table shape": 0.2, "n": ("r", 0.04), "rows/s [95 % CI]": ("r", 0.2)}
+    return booktabs(display, f"Each table shape per protocol ({rows_text}; factor study, other factors at {base}). "
+                             f"Throughput with its {INTERVAL_NOTE}; WAL, client and server CPU per row. All from "
+                             f"{SUMMARY_FILE}.", "tab:table-shape-cost",
+                    [widths.get(c, ("r", 0.075)) for c in display.columns])
+
+
 def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
     """Every configuration, the columns a reader compares, formatted."""
     return _with_run(df, df, {
@@ -56,8 +89,7 @@ def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
         "configuration": df["configuration"],
         "rows": [fmt_int(v) for v in df["rows"]],
         "n": [fmt_int(v) for v in df["n"]],
-        "rows/s [95 % CI]": [fmt_interval(r.rows_per_s, r.rows_per_s_low, r.rows_per_s_high)
-                             for r in df.itertuples()],
+        "rows/s [95 % CI]": _rows_per_s_text(df),
         "MB/s": [fmt_sig(v) for v in df["mb_per_s"]],
         "x sync": [fmt_ratio(v) for v in df["x_sync"]],
         "% server COPY": [fmt_percent(v) for v in df["x_server_copy"]],

@@ -7,6 +7,10 @@ Fixtures:
                column filled where the schema allows, an incomplete configuration
                (PooledCopy tasks 4: 9 of 10 chunks), no server CPU for the ceilings
   claims_only  a claims-profile run: claims.csv, claim-shots.csv, header-only summary.csv
+  table_shapes summary.csv written by hand for these tests (not by the suite): FactorBenchmark
+               at one setting of the other factors, BATCH and COPY_BINARY into each of the
+               four table shapes (BATCH UNLOGGED with one shot, no interval), and two points
+               outside the study (UNNEST in one shape only; COPY_BINARY on 8 tasks)
 """
 import shutil
 import sys
@@ -22,6 +26,7 @@ FIXTURES = HERE / "fixtures"
 BASIC = FIXTURES / "basic"
 HANDWRITTEN = FIXTURES / "handwritten"
 CLAIMS_ONLY = FIXTURES / "claims_only"
+TABLE_SHAPES = FIXTURES / "table_shapes"
 
 
 def temp_dir(test) -> Path:

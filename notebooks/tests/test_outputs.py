@@ -5,14 +5,15 @@ import subprocess
 import unittest
 from contextlib import redirect_stdout
 
-from support import BASIC, CLAIMS_ONLY, HANDWRITTEN, folder_with, ir, temp_dir
+from support import BASIC, CLAIMS_ONLY, HANDWRITTEN, TABLE_SHAPES, folder_with, ir, temp_dir
 from insert_results import appendix, outputs
 
 # A run without claims.csv: the strategy figures and tables.
 STRATEGY_RUN_FILES = ([f"figures/{n}.{ext}" for n in (
     "fig1_throughput_best", "fig2_throughput_vs_chunksize", "fig3_scaling_tasks", "fig4_speedup_heatmap",
-    "fig5_memory_per_row", "fig6_percent_of_ceiling", "fig10_cpu_and_chunk_time") for ext in ("pdf", "png")]
-    + [f"tables/{n}.{ext}" for n in ("best_configuration", "environment", "all_configurations")
+    "fig5_memory_per_row", "fig6_percent_of_ceiling", "fig10_cpu_and_chunk_time", "fig11_table_shape_cost")
+    for ext in ("pdf", "png")]
+    + [f"tables/{n}.{ext}" for n in ("best_configuration", "table_shape_cost", "environment", "all_configurations")
        for ext in ("tex", "csv")]
     + ["methods.md", "methods.tex", "appendix.tex"])
 
@@ -95,11 +96,11 @@ class Appendix(unittest.TestCase):
             self.assertIn(f"{{figures/{spec.stem}.pdf}}", tex)
         for spec in a.tables():
             self.assertIn(f"\\input{{tables/{spec.name}.tex}}", tex)
-        self.assertEqual(len(a.tables()), 4)
+        self.assertEqual(len(a.tables()), 5)
 
     @unittest.skipUnless(appendix.have_pdflatex(), "pdflatex is not installed")
     def test_compiles_without_overfull_lines(self):
-        for folder in (folder_with(self, claims=True), CLAIMS_ONLY):
+        for folder in (folder_with(self, claims=True), CLAIMS_ONLY, TABLE_SHAPES):
             a, out = export(self, folder)
             pdf = ir.compile_pdf(out)
             self.assertGreater(pdf.stat().st_size, 10_000)

@@ -28,7 +28,7 @@ class Names(unittest.TestCase):
         df, _ = configurations()
         self.assertEqual(one(df, benchmark=st.POOLED_COPY, tasks=2.0)["configuration"], "chunkSize 100, tasks 2")
         self.assertEqual(one(df, benchmark=st.FACTOR, conversion="UPFRONT")["configuration"],
-                         "chunkSize 1,000, tasks 2; PLATFORM, UPFRONT, FIXED")
+                         "chunkSize 1,000, tasks 2; PLATFORM, UPFRONT, FIXED, HEAP")  # the table shape too
         self.assertEqual(one(df, benchmark=st.CEIL_SERVER_COPY)["configuration"], "-")
 
     def test_profile_hint_names_psql_in_every_matrix_profile(self):

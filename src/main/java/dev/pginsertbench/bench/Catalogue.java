@@ -26,7 +26,7 @@ public enum Catalogue {
             List.of(Parameter.VARIANT, Parameter.TASKS), Set.of(), false, ExpectedRate.originalLoader()),
     FACTOR_POINT(FactorBenchmark.class, "load", Family.FACTOR, "factor study point",
             List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS, Parameter.EXECUTOR, Parameter.CONVERSION,
-                    Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS), Set.of(), false,
+                    Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TABLE_SHAPE), Set.of(), false,
             ExpectedRate.byProtocol(Parameter.PROTOCOL)),
     INSERT_SELECT_CEILING(CeilingBenchmark.class, "insertSelect", Family.CEILING, "ceiling: INSERT ... SELECT",
             List.of(), Set.of(), true, ExpectedRate.fixed(300_000)),

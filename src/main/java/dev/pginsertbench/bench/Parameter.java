@@ -15,6 +15,7 @@ public enum Parameter {
     EXECUTOR("executor"),
     CONVERSION("conversion"),
     CHUNKING("chunking"),
+    TABLE_SHAPE("tableShape"),
     CLAIM("claim"),
     ROUND("round");
 

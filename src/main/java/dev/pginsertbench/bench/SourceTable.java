@@ -9,6 +9,7 @@ import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.TableContent;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +30,7 @@ final class SourceTable {
     static ArticleTable fill(PostgresServer server, Connection control, ArticleTable target, Dataset dataset)
             throws SQLException, InterruptedException {
         ArticleTable source = new ArticleTable(target.name().withSuffix("_source"));
-        source.recreate(control, false);
+        source.recreate(control, TableShape.HEAP);
         try (Loader loader = new Loader(server.address(), source.name(), LoadPlan.pooledCopy(Protocol.COPY_BINARY, CHUNK, TASKS))) {
             LoadReport report = loader.load(dataset.rows());
             if (!report.complete()) {

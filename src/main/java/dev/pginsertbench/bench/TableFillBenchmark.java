@@ -5,6 +5,7 @@ import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Per trial (outside any timing): a PostgreSQL server is provisioned (the run's server
  * settings, {@code -Dbench.*} or {@code bench.connectionFile}), the dataset of {@code rows}
  * articles is generated from {@code -Dbench.seed} (default 42), and the target table is
- * created. Per shot (outside the timing): the table is truncated and a CHECKPOINT is forced, so
- * every shot starts from the same clean state; after the shot {@code count(*)} must equal
+ * created in the subclass's {@link TableShape} (no index unless the subclass says otherwise). Per
+ * shot (outside the timing): the table is truncated and a CHECKPOINT is forced, so every shot
+ * starts from the same clean state. TRUNCATE gives the table and each of its indexes new, empty
+ * files, so every shape starts each shot as created; an UNLOGGED table's pages, which a
+ * checkpoint does not write, are dropped with its old files, so none carry over to the next shot; after the shot {@code count(*)} must equal
  * {@code rows}, and a loader's report must be complete, or the benchmark fails with a message
  * naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}.
  *
@@ -85,12 +89,17 @@ public abstract class TableFillBenchmark {
         dataset = Dataset.generate(seed, rows);
         table = ArticleTable.named(TARGET_TABLE);
         control = server.connect();
-        table.recreate(control, false);
+        table.recreate(control, tableShape());
         activitySql = ServerActivity.snapshotSql(control);
         cpu = new ClientCpu();
         serverCpu = ServerCpu.locate(control);
         LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), server);
         prepareTrial();
+    }
+
+    /** The shape the target table is created in; the factor study varies it. */
+    protected TableShape tableShape() {
+        return TableShape.HEAP;
     }
 
     /** Builds what the shots need (a loader, files, a source table), after the table exists. */

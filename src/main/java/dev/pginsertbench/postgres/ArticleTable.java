@@ -1,17 +1,20 @@
 package dev.pginsertbench.postgres;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The articles staging table: its columns (in the order every encoder writes them), DDL, and
- * the checks that prove what landed. No index, as a staging table has none: every benchmark
- * creates it so. The variant with a primary key on {@code id} is used only by tests.
+ * The articles table: its columns (in the order every encoder writes them), its DDL in each
+ * {@link TableShape}, and the checks that prove what landed. Every benchmark creates it as a
+ * staging table, {@link TableShape#HEAP} without any index, unless the factor study asks for
+ * another shape.
  */
 public record ArticleTable(TableName name) {
 
@@ -31,6 +34,9 @@ public record ArticleTable(TableName name) {
             new Column("keywords", "text", true),
             new Column("ingested_at", "timestamptz", false));
 
+    /** PostgreSQL's identifier limit (NAMEDATALEN - 1); longer names are truncated. */
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
     public static ArticleTable named(String table) {
         return new ArticleTable(TableName.of(table));
     }
@@ -40,18 +46,53 @@ public record ArticleTable(TableName name) {
         return COLUMNS.stream().map(Column::quotedName).collect(Collectors.joining(", "));
     }
 
-    public String createSql(boolean primaryKey) {
+    /**
+     * The statements that create the table in the given shape: the table (with its primary key),
+     * then one btree index per indexed column. Constraint and index names are the table's name with
+     * a suffix, so that two tables of the same schema never compete for one.
+     */
+    public List<String> createStatements(TableShape shape) {
         String columns = COLUMNS.stream()
                 .map(column -> column.quotedName() + " " + column.sqlType() + (column.nullable() ? "" : " NOT NULL"))
                 .collect(Collectors.joining(", "));
-        return "CREATE TABLE " + name.quoted() + " (" + columns
-                + (primaryKey ? ", PRIMARY KEY (" + COLUMNS.get(0).quotedName() + ")" : "") + ")";
+        String primaryKey = shape.primaryKey()
+                ? ", CONSTRAINT " + ownName("pkey") + " PRIMARY KEY (" + COLUMNS.get(0).quotedName() + ")" : "";
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE " + (shape.unlogged() ? "UNLOGGED " : "") + "TABLE " + name.quoted() + " (" + columns
+                + primaryKey + ")");
+        for (String indexed : shape.indexedColumns()) {
+            Column column = column(indexed);
+            statements.add("CREATE INDEX " + ownName(column.name() + "_idx") + " ON " + name.quoted() + " USING btree ("
+                    + column.quotedName() + ")");
+        }
+        return statements;
     }
 
-    /** Drops the table if present and creates it empty. */
-    public void recreate(Connection connection, boolean primaryKey) throws SQLException {
+    /** Drops the table if present and creates it empty, in the given shape. */
+    public void recreate(Connection connection, TableShape shape) throws SQLException {
         drop(connection);
-        execute(connection, createSql(primaryKey));
+        for (String statement : createStatements(shape)) {
+            execute(connection, statement);
+        }
+    }
+
+    /**
+     * The quoted name of an index or constraint of this table: the table's name and a suffix, with
+     * no schema (PostgreSQL puts both into the table's schema). Longer than PostgreSQL keeps, it
+     * would be cut short silently and could clash, so it is refused instead.
+     */
+    String ownName(String suffix) {
+        String own = name.table() + "_" + suffix;
+        if (own.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            throw new IllegalArgumentException("the name " + own + " is longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES
+                    + " bytes; choose a shorter table name than " + name.table());
+        }
+        return SqlIdentifier.quote(own);
+    }
+
+    private static Column column(String name) {
+        return COLUMNS.stream().filter(column -> column.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in the articles table"));
     }
 
     public void drop(Connection connection) throws SQLException {

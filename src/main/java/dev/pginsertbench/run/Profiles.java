@@ -10,6 +10,7 @@ import dev.pginsertbench.load.ErrorPolicy;
 import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.TableShape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,11 +65,20 @@ public final class Profiles {
 
     /**
      * The factor study's base point: pooled COPY binary on a few tasks, every other factor at the
-     * loader's plain setting. the factor benchmark's parameter defaults are this point (a test
-     * checks it), so running that class alone measures the base.
+     * loader's plain setting, into a table without indexes ({@link #FACTOR_BASE_SHAPE}). The factor
+     * benchmark's parameter defaults are this point (a test checks it), so running that class alone
+     * measures the base.
      */
     static final LoadPlan FACTOR_BASE = new LoadPlan(Protocol.COPY_BINARY, ConnectionMode.POOLED, 4, ExecutorKind.PLATFORM,
             5_000, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
+    /** The base point's table: the staging table every other benchmark fills. */
+    static final TableShape FACTOR_BASE_SHAPE = TableShape.HEAP;
+    /**
+     * The protocols each table shape is measured with: plain and rewritten executeBatch (the
+     * driver's own switch), and both COPY formats the pooled COPY strategy offers.
+     */
+    static final List<Protocol> SHAPE_PROTOCOLS = List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.COPY_BINARY,
+            Protocol.COPY_CSV);
 
     private static final List<Protocol> COPY_FORMATS = List.of(Protocol.COPY_BINARY, Protocol.COPY_CSV);
 
@@ -81,7 +91,8 @@ public final class Profiles {
      * measured, else the estimate.
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
-            new ProfileSummary("smoke", "every benchmark method once (13 configurations)", "about 45 s"),
+            new ProfileSummary("smoke", "every benchmark method once, and one factor point into an indexed table "
+                    + "(14 configurations)", "about 45 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
@@ -89,10 +100,12 @@ public final class Profiles {
                     "24 minutes measured from a fresh clone, build included (22 estimated)"),
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
-                    + "rows per chunk (78 configurations)", "about 40 minutes (estimate)"),
+                    + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
+                    + "with plain and rewritten executeBatch and both COPY formats (94 configurations)",
+                    "about 46 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size "
-                    + "and tasks (105 configurations)", "about 9 hours (estimate)"));
+                    + "and tasks, and the table shapes (117 configurations)", "about 10 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
@@ -117,7 +130,9 @@ public final class Profiles {
         all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2))));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY))));
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(2))));
-        all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH)), FACTOR_BASE.withTasks(2)));
+        // one indexed table, so that CI fills a shape other than the plain heap through JMH
+        all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
+                Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
         all.addAll(ceilings(List.of(2)));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
@@ -164,17 +179,20 @@ public final class Profiles {
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms));
     }
 
-    /** The full matrix on 100,000 rows, two forks, and the batch paths against plain executeBatch. */
+    /** The full matrix on 100,000 rows, two forks, the batch paths against plain executeBatch, and the table shapes. */
     static Profile standard() {
         List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
-        return new Profile("standard", "the full matrix of the four strategies and the batch paths", 100_000, 2, 2, 5, all);
+        all.addAll(tableShapes());
+        return new Profile("standard", "the full matrix of the four strategies, the batch paths and the table shapes",
+                100_000, 2, 2, 5, all);
     }
 
     /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
     static Profile thesis() {
         List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
+        all.addAll(tableShapes());
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(1, 2, 4, 8))));
         all.addAll(factorStudy(values(
                 Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST,
@@ -220,6 +238,22 @@ public final class Profiles {
         return all;
     }
 
+    /**
+     * Every table shape with each of {@link #SHAPE_PROTOCOLS}, everything else at the factor base:
+     * what a primary key, two secondary indexes or skipping the WAL cost each way of sending rows.
+     * The shape varies fastest, so that a run cut short has compared every shape for the first
+     * protocols.
+     */
+    static List<Configuration> tableShapes() {
+        List<Configuration> all = new ArrayList<>();
+        for (Protocol protocol : SHAPE_PROTOCOLS) {
+            for (TableShape shape : TableShape.values()) {
+                all.add(factorPoint(FACTOR_BASE.withProtocol(protocol), shape));
+            }
+        }
+        return all;
+    }
+
     /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */
     private static List<Configuration> ceilings(List<Integer> tasks) {
         List<Configuration> all = new ArrayList<>();
@@ -249,14 +283,24 @@ public final class Profiles {
     }
 
     private static Configuration factorPoint(LoadPlan plan) {
-        return new Configuration(FACTOR.id(), factorParams(plan));
+        return factorPoint(plan, FACTOR_BASE_SHAPE);
     }
 
-    /** A load plan as the factor benchmark's parameters, in the order the catalogue lists them. */
+    private static Configuration factorPoint(LoadPlan plan, TableShape shape) {
+        return new Configuration(FACTOR.id(), factorParams(plan, shape));
+    }
+
+    /** A load plan into the base point's table as the factor benchmark's parameters. */
     static Map<String, String> factorParams(LoadPlan plan) {
+        return factorParams(plan, FACTOR_BASE_SHAPE);
+    }
+
+    /** A load plan and a table shape as the factor benchmark's parameters, in the order the catalogue lists them. */
+    static Map<String, String> factorParams(LoadPlan plan, TableShape shape) {
         return params(Parameter.PROTOCOL, plan.protocol(), Parameter.CONNECTIONS, plan.connections(),
                 Parameter.EXECUTOR, plan.executor(), Parameter.CONVERSION, plan.conversion(),
-                Parameter.CHUNKING, plan.chunking(), CHUNK_SIZE, plan.chunkSize(), TASKS, plan.tasks());
+                Parameter.CHUNKING, plan.chunking(), CHUNK_SIZE, plan.chunkSize(), TASKS, plan.tasks(),
+                Parameter.TABLE_SHAPE, shape);
     }
 
     /** Every combination of the given values for one benchmark, the first parameter varying slowest. */

@@ -8,6 +8,7 @@ import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
 import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class LoaderFailureTest {
     @BeforeEach
     void createTableThatRejectsPoison(PostgresServer server) throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
             statement.execute("ALTER TABLE " + TABLE.name().quoted() + " ADD CONSTRAINT no_poison CHECK (title <> 'POISON')");
         }
     }

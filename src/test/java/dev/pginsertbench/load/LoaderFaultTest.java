@@ -13,6 +13,7 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.Provider;
 import dev.pginsertbench.postgres.ServerProfile;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -177,7 +178,7 @@ class LoaderFaultTest {
 
     private static void createSlowTable(PostgresServer server) throws SQLException {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
             statement.execute("DROP TABLE IF EXISTS fault_sleep");
             statement.execute("CREATE TABLE fault_sleep (seconds double precision NOT NULL)");
             statement.execute("INSERT INTO fault_sleep VALUES (30)");

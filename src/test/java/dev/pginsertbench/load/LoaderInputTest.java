@@ -11,6 +11,7 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.ServerUnavailableException;
 import dev.pginsertbench.postgres.TableName;
+import dev.pginsertbench.postgres.TableShape;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +35,7 @@ class LoaderInputTest {
         ArticleTable table = new ArticleTable(new TableName("Odd Schema \"1\"", name));
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + "\"Odd Schema \"\"1\"\"\"");
-            table.recreate(connection, true);
+            table.recreate(connection, TableShape.PRIMARY_KEY_AND_INDEXES); // index and constraint names quoted too
             for (Protocol protocol : Protocol.values()) {
                 table.truncate(connection);
                 try (Loader loader = new Loader(server.address(), table.name(), LoadPlan.pooledBatch(1_000, 2).withProtocol(protocol))) {

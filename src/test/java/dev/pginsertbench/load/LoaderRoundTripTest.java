@@ -10,22 +10,26 @@ import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.TableContent;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every protocol, connection mode, executor and task count loads the same 20,000 generated rows
- * (hostile text and NULLs included); the table must then hold exactly those rows, checked by
- * the server-side content checksum rather than by anything the driver reports.
+ * (hostile text and NULLs included), and every protocol loads them into every table shape; the
+ * table must then hold exactly those rows, checked by the server-side content checksum rather
+ * than by anything the driver reports.
  */
 @ExtendWith(PostgresExtension.class)
 class LoaderRoundTripTest {
@@ -37,7 +41,7 @@ class LoaderRoundTripTest {
     @BeforeAll
     static void createTable(PostgresServer server) throws Exception {
         try (Connection connection = server.connect()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
         }
     }
 
@@ -70,6 +74,23 @@ class LoaderRoundTripTest {
     @MethodSource("matrix")
     void everyPlanLandsExactlyTheGeneratedRows(LoadPlan plan, PostgresServer server) throws Exception {
         assertLoadsExactly(server, plan);
+    }
+
+    /** Every protocol into every table shape, four tasks at once (so the indexes take concurrent inserts). */
+    static Stream<Arguments> protocolsAndShapes() {
+        return Stream.of(Protocol.values())
+                .flatMap(protocol -> Stream.of(TableShape.values()).map(shape -> Arguments.of(protocol, shape)));
+    }
+
+    @ParameterizedTest(name = "{0} into {1}")
+    @MethodSource("protocolsAndShapes")
+    void everyProtocolLandsExactlyTheGeneratedRowsInEveryTableShape(Protocol protocol, TableShape shape,
+            PostgresServer server) throws Exception {
+        ArticleTable table = ArticleTable.named("round_trip_" + shape.name().toLowerCase(Locale.ROOT));
+        try (Connection connection = server.connect()) {
+            table.recreate(connection, shape);
+        }
+        assertLoadsExactly(server, table, LoadPlan.pooledBatch(3_000, 4).withProtocol(protocol), LoaderOptions.defaults());
     }
 
     @Test
@@ -118,10 +139,15 @@ class LoaderRoundTripTest {
     }
 
     private static void assertLoadsExactly(PostgresServer server, LoadPlan plan, LoaderOptions options) throws Exception {
+        assertLoadsExactly(server, TABLE, plan, options);
+    }
+
+    private static void assertLoadsExactly(PostgresServer server, ArticleTable table, LoadPlan plan, LoaderOptions options)
+            throws Exception {
         try (Connection connection = server.connect()) {
-            TABLE.truncate(connection);
+            table.truncate(connection);
             LoadReport report;
-            try (Loader loader = new Loader(server.address(), TABLE.name(), plan, options)) {
+            try (Loader loader = new Loader(server.address(), table.name(), plan, options)) {
                 report = loader.load(DATASET.rows());
             }
             assertThat(report.firstErrors()).as(report.toString()).isEmpty();
@@ -129,7 +155,7 @@ class LoaderRoundTripTest {
             assertThat(report.rowsInserted()).isEqualTo(DATASET.size());
             assertThat(report.chunksSucceeded()).isEqualTo(report.chunksTotal());
             assertThat(report.bytesSent() > 0).isEqualTo(plan.protocol().isCopy());
-            assertThat(TABLE.content(connection)).as(plan.toString()).isEqualTo(EXPECTED);
+            assertThat(table.content(connection)).as(plan.toString()).isEqualTo(EXPECTED);
         }
     }
 }

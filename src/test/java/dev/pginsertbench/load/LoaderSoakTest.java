@@ -8,6 +8,7 @@ import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.TableContent;
+import dev.pginsertbench.postgres.TableShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class LoaderSoakTest {
         ArticleTable table = ArticleTable.named("soak");
         SplittableRandom random = new SplittableRandom(2026);
         try (Connection connection = server.connect()) {
-            table.recreate(connection, false);
+            table.recreate(connection, TableShape.HEAP);
             long fdsBefore = 0;
             int threadsBefore = 0;
             for (int round = 0; round < LOADS; round++) {

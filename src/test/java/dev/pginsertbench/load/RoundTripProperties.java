@@ -6,6 +6,7 @@ import dev.pginsertbench.data.Article;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ class RoundTripProperties {
         List<Article> withNul = new ArrayList<>(rows);
         withNul.set(0, first.withTitle(first.title() + "\0"));
         try (Connection connection = server().connect()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
             try (Loader loader = new Loader(server().address(), TABLE.name(), LoadPlan.syncBaseline(rows.size()).withProtocol(protocol))) {
                 LoadReport report = loader.load(withNul);
                 assertThat(report.rowsInserted()).isZero();
@@ -117,7 +118,7 @@ class RoundTripProperties {
 
     private static List<List<Object>> loadAndReadBack(List<Article> rows, Protocol protocol) throws Exception {
         try (Connection connection = server().connect()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
             // chunks of 2 rows: several transactions and, for COPY, several streams per try
             try (Loader loader = new Loader(server().address(), TABLE.name(), LoadPlan.syncBaseline(2).withProtocol(protocol))) {
                 LoadReport report = loader.load(rows);

@@ -20,7 +20,7 @@ class ContentChecksumTest {
     void serverAndJavaAgreeOnTwentyThousandGeneratedRows(PostgresServer server) throws Exception {
         Dataset dataset = Dataset.generate(42, 20_000);
         try (Connection connection = server.connect()) {
-            table.recreate(connection, false);
+            table.recreate(connection, TableShape.HEAP);
             PlainInsert.insert(connection, table, dataset.rows());
 
             TableContent landed = table.content(connection);
@@ -38,7 +38,7 @@ class ContentChecksumTest {
         Article original = rows.get(1234);
         rows.set(1234, original.withTitle(original.title().substring(1) + "x"));
         try (Connection connection = server.connect()) {
-            table.recreate(connection, true);
+            table.recreate(connection, TableShape.PRIMARY_KEY);
             PlainInsert.insert(connection, table, rows);
 
             TableContent landed = table.content(connection);
@@ -61,7 +61,7 @@ class ContentChecksumTest {
                 base.keywords(), base.ingestedAt());
         assertThat(ContentChecksum.of(List.of(withNull))).isNotEqualTo(ContentChecksum.of(List.of(withEmpty)));
         try (Connection connection = server.connect()) {
-            table.recreate(connection, false);
+            table.recreate(connection, TableShape.HEAP);
             PlainInsert.insert(connection, table, List.of(withEmpty));
             assertThat(table.content(connection)).isEqualTo(ContentChecksum.of(List.of(withEmpty)));
             table.drop(connection);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.FactorBenchmark;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.TableShape;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,6 +117,45 @@ class ProfilesTest {
             }
         }
         assertThat(defaults).isEqualTo(Profiles.factorParams(Profiles.FACTOR_BASE));
+    }
+
+    @Test
+    void standardAndThesisMeasureEveryTableShapeWithEachShapeProtocolAtTheFactorBase() {
+        for (Profile profile : new Profile[] {Profiles.standard(), Profiles.thesis()}) {
+            Set<String> measured = new HashSet<>();
+            for (Configuration configuration : profile.configurations()) {
+                if (configuration.entry() != Catalogue.FACTOR_POINT) {
+                    continue;
+                }
+                Map<String, String> params = new LinkedHashMap<>(configuration.params());
+                String protocol = params.remove("protocol");
+                String shape = params.remove("tableShape");
+                Map<String, String> base = new LinkedHashMap<>(Profiles.factorParams(Profiles.FACTOR_BASE));
+                base.remove("protocol");
+                base.remove("tableShape");
+                if (params.equals(base)) {
+                    measured.add(protocol + " into " + shape);
+                }
+            }
+            for (Protocol protocol : Profiles.SHAPE_PROTOCOLS) {
+                for (TableShape shape : TableShape.values()) {
+                    assertThat(measured).as(profile.name()).contains(protocol + " into " + shape);
+                }
+            }
+        }
+    }
+
+    @Test
+    void smokeFillsOneTableShapeBesidesTheHeapAndNoOtherProfileButStandardAndThesisAny() {
+        for (String name : Profiles.names()) {
+            List<String> shapes = Profiles.named(name).orElseThrow().configurations().stream()
+                    .map(c -> c.params().get("tableShape")).filter(s -> s != null && !s.equals("HEAP")).toList();
+            switch (name) {
+                case "smoke" -> assertThat(shapes).containsExactly("PRIMARY_KEY_AND_INDEXES");
+                case "standard", "thesis" -> assertThat(shapes).hasSize(Profiles.SHAPE_PROTOCOLS.size() * 3);
+                default -> assertThat(shapes).as(name).isEmpty();
+            }
+        }
     }
 
     private static Duration estimate(Profile profile) {

@@ -1,0 +1,116 @@
+"""The table-shape study: which factor-study configurations compare the shapes of
+the target table (no index, primary key, primary key and two indexes, UNLOGGED),
+and their figure. Selection and drawing only: every number is a summary.csv
+column as the suite wrote it.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from .figures import CI_NOTE, NO_INTERVAL_NOTE
+from .fmt import fmt_sig
+from .load import PARAMS
+from .plotting import (FIG_WIDTH, PALETTE, Plot, errorbars, finish, label_end, limit_axis, new_axes, new_figure,
+                       placeholder, rate_formatter, styled, subtitle_text)
+from .strategies import FACTOR, config_text, plot_data, this_run_note
+
+SHAPE = "tableShape"
+# In the order of the suite's TableShape enum: the plain heap first, the reference of the others.
+SHAPE_ORDER = ["HEAP", "PRIMARY_KEY", "PRIMARY_KEY_AND_INDEXES", "UNLOGGED"]
+SHAPE_NAMES = {"HEAP": "no index", "PRIMARY_KEY": "primary key", "PRIMARY_KEY_AND_INDEXES": "primary key + 2 indexes",
+               "UNLOGGED": "UNLOGGED, no index"}
+# Colour and hatch per shape, so the bars stay apart in grayscale print.
+SHAPE_STYLE = {"HEAP": (PALETTE[0], ""), "PRIMARY_KEY": (PALETTE[1], "///"),
+               "PRIMARY_KEY_AND_INDEXES": (PALETTE[3], "xxx"), "UNLOGGED": (PALETTE[2], "...")}
+PROTOCOL_ORDER = ["BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST", "COPY_TEXT", "COPY_CSV", "COPY_BINARY"]
+# The factors besides the two this study varies.
+_OTHER_PARAMS = [p for p in PARAMS if p not in ("protocol", SHAPE)]
+
+TITLE = "Cost of each table shape per protocol"
+NEEDS = ("needs FactorBenchmark configurations that differ only in tableShape and protocol: run profile standard "
+         "or thesis (smoke fills one indexed table, with tiny data)")
+
+
+def _order(values, known):
+    return values.map(lambda v: known.index(v) if v in known else len(known))
+
+
+def _shape_base(run_points: pd.DataFrame) -> pd.DataFrame:
+    """One run's configurations at the setting of the other factors measured in
+    the most table shapes (the factor base, in the profiles); empty unless that
+    is at least two shapes."""
+    groups = [g for _, g in run_points.groupby(["rows"] + _OTHER_PARAMS, dropna=False, sort=False)]
+    best = max(groups, key=lambda g: (g[SHAPE].nunique(), len(g)))
+    return best if best[SHAPE].nunique() > 1 else best.iloc[0:0]
+
+
+def shape_points(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
+    """Factor-study configurations that differ from each other only in
+    tableShape and protocol, per run at its dataset size: the protocols measured
+    in at least two shapes, ordered by protocol, then shape."""
+    data = plot_data(df, manifests)
+    factor = data[(data["benchmark"] == FACTOR) & (data[SHAPE] != "")]
+    if factor.empty:
+        return factor
+    points = pd.concat([_shape_base(g) for _, g in factor.groupby("run", sort=False)])
+    points = points[points.groupby(["run", "protocol"])[SHAPE].transform("nunique") > 1]
+    return (points.assign(_p=_order(points["protocol"], PROTOCOL_ORDER), _s=_order(points[SHAPE], SHAPE_ORDER))
+            .sort_values(["run", "_p", "_s"]).drop(columns=["_p", "_s"]).reset_index(drop=True))
+
+
+def base_text(points: pd.DataFrame) -> str:
+    """The other factors' setting the points share, e.g. "chunkSize 5,000, tasks 4; POOLED, ..."."""
+    row = points.iloc[0]
+    return config_text([(p, row[p]) for p in _OTHER_PARAMS])
+
+
+def _panel(ax, points: pd.DataFrame, title: str | None):
+    protocols = list(dict.fromkeys(points["protocol"]))
+    shapes = [s for s in SHAPE_ORDER if s in set(points[SHAPE])] + \
+        sorted(set(points[SHAPE]) - set(SHAPE_ORDER))
+    width = 0.8 / len(shapes)
+    for i, shape in enumerate(shapes):
+        p = points[points[SHAPE] == shape].set_index("protocol").reindex(protocols)
+        x = np.arange(len(protocols)) + (i - (len(shapes) - 1) / 2) * width
+        color, hatch = SHAPE_STYLE.get(shape, ("#999999", "---"))
+        ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
+               label=SHAPE_NAMES.get(shape, shape))
+        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
+        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
+            if np.isfinite(v):
+                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+    ax.set_xticks(np.arange(len(protocols)), protocols, fontsize=7.5)
+    ax.set_ylabel("throughput (rows/s)")
+    ax.yaxis.set_major_formatter(rate_formatter())
+    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
+    ax.grid(axis="x", visible=False)
+    if title:
+        ax.set_title(title, loc="left")
+    return shapes
+
+
+@styled
+def table_shape_cost(df, manifests=None) -> Plot:
+    """rows/s (with its 95 % interval) per table shape, grouped by protocol."""
+    points = shape_points(df, manifests)
+    if points.empty:
+        return placeholder(TITLE, NEEDS + this_run_note(manifests))
+    runs = list(dict.fromkeys(points["run"]))
+    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
+    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
+    shown = set()
+    for ax, run in zip(axes, runs):
+        mine = points[points["run"] == run]
+        shown |= set(_panel(ax, mine, f"run {run}: other factors at {base_text(mine)}" if len(runs) > 1 else None))
+    handles = [Patch(facecolor=SHAPE_STYLE[s][0], hatch=SHAPE_STYLE[s][1], edgecolor="black", linewidth=0.5,
+                     label=SHAPE_NAMES[s]) for s in SHAPE_ORDER if s in shown]
+    axes[0].legend(handles=handles, title="table shape", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
+                   title_fontsize=7)
+    others = f"other factors at {base_text(points)}" if len(runs) == 1 else "other factors as each panel says"
+    finish(fig, TITLE, subtitle_text(points, manifests, f"factor study, {others}; {CI_NOTE}; {NO_INTERVAL_NOTE}"))
+    absent = [s for s in SHAPE_ORDER if s not in shown]
+    missing = [f"table shapes not measured in this run: {', '.join(absent)} ({NEEDS})"] if absent else []
+    return Plot(fig, missing)
