@@ -11,6 +11,7 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerProfile;
 import dev.pginsertbench.postgres.TableContent;
+import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class LocalServerRoundTripTest {
         ProvisionSettings settings = ProvisionSettings.local(InstalledPostgres.debian15(), ServerProfile.DURABLE);
         try (PostgresServer server = new PostgresProvisioner(() -> Optional.of("not needed")).start(settings);
                 Connection connection = server.connect()) {
-            TABLE.recreate(connection, false);
+            TABLE.recreate(connection, TableShape.HEAP);
             LoadReport report;
             try (Loader loader = new Loader(server.address(), TABLE.name(), LoadPlan.pooledBatch(500, 2).withProtocol(protocol))) {
                 report = loader.load(DATASET.rows());
