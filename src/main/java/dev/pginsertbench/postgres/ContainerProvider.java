@@ -27,7 +27,7 @@ final class ContainerProvider {
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
                 .withDatabaseName("bench")
                 .withUsername("bench")
-                .withPassword("bench")
+                .withPassword(PasswordLogin.newPassword())
                 .withSharedMemorySize(1024L * 1024 * 1024)
                 .withCommand(command.toArray(String[]::new));
         try {
@@ -37,6 +37,7 @@ final class ContainerProvider {
             throw new ServerUnavailableException("Testcontainers could not start " + IMAGE + ": " + e.getMessage());
         }
         ServerAddress address = new ServerAddress(container.getJdbcUrl(), container.getUsername(), container.getPassword());
-        return new PostgresServer(address, Provider.TESTCONTAINERS, profile, "Testcontainers image " + IMAGE, container::stop);
+        return new PostgresServer(address, Provider.TESTCONTAINERS, profile, "Testcontainers image " + IMAGE,
+                PasswordLogin.METHOD + " (the image's default for a password it was given)", container::stop);
     }
 }

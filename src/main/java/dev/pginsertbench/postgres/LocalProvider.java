@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs PostgreSQL binaries installed on this machine ({@code --pg-bin}): initdb into a fresh
  * scratch folder with the {@link ClusterInit#PINNED} encoding, locale and checksums, then
  * {@code postgres} on a free localhost port with every setting of the profile, as the embedded
- * server gets them. Connections are trusted from localhost, so no password exists to leak.
+ * server gets them. initdb trusts local logins only until the server answers; {@link PasswordLogin}
+ * then requires a password generated for this server.
  */
 final class LocalProvider {
 
@@ -45,14 +46,15 @@ final class LocalProvider {
             int port = freePort();
             cluster = new LocalCluster(programs, folder,
                     programs.start("postgres", serverArguments(data, port, profile), LocalCluster.serverLogIn(folder)));
-            ServerAddress address = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null);
-            awaitConnections(cluster, address);
+            ServerAddress trusted = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null);
+            awaitConnections(cluster, trusted);
+            ServerAddress address = PasswordLogin.require(trusted);
             LOG.info("local PostgreSQL from {} started on port {} in {} ms (profile {})", binaries.directory(), port,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
             String detail = "binaries in " + binaries.directory() + " (" + version + "); " + init.describe()
                     + "; data directory under " + folder.getParent()
                     + (programs.throughUnshare() ? "; run through unshare -U as root" : "");
-            return new PostgresServer(address, Provider.LOCAL, profile, detail, cluster);
+            return new PostgresServer(address, Provider.LOCAL, profile, detail, PasswordLogin.METHOD, cluster);
         } catch (RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -75,6 +77,7 @@ final class LocalProvider {
             arguments.add("-c");
             arguments.add(setting.getKey() + "=" + setting.getValue());
         }
+        PasswordLogin.SERVER_SETTINGS.forEach((name, value) -> arguments.addAll(List.of("-c", name + "=" + value)));
         return arguments;
     }
 

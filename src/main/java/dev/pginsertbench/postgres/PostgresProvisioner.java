@@ -96,6 +96,7 @@ public final class PostgresProvisioner {
             throw address.unavailable(e);
         }
         LOG.info("using the external PostgreSQL at {} as configured", address.maskedUrl());
-        return new PostgresServer(address, Provider.EXTERNAL, null, "external server, settings recorded not changed", () -> { });
+        return new PostgresServer(address, Provider.EXTERNAL, null, "external server, settings recorded not changed",
+                "as configured" + (settings.password() == null ? "" : " (a password was given)"), () -> { });
     }
 }

@@ -19,6 +19,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Provider provider;
     private final ServerProfile profile;
     private final String detail;
+    private final String authentication;
     private final AutoCloseable stopper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -26,13 +27,16 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * @param profile the settings applied at start, or null for an external server left as it was
      * @param detail  how the server was obtained (image, binaries version, why others were skipped)
+     * @param authentication how logins authenticate, for the manifest ({@code scram-sha-256})
      * @param stopper stops the server; a no-op for external servers
      */
-    PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail, AutoCloseable stopper) {
+    PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail, String authentication,
+            AutoCloseable stopper) {
         this.address = address;
         this.provider = provider;
         this.profile = profile;
         this.detail = detail;
+        this.authentication = authentication;
         this.stopper = stopper;
         this.shutdownHook = new Thread(this::stopQuietly, "postgres-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -58,6 +62,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public String detail() {
         return detail;
+    }
+
+    /** How logins authenticate: {@code scram-sha-256} on a server the suite started. */
+    public String authentication() {
+        return authentication;
     }
 
     public Connection connect() {

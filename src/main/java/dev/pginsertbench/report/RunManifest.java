@@ -18,7 +18,7 @@ import java.util.Map;
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
         DatasetFacts dataset, Jmh jmh, Order order) {
 
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"
@@ -43,9 +43,12 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     }
 
     /**
+     * @param auth   how logins authenticate: {@code scram-sha-256} on a server the suite started
+     *               (schema 4), {@code as configured} on an external one
      * @param driver the JDBC driver every benchmark connects through, with its version
      */
-    public record Postgres(String provider, String profile, String detail, String url, String version, String driver,
+    public record Postgres(String provider, String profile, String detail, String url, String auth, String version,
+            String driver,
             Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
 
         /** pgjdbc as it names itself, such as "PostgreSQL JDBC Driver 42.7.14". */

@@ -36,8 +36,8 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
     static Preflight of(PostgresServer server, List<Configuration> configurations) throws IOException, SQLException {
         ServerFacts facts = server.facts();
         RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
-                server.detail(), server.address().maskedUrl(), facts.version(), RunManifest.Postgres.driverInUse(),
-                facts.keySettings(), facts.allSettings());
+                server.detail(), server.address().maskedUrl(), server.authentication(), facts.version(),
+                RunManifest.Postgres.driverInUse(), facts.keySettings(), facts.allSettings());
         Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
@@ -60,7 +60,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
     Preflight sharedByTheRun() {
         RunManifest.Postgres shared = new RunManifest.Postgres(postgres.provider(), postgres.profile(),
                 postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),
-                postgres.version(), postgres.driver(), postgres.settings(), postgres.allSettings());
+                postgres.auth(), postgres.version(), postgres.driver(), postgres.settings(), postgres.allSettings());
         return new Preflight(shared, skipped);
     }
 

@@ -30,7 +30,7 @@ class LocalProviderTest {
             assertThat(server.profile()).isEqualTo(profile);
             assertThat(server.detail()).contains(InstalledPostgres.DEBIAN_15.toString(), "postgres (PostgreSQL) 15.",
                     "initdb: UTF8, locale C, data checksums off");
-            assertThat(server.address().password()).isNull();
+            PostgresProvisionerTest.assertLoginsNeedTheGeneratedPassword(server);
             ServerFacts facts = server.facts();
             assertThat(facts.version()).startsWith("PostgreSQL 15.");
             // pgjdbc sets every session's TimeZone to the JVM's zone, so the server's own is not visible here

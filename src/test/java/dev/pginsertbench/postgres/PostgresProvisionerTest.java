@@ -23,7 +23,8 @@ class PostgresProvisionerTest {
     void anExplicitUrlIsUsedAsGiven(PostgresServer running) throws Exception {
         ServerAddress address = running.address();
         ProvisionSettings settings = ProvisionSettings.from(
-                Map.of("bench.jdbcUrl", address.jdbcUrl(), "bench.user", address.user())::get,
+                Map.of("bench.jdbcUrl", address.jdbcUrl(), "bench.user", address.user(),
+                        "bench.password", address.password())::get,
                 name -> null);
         try (PostgresServer external = new PostgresProvisioner(failingProbe()).start(settings)) {
             assertThat(external.provider()).isEqualTo(Provider.EXTERNAL);
@@ -96,7 +97,21 @@ class PostgresProvisionerTest {
             assertThat(facts.setting("full_page_writes")).isEqualTo("on");
             assertThat(facts.allSettings()).hasSizeGreaterThan(200)
                     .anySatisfy(setting -> assertThat(setting.name()).isEqualTo("fsync"));
+            assertLoginsNeedTheGeneratedPassword(server);
         }
+    }
+
+    /** Every server the suite starts: scram-sha-256 with a password of its own, and nothing without it. */
+    static void assertLoginsNeedTheGeneratedPassword(PostgresServer server) {
+        ServerAddress address = server.address();
+        assertThat(server.authentication()).isEqualTo("scram-sha-256");
+        assertThat(address.password()).hasSize(32).doesNotContain("'", "\\", " ");
+        assertThat(server.facts().allSettings())
+                .contains(new ServerFacts.Setting("password_encryption", "scram-sha-256", null, "command line"));
+        assertThatThrownBy(() -> new ServerAddress(address.jdbcUrl(), address.user(), null).connect().close())
+                .isInstanceOf(ServerUnavailableException.class);
+        assertThatThrownBy(() -> new ServerAddress(address.jdbcUrl(), address.user(), "wrong").connect().close())
+                .isInstanceOf(ServerUnavailableException.class).hasMessageContaining("28P01");
     }
 
     @Test

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The smoke profile end to end, as a user runs it: the runner in its own JVM on the packaged
- * benchmarks jar, pointed with {@code --jdbc-url} (carrying a password) and {@code --password}
- * at an embedded server this test started. The embedded server trusts every local login, so
- * the password is never checked — it is there to prove that it appears in no output.
+ * benchmarks jar, pointed with {@code --jdbc-url} (carrying the password) and {@code --password}
+ * at an embedded server this test started. That server requires the password generated for it
+ * (scram-sha-256), so the run proves both that it reaches every fork and that it appears in no
+ * output.
  */
 class SmokeRunIT {
 
-    private static final String SECRET = "pw-" + Long.toHexString(System.nanoTime()) + "-must-not-leak";
+    private static String secret;
     private static final Path JAR = Path.of("target", "benchmarks.jar");
     private static final long TIMEOUT_MINUTES = 8;
 
@@ -47,12 +48,13 @@ class SmokeRunIT {
     static void runSmokeProfile() throws Exception {
         assertThat(JAR).as("the benchmarks jar (built by mvn package)").exists();
         server = new PostgresProvisioner().start(ProvisionSettings.started(ServerProfile.DURABLE, Provider.EMBEDDED));
+        secret = server.address().password();
         results = Path.of("target", "it-smoke-" + System.currentTimeMillis());
         Path consoleFile = Path.of("target", results.getFileName() + ".console.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", JAR.toString(), BenchmarkRunner.class.getName(), "smoke",
-                "--jdbc-url", server.address().jdbcUrl() + "&password=" + SECRET,
-                "--password", SECRET, "--out", results.toString()));
+                "--jdbc-url", server.address().jdbcUrl() + "&password=" + secret,
+                "--password", secret, "--out", results.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(consoleFile.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BENCH_"));
         Process process = builder.start();
@@ -140,7 +142,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(4);
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
@@ -155,8 +157,9 @@ class SmokeRunIT {
         assertFields(manifest.path("jvm"), "version", "vendor", "home", "forkFlags");
         assertThat(manifest.path("jvm").path("forkFlags").toString()).contains("-Xmx8g");
         JsonNode postgres = manifest.path("postgres");
-        assertFields(postgres, "provider", "profile", "detail", "url", "version", "settings", "allSettings");
+        assertFields(postgres, "provider", "profile", "detail", "url", "auth", "version", "settings", "allSettings");
         assertThat(postgres.path("provider").asText()).isEqualTo("external");
+        assertThat(postgres.path("auth").asText()).isEqualTo("as configured (a password was given)");
         assertThat(postgres.path("version").asText()).startsWith("PostgreSQL");
         assertThat(postgres.path("settings").has("fsync")).isTrue();
         assertThat(postgres.path("allSettings").size()).isGreaterThan(100);
@@ -191,10 +194,10 @@ class SmokeRunIT {
 
     @Test
     void thePasswordAppearsInNoFileAndNotOnTheConsole() throws IOException {
-        assertThat(console).doesNotContain(SECRET);
+        assertThat(console).doesNotContain(secret);
         try (Stream<Path> files = Files.walk(results)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(SECRET);
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(secret);
             }
         }
     }
