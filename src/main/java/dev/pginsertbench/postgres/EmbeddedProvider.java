@@ -2,6 +2,9 @@ package dev.pginsertbench.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * zonky passes only {@code --name=value} options to initdb, so the checksums are left to
  * PostgreSQL 17's default (off, as pinned), which the provisioner checks. As root zonky runs the
  * server in a user namespace ({@code unshare -U}), which util-linux provides. zonky's initdb
- * trusts local logins; {@link PasswordLogin} then requires a generated password.
+ * trusts local logins; {@link PasswordLogin} then requires a generated password. TLS is on with a
+ * certificate made for this server ({@link ServerCertificate}) in its own data directory, which
+ * zonky deletes when the server stops.
  */
 final class EmbeddedProvider {
 
@@ -25,28 +30,35 @@ final class EmbeddedProvider {
 
     static PostgresServer start(ServerProfile profile, String skipped) {
         ClusterInit init = ClusterInit.PINNED;
+        Path data = dataDirectory();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectory(data)
+                // after initdb, before the postmaster starts: the certificate must exist when ssl=on is read
+                .setDataDirectoryCustomizer(directory -> ServerCertificate.writeInto(directory.toPath()))
                 .setCleanDataDirectory(true)
                 .setRegisterShutdownHook(true);
         for (Map.Entry<String, String> setting : profile.settings().entrySet()) {
             builder.setServerConfig(setting.getKey(), setting.getValue());
         }
         PasswordLogin.SERVER_SETTINGS.forEach(builder::setServerConfig);
+        ServerCertificate.SERVER_SETTINGS.forEach(builder::setServerConfig);
         init.valuedOptions().forEach(builder::setLocaleConfig);
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
+            LocalCluster.delete(data);
             throw new ServerUnavailableException("the embedded PostgreSQL server did not start (profile "
                     + profile.label() + "): " + e.getMessage()
                     + "; as root it needs 'unshare' from util-linux, or point the suite at a server with BENCH_JDBC_URL");
         }
-        String url = postgres.getJdbcUrl("postgres", "postgres");
         ServerAddress address;
         try {
-            address = PasswordLogin.require(new ServerAddress(url, "postgres", null));
+            ServerAddress trusted = new ServerAddress(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null)
+                    .withUrlParameter("sslmode", "disable");
+            address = PasswordLogin.require(trusted);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -57,6 +69,17 @@ final class EmbeddedProvider {
                 + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD, postgres);
+    }
+
+    /** An owner-only directory of ours, so the TLS key written into it is readable by nobody else. */
+    private static Path dataDirectory() {
+        try {
+            return Files.createTempDirectory("pg-insert-bench-embedded-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new ServerUnavailableException("cannot create a data directory under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * scratch folder with the {@link ClusterInit#PINNED} encoding, locale and checksums, then
  * {@code postgres} on a free localhost port with every setting of the profile, as the embedded
  * server gets them. initdb trusts local logins only until the server answers; {@link PasswordLogin}
- * then requires a password generated for this server.
+ * then requires a password generated for this server. TLS is on with a certificate made for this
+ * server into its data directory ({@link ServerCertificate}), deleted with the scratch folder.
  */
 final class LocalProvider {
 
@@ -43,10 +44,12 @@ final class LocalProvider {
             List<String> initdb = new ArrayList<>(List.of("-D", data.toString(), "-U", SUPERUSER, "--auth=trust"));
             initdb.addAll(init.initdbOptions(initdbMajor));
             programs.run("initdb", initdb, folder.resolve("initdb.log"), INITDB_TIMEOUT);
+            ServerCertificate.writeInto(data);
             int port = freePort();
             cluster = new LocalCluster(programs, folder,
                     programs.start("postgres", serverArguments(data, port, profile), LocalCluster.serverLogIn(folder)));
-            ServerAddress trusted = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null);
+            ServerAddress trusted = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null)
+                    .withUrlParameter("sslmode", "disable");
             awaitConnections(cluster, trusted);
             ServerAddress address = PasswordLogin.require(trusted);
             LOG.info("local PostgreSQL from {} started on port {} in {} ms (profile {})", binaries.directory(), port,
@@ -78,6 +81,7 @@ final class LocalProvider {
             arguments.add(setting.getKey() + "=" + setting.getValue());
         }
         PasswordLogin.SERVER_SETTINGS.forEach((name, value) -> arguments.addAll(List.of("-c", name + "=" + value)));
+        ServerCertificate.SERVER_SETTINGS.forEach((name, value) -> arguments.addAll(List.of("-c", name + "=" + value)));
         return arguments;
     }
 

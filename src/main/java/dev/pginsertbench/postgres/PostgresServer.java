@@ -46,6 +46,18 @@ public final class PostgresServer implements AutoCloseable {
         return address;
     }
 
+    /**
+     * Where the server answers over {@code transport}: TCP is {@link #address()} as it is (a server
+     * the suite started says {@code sslmode=disable} there, so plain TCP stays plain although the
+     * server offers TLS); TLS asks for it with {@code sslmode=require}.
+     */
+    public ServerAddress address(Transport transport) {
+        return switch (transport) {
+            case TCP -> address;
+            case TLS -> address.withUrlParameter("sslmode", "require");
+        };
+    }
+
     public Provider provider() {
         return provider;
     }

@@ -1,5 +1,7 @@
 package dev.pginsertbench.postgres;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,6 +31,27 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database): "
                     + (jdbcUrl == null ? "null" : mask(jdbcUrl, password)));
         }
+    }
+
+    /**
+     * The same server with one connection parameter of the URL set, replacing any value it had;
+     * the value is URL-encoded, as pgjdbc decodes it.
+     */
+    public ServerAddress withUrlParameter(String name, String value) {
+        int query = jdbcUrl.indexOf('?');
+        StringBuilder url = new StringBuilder(query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+        char separator = '?';
+        if (query >= 0) {
+            for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+                String key = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (!parameter.isEmpty() && !key.equalsIgnoreCase(name)) {
+                    url.append(separator).append(parameter);
+                    separator = '&';
+                }
+            }
+        }
+        url.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return new ServerAddress(url.toString(), user, password);
     }
 
     /** The URL with any password replaced by {@code ***}. */

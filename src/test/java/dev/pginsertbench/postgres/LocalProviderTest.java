@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,6 +32,7 @@ class LocalProviderTest {
             assertThat(server.detail()).contains(InstalledPostgres.DEBIAN_15.toString(), "postgres (PostgreSQL) 15.",
                     "initdb: UTF8, locale C, data checksums off");
             PostgresProvisionerTest.assertLoginsNeedTheGeneratedPassword(server);
+            PostgresProvisionerTest.assertTlsOnlyWhenAsked(server);
             ServerFacts facts = server.facts();
             assertThat(facts.version()).startsWith("PostgreSQL 15.");
             // pgjdbc sets every session's TimeZone to the JVM's zone, so the server's own is not visible here
@@ -74,6 +76,8 @@ class LocalProviderTest {
             postmaster = ProcessHandle.of(result.getLong(2)).flatMap(ProcessHandle::parent).orElseThrow();
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).hasContent("15");
+        assertThat(Files.getPosixFilePermissions(dataDirectory.resolve("server.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(postmaster.isAlive()).isTrue();
         server.close();
         assertThat(postmaster.isAlive()).isFalse();

@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +92,7 @@ class PostgresProvisionerTest {
     }
 
     @Test
-    void withNoDockerTheEmbeddedServerStartsWithDurableSettings() {
+    void withNoDockerTheEmbeddedServerStartsWithDurableSettings() throws SQLException {
         try (PostgresServer server = new PostgresProvisioner(failingProbe()).start(ProvisionSettings.started(ServerProfile.DURABLE))) {
             assertThat(server.provider()).isEqualTo(Provider.EMBEDDED);
             assertThat(server.detail()).contains("Testcontainers skipped").contains("no docker here");
@@ -98,6 +104,46 @@ class PostgresProvisionerTest {
             assertThat(facts.allSettings()).hasSizeGreaterThan(200)
                     .anySatisfy(setting -> assertThat(setting.name()).isEqualTo("fsync"));
             assertLoginsNeedTheGeneratedPassword(server);
+            assertTlsOnlyWhenAsked(server);
+        }
+    }
+
+    @Test
+    void theTlsKeyStaysOwnerOnlyInTheDataDirectoryAndIsDeletedWithIt() throws Exception {
+        Path key;
+        try (PostgresServer server = new PostgresProvisioner(failingProbe()).start(
+                ProvisionSettings.started(ServerProfile.DURABLE, Provider.EMBEDDED))) {
+            key = dataDirectory(server).resolve("server.key");
+            assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(key)).contains("PRIVATE KEY");
+        }
+        assertThat(key).doesNotExist();
+        assertThat(key.getParent()).doesNotExist();
+    }
+
+    /** Every server the suite starts offers TLS, and the plain TCP address does not use it. */
+    static void assertTlsOnlyWhenAsked(PostgresServer server) throws SQLException {
+        assertThat(encrypted(server.address())).isFalse();
+        assertThat(encrypted(server.address(Transport.TCP))).isFalse();
+        assertThat(encrypted(server.address(Transport.TLS))).isTrue();
+    }
+
+    private static boolean encrypted(ServerAddress address) throws SQLException {
+        try (Connection connection = address.connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+                ResultSet result = statement.executeQuery()) {
+            assertThat(result.next()).isTrue();
+            return result.getBoolean(1);
+        }
+    }
+
+    static Path dataDirectory(PostgresServer server) throws SQLException {
+        try (Connection connection = server.connect();
+                PreparedStatement statement = connection.prepareStatement("SELECT current_setting('data_directory')");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return Path.of(result.getString(1));
         }
     }
 

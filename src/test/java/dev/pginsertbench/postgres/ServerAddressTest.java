@@ -28,4 +28,14 @@ class ServerAddressTest {
                 .hasMessageContaining("not a PostgreSQL JDBC URL")
                 .hasMessageNotContaining("p4ss");
     }
+
+    @Test
+    void aUrlParameterIsSetReplacingAnyValueItHadAndEncoded() {
+        ServerAddress address = new ServerAddress("jdbc:postgresql://h:5432/db?user=u&SSLMODE=prefer&ssl=true", "u", "p4ss");
+        assertThat(address.withUrlParameter("sslmode", "require").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h:5432/db?user=u&ssl=true&sslmode=require");
+        assertThat(new ServerAddress("jdbc:postgresql://h/db", null, null).withUrlParameter("socketFactoryArg", "/tmp/a b$")
+                .jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?socketFactoryArg=%2Ftmp%2Fa+b%24");
+        assertThat(address.withUrlParameter("sslmode", "disable").password()).isEqualTo("p4ss");
+    }
 }
