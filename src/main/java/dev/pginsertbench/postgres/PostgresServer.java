@@ -1,5 +1,6 @@
 package dev.pginsertbench.postgres;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,12 +15,15 @@ import org.slf4j.LoggerFactory;
 public final class PostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    /** junixsocket's factory for pgjdbc; its argument is the socket file's path. */
+    static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 
     private final ServerAddress address;
     private final Provider provider;
     private final ServerProfile profile;
     private final String detail;
     private final String authentication;
+    private final Path unixSocket;
     private final AutoCloseable stopper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -28,15 +32,18 @@ public final class PostgresServer implements AutoCloseable {
      * @param profile the settings applied at start, or null for an external server left as it was
      * @param detail  how the server was obtained (image, binaries version, why others were skipped)
      * @param authentication how logins authenticate, for the manifest ({@code scram-sha-256})
+     * @param unixSocket the server's Unix-domain socket ({@code <dir>/.s.PGSQL.<port>}), or null when the
+     *                   suite does not know one (external server, container)
      * @param stopper stops the server; a no-op for external servers
      */
     PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail, String authentication,
-            AutoCloseable stopper) {
+            Path unixSocket, AutoCloseable stopper) {
         this.address = address;
         this.provider = provider;
         this.profile = profile;
         this.detail = detail;
         this.authentication = authentication;
+        this.unixSocket = unixSocket;
         this.stopper = stopper;
         this.shutdownHook = new Thread(this::stopQuietly, "postgres-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -49,13 +56,28 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Where the server answers over {@code transport}: TCP is {@link #address()} as it is (a server
      * the suite started says {@code sslmode=disable} there, so plain TCP stays plain although the
-     * server offers TLS); TLS asks for it with {@code sslmode=require}.
+     * server offers TLS); TLS asks for it with {@code sslmode=require}; the Unix-domain socket goes
+     * through junixsocket's socket factory for pgjdbc, as junixsocket documents it, and exists only on
+     * a server the suite started.
      */
     public ServerAddress address(Transport transport) {
         return switch (transport) {
             case TCP -> address;
             case TLS -> address.withUrlParameter("sslmode", "require");
+            case UNIX_SOCKET -> {
+                if (unixSocket == null) {
+                    throw new IllegalStateException("transport " + transport + " needs a server the suite starts"
+                            + " (embedded or local); the " + provider.label() + " server's socket is not known here");
+                }
+                yield address.withUrlParameter("socketFactory", UNIX_SOCKET_FACTORY)
+                        .withUrlParameter("socketFactoryArg", unixSocket.toString());
+            }
         };
+    }
+
+    /** Whether {@link #address(Transport)} can reach this server over {@code transport}. */
+    public boolean offers(Transport transport) {
+        return transport != Transport.UNIX_SOCKET || unixSocket != null;
     }
 
     public Provider provider() {

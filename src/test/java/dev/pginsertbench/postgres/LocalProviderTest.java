@@ -33,6 +33,7 @@ class LocalProviderTest {
                     "initdb: UTF8, locale C, data checksums off");
             PostgresProvisionerTest.assertLoginsNeedTheGeneratedPassword(server);
             PostgresProvisionerTest.assertTlsOnlyWhenAsked(server);
+            PostgresProvisionerTest.assertTheUnixSocketAnswersWithThePassword(server);
             ServerFacts facts = server.facts();
             assertThat(facts.version()).startsWith("PostgreSQL 15.");
             // pgjdbc sets every session's TimeZone to the JVM's zone, so the server's own is not visible here

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -105,6 +107,7 @@ class PostgresProvisionerTest {
                     .anySatisfy(setting -> assertThat(setting.name()).isEqualTo("fsync"));
             assertLoginsNeedTheGeneratedPassword(server);
             assertTlsOnlyWhenAsked(server);
+            assertTheUnixSocketAnswersWithThePassword(server);
         }
     }
 
@@ -126,6 +129,25 @@ class PostgresProvisionerTest {
         assertThat(encrypted(server.address())).isFalse();
         assertThat(encrypted(server.address(Transport.TCP))).isFalse();
         assertThat(encrypted(server.address(Transport.TLS))).isTrue();
+    }
+
+    /**
+     * The embedded and local servers answer on their own Unix-domain socket, through junixsocket:
+     * the backend sees no client address, and a login without the password is refused there too.
+     */
+    static void assertTheUnixSocketAnswersWithThePassword(PostgresServer server) throws SQLException {
+        ServerAddress socket = server.address(Transport.UNIX_SOCKET);
+        assertThat(server.offers(Transport.UNIX_SOCKET)).isTrue();
+        try (Connection connection = socket.connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT inet_client_addr() IS NULL, current_setting('unix_socket_directories')");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            assertThat(result.getBoolean(1)).as("connected through the socket, not TCP").isTrue();
+            assertThat(socket.jdbcUrl()).contains(URLEncoder.encode(result.getString(2), StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> new ServerAddress(socket.jdbcUrl(), socket.user(), null).connect().close())
+                .isInstanceOf(ServerUnavailableException.class);
     }
 
     private static boolean encrypted(ServerAddress address) throws SQLException {
