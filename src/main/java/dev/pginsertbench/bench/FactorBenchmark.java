@@ -8,6 +8,7 @@ import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.TableShape;
+import dev.pginsertbench.postgres.Transport;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -44,6 +45,15 @@ public class FactorBenchmark extends LoaderBenchmark {
     /** Not a factor of the load plan but of the table it fills. */
     @Param("HEAP")
     public TableShape tableShape;
+
+    /** TCP, TLS or the Unix-domain socket: what connecting and sending cost over each. */
+    @Param("TCP")
+    public Transport transport;
+
+    @Override
+    protected Transport transport() {
+        return transport;
+    }
 
     @Override
     protected TableShape tableShape() {

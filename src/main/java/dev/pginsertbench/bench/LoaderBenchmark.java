@@ -4,6 +4,7 @@ import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
 import dev.pginsertbench.load.LoaderOptions;
+import dev.pginsertbench.postgres.Transport;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
@@ -20,6 +21,11 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
     /** The plan this benchmark's parameters describe. */
     protected abstract LoadPlan plan();
 
+    /** How the loader reaches the server; plain TCP unless a subclass has it as a parameter. */
+    protected Transport transport() {
+        return Transport.TCP;
+    }
+
     /** The loader's limits and pool size; a pool sized to the tasks unless a subclass says otherwise. */
     protected LoaderOptions options() {
         return LoaderOptions.defaults();
@@ -27,7 +33,7 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() {
-        loader = new Loader(server.address(), table.name(), plan(), options());
+        loader = new Loader(server.address(transport()), table.name(), plan(), options());
     }
 
     @Override

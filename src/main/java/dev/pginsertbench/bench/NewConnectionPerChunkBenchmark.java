@@ -1,6 +1,7 @@
 package dev.pginsertbench.bench;
 
 import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.postgres.Transport;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -15,6 +16,15 @@ public class NewConnectionPerChunkBenchmark extends LoaderBenchmark {
 
     @Param({"2", "4"})
     public int tasks;
+
+    /** TCP, TLS or the Unix-domain socket: what connecting and sending cost over each. */
+    @Param("TCP")
+    public Transport transport;
+
+    @Override
+    protected Transport transport() {
+        return transport;
+    }
 
     @Override
     protected LoadPlan plan() {

@@ -16,6 +16,7 @@ public enum Parameter {
     CONVERSION("conversion"),
     CHUNKING("chunking"),
     TABLE_SHAPE("tableShape"),
+    TRANSPORT("transport"),
     CLAIM("claim"),
     ROUND("round");
 

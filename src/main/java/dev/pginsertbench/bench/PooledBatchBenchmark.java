@@ -1,6 +1,7 @@
 package dev.pginsertbench.bench;
 
 import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.postgres.Transport;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -14,6 +15,15 @@ public class PooledBatchBenchmark extends LoaderBenchmark {
 
     @Param({"1", "2", "4"})
     public int tasks;
+
+    /** TCP, TLS or the Unix-domain socket: what connecting and sending cost over each. */
+    @Param("TCP")
+    public Transport transport;
+
+    @Override
+    protected Transport transport() {
+        return transport;
+    }
 
     @Override
     protected LoadPlan plan() {

@@ -2,6 +2,7 @@ package dev.pginsertbench.bench;
 
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.Transport;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -19,6 +20,15 @@ public class PooledCopyBenchmark extends LoaderBenchmark {
 
     @Param({"COPY_BINARY", "COPY_CSV"})
     public Protocol format;
+
+    /** TCP, TLS or the Unix-domain socket: what connecting and sending cost over each. */
+    @Param("TCP")
+    public Transport transport;
+
+    @Override
+    protected Transport transport() {
+        return transport;
+    }
 
     @Override
     protected LoadPlan plan() {

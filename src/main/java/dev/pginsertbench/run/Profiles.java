@@ -11,6 +11,7 @@ import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.TableShape;
+import dev.pginsertbench.postgres.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +42,9 @@ public final class Profiles {
     private static final Parameter TASKS = Parameter.TASKS;
     private static final Parameter FORMAT = Parameter.FORMAT;
     private static final Parameter VARIANT = Parameter.VARIANT;
+    private static final Parameter TRANSPORT = Parameter.TRANSPORT;
+    /** Where transport is not the question: plain TCP, as every strategy was measured before it was a factor. */
+    private static final List<Transport> TCP = List.of(Transport.TCP);
 
     /** The claims study: rows per load, rounds (forks per claim), warm-up blocks per fork. */
     static final int CLAIMS_ROWS = 100_000;
@@ -73,6 +77,8 @@ public final class Profiles {
             5_000, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
     /** The base point's table: the staging table every other benchmark fills. */
     static final TableShape FACTOR_BASE_SHAPE = TableShape.HEAP;
+    /** The base point's transport. */
+    static final Transport FACTOR_BASE_TRANSPORT = Transport.TCP;
     /**
      * The protocols each table shape is measured with: plain and rewritten executeBatch (the
      * driver's own switch), and both COPY formats the pooled COPY strategy offers.
@@ -91,8 +97,8 @@ public final class Profiles {
      * measured, else the estimate.
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
-            new ProfileSummary("smoke", "every benchmark method once, and one factor point into an indexed table "
-                    + "(14 configurations)", "about 45 s"),
+            new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
+                    + "and pooled executeBatch over TLS (15 configurations)", "about 45 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
@@ -101,11 +107,14 @@ public final class Profiles {
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
-                    + "with plain and rewritten executeBatch and both COPY formats (94 configurations)",
-                    "about 46 minutes (estimate)"),
+                    + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
+                    + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
+                    + "COPY binary at 5,000, two tasks (100 configurations)",
+                    "about 49 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
-                    + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size "
-                    + "and tasks, and the table shapes (117 configurations)", "about 10 hours (estimate)"));
+                    + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
+                    + "tasks and transport, the table shapes and the transports (125 configurations)",
+                    "about 10.5 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
@@ -126,9 +135,12 @@ public final class Profiles {
     static Profile smoke() {
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500))));
-        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2))));
-        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2))));
-        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), TRANSPORT, TCP)));
+        // TLS once: it works on an external server too, where the smoke test runs; the socket needs a server of ours
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2),
+                TRANSPORT, List.of(Transport.TCP, Transport.TLS))));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY),
+                TRANSPORT, TCP)));
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(2))));
         // one indexed table, so that CI fills a shape other than the plain heap through JMH
         all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
@@ -142,10 +154,11 @@ public final class Profiles {
     static Profile quick() {
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000))));
-        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000), TASKS, List.of(2, 4))));
-        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, List.of(1, 2, 4))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000), TASKS, List.of(2, 4), TRANSPORT, TCP)));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, List.of(1, 2, 4),
+                TRANSPORT, TCP)));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000, 20_000), TASKS, List.of(1, 2, 4),
-                FORMAT, COPY_FORMATS)));
+                FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(List.of(1, 2, 4)));
         return new Profile("quick", "the four strategies and the ceilings, a few chunk sizes and task counts",
                 100_000, 1, 1, 5, all);
@@ -179,13 +192,14 @@ public final class Profiles {
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms));
     }
 
-    /** The full matrix on 100,000 rows, two forks, the batch paths against plain executeBatch, and the table shapes. */
+    /** The full matrix on 100,000 rows, two forks, the batch paths against plain executeBatch, the table shapes and the transports. */
     static Profile standard() {
         List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
         all.addAll(tableShapes());
-        return new Profile("standard", "the full matrix of the four strategies, the batch paths and the table shapes",
-                100_000, 2, 2, 5, all);
+        all.addAll(transports());
+        return new Profile("standard", "the full matrix of the four strategies, the batch paths, the table shapes and "
+                + "the transports", 100_000, 2, 2, 5, distinct(all));
     }
 
     /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
@@ -193,6 +207,7 @@ public final class Profiles {
         List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
         all.addAll(tableShapes());
+        all.addAll(transports());
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(1, 2, 4, 8))));
         all.addAll(factorStudy(values(
                 Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST,
@@ -201,14 +216,15 @@ public final class Profiles {
                 Parameter.EXECUTOR, List.of(ExecutorKind.PLATFORM, ExecutorKind.VIRTUAL),
                 Parameter.CONVERSION, List.of(Conversion.UPFRONT, Conversion.PER_CHUNK),
                 CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000),
-                TASKS, List.of(1, 2, 4, 8)), FACTOR_BASE));
+                TASKS, List.of(1, 2, 4, 8),
+                TRANSPORT, List.of(Transport.values())), FACTOR_BASE));
         // connections=SINGLE only exists with one task: compared with POOLED at one task
         all.addAll(factorStudy(values(Parameter.CONNECTIONS, List.of(ConnectionMode.SINGLE, ConnectionMode.POOLED)),
                 FACTOR_BASE.withTasks(1)));
         // the adaptive rule only acts below 1,000 rows per chunk
         all.addAll(factorStudy(values(Parameter.CHUNKING, List.of(Chunking.FIXED, Chunking.ADAPTIVE)),
                 FACTOR_BASE.withChunkSize(500)));
-        return new Profile("thesis", "a million rows: full matrix, original loader, one factor at a time",
+        return new Profile("thesis", "a million rows: full matrix, transports, original loader, one factor at a time",
                 1_000_000, 3, 2, 5, distinct(all));
     }
 
@@ -216,10 +232,10 @@ public final class Profiles {
         List<Integer> tasks = List.of(1, 2, 4, 8);
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000))));
-        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks)));
-        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks)));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000), TASKS, tasks,
-                FORMAT, COPY_FORMATS)));
+                FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(tasks));
         return all;
     }
@@ -252,6 +268,22 @@ public final class Profiles {
             }
         }
         return all;
+    }
+
+    /**
+     * What connecting and sending cost over each transport (TCP, TLS, the Unix-domain socket): a new
+     * connection per chunk against pooled executeBatch at 1,000 rows per chunk on two tasks, and
+     * pooled COPY binary at 5,000 on two tasks. The TCP points are also in the full matrix and
+     * counted once.
+     */
+    static List<Configuration> transports() {
+        List<Transport> all = List.of(Transport.values());
+        List<Configuration> configurations = new ArrayList<>();
+        configurations.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
+        configurations.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
+        configurations.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2),
+                FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, all)));
+        return configurations;
     }
 
     /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */
@@ -300,7 +332,7 @@ public final class Profiles {
         return params(Parameter.PROTOCOL, plan.protocol(), Parameter.CONNECTIONS, plan.connections(),
                 Parameter.EXECUTOR, plan.executor(), Parameter.CONVERSION, plan.conversion(),
                 Parameter.CHUNKING, plan.chunking(), CHUNK_SIZE, plan.chunkSize(), TASKS, plan.tasks(),
-                Parameter.TABLE_SHAPE, shape);
+                Parameter.TABLE_SHAPE, shape, TRANSPORT, FACTOR_BASE_TRANSPORT);
     }
 
     /** Every combination of the given values for one benchmark, the first parameter varying slowest. */
