@@ -1,6 +1,7 @@
 package dev.pginsertbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.claims.Arm;
@@ -11,6 +12,7 @@ import dev.pginsertbench.postgres.ContentChecksum;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.TableContent;
 import dev.pginsertbench.postgres.TableShape;
+import dev.pginsertbench.postgres.Transport;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every protocol, connection mode, executor and task count loads the same 20,000 generated rows
  * (hostile text and NULLs included), and every protocol loads them into every table shape; the
  * table must then hold exactly those rows, checked by the server-side content checksum rather
- * than by anything the driver reports.
+ * than by anything the driver reports. Every protocol does so over TLS and over the Unix-domain
+ * socket too.
  */
 @ExtendWith(PostgresExtension.class)
 class LoaderRoundTripTest {
@@ -93,6 +96,23 @@ class LoaderRoundTripTest {
         assertLoadsExactly(server, table, LoadPlan.pooledBatch(3_000, 4).withProtocol(protocol), LoaderOptions.defaults());
     }
 
+    /** Every protocol over TLS and over the Unix-domain socket, by a new connection per chunk and by a pool. */
+    static Stream<Arguments> protocolsOverTransports() {
+        return Stream.of(Transport.TLS, Transport.UNIX_SOCKET).flatMap(transport -> Stream.of(Protocol.values())
+                .flatMap(protocol -> Stream.of(ConnectionMode.PER_CHUNK, ConnectionMode.POOLED)
+                        .map(connections -> Arguments.of(protocol, transport, connections))));
+    }
+
+    @ParameterizedTest(name = "{0} over {1}, {2}")
+    @MethodSource("protocolsOverTransports")
+    void everyProtocolLandsExactlyTheGeneratedRowsOverTlsAndTheUnixSocket(Protocol protocol, Transport transport,
+            ConnectionMode connections, PostgresServer server) throws Exception {
+        assumeTrue(server.offers(transport), "the " + server.provider().label() + " server has no socket known here");
+        LoadPlan plan = new LoadPlan(protocol, connections, 2, ExecutorKind.PLATFORM, 3_000, Chunking.FIXED,
+                Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
+        assertLoadsExactly(server, transport, TABLE, plan, LoaderOptions.defaults());
+    }
+
     @Test
     void multiValuesAndUnnestSplitLargeChunksIntoSeveralStatements(PostgresServer server) throws Exception {
         // one chunk of 20,000 rows is several statements: 65,535 parameters hold 5,041 rows of 13 columns
@@ -144,10 +164,15 @@ class LoaderRoundTripTest {
 
     private static void assertLoadsExactly(PostgresServer server, ArticleTable table, LoadPlan plan, LoaderOptions options)
             throws Exception {
+        assertLoadsExactly(server, Transport.TCP, table, plan, options);
+    }
+
+    private static void assertLoadsExactly(PostgresServer server, Transport transport, ArticleTable table, LoadPlan plan,
+            LoaderOptions options) throws Exception {
         try (Connection connection = server.connect()) {
             table.truncate(connection);
             LoadReport report;
-            try (Loader loader = new Loader(server.address(), table.name(), plan, options)) {
+            try (Loader loader = new Loader(server.address(transport), table.name(), plan, options)) {
                 report = loader.load(DATASET.rows());
             }
             assertThat(report.firstErrors()).as(report.toString()).isEmpty();
