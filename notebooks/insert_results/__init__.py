@@ -11,6 +11,7 @@ selects, formats and draws them; it computes no metric of its own.
     claims      the claims study's files and their text
     plotting    shared drawing helpers; figures, claim_figures: the figures
     table_shapes  the table-shape study: its configurations and figure
+    transports    the transport study: its configurations and figure
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
     outputs     the registry of every output file
@@ -31,3 +32,4 @@ from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost
 from .text import environment_table, methods_text
+from .transports import transport_cost, transport_points

@@ -30,10 +30,12 @@ READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE)
 # results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
 RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
-TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking", "tableShape"]
+TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking", "tableShape",
+               "transport"]
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
-# no such parameter; every table was then created without an index, as tableShape HEAP is now).
-LATER_PARAMS = ["tableShape"]
+# no such parameter; every table was then created without an index, as tableShape HEAP is now,
+# and every connection was TCP).
+LATER_PARAMS = ["tableShape", "transport"]
 NUMBER_PARAMS = ["chunkSize", "tasks"]
 PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
 RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_parallel_ceiling", "x_psql"]

@@ -27,6 +27,7 @@ BASIC = FIXTURES / "basic"
 HANDWRITTEN = FIXTURES / "handwritten"
 CLAIMS_ONLY = FIXTURES / "claims_only"
 TABLE_SHAPES = FIXTURES / "table_shapes"
+TRANSPORTS = FIXTURES / "transports"
 
 
 def temp_dir(test) -> Path:
