@@ -2,9 +2,7 @@ package dev.pginsertbench.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,7 +28,8 @@ final class EmbeddedProvider {
 
     static PostgresServer start(ServerProfile profile, String skipped) {
         ClusterInit init = ClusterInit.PINNED;
-        Path data = dataDirectory();
+        // a directory of ours, not zonky's, so that the certificate can be written into it before the start
+        Path data = ScratchFolder.createForServer("pg-insert-bench-embedded-");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setDataDirectory(data)
@@ -72,17 +71,6 @@ final class EmbeddedProvider {
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD,
                 UnixSocket.in(data, postgres.getPort()), postgres);
-    }
-
-    /** An owner-only directory of ours, so the TLS key written into it is readable by nobody else. */
-    private static Path dataDirectory() {
-        try {
-            return Files.createTempDirectory("pg-insert-bench-embedded-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new ServerUnavailableException("cannot create a data directory under "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
-        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

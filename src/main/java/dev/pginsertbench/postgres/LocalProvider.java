@@ -3,9 +3,7 @@ package dev.pginsertbench.postgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ final class LocalProvider {
         String version = programs.version("postgres");
         int initdbMajor = LocalPrograms.major(programs.version("initdb"));
         long started = System.nanoTime();
-        Path folder = scratchFolder();
+        Path folder = ScratchFolder.createForServer("pg-insert-bench-local-");
         Path data = LocalCluster.dataDirectoryIn(folder);
         LocalCluster cluster = null;
         try {
@@ -109,16 +107,6 @@ final class LocalProvider {
                 Thread.currentThread().interrupt();
                 throw new ServerUnavailableException("interrupted while waiting for the local PostgreSQL server");
             }
-        }
-    }
-
-    private static Path scratchFolder() {
-        try {
-            return Files.createTempDirectory("pg-insert-bench-local-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new ServerUnavailableException("cannot create a data directory under "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
         }
     }
 

@@ -193,11 +193,13 @@ class SmokeRunIT {
     }
 
     @Test
-    void thePasswordAppearsInNoFileAndNotOnTheConsole() throws IOException {
-        assertThat(console).doesNotContain(secret);
+    void thePasswordAndKeyMaterialAppearInNoFileAndNotOnTheConsole() throws IOException {
+        // the generated password, and any PEM key (the servers' TLS keys stay in their data directories)
+        assertThat(console).doesNotContain(secret).doesNotContain("PRIVATE KEY");
         try (Stream<Path> files = Files.walk(results)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(secret);
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).as(file.toString())
+                        .doesNotContain(secret).doesNotContain("PRIVATE KEY");
             }
         }
     }
