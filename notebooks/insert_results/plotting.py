@@ -10,8 +10,9 @@ import numpy as np
 import matplotlib
 from matplotlib import ticker
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from .fmt import fmt_int
+from .fmt import fmt_int, fmt_sig
 from .strategies import main_rows
 
 STYLE = {
@@ -193,3 +194,50 @@ def nice_ticks(lo, hi):
             out.append(t)
     return out or [lo, hi]
 
+
+def grouped_rate_bars(ax, points, group: str, series: str, order: list, styles: dict, names: dict, title=None):
+    """rows/s bars with their 95 % intervals, one group per distinct value of
+    the group column and one bar per value of the series column (in order,
+    unknown values last), each labelled with its value ("*": no interval).
+    Returns the series values drawn."""
+    groups = list(dict.fromkeys(points[group]))
+    values = [v for v in order if v in set(points[series])] + sorted(set(points[series]) - set(order))
+    width = 0.8 / len(values)
+    for i, value in enumerate(values):
+        p = points[points[series] == value].set_index(group).reindex(groups)
+        x = np.arange(len(groups)) + (i - (len(values) - 1) / 2) * width
+        color, hatch = styles.get(value, ("#999999", "---"))
+        ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
+               label=names.get(value, value))
+        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
+        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
+            if np.isfinite(v):
+                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+    ax.set_xticks(np.arange(len(groups)), groups, fontsize=7.5)
+    ax.set_ylabel("throughput (rows/s)")
+    ax.yaxis.set_major_formatter(rate_formatter())
+    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
+    ax.grid(axis="x", visible=False)
+    if title:
+        ax.set_title(title, loc="left")
+    return values
+
+
+def run_panels(points, panel, panel_title, legend_title: str, order: list, styles: dict, names: dict):
+    """One panel per run, stacked: panel(ax, the run's points, title) draws it
+    and returns the series it drew; panel_title(run, points) names a panel when
+    there are several runs. A legend lists the series shown, in order.
+    Returns the figure and the series shown."""
+    runs = list(dict.fromkeys(points["run"]))
+    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
+    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
+    shown = set()
+    for ax, run in zip(axes, runs):
+        mine = points[points["run"] == run]
+        shown |= set(panel(ax, mine, panel_title(run, mine) if len(runs) > 1 else None))
+    handles = [Patch(facecolor=styles[v][0], hatch=styles[v][1], edgecolor="black", linewidth=0.5, label=names[v])
+               for v in order if v in shown]
+    axes[0].legend(handles=handles, title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
+                   title_fontsize=7)
+    return fig, shown

@@ -5,15 +5,11 @@ column as the suite wrote it.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
-from .fmt import fmt_sig
 from .load import PARAMS
-from .plotting import (FIG_WIDTH, PALETTE, Plot, errorbars, finish, label_end, limit_axis, new_axes, new_figure,
-                       placeholder, rate_formatter, styled, subtitle_text)
+from .plotting import PALETTE, Plot, finish, grouped_rate_bars, placeholder, run_panels, styled, subtitle_text
 from .strategies import FACTOR, config_text, plot_data, this_run_note
 
 SHAPE = "tableShape"
@@ -67,29 +63,7 @@ def base_text(points: pd.DataFrame) -> str:
 
 
 def _panel(ax, points: pd.DataFrame, title: str | None):
-    protocols = list(dict.fromkeys(points["protocol"]))
-    shapes = [s for s in SHAPE_ORDER if s in set(points[SHAPE])] + \
-        sorted(set(points[SHAPE]) - set(SHAPE_ORDER))
-    width = 0.8 / len(shapes)
-    for i, shape in enumerate(shapes):
-        p = points[points[SHAPE] == shape].set_index("protocol").reindex(protocols)
-        x = np.arange(len(protocols)) + (i - (len(shapes) - 1) / 2) * width
-        color, hatch = SHAPE_STYLE.get(shape, ("#999999", "---"))
-        ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
-               label=SHAPE_NAMES.get(shape, shape))
-        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
-        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
-            if np.isfinite(v):
-                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
-    ax.set_xticks(np.arange(len(protocols)), protocols, fontsize=7.5)
-    ax.set_ylabel("throughput (rows/s)")
-    ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
-    ax.grid(axis="x", visible=False)
-    if title:
-        ax.set_title(title, loc="left")
-    return shapes
+    return grouped_rate_bars(ax, points, "protocol", SHAPE, SHAPE_ORDER, SHAPE_STYLE, SHAPE_NAMES, title)
 
 
 @styled
@@ -98,18 +72,10 @@ def table_shape_cost(df, manifests=None) -> Plot:
     points = shape_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    runs = list(dict.fromkeys(points["run"]))
-    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
-    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
-    shown = set()
-    for ax, run in zip(axes, runs):
-        mine = points[points["run"] == run]
-        shown |= set(_panel(ax, mine, f"run {run}: other factors at {base_text(mine)}" if len(runs) > 1 else None))
-    handles = [Patch(facecolor=SHAPE_STYLE[s][0], hatch=SHAPE_STYLE[s][1], edgecolor="black", linewidth=0.5,
-                     label=SHAPE_NAMES[s]) for s in SHAPE_ORDER if s in shown]
-    axes[0].legend(handles=handles, title="table shape", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
-                   title_fontsize=7)
-    others = f"other factors at {base_text(points)}" if len(runs) == 1 else "other factors as each panel says"
+    fig, shown = run_panels(points, _panel, lambda run, mine: f"run {run}: other factors at {base_text(mine)}",
+                            "table shape", SHAPE_ORDER, SHAPE_STYLE, SHAPE_NAMES)
+    others = (f"other factors at {base_text(points)}" if points["run"].nunique() == 1
+              else "other factors as each panel says")
     finish(fig, TITLE, subtitle_text(points, manifests, f"factor study, {others}; {CI_NOTE}; {NO_INTERVAL_NOTE}"))
     absent = [s for s in SHAPE_ORDER if s not in shown]
     missing = [f"table shapes not measured in this run: {', '.join(absent)} ({NEEDS})"] if absent else []

@@ -4,15 +4,11 @@ every number is a summary.csv column as the suite wrote it.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
-from .fmt import fmt_sig
 from .load import PARAMS
-from .plotting import (FIG_WIDTH, PALETTE, Plot, errorbars, finish, label_end, limit_axis, new_axes, new_figure,
-                       placeholder, rate_formatter, styled, subtitle_text)
+from .plotting import PALETTE, Plot, finish, grouped_rate_bars, placeholder, run_panels, styled, subtitle_text
 from .strategies import config_text, plot_data, strategy_name, this_run_note
 
 TRANSPORT = "transport"
@@ -54,29 +50,7 @@ def transport_points(df: pd.DataFrame, manifests: dict | None = None) -> pd.Data
 
 
 def _panel(ax, points: pd.DataFrame, title: str | None):
-    groups = list(dict.fromkeys(points["point"]))
-    transports = [t for t in TRANSPORT_ORDER if t in set(points[TRANSPORT])] + \
-        sorted(set(points[TRANSPORT]) - set(TRANSPORT_ORDER))
-    width = 0.8 / len(transports)
-    for i, transport in enumerate(transports):
-        p = points[points[TRANSPORT] == transport].set_index("point").reindex(groups)
-        x = np.arange(len(groups)) + (i - (len(transports) - 1) / 2) * width
-        color, hatch = TRANSPORT_STYLE.get(transport, ("#999999", "---"))
-        ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
-               label=TRANSPORT_NAMES.get(transport, transport))
-        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
-        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
-            if np.isfinite(v):
-                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
-    ax.set_xticks(np.arange(len(groups)), groups, fontsize=7)
-    ax.set_ylabel("throughput (rows/s)")
-    ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
-    ax.grid(axis="x", visible=False)
-    if title:
-        ax.set_title(title, loc="left")
-    return transports
+    return grouped_rate_bars(ax, points, "point", TRANSPORT, TRANSPORT_ORDER, TRANSPORT_STYLE, TRANSPORT_NAMES, title)
 
 
 @styled
@@ -85,16 +59,8 @@ def transport_cost(df, manifests=None) -> Plot:
     points = transport_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    runs = list(dict.fromkeys(points["run"]))
-    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
-    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
-    shown = set()
-    for ax, run in zip(axes, runs):
-        shown |= set(_panel(ax, points[points["run"] == run], f"run {run}" if len(runs) > 1 else None))
-    handles = [Patch(facecolor=TRANSPORT_STYLE[t][0], hatch=TRANSPORT_STYLE[t][1], edgecolor="black", linewidth=0.5,
-                     label=TRANSPORT_NAMES[t]) for t in TRANSPORT_ORDER if t in shown]
-    axes[0].legend(handles=handles, title="transport", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
-                   title_fontsize=7)
+    fig, shown = run_panels(points, _panel, lambda run, _: f"run {run}", "transport", TRANSPORT_ORDER, TRANSPORT_STYLE,
+                            TRANSPORT_NAMES)
     finish(fig, TITLE, subtitle_text(points, manifests, f"every login scram-sha-256; {CI_NOTE}; {NO_INTERVAL_NOTE}"))
     absent = [t for t in TRANSPORT_ORDER if t not in shown]
     missing = [f"transports not measured in this run: {', '.join(absent)} ({NEEDS})"] if absent else []

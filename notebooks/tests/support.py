@@ -61,3 +61,12 @@ def one(df, **where):
     rows = df[m]
     assert len(rows) == 1, f"{len(rows)} rows match {where}"
     return rows.iloc[0]
+
+
+def bar_heights(ax):
+    """Bar heights per legend label, left to right."""
+    heights = {}
+    for container in ax.containers:
+        if hasattr(container, "patches") and container.get_label():
+            heights[container.get_label()] = [p.get_height() for p in container.patches]
+    return heights

@@ -2,17 +2,8 @@
 number a summary.csv column as written."""
 import unittest
 
-from support import BASIC, HANDWRITTEN, TRANSPORTS, ir
+from support import BASIC, HANDWRITTEN, TRANSPORTS, bar_heights, ir
 from insert_results import transports
-
-
-def bar_heights(ax):
-    """Bar heights per legend label (transport), left to right."""
-    heights = {}
-    for container in ax.containers:
-        if hasattr(container, "patches") and container.get_label():
-            heights[container.get_label()] = [p.get_height() for p in container.patches]
-    return heights
 
 
 class Selection(unittest.TestCase):
