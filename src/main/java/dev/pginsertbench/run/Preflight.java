@@ -1,10 +1,12 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.bench.Prerequisite;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerFacts;
+import dev.pginsertbench.postgres.Transport;
 import dev.pginsertbench.report.RunManifest;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * will provision theirs: that the server answers (an unreachable one fails here, in seconds,
  * with host, port and database named), what it is (version and settings, for the manifest), and
  * which benchmarks cannot run here (server-side COPY where the server cannot read this client's
- * files; psql missing) — those are skipped with their reason rather than failing in a fork.
+ * files; psql missing; the Unix-domain socket of a server the suite did not start) — those are
+ * skipped with their reason rather than failing in a fork.
  *
  * @param postgres the manifest's description of the server
  * @param skipped  configurations that will not run, with the reason
@@ -41,6 +44,12 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
+            Optional<String> unreachable = unreachable(server, configuration);
+            if (unreachable.isPresent()) {
+                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(),
+                        "skipped: " + unreachable.get()));
+                continue;
+            }
             for (Prerequisite prerequisite : configuration.entry().prerequisites()) {
                 if (!missing.containsKey(prerequisite)) {
                     missing.put(prerequisite, prerequisite.missing(server));
@@ -56,7 +65,17 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         return new Preflight(postgres, skipped);
     }
 
-    /** The same checks, saying in the manifest that every fork of the run used this one server. */
+    /** Why the configuration's transport cannot reach this server (the socket of a server the suite did not start). */
+    private static Optional<String> unreachable(PostgresServer server, Configuration configuration) {
+        String transport = configuration.params().get(Parameter.TRANSPORT.field());
+        if (transport == null || server.offers(Transport.valueOf(transport))) {
+            return Optional.empty();
+        }
+        return Optional.of("transport " + transport + " needs a server the suite starts (embedded or local); the "
+                + server.provider().label() + " server's socket is not known here");
+    }
+
+        /** The same checks, saying in the manifest that every fork of the run used this one server. */
     Preflight sharedByTheRun() {
         RunManifest.Postgres shared = new RunManifest.Postgres(postgres.provider(), postgres.profile(),
                 postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),

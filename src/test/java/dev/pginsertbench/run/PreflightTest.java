@@ -1,0 +1,43 @@
+package dev.pginsertbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.postgres.PostgresProvisioner;
+import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.ProvisionSettings;
+import dev.pginsertbench.postgres.ServerAddress;
+import dev.pginsertbench.postgres.Transport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What the runner skips before any fork starts because the server cannot serve it. */
+@ExtendWith(PostgresExtension.class)
+class PreflightTest {
+
+    private static Configuration pooledBatchOver(String transport) {
+        return new Configuration(Catalogue.POOLED_BATCH.id(), Map.of("chunkSize", "1000", "tasks", "2",
+                "transport", transport));
+    }
+
+    @Test
+    void theSocketOfAServerTheSuiteDidNotStartIsSkippedWithItsReason(PostgresServer running) throws Exception {
+        ServerAddress address = running.address();
+        List<Configuration> configurations = List.of(pooledBatchOver("TCP"), pooledBatchOver("TLS"),
+                pooledBatchOver("UNIX_SOCKET"));
+        try (PostgresServer external = new PostgresProvisioner().start(
+                ProvisionSettings.external(address.jdbcUrl(), address.user(), address.password()))) {
+            Preflight preflight = Preflight.of(external, configurations);
+            assertThat(preflight.skipped()).singleElement().satisfies(skipped -> {
+                assertThat(skipped.params()).containsEntry("transport", "UNIX_SOCKET");
+                assertThat(skipped.reason()).contains("needs a server the suite starts");
+            });
+        }
+        if (running.offers(Transport.UNIX_SOCKET)) {
+            assertThat(Preflight.of(running, configurations).skipped()).isEmpty();
+        }
+    }
+}
