@@ -13,6 +13,7 @@ public enum Reference {
     SYNC(Catalogue.SYNC_BASELINE, "x_sync", "x sync", false),
     INSERT_SELECT(Catalogue.INSERT_SELECT_CEILING, "x_insert_select", "x INSERT SELECT", false),
     SERVER_COPY(Catalogue.SERVER_COPY_CEILING, "x_server_copy", "x server COPY", false),
+    FROZEN_COPY(Catalogue.FROZEN_COPY_CEILING, "x_frozen_copy", "x COPY FREEZE", false),
     PARALLEL_CEILING(Catalogue.PARALLEL_CEILING, "x_parallel_ceiling", "x par. ceiling", true),
     PSQL(Catalogue.PSQL_COPY, "x_psql", "x psql", false);
 

@@ -92,7 +92,7 @@ public final class Profiles {
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "every benchmark method once, and one factor point into an indexed table "
-                    + "(14 configurations)", "about 45 s"),
+                    + "(15 configurations)", "about 45 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
@@ -101,11 +101,11 @@ public final class Profiles {
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
-                    + "with plain and rewritten executeBatch and both COPY formats (94 configurations)",
+                    + "with plain and rewritten executeBatch and both COPY formats; and COPY FREEZE as a further ceiling (95 configurations)",
                     "about 46 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size "
-                    + "and tasks, and the table shapes (117 configurations)", "about 10 hours (estimate)"));
+                    + "and tasks, and the table shapes (118 configurations)", "about 10 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
@@ -134,6 +134,7 @@ public final class Profiles {
         all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
                 Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
         all.addAll(ceilings(List.of(2)));
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
@@ -221,6 +222,8 @@ public final class Profiles {
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000), TASKS, tasks,
                 FORMAT, COPY_FORMATS)));
         all.addAll(ceilings(tasks));
+        // the fastest single-session path; it skips WAL only under the bulk server profile
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         return all;
     }
 
