@@ -36,7 +36,9 @@ TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conv
 LATER_PARAMS = ["tableShape"]
 NUMBER_PARAMS = ["chunkSize", "tasks"]
 PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
-RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_parallel_ceiling", "x_psql"]
+RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
+# Ratio columns a summary.csv written before their reference existed lacks: read as empty.
+LATER_RATIOS = [f"x_frozen_copy{end}" for end in ("", "_low", "_high")]
 SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
     "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
@@ -92,7 +94,7 @@ def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
 def read_summary(path) -> pd.DataFrame:
     """summary.csv: one row per configuration; an empty parameter cell means
     the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
-    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS)
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS + LATER_RATIOS)
 
 
 # --------------------------------------------------------------------------
