@@ -9,9 +9,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
-from .fmt import fmt_sig
-from .plotting import (FIG_WIDTH, PALETTE, Plot, errorbars, finish, label_end, limit_axis, new_axes, new_figure,
-                       placeholder, rate_formatter, styled, subtitle_text)
+from .plotting import (PALETTE, Plot, finish, panel_per_run, placeholder, rows_per_s_axis, styled, subtitle_text,
+                       vertical_bar_values)
 from .strategies import plot_data, this_run_note
 
 SERVER = "server"
@@ -47,19 +46,10 @@ def _panel(ax, points: pd.DataFrame, title: str | None) -> list:
         x = np.arange(len(order)) + (i - (len(servers) - 1) / 2) * width
         ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=PALETTE[i % len(PALETTE)],
                hatch=HATCHES[i % len(HATCHES)], edgecolor="black", linewidth=0.5, label=server)
-        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
-        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
-            if np.isfinite(v):
-                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+        vertical_bar_values(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
     labels = points.drop_duplicates("configuration").set_index("configuration")["strategy"].reindex(order)
     ax.set_xticks(np.arange(len(order)), [str(s) for s in labels], fontsize=7, rotation=15, ha="right")
-    ax.set_ylabel("throughput (rows/s)")
-    ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=1.35, highs=points["rows_per_s_high"])
-    ax.grid(axis="x", visible=False)
-    if title:
-        ax.set_title(title, loc="left")
+    rows_per_s_axis(ax, points, pad=1.35, title=title)
     return servers
 
 
@@ -69,9 +59,7 @@ def throughput_per_server(df, manifests=None) -> Plot:
     points = server_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    runs = list(dict.fromkeys(points["run"]))
-    fig = new_figure(FIG_WIDTH, 3.2 * len(runs) + 0.9)
-    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
+    fig, axes, runs = panel_per_run(points, 3.2)
     for ax, run in zip(axes, runs):
         servers = _panel(ax, points[points["run"] == run], f"run {run}" if len(runs) > 1 else None)
         handles = [Patch(facecolor=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="black",

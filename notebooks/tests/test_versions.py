@@ -2,15 +2,9 @@
 number a summary.csv column as written."""
 import unittest
 
-from support import BASIC, FIXTURES, HANDWRITTEN, folder_with, ir
+from support import BASIC, FIXTURES, HANDWRITTEN, bar_heights, folder_with, ir
 
 VERSIONS = FIXTURES / "versions"
-
-
-def bar_heights(ax):
-    """Bar heights per legend label (server), left to right."""
-    return {c.get_label(): [p.get_height() for p in c.patches]
-            for c in ax.containers if hasattr(c, "patches") and c.get_label()}
 
 
 class Selection(unittest.TestCase):
