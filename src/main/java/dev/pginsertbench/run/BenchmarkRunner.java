@@ -280,7 +280,7 @@ public final class BenchmarkRunner {
         outcome.failed().forEach(f -> System.out.println("FAILED " + f.benchmark() + " " + f.params() + ": " + f.reason()));
         System.out.printf(Locale.ROOT, "%s: %d of %d configurations measured in %s (estimated %s); results in %s%n",
                 status, outcome.results().size(), facts.plannedConfigurations(),
-                DurationEstimate.clock(facts.elapsed()), DurationEstimate.clock(facts.plan().estimate()),
+                DurationEstimate.clock(facts.elapsed()), DurationEstimate.clock(facts.estimate()),
                 folder.path().toAbsolutePath());
     }
 

@@ -33,6 +33,11 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
         return plan.configurations().size() * plannedServers;
     }
 
+    /** The plan's estimate on every server of the run. */
+    Duration estimate() {
+        return plan.estimate().multipliedBy(plannedServers);
+    }
+
     /** The server the run measures now. */
     Preflight current() {
         return servers.get(servers.size() - 1);
@@ -58,7 +63,7 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
         RunManifest.Run run = new RunManifest.Run(runId, plan.profile().name(), started.toString(),
                 status.equals("running") ? null : Instant.now().toString(), status, command, jmhArgs,
                 plannedConfigurations(), outcome.results().size(), outcome.failed(), skipped(),
-                plan.estimate().toSeconds(), elapsed().toSeconds());
+                estimate().toSeconds(), elapsed().toSeconds());
         return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags),
                 firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order());
     }
