@@ -11,7 +11,8 @@ class Selection(unittest.TestCase):
     def test_only_configurations_measured_on_two_servers_in_the_order_run(self):
         a = ir.Analysis.load(str(VERSIONS))
         points = ir.server_points(a.df, a.manifests)
-        self.assertEqual(list(points["server"]), ["17.6 embedded", "17.6 embedded", "16.11 embedded", "16.11 embedded"])
+        self.assertEqual(list(points["server"]), ["17.6 embedded"] * 2 + ["16.11 embedded"] * 2
+                         + ["17.6 embedded", "16.11 embedded"])
         self.assertNotIn("PooledBatchBenchmark.load", set(points["benchmark"]))
 
     def test_a_summary_without_the_server_column_reads_it_as_empty(self):
@@ -25,13 +26,17 @@ class Figure(unittest.TestCase):
         plot = ir.Analysis.load(str(VERSIONS)).figure(ir.throughput_per_server)
         self.assertEqual(plot.missing, [])
         ax = plot.fig.get_axes()[0]
-        self.assertEqual(bar_heights(ax), {"17.6 embedded": [2000.0, 10000.0], "16.11 embedded": [1000.0, 12000.0]})
+        # new connection per chunk runs at pooled COPY's chunkSize and tasks: two strategies, not one point
+        self.assertEqual(bar_heights(ax), {"17.6 embedded": [2000.0, 3000.0, 10000.0],
+                                           "16.11 embedded": [1000.0, 2500.0, 12000.0]})
+        self.assertEqual([t.get_text() for t in ax.get_xticklabels()],
+                         ["sync baseline", "new connection per chunk", "pooled COPY (binary)"])
         labels = {t.get_text() for t in ax.texts}
         self.assertIn("12,000*", labels)  # one shot: no interval
         self.assertIn("2,000", labels)
 
     def test_a_run_on_one_server_draws_the_placeholder(self):
-        folder = folder_with(self, summary_rows=[0, 1, 4], source=VERSIONS)
+        folder = folder_with(self, summary_rows=[0, 1, 4, 6], source=VERSIONS)
         plot = ir.Analysis.load(str(folder)).figure(ir.throughput_per_server)
         text = " ".join(t.get_text() for ax in plot.fig.get_axes() for t in ax.texts)
         self.assertIn("No data in this run", text)
