@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
  * folder) before anything starts, a dry run included; then provisions and checks the server
  * ({@link RunServer}), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
- * {@link RunLoop}. Exit codes: 0 done, 1 failed or
+ * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile) does
+ * this for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
  * unreachable, 2 bad usage.
  */
 public final class BenchmarkRunner {
@@ -167,14 +168,15 @@ public final class BenchmarkRunner {
         if (servers.size() > 1) {
             List<EmbeddedVersion> versions = servers.stream().filter(s -> s.embedded() != null)
                     .map(s -> s.embedded().version()).toList();
-            planLine += serversLine(versions, servers.get(servers.size() - 1).binaries(), invocation.plan())
+            String serversLine = serversLine(versions, servers.get(servers.size() - 1).binaries(), invocation.plan())
                     + System.lineSeparator();
-            System.out.print(planLine.substring(planLine.indexOf(System.lineSeparator()) + 1));
+            System.out.print(serversLine);
+            planLine += serversLine;
         }
         // the first server is checked before the results folder exists: an unreachable one leaves no folder
         RunServer first;
         try {
-            first = startServer(invocation.plan(), servers.get(0));
+            first = RunServer.start(invocation.plan(), servers.get(0));
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -200,10 +202,6 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static RunServer startServer(RunPlan plan, ProvisionSettings settings) throws IOException, SQLException {
-        return RunServer.start(plan, settings);
-    }
-
     /**
      * Runs the plan on each server in turn; a later server that does not start fails its
      * configurations and the run goes on with the next.
@@ -218,7 +216,7 @@ public final class BenchmarkRunner {
         for (int index = 0; index < servers.size(); index++) {
             RunServer server;
             try {
-                server = index == 0 ? first : startServer(plan, servers.get(index));
+                server = index == 0 ? first : RunServer.start(plan, servers.get(index));
             } catch (ServerUnavailableException | IOException | SQLException e) {
                 System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: " + e.getMessage());
                 outcome = failedOn(outcome, plan, servers.get(index), e.getMessage());
