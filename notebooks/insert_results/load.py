@@ -32,8 +32,9 @@ RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
 TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking", "tableShape"]
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
-# no such parameter; every table was then created without an index, as tableShape HEAP is now).
-LATER_PARAMS = ["tableShape"]
+# no such parameter; every table was then created without an index, as tableShape HEAP is now;
+# server, the server a row was measured on, is read as unnamed).
+LATER_PARAMS = ["tableShape", "server"]
 NUMBER_PARAMS = ["chunkSize", "tasks"]
 PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
 RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
@@ -44,7 +45,9 @@ SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
     "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"]
     + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
-SUMMARY_COLUMNS = ["benchmark", "family", "label", "rows"] + PARAMS + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:]
+# server: the server a row was measured on; a run over several servers has a row per configuration and server.
+SUMMARY_COLUMNS = (["benchmark", "family", "label", "rows", "server"] + PARAMS
+                   + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:])
 
 _SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
             "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}

@@ -11,7 +11,7 @@ import matplotlib
 from matplotlib import ticker
 from matplotlib.figure import Figure
 
-from .fmt import fmt_int
+from .fmt import fmt_int, fmt_sig
 from .strategies import main_rows
 
 STYLE = {
@@ -193,3 +193,30 @@ def nice_ticks(lo, hi):
             out.append(t)
     return out or [lo, hi]
 
+
+def vertical_bar_values(ax, x, values, lows, highs):
+    """Each bar's 95 % interval and its value above it, written upright; * marks a
+    value without an interval (one shot)."""
+    errorbars(ax, x, values, lows, highs)
+    for xx, v, hi, ok in zip(x, values, highs, lows.notna()):
+        if np.isfinite(v):
+            ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+
+
+def rows_per_s_axis(ax, points, pad, title=None):
+    """The y axis of a grouped bar panel of rows/s: label, rate ticks, room for the
+    labels; and the panel's title when there is one."""
+    ax.set_ylabel("throughput (rows/s)")
+    ax.yaxis.set_major_formatter(rate_formatter())
+    limit_axis(ax, points["rows_per_s"], "y", pad=pad, highs=points["rows_per_s_high"])
+    ax.grid(axis="x", visible=False)
+    if title:
+        ax.set_title(title, loc="left")
+
+
+def panel_per_run(points, panel_height):
+    """A figure with one panel per run of points, stacked: (figure, axes, runs)."""
+    runs = list(dict.fromkeys(points["run"]))
+    fig = new_figure(FIG_WIDTH, panel_height * len(runs) + 0.9)
+    return fig, np.atleast_1d(new_axes(fig, len(runs), 1)), runs

@@ -10,10 +10,9 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
-from .fmt import fmt_sig
 from .load import PARAMS
-from .plotting import (FIG_WIDTH, PALETTE, Plot, errorbars, finish, label_end, limit_axis, new_axes, new_figure,
-                       placeholder, rate_formatter, styled, subtitle_text)
+from .plotting import (PALETTE, Plot, finish, panel_per_run, placeholder, rows_per_s_axis, styled, subtitle_text,
+                       vertical_bar_values)
 from .strategies import FACTOR, config_text, plot_data, this_run_note
 
 SHAPE = "tableShape"
@@ -77,18 +76,9 @@ def _panel(ax, points: pd.DataFrame, title: str | None):
         color, hatch = SHAPE_STYLE.get(shape, ("#999999", "---"))
         ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
                label=SHAPE_NAMES.get(shape, shape))
-        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
-        for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
-            if np.isfinite(v):
-                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+        vertical_bar_values(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
     ax.set_xticks(np.arange(len(protocols)), protocols, fontsize=7.5)
-    ax.set_ylabel("throughput (rows/s)")
-    ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
-    ax.grid(axis="x", visible=False)
-    if title:
-        ax.set_title(title, loc="left")
+    rows_per_s_axis(ax, points, pad=1.3, title=title)
     return shapes
 
 
@@ -98,9 +88,7 @@ def table_shape_cost(df, manifests=None) -> Plot:
     points = shape_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    runs = list(dict.fromkeys(points["run"]))
-    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
-    axes = np.atleast_1d(new_axes(fig, len(runs), 1))
+    fig, axes, runs = panel_per_run(points, 2.9)
     shown = set()
     for ax, run in zip(axes, runs):
         mine = points[points["run"] == run]

@@ -4,19 +4,10 @@ import unittest
 
 import pandas as pd
 
-from support import BASIC, HANDWRITTEN, TABLE_SHAPES, folder_with, ir, one, temp_dir
+from support import BASIC, HANDWRITTEN, TABLE_SHAPES, bar_heights, folder_with, ir, one, temp_dir
 from insert_results import table_shapes
 
 SHAPES = ["HEAP", "PRIMARY_KEY", "PRIMARY_KEY_AND_INDEXES", "UNLOGGED"]
-
-
-def bar_heights(ax):
-    """Bar heights per legend label (table shape), left to right."""
-    heights = {}
-    for container in ax.containers:
-        if hasattr(container, "patches") and container.get_label():
-            heights[container.get_label()] = [p.get_height() for p in container.patches]
-    return heights
 
 
 class Selection(unittest.TestCase):

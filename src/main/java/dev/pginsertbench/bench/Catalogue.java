@@ -92,7 +92,10 @@ public enum Catalogue {
         return label;
     }
 
-    /** The benchmark's own JMH parameters, besides {@link Parameter#ROWS} which every benchmark has. */
+    /**
+     * The benchmark's own JMH parameters, besides {@link Parameter#ROWS} and {@link Parameter#SERVER}
+     * which every benchmark has (both set by the runner for the whole run, or per server).
+     */
     public List<Parameter> parameters() {
         return parameters;
     }

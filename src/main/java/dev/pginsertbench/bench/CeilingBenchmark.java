@@ -32,14 +32,14 @@ public class CeilingBenchmark extends TableFillBenchmark {
     @Override
     protected void prepareTrial() throws Exception {
         if (benchmarkMethod().equals("serverCopy")) {
-            serverCopy = ServerSideCopy.prepare(server, control(), table, dataset, 1, description());
+            serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1, description());
         } else if (benchmarkMethod().equals("serverCopyFrozen")) {
-            serverCopy = ServerSideCopy.prepareFrozen(server, control(), table, dataset, description());
+            serverCopy = ServerSideCopy.prepareFrozen(postgres, control(), table, dataset, description());
         } else {
-            ArticleTable source = SourceTable.fill(server, control(), table, dataset);
+            ArticleTable source = SourceTable.fill(postgres, control(), table, dataset);
             insertSelectSql = "INSERT INTO " + table.name().quoted() + " (" + ArticleTable.columnList() + ") SELECT "
                     + ArticleTable.columnList() + " FROM " + source.name().quoted();
-            session = server.connect();
+            session = postgres.connect();
         }
     }
 

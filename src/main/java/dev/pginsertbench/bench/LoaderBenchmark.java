@@ -27,7 +27,7 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() {
-        loader = new Loader(server.address(), table.name(), plan(), options());
+        loader = new Loader(postgres.address(), table.name(), plan(), options());
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.pginsertbench.report;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import java.util.Objects;
 
 /**
  * What a configuration's rows/s is compared with in the summary: the sync baseline, each
- * server-side ceiling and {@code psql \copy}, always measured in the same run with the same rows.
+ * server-side ceiling and {@code psql \copy}, always measured in the same run with the same rows
+ * and on the same server (a run over several servers compares each only with its own).
  * Where a reference has several configurations the fastest is taken; the parallel ceiling is
  * matched on the number of tasks as well.
  */
@@ -39,9 +41,10 @@ public enum Reference {
         return heading;
     }
 
-    /** Whether {@code candidate} can serve as this reference for a configuration with these rows and parameters. */
+    /** Whether {@code candidate} can serve as this reference for a configuration with these rows, server and parameters. */
     boolean matches(SummaryRow candidate, SummaryRow row) {
         return candidate.benchmark().equals(benchmark.id()) && candidate.rows() == row.rows()
+                && Objects.equals(candidate.params().get(Parameter.SERVER.field()), row.params().get(Parameter.SERVER.field()))
                 && (!sameTasks || candidate.params().get(Parameter.TASKS.field()) != null
                         && candidate.params().get(Parameter.TASKS.field()).equals(row.params().get(Parameter.TASKS.field())));
     }

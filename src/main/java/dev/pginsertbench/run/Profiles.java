@@ -10,6 +10,7 @@ import dev.pginsertbench.load.ErrorPolicy;
 import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.TableShape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,6 +99,9 @@ public final class Profiles {
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired (48 forks: 6 claims x 8 rounds)",
                     "24 minutes measured from a fresh clone, build included (22 estimated)"),
+            new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings and "
+                    + "psql (9 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
+                    + "--pg-bin's server when given", "9 minutes measured with --pg-bin (4 servers), 2 estimated per server"),
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
@@ -116,6 +120,7 @@ public final class Profiles {
             case "smoke" -> Optional.of(smoke());
             case "quick" -> Optional.of(quick());
             case "claims" -> Optional.of(claims());
+            case "versions" -> Optional.of(versions());
             case "standard" -> Optional.of(standard());
             case "thesis" -> Optional.of(thesis());
             default -> Optional.empty();
@@ -152,6 +157,27 @@ public final class Profiles {
                 100_000, 1, 1, 5, all);
     }
 
+    /** The embedded majors of the versions profile: the shaded default first, as the reference of its ratios. */
+    static final List<EmbeddedVersion> VERSIONS = List.of(EmbeddedVersion.PG17, EmbeddedVersion.PG16, EmbeddedVersion.PG15);
+
+    /**
+     * PostgreSQL's major version as a factor: each strategy at its best configuration in quick runs
+     * on the 2-core machine (sync 5,000 rows per chunk; new connection per chunk and pooled
+     * executeBatch 5,000 x 2 tasks; pooled COPY binary 5,000 x 4 tasks), with the ceilings and psql
+     * as each server's references, on every major of {@link #VERSIONS} under the same settings.
+     */
+    static Profile versions() {
+        List<Configuration> all = new ArrayList<>();
+        all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(5_000))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2))));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2))));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(4),
+                FORMAT, List.of(Protocol.COPY_BINARY))));
+        all.addAll(ceilings(List.of(2, 4)));
+        return new Profile("versions", "the four strategies at their best quick configurations on several PostgreSQL majors",
+                100_000, 1, 1, 5, all, null, false, VERSIONS);
+    }
+
     /**
      * The original loader's claims ({@link OriginalClaim}): each claim's arms interleaved shot by
      * shot in forks of {@link #CLAIMS_BLOCKS} blocks; {@link #CLAIMS_ROUNDS} rounds, each running
@@ -170,7 +196,7 @@ public final class Profiles {
             }
         }
         return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
-                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true);
+                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of());
     }
 
     /** One fork of a claim: its arms in blocks of one shot each. */

@@ -93,6 +93,7 @@ class SmokeRunIT {
             List<String> cells = cells(line);
             assertThat(cells).as(line).hasSameSizeAs(header);
             assertThat(Double.parseDouble(cells.get(header.indexOf("rows_per_s")))).as(line).isPositive();
+            assertThat(cells.get(header.indexOf("server"))).as(line).matches("\\d+\\.\\d+ external");
             assertThat(cells.get(header.indexOf("rows_per_s_low"))).as(line + ": two measured shots give an interval")
                     .isNotEmpty();
             if (cells.get(0).equals(Catalogue.POOLED_COPY.id())) {
@@ -140,7 +141,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(4);
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
@@ -157,6 +158,9 @@ class SmokeRunIT {
         JsonNode postgres = manifest.path("postgres");
         assertFields(postgres, "provider", "profile", "detail", "url", "version", "settings", "allSettings");
         assertThat(postgres.path("provider").asText()).isEqualTo("external");
+        // one server: it is the whole list, and its label is what summary.csv's server column says
+        assertThat(manifest.path("servers")).singleElement().isEqualTo(postgres);
+        assertThat(postgres.path("label").asText()).matches("\\d+\\.\\d+ external");
         assertThat(postgres.path("version").asText()).startsWith("PostgreSQL");
         assertThat(postgres.path("settings").has("fsync")).isTrue();
         assertThat(postgres.path("allSettings").size()).isGreaterThan(100);
