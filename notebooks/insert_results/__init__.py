@@ -31,5 +31,6 @@ from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, MANIFEST_FILE, REPO_ROOT, SUMM
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost
+from .versions import server_points, throughput_per_server
 from .text import environment_table, methods_text
 from .transports import transport_cost, transport_points

@@ -34,17 +34,21 @@ TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conv
                "transport"]
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
 # no such parameter; every table was then created without an index, as tableShape HEAP is now,
-# and every connection was TCP).
-LATER_PARAMS = ["tableShape", "transport"]
+# and every connection was TCP; server, the server a row was measured on, is read as unnamed).
+LATER_PARAMS = ["tableShape", "transport", "server"]
 NUMBER_PARAMS = ["chunkSize", "tasks"]
 PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
-RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_parallel_ceiling", "x_psql"]
+RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
+# Ratio columns a summary.csv written before their reference existed lacks: read as empty.
+LATER_RATIOS = [f"x_frozen_copy{end}" for end in ("", "_low", "_high")]
 SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
     "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
     "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"]
     + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
-SUMMARY_COLUMNS = ["benchmark", "family", "label", "rows"] + PARAMS + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:]
+# server: the server a row was measured on; a run over several servers has a row per configuration and server.
+SUMMARY_COLUMNS = (["benchmark", "family", "label", "rows", "server"] + PARAMS
+                   + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:])
 
 _SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
             "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}
@@ -94,7 +98,7 @@ def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
 def read_summary(path) -> pd.DataFrame:
     """summary.csv: one row per configuration; an empty parameter cell means
     the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
-    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS)
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS + LATER_RATIOS)
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, table_shapes, transports
+from . import claim_figures, figures, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
@@ -48,7 +48,10 @@ FIGURES = [
     FigureSpec("fig11_table_shape_cost", table_shapes.table_shape_cost, STRATEGIES,
                "Throughput of each table shape (no index, primary key, primary key and two secondary indexes, "
                "UNLOGGED) per protocol, every other factor at the factor study's base, with 95 % intervals."),
-    FigureSpec("fig12_transport_cost", transports.transport_cost, STRATEGIES,
+    FigureSpec("fig12_throughput_per_server", versions.throughput_per_server, STRATEGIES,
+               "Throughput of the sync baseline, each strategy and psql on each PostgreSQL server of the run, "
+               "same configuration and settings, with 95 % intervals."),
+    FigureSpec("fig13_transport_cost", transports.transport_cost, STRATEGIES,
                "Transport and connection cost: throughput of a new connection per chunk, pooled executeBatch and "
                "pooled COPY over TCP, TCP with TLS and the Unix-domain socket, every login by scram-sha-256, "
                "with 95 % intervals."),

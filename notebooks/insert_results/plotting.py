@@ -195,12 +195,16 @@ def nice_ticks(lo, hi):
     return out or [lo, hi]
 
 
-def grouped_rate_bars(ax, points, group: str, series: str, order: list, styles: dict, names: dict, title=None):
-    """rows/s bars with their 95 % intervals, one group per distinct value of
-    the group column and one bar per value of the series column (in order,
-    unknown values last), each labelled with its value ("*": no interval).
+def grouped_rate_bars(ax, points, group: str, series: str, order: list, styles: dict, names: dict, title=None, *,
+                      groups: list | None = None, tick_labels: list | None = None, pad: float = 1.3):
+    """rows/s bars with their 95 % intervals: one group per value of the group
+    column (as they come, or the given groups in their order) and one bar per
+    value of the series column (in order, unknown values last), each labelled
+    upright with its value ("*": no interval). styles maps a series value to
+    (colour, hatch), names to its legend label (default: the value itself).
+    The groups are ticked with their values, or with tick_labels (slanted).
     Returns the series values drawn."""
-    groups = list(dict.fromkeys(points[group]))
+    groups = list(dict.fromkeys(points[group])) if groups is None else groups
     values = [v for v in order if v in set(points[series])] + sorted(set(points[series]) - set(order))
     width = 0.8 / len(values)
     for i, value in enumerate(values):
@@ -214,30 +218,43 @@ def grouped_rate_bars(ax, points, group: str, series: str, order: list, styles: 
             if np.isfinite(v):
                 ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
-    ax.set_xticks(np.arange(len(groups)), groups, fontsize=7.5)
+    if tick_labels is None:
+        ax.set_xticks(np.arange(len(groups)), groups, fontsize=7.5)
+    else:
+        ax.set_xticks(np.arange(len(groups)), tick_labels, fontsize=7, rotation=15, ha="right")
     ax.set_ylabel("throughput (rows/s)")
     ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=1.3, highs=points["rows_per_s_high"])
+    limit_axis(ax, points["rows_per_s"], "y", pad=pad, highs=points["rows_per_s_high"])
     ax.grid(axis="x", visible=False)
     if title:
         ax.set_title(title, loc="left")
     return values
 
 
-def run_panels(points, panel, panel_title, legend_title: str, order: list, styles: dict, names: dict):
-    """One panel per run, stacked: panel(ax, the run's points, title) draws it
-    and returns the series it drew; panel_title(run, points) names a panel when
-    there are several runs. A legend lists the series shown, in order.
-    Returns the figure and the series shown."""
+def run_panels(points, group: str, series: str, order: list, styles: dict, names: dict, legend_title: str,
+               panel_title, *, panel_height: float = 2.9, bar_options=None):
+    """One panel of grouped_rate_bars per run, stacked; panel_title(run, its
+    points) names a panel when there are several runs; bar_options(its points),
+    when given, adds grouped_rate_bars' keyword arguments (groups, tick_labels,
+    pad). A legend lists the series shown, in order (names default to the
+    values). Returns the figure and the series shown."""
     runs = list(dict.fromkeys(points["run"]))
-    fig = new_figure(FIG_WIDTH, 2.9 * len(runs) + 0.9)
+    fig = new_figure(FIG_WIDTH, panel_height * len(runs) + 0.9)
     axes = np.atleast_1d(new_axes(fig, len(runs), 1))
     shown = set()
     for ax, run in zip(axes, runs):
         mine = points[points["run"] == run]
-        shown |= set(panel(ax, mine, panel_title(run, mine) if len(runs) > 1 else None))
-    handles = [Patch(facecolor=styles[v][0], hatch=styles[v][1], edgecolor="black", linewidth=0.5, label=names[v])
-               for v in order if v in shown]
+        shown |= set(grouped_rate_bars(ax, mine, group, series, order, styles, names,
+                                       panel_title(run, mine) if len(runs) > 1 else None,
+                                       **(bar_options(mine) if bar_options else {})))
+    handles = [Patch(facecolor=styles[v][0], hatch=styles[v][1], edgecolor="black", linewidth=0.5,
+                     label=names.get(v, v)) for v in order if v in shown]
     axes[0].legend(handles=handles, title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
                    title_fontsize=7)
     return fig, shown
+
+
+def not_measured(order: list, shown, what: str, needs: str) -> list:
+    """The line for Plot.missing naming the values of order a figure did not show, if any."""
+    absent = [v for v in order if v not in shown]
+    return [f"{what} not measured in this run: {', '.join(absent)} ({needs})"] if absent else []

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
 from .load import PARAMS
-from .plotting import PALETTE, Plot, finish, grouped_rate_bars, placeholder, run_panels, styled, subtitle_text
+from .plotting import PALETTE, Plot, finish, not_measured, placeholder, run_panels, styled, subtitle_text
 from .strategies import FACTOR, config_text, plot_data, this_run_note
 
 SHAPE = "tableShape"
@@ -62,21 +62,15 @@ def base_text(points: pd.DataFrame) -> str:
     return config_text([(p, row[p]) for p in _OTHER_PARAMS])
 
 
-def _panel(ax, points: pd.DataFrame, title: str | None):
-    return grouped_rate_bars(ax, points, "protocol", SHAPE, SHAPE_ORDER, SHAPE_STYLE, SHAPE_NAMES, title)
-
-
 @styled
 def table_shape_cost(df, manifests=None) -> Plot:
     """rows/s (with its 95 % interval) per table shape, grouped by protocol."""
     points = shape_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    fig, shown = run_panels(points, _panel, lambda run, mine: f"run {run}: other factors at {base_text(mine)}",
-                            "table shape", SHAPE_ORDER, SHAPE_STYLE, SHAPE_NAMES)
+    fig, shown = run_panels(points, "protocol", SHAPE, SHAPE_ORDER, SHAPE_STYLE, SHAPE_NAMES, "table shape",
+                            lambda run, mine: f"run {run}: other factors at {base_text(mine)}")
     others = (f"other factors at {base_text(points)}" if points["run"].nunique() == 1
               else "other factors as each panel says")
     finish(fig, TITLE, subtitle_text(points, manifests, f"factor study, {others}; {CI_NOTE}; {NO_INTERVAL_NOTE}"))
-    absent = [s for s in SHAPE_ORDER if s not in shown]
-    missing = [f"table shapes not measured in this run: {', '.join(absent)} ({NEEDS})"] if absent else []
-    return Plot(fig, missing)
+    return Plot(fig, not_measured(SHAPE_ORDER, shown, "table shapes", NEEDS))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
 from .load import PARAMS
-from .plotting import PALETTE, Plot, finish, grouped_rate_bars, placeholder, run_panels, styled, subtitle_text
+from .plotting import PALETTE, Plot, finish, not_measured, placeholder, run_panels, styled, subtitle_text
 from .strategies import config_text, plot_data, strategy_name, this_run_note
 
 TRANSPORT = "transport"
@@ -49,19 +49,13 @@ def transport_points(df: pd.DataFrame, manifests: dict | None = None) -> pd.Data
             .reset_index(drop=True))
 
 
-def _panel(ax, points: pd.DataFrame, title: str | None):
-    return grouped_rate_bars(ax, points, "point", TRANSPORT, TRANSPORT_ORDER, TRANSPORT_STYLE, TRANSPORT_NAMES, title)
-
-
 @styled
 def transport_cost(df, manifests=None) -> Plot:
     """rows/s (with its 95 % interval) per transport, grouped by strategy."""
     points = transport_points(df, manifests)
     if points.empty:
         return placeholder(TITLE, NEEDS + this_run_note(manifests))
-    fig, shown = run_panels(points, _panel, lambda run, _: f"run {run}", "transport", TRANSPORT_ORDER, TRANSPORT_STYLE,
-                            TRANSPORT_NAMES)
+    fig, shown = run_panels(points, "point", TRANSPORT, TRANSPORT_ORDER, TRANSPORT_STYLE, TRANSPORT_NAMES, "transport",
+                            lambda run, _: f"run {run}")
     finish(fig, TITLE, subtitle_text(points, manifests, f"every login scram-sha-256; {CI_NOTE}; {NO_INTERVAL_NOTE}"))
-    absent = [t for t in TRANSPORT_ORDER if t not in shown]
-    missing = [f"transports not measured in this run: {', '.join(absent)} ({NEEDS})"] if absent else []
-    return Plot(fig, missing)
+    return Plot(fig, not_measured(TRANSPORT_ORDER, shown, "transports", NEEDS))

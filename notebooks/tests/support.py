@@ -7,6 +7,9 @@ Fixtures:
                column filled where the schema allows, an incomplete configuration
                (PooledCopy tasks 4: 9 of 10 chunks), no server CPU for the ceilings
   claims_only  a claims-profile run: claims.csv, claim-shots.csv, header-only summary.csv
+  versions     summary.csv written by hand for these tests: two servers (17.6 and 16.11 embedded), the
+               sync baseline, pooled COPY and a new connection per chunk at pooled COPY's chunkSize
+               and tasks on both (pooled COPY on 16.11 with one shot), pooled executeBatch on 17.6 only
   table_shapes summary.csv written by hand for these tests (not by the suite): FactorBenchmark
                at one setting of the other factors, BATCH and COPY_BINARY into each of the
                four table shapes (BATCH UNLOGGED with one shot, no interval), and two points
@@ -64,7 +67,7 @@ def one(df, **where):
 
 
 def bar_heights(ax):
-    """Bar heights per legend label, left to right."""
+    """Bar heights per legend label (a grouped bar panel's series), left to right."""
     heights = {}
     for container in ax.containers:
         if hasattr(container, "patches") and container.get_label():

@@ -12,7 +12,7 @@ from insert_results import appendix, outputs
 STRATEGY_RUN_FILES = ([f"figures/{n}.{ext}" for n in (
     "fig1_throughput_best", "fig2_throughput_vs_chunksize", "fig3_scaling_tasks", "fig4_speedup_heatmap",
     "fig5_memory_per_row", "fig6_percent_of_ceiling", "fig10_cpu_and_chunk_time", "fig11_table_shape_cost",
-    "fig12_transport_cost")
+    "fig12_throughput_per_server", "fig13_transport_cost")
     for ext in ("pdf", "png")]
     + [f"tables/{n}.{ext}" for n in ("best_configuration", "table_shape_cost", "environment", "all_configurations")
        for ext in ("tex", "csv")]

@@ -31,7 +31,7 @@ class BestConfiguration(unittest.TestCase):
         text = (d / ir.SUMMARY_FILE).read_text(encoding="utf-8")
         row = next(l for l in text.splitlines() if l.startswith("PooledCopyBenchmark.load") and ",2,COPY" in l)
         cells = row.split(",")
-        cols = text.splitlines()[0].split(",")  # the file's own columns: it may lack later ones
+        cols = text.splitlines()[0].split(",")  # the file's own columns: it may lack later ones (server, transport)
         for col, value in (("rows_per_s", "12345"), ("x_sync", "7.5"), ("x_server_copy", "0.123"),
                            ("mb_per_s", "99.9"), ("rows_per_s_high", "")):
             cells[cols.index(col)] = value

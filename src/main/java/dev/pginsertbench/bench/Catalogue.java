@@ -35,6 +35,9 @@ public enum Catalogue {
             List.of(), Set.of(), true, ExpectedRate.fixed(300_000)),
     SERVER_COPY_CEILING(CeilingBenchmark.class, "serverCopy", Family.CEILING, "ceiling: server-side COPY",
             List.of(), Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(280_000)),
+    FROZEN_COPY_CEILING(CeilingBenchmark.class, "serverCopyFrozen", Family.CEILING,
+            "ceiling: server-side COPY FREEZE into a table truncated in the same transaction", List.of(),
+            Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(300_000)),
     PARALLEL_CEILING(ParallelCeilingBenchmark.class, "serverCopy", Family.CEILING, "parallel ceiling: server-side COPY",
             List.of(Parameter.TASKS), Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(280_000)),
     PSQL_COPY(PsqlCopyBenchmark.class, "psqlCopy", Family.REFERENCE, "psql \\copy", List.of(), Set.of(Prerequisite.PSQL),
@@ -92,7 +95,10 @@ public enum Catalogue {
         return label;
     }
 
-    /** The benchmark's own JMH parameters, besides {@link Parameter#ROWS} which every benchmark has. */
+    /**
+     * The benchmark's own JMH parameters, besides {@link Parameter#ROWS} and {@link Parameter#SERVER}
+     * which every benchmark has (both set by the runner for the whole run, or per server).
+     */
     public List<Parameter> parameters() {
         return parameters;
     }

@@ -20,7 +20,7 @@ public class ParallelCeilingBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() throws Exception {
-        copy = ServerSideCopy.prepare(server, control(), table, dataset, tasks, description());
+        copy = ServerSideCopy.prepare(postgres, control(), table, dataset, tasks, description());
     }
 
     @Override

@@ -6,6 +6,7 @@ package dev.pginsertbench.bench;
  */
 public enum Parameter {
     ROWS("rows"),
+    SERVER("server"),
     CHUNK_SIZE("chunkSize"),
     TASKS("tasks"),
     FORMAT("format"),

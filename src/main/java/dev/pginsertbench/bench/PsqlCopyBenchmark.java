@@ -34,11 +34,11 @@ public class PsqlCopyBenchmark extends TableFillBenchmark {
             throw new IllegalStateException(description() + " skipped, no number reported: psql is not on PATH");
         }
         files = ServerFiles.create();
-        ArticleTable source = SourceTable.fill(server, control(), table, dataset);
+        ArticleTable source = SourceTable.fill(postgres, control(), table, dataset);
         List<Path> text = files.export(control(), source, dataset.size(), 1, "(FORMAT text)", ".txt");
         source.drop(control());
         fileBytes = Files.size(text.get(0));
-        psql = PsqlCopy.of(executable.get(), server.address(), table, text.get(0), files.newFile("psql.out"));
+        psql = PsqlCopy.of(executable.get(), postgres.address(), table, text.get(0), files.newFile("psql.out"));
     }
 
     @Override

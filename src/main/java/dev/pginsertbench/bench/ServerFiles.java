@@ -109,8 +109,16 @@ final class ServerFiles implements AutoCloseable {
      * server quotes the file name itself ({@code format('%L')}), so no value is spliced into SQL.
      */
     static String copyFromFileSql(String quotedTableAndColumns, String copyOptions) {
-        return "DO $copy$BEGIN EXECUTE format('COPY " + quotedTableAndColumns + " FROM %L " + copyOptions
-                + "', current_setting('" + FILE_SETTING + "')); END$copy$";
+        return copyFromFileSql("", quotedTableAndColumns, copyOptions);
+    }
+
+    /**
+     * As {@link #copyFromFileSql(String, String)}, with {@code firstStatement} (ending in ';')
+     * run before the COPY in the same transaction.
+     */
+    static String copyFromFileSql(String firstStatement, String quotedTableAndColumns, String copyOptions) {
+        return "DO $copy$BEGIN " + firstStatement + " EXECUTE format('COPY " + quotedTableAndColumns + " FROM %L "
+                + copyOptions + "', current_setting('" + FILE_SETTING + "')); END$copy$";
     }
 
     /** An empty file in this directory, removed with it. */

@@ -29,6 +29,12 @@ final class ServerSideCopy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideCopy.class);
     static final String FORMAT = "(FORMAT binary)";
+    /**
+     * Binary COPY with FREEZE: rows are written already frozen (no later hint-bit or freeze
+     * writes). PostgreSQL allows it only into a table created or truncated in the same
+     * transaction, which also lets it skip WAL for the data under {@code wal_level=minimal}.
+     */
+    static final String FROZEN_FORMAT = "(FORMAT binary, FREEZE)";
 
     private final ServerFiles files;
     private final List<Connection> sessions = new ArrayList<>();
@@ -52,9 +58,26 @@ final class ServerSideCopy implements AutoCloseable {
      */
     static ServerSideCopy prepare(PostgresServer server, Connection control, ArticleTable target, Dataset dataset,
             int parts, String benchmark) throws IOException, SQLException, InterruptedException {
-        ServerFiles files = ServerFiles.create();
-        ServerSideCopy copy = new ServerSideCopy(files, parts,
+        return prepare(server, control, target, dataset, parts, benchmark,
                 ServerFiles.copyFromFileSql(target.name().quoted() + " (" + ArticleTable.columnList() + ")", FORMAT));
+    }
+
+    /**
+     * One session that truncates the target and copies the whole file into it with FREEZE, in
+     * one transaction: the fastest single-session path PostgreSQL offers.
+     */
+    static ServerSideCopy prepareFrozen(PostgresServer server, Connection control, ArticleTable target, Dataset dataset,
+            String benchmark) throws IOException, SQLException, InterruptedException {
+        return prepare(server, control, target, dataset, 1, benchmark, ServerFiles.copyFromFileSql(
+                "TRUNCATE " + target.name().quoted() + ";",
+                target.name().quoted() + " (" + ArticleTable.columnList() + ")", FROZEN_FORMAT));
+    }
+
+    private static ServerSideCopy prepare(PostgresServer server, Connection control, ArticleTable target,
+            Dataset dataset, int parts, String benchmark, String copySql)
+            throws IOException, SQLException, InterruptedException {
+        ServerFiles files = ServerFiles.create();
+        ServerSideCopy copy = new ServerSideCopy(files, parts, copySql);
         try {
             var unreadable = files.unreadableReason(control);
             if (unreadable.isPresent()) {

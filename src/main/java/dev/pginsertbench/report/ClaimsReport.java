@@ -132,9 +132,11 @@ public final class ClaimsReport {
         for (ClaimResult r : results) {
             ClaimComparison c = r.comparison();
             ClaimUnit unit = c.unit();
-            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s [%s, %s] | %d (%d) | %s %s (%s)%s | %s |%n",
+            String interval = Double.isNaN(r.low()) ? " (no interval from one fork)"
+                    : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]";
+            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s%s | %d (%d) | %s %s (%s)%s | %s |%n",
                     r.claim().id(), c.primary() ? " *" : "", c.comparison(), c.claimedRange(), unit.format(r.estimate()),
-                    unit.format(r.low()), unit.format(r.high()), r.pairs(), r.forks(), number(r.precision()),
+                    interval, r.pairs(), r.forks(), number(r.precision()),
                     unit.precisionUnit(), number(unit.targetHalfWidth()), r.precisionMet() ? "" : " not met",
                     r.verdict().text()));
         }

@@ -2,10 +2,12 @@ package dev.pginsertbench.report;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import java.util.Objects;
 
 /**
  * What a configuration's rows/s is compared with in the summary: the sync baseline, each
- * server-side ceiling and {@code psql \copy}, always measured in the same run with the same rows.
+ * server-side ceiling and {@code psql \copy}, always measured in the same run with the same rows
+ * and on the same server (a run over several servers compares each only with its own).
  * Where a reference has several configurations the fastest is taken; the parallel ceiling is
  * matched on the number of tasks as well.
  */
@@ -13,6 +15,7 @@ public enum Reference {
     SYNC(Catalogue.SYNC_BASELINE, "x_sync", "x sync", false),
     INSERT_SELECT(Catalogue.INSERT_SELECT_CEILING, "x_insert_select", "x INSERT SELECT", false),
     SERVER_COPY(Catalogue.SERVER_COPY_CEILING, "x_server_copy", "x server COPY", false),
+    FROZEN_COPY(Catalogue.FROZEN_COPY_CEILING, "x_frozen_copy", "x COPY FREEZE", false),
     PARALLEL_CEILING(Catalogue.PARALLEL_CEILING, "x_parallel_ceiling", "x par. ceiling", true),
     PSQL(Catalogue.PSQL_COPY, "x_psql", "x psql", false);
 
@@ -38,9 +41,10 @@ public enum Reference {
         return heading;
     }
 
-    /** Whether {@code candidate} can serve as this reference for a configuration with these rows and parameters. */
+    /** Whether {@code candidate} can serve as this reference for a configuration with these rows, server and parameters. */
     boolean matches(SummaryRow candidate, SummaryRow row) {
         return candidate.benchmark().equals(benchmark.id()) && candidate.rows() == row.rows()
+                && Objects.equals(candidate.params().get(Parameter.SERVER.field()), row.params().get(Parameter.SERVER.field()))
                 && (!sameTasks || candidate.params().get(Parameter.TASKS.field()) != null
                         && candidate.params().get(Parameter.TASKS.field()).equals(row.params().get(Parameter.TASKS.field())));
     }

@@ -16,9 +16,14 @@ import java.util.Map;
  * has its password arguments replaced before they reach this record.
  */
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
-        DatasetFacts dataset, Jmh jmh, Order order) {
+        List<Postgres> servers, DatasetFacts dataset, Jmh jmh, Order order) {
 
-    public static final int SCHEMA_VERSION = 4;
+    /**
+     * 5: {@code servers}, every server of the run with its label ({@code postgres} is the first of them),
+     * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
+     * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
+     */
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"
@@ -43,17 +48,32 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     }
 
     /**
+     * @param label  the server as summary.csv's {@code server} column names it, such as {@code 16.11 embedded}
      * @param auth   how logins authenticate: {@code scram-sha-256} on a server the suite started
-     *               (schema 4), {@code as configured} on an external one
+     *               {@code as configured} on an external one
      * @param driver the JDBC driver every benchmark connects through, with its version
      */
-    public record Postgres(String provider, String profile, String detail, String url, String auth, String version,
-            String driver,
+    public record Postgres(String label, String provider, String profile, String detail, String url, String auth,
+            String version, String driver,
             Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
 
         /** pgjdbc as it names itself, such as "PostgreSQL JDBC Driver 42.7.14". */
         public static String driverInUse() {
             return org.postgresql.util.DriverInfo.DRIVER_FULL_NAME;
+        }
+
+        /**
+         * {@code <version number> <provider>}, such as {@code 16.11 embedded} or {@code 15.14 local}:
+         * short enough for a table cell, and distinct for the servers one run measures.
+         */
+        public static String label(String version, String provider) {
+            java.util.regex.Matcher number = java.util.regex.Pattern.compile("^PostgreSQL (\\S+)").matcher(version);
+            return (number.find() ? number.group(1) : version) + " " + provider;
+        }
+
+        /** The same server under the label its results carry. */
+        public Postgres labelled(String newLabel) {
+            return new Postgres(newLabel, provider, profile, detail, url, auth, version, driver, settings, allSettings);
         }
     }
 

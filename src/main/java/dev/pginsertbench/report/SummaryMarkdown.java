@@ -1,7 +1,9 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.bench.Parameter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** summary.md: what the run was, the summary table with its legend, and what was not measured. */
 public final class SummaryMarkdown {
@@ -10,16 +12,20 @@ public final class SummaryMarkdown {
     }
 
     /**
-     * @param measured configurations with a result
-     * @param planned  configurations the run was asked for
+     * @param servers  the run's servers in the order they ran (one, unless the run compares versions)
+     * @param measured configurations with a result, over all servers
+     * @param planned  configurations the run was asked for, over all servers
      */
-    public static String of(String runId, String profile, int rows, RunManifest.Postgres postgres, int measured, int planned,
-            List<SummaryRow> summary, List<RunManifest.NotMeasured> failed, List<RunManifest.NotMeasured> skipped) {
+    public static String of(String runId, String profile, int rows, List<RunManifest.Postgres> servers, int measured,
+            int planned, List<SummaryRow> summary, List<RunManifest.NotMeasured> failed,
+            List<RunManifest.NotMeasured> skipped) {
         StringBuilder text = new StringBuilder(4096);
         text.append("# Run ").append(runId).append("\n\n");
-        text.append(String.format(Locale.ROOT, "Profile %s, %,d rows per load, %s (%s, settings profile %s). "
-                        + "%d of %d configurations measured.%n%n", profile, rows, postgres.version(), postgres.provider(),
-                postgres.profile(), measured, planned));
+        String described = servers.stream().map(postgres -> String.format(Locale.ROOT, "%s (%s, settings profile %s)",
+                postgres.version(), postgres.provider(), postgres.profile())).collect(Collectors.joining("; "));
+        text.append(String.format(Locale.ROOT, "Profile %s, %,d rows per load, %s%s. "
+                        + "%d of %d configurations measured.%n%n", profile, rows, servers.size() > 1 ? "servers " : "",
+                described, measured, planned));
         if (summary.isEmpty() && failed.isEmpty() && skipped.isEmpty()) {
             text.append("This run measured only the claims study, whose forks mix several arms: its results are in "
                     + "claims.md, claims.csv and claim-shots.csv.\n");
@@ -40,8 +46,13 @@ public final class SummaryMarkdown {
 
                 """);
         text.append(SummaryTable.markdown(summary));
-        CopyFormatComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
-        BatchPathComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
+        VersionComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
+        // these compare configurations with each other, so only on one server: the first
+        String first = VersionComparison.servers(summary).isEmpty() ? "" : VersionComparison.servers(summary).get(0);
+        List<SummaryRow> onFirst = summary.stream()
+                .filter(row -> row.params().getOrDefault(Parameter.SERVER.field(), "").equals(first)).toList();
+        CopyFormatComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
+        BatchPathComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
         if (!failed.isEmpty() || !skipped.isEmpty()) {
             text.append("\n## Not measured\n\n");
             for (RunManifest.NotMeasured item : failed) {

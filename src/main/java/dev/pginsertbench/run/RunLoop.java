@@ -1,11 +1,14 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.report.RunManifest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -40,11 +43,28 @@ final class RunLoop {
     /**
      * @param release what the interrupt hook must release, since the main thread never resumes
      *                (delete the connection file, stop the run's own server)
+     * @param earlier what the run measured on the servers before this one (nothing for the first)
      */
-    RunLoop(RunFacts facts, ResultsFolder folder, Runnable release) {
+    RunLoop(RunFacts facts, ResultsFolder folder, Runnable release, Outcome earlier) {
         this.facts = facts;
         this.folder = folder;
         this.release = release;
+        results.addAll(earlier.results());
+        failed.addAll(earlier.failed());
+    }
+
+    /** A configuration's parameters with the server it ran on, as a run over several servers records them. */
+    static Map<String, String> onServer(Map<String, String> params, String server) {
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put(Parameter.SERVER.field(), server);
+        named.putAll(params);
+        return named;
+    }
+
+    /** The parameters a configuration that did not run is recorded with: the server's among them when there are several. */
+    private Map<String, String> recorded(Configuration configuration) {
+        return facts.plannedServers() > 1 ? onServer(configuration.params(), facts.current().label())
+                : configuration.params();
     }
 
     /** Runs every configuration the preflight did not skip; after Ctrl-C it never returns. */
@@ -71,7 +91,7 @@ final class RunLoop {
 
     private void runAll() {
         RunPlan plan = facts.plan();
-        List<Configuration> runnable = plan.configurations().stream().filter(c -> !facts.preflight().isSkipped(c)).toList();
+        List<Configuration> runnable = plan.configurations().stream().filter(c -> !facts.current().isSkipped(c)).toList();
         Progress progress = new Progress(runnable, plan.effectiveProfile(), plan.rows());
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
             Configuration configuration = runnable.get(index);
@@ -85,7 +105,7 @@ final class RunLoop {
                 }
                 synchronized (this) {
                     if (measured.isEmpty()) {
-                        failed.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(), "no result"));
+                        failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration), "no result"));
                     }
                     results.addAll(measured);
                 }
@@ -95,7 +115,7 @@ final class RunLoop {
                     break;
                 }
                 synchronized (this) {
-                    failed.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(), reason(e)));
+                    failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration), reason(e)));
                 }
             }
             progress.finish();
@@ -109,7 +129,8 @@ final class RunLoop {
             builder.parent(plan.extraJmh());
         }
         builder.include("^" + Pattern.quote(configuration.fullName()) + "$")
-                .param("rows", String.valueOf(plan.rows()))
+                .param(Parameter.ROWS.field(), String.valueOf(plan.rows()))
+                .param(Parameter.SERVER.field(), facts.current().label())
                 .shouldFailOnError(true)
                 .jvmArgsAppend(facts.forkFlags().toArray(String[]::new));
         configuration.params().forEach((name, value) -> builder.param(name, value));

@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerAddress;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ParameterException;
  * @param serverProfile --server-profile, or null for the default (durable)
  * @param provider      --provider, or null for automatic
  * @param pgBin         --pg-bin, or null (BENCH_PG_BIN is then read by the provisioning)
+ * @param pgVersions    --pg-version, the embedded majors to run on one after another, or null for the profile's
  * @param rows          --rows, or null for the profile's
  * @param include       --include, or null for every configuration
  * @param gc            JMH's gc profiler (on unless --no-gc)
@@ -40,7 +42,7 @@ import picocli.CommandLine.ParameterException;
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
 record RunOptions(String profile, String jdbcUrl, String user, String password, ServerProfile serverProfile,
-        ProviderChoice provider, PostgresBinaries pgBin, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
+        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
         boolean help, List<String> jmhArgs, Options jmhOptions) {
 
     static final long DEFAULT_SEED = 42;
@@ -72,8 +74,12 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         if (command.pgBin != null) {
             requireOnlyServerChoice(command);
         }
+        if (command.pgVersions != null) {
+            requireEmbeddedVersions(command);
+        }
         return new RunOptions(command.profile, command.jdbcUrl, command.user, command.password, command.serverProfile,
-                command.provider, command.pgBin, command.rows, command.include, !command.noGc, command.out, command.seed,
+                command.provider, command.pgBin, command.pgVersions == null ? null : List.copyOf(command.pgVersions),
+                command.rows, command.include, !command.noGc, command.out, command.seed,
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
     }
 
@@ -104,6 +110,21 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         if (command.provider != null && command.provider != ProviderChoice.AUTO) {
             throw new UsageException("--pg-bin starts the server from " + command.pgBin.directory() + " but --provider "
                     + command.provider.label() + " asks for another; give one");
+        }
+    }
+
+    /** --pg-version starts embedded servers: not with a server of the user's, nor twice the same major. */
+    private static void requireEmbeddedVersions(RunCommand command) throws UsageException {
+        if (command.jdbcUrl != null) {
+            throw new UsageException("--pg-version starts embedded servers but --jdbc-url names a server; give one");
+        }
+        if (command.provider == ProviderChoice.TESTCONTAINERS) {
+            throw new UsageException("--pg-version starts embedded servers but --provider testcontainers asks for a container;"
+                    + " give one");
+        }
+        if (new java.util.HashSet<>(command.pgVersions).size() < command.pgVersions.size()) {
+            throw new UsageException("--pg-version names a major twice: " + command.pgVersions.stream()
+                    .map(v -> String.valueOf(v.major())).collect(java.util.stream.Collectors.joining(",")));
         }
     }
 
@@ -161,7 +182,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
     public String toString() {
         return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", rows=" + rows
+                + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", pgVersions=" + pgVersions + ", rows=" + rows
                 + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", dryRun=" + dryRun
                 + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }

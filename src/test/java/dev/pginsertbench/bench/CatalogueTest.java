@@ -34,7 +34,7 @@ class CatalogueTest {
                     }
                 }
             }
-            Set<String> listed = new HashSet<>(List.of(Parameter.ROWS.field()));
+            Set<String> listed = new HashSet<>(List.of(Parameter.ROWS.field(), Parameter.SERVER.field()));
             entry.parameters().forEach(p -> listed.add(p.field()));
             assertThat(fields).as(entry.id()).isEqualTo(listed);
         }

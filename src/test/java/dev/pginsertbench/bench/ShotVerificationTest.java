@@ -132,7 +132,7 @@ class ShotVerificationTest {
 
         /** Runs one statement on a separate connection (autocommit) and returns its update count. */
         int update(String sql, Object... values) throws Exception {
-            try (Connection connection = server.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (Connection connection = postgres.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
                 }

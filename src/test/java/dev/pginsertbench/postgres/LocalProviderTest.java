@@ -138,9 +138,9 @@ class LocalProviderTest {
     @Test
     void binariesAndAnotherServerContradictEachOther(@TempDir Path directory) throws IOException {
         PostgresBinaries fake = InstalledPostgres.fake(directory);
-        assertThatThrownBy(() -> new ProvisionSettings("jdbc:postgresql://db/x", null, null, null, null, fake))
+        assertThatThrownBy(() -> new ProvisionSettings("jdbc:postgresql://db/x", null, null, null, null, fake, null))
                 .hasMessageContaining("bench.pgBin").hasMessageContaining("bench.jdbcUrl");
-        assertThatThrownBy(() -> new ProvisionSettings(null, null, null, null, Provider.EMBEDDED, fake))
+        assertThatThrownBy(() -> new ProvisionSettings(null, null, null, null, Provider.EMBEDDED, fake, null))
                 .hasMessageContaining("bench.provider is embedded");
         assertThatThrownBy(() -> ProvisionSettings.started(ServerProfile.DURABLE, Provider.LOCAL))
                 .hasMessageContaining("bench.provider=local needs bench.pgBin");

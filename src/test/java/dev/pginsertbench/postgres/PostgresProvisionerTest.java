@@ -60,7 +60,7 @@ class PostgresProvisionerTest {
     @Test
     void aConnectionFileCarriesCredentialsWithoutCommandLineProperties(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws IOException {
-        ProvisionSettings original = new ProvisionSettings("jdbc:postgresql://db.example/x", "u", "s3cret", ServerProfile.BULK, null, null);
+        ProvisionSettings original = new ProvisionSettings("jdbc:postgresql://db.example/x", "u", "s3cret", ServerProfile.BULK, null, null, null);
         java.nio.file.Path file = original.writeConnectionFile(dir);
         assertThat(java.nio.file.Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
         ProvisionSettings read = ProvisionSettings.from(Map.of("bench.connectionFile", file.toString())::get, name -> null);

@@ -87,6 +87,16 @@ class ClaimsReportTest {
     }
 
     @Test
+    void theTableSaysSoWhenOneForkGivesNoIntervalInsteadOfPrintingNaN() {
+        ArrayNode results = JSON.createArrayNode();
+        // one fork of one block: a single pair, nothing to put an interval on
+        results.add(poolFork(1, new double[] {1.0, 0.8}, new int[] {1, 0}));
+        String table = ClaimsReport.of(ClaimShotResults.of(results)).table();
+        assertThat(table).contains("(no interval from one fork)").doesNotContain("NaN");
+        assertThat(ClaimsReport.of(ClaimShotResults.of(twoForks())).table()).doesNotContain("no interval");
+    }
+
+    @Test
     void aForkWhoseShotsDoNotFormWholeBlocksIsRejected() {
         ArrayNode results = JSON.createArrayNode();
         results.add(poolFork(1, new double[] {1.0, 0.8, 0.4, 0.5}, new int[] {1, 1, 0, 0}));

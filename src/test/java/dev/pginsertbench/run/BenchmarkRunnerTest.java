@@ -47,7 +47,15 @@ class BenchmarkRunnerTest {
                 arguments(List.of("--server-profile", "fast"), "--server-profile 'fast'"),
                 arguments(List.of("--provider", "docker"), "--provider 'docker'"),
                 arguments(List.of("smoke", "--pg-bin", "/nonexistent/bin"), "--pg-bin '/nonexistent/bin': no directory"),
-                arguments(List.of("--pg-bin", "/usr"), "--pg-bin '/usr': no executable initdb, pg_ctl, postgres in /usr"));
+                arguments(List.of("--pg-bin", "/usr"), "--pg-bin '/usr': no executable initdb, pg_ctl, postgres in /usr"),
+                arguments(List.of("versions", "--pg-version", "18"), "--pg-version '18': the embedded server runs PostgreSQL "
+                        + "14, 15, 16, 17; 18's initdb turns data checksums on"),
+                arguments(List.of("--pg-version", "16,nine"), "--pg-version 'nine'"),
+                arguments(List.of("--pg-version", "16,16"), "--pg-version names a major twice: 16,16"),
+                arguments(List.of("--pg-version", "16", "--jdbc-url", "jdbc:postgresql://db/x"),
+                        "--pg-version starts embedded servers but --jdbc-url names a server"),
+                arguments(List.of("versions", "--provider", "testcontainers", "--pg-version", "15"),
+                        "--provider testcontainers asks for a container"));
     }
 
     @ParameterizedTest
@@ -82,6 +90,17 @@ class BenchmarkRunnerTest {
         assertThat(run(Map.of("BENCH_PG_BIN", "/nonexistent/bin"), "smoke", "--dry-run")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
                 .contains("BENCH_PG_BIN", "'/nonexistent/bin'", "no directory");
+    }
+
+    @Test
+    void theVersionsProfileListsItsServersAndRefusesAServerOfTheUsers(@TempDir Path folder) {
+        assertThat(run("versions", "--dry-run", "--pg-bin", "/usr/lib/postgresql/15/bin", "--out", folder.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("9 configurations",
+                "every configuration on 4 servers, one after another: embedded PostgreSQL 17, 16, 15, then "
+                        + "/usr/lib/postgresql/15/bin");
+        assertThat(run(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db/x"), "versions", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("profile versions starts embedded PostgreSQL 17, 16, 15 but BENCH_JDBC_URL names a server");
     }
 
     @Test

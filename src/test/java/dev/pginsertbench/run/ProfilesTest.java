@@ -29,6 +29,7 @@ class ProfilesTest {
                 Class<?> benchmark = Class.forName(configuration.fullName().substring(0, configuration.fullName().lastIndexOf('.')));
                 Set<String> expected = parameters(benchmark);
                 expected.remove("rows");
+                expected.remove("server"); // the runner sets both for the whole run, or per server
                 assertThat(new TreeSet<>(configuration.params().keySet())).as(name + ": " + configuration)
                         .isEqualTo(new TreeSet<>(expected));
                 String method = configuration.benchmark().substring(configuration.benchmark().indexOf('.') + 1);
@@ -43,7 +44,7 @@ class ProfilesTest {
     void smokeRunsEveryBenchmarkMethodAndTheOtherProfilesAtLeastTheCardsStrategiesAndCeilings() {
         // every benchmark of the catalogue, not a hand-kept list
         assertThat(benchmarks(Profiles.smoke())).containsExactlyInAnyOrder(Catalogue.values());
-        for (Profile profile : new Profile[] {Profiles.quick(), Profiles.standard(), Profiles.thesis()}) {
+        for (Profile profile : new Profile[] {Profiles.quick(), Profiles.versions(), Profiles.standard(), Profiles.thesis()}) {
             assertThat(benchmarks(profile)).as(profile.name()).contains(Catalogue.SYNC_BASELINE, Catalogue.NEW_CONNECTION_PER_CHUNK,
                     Catalogue.POOLED_BATCH, Catalogue.POOLED_COPY, Catalogue.INSERT_SELECT_CEILING, Catalogue.SERVER_COPY_CEILING,
                     Catalogue.PARALLEL_CEILING, Catalogue.PSQL_COPY);

@@ -95,6 +95,7 @@ class SmokeRunIT {
             List<String> cells = cells(line);
             assertThat(cells).as(line).hasSameSizeAs(header);
             assertThat(Double.parseDouble(cells.get(header.indexOf("rows_per_s")))).as(line).isPositive();
+            assertThat(cells.get(header.indexOf("server"))).as(line).matches("\\d+\\.\\d+ external");
             assertThat(cells.get(header.indexOf("rows_per_s_low"))).as(line + ": two measured shots give an interval")
                     .isNotEmpty();
             if (cells.get(0).equals(Catalogue.POOLED_COPY.id())) {
@@ -142,7 +143,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(4);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(5);
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
@@ -157,9 +158,12 @@ class SmokeRunIT {
         assertFields(manifest.path("jvm"), "version", "vendor", "home", "forkFlags");
         assertThat(manifest.path("jvm").path("forkFlags").toString()).contains("-Xmx8g");
         JsonNode postgres = manifest.path("postgres");
-        assertFields(postgres, "provider", "profile", "detail", "url", "auth", "version", "settings", "allSettings");
+        assertFields(postgres, "label", "provider", "profile", "detail", "url", "auth", "version", "settings", "allSettings");
         assertThat(postgres.path("provider").asText()).isEqualTo("external");
         assertThat(postgres.path("auth").asText()).isEqualTo("as configured (a password was given)");
+        // one server: it is the whole list, and its label is what summary.csv's server column says
+        assertThat(manifest.path("servers")).singleElement().isEqualTo(postgres);
+        assertThat(postgres.path("label").asText()).matches("\\d+\\.\\d+ external");
         assertThat(postgres.path("version").asText()).startsWith("PostgreSQL");
         assertThat(postgres.path("settings").has("fsync")).isTrue();
         assertThat(postgres.path("allSettings").size()).isGreaterThan(100);
