@@ -20,7 +20,7 @@ public interface ExpectedRate {
     int SMALL_CHUNK = 1_000;
     double SMALL_CHUNK_FACTOR = 0.85;
     /** Plain executeBatch through any connection mode. */
-    ExpectedRate EXECUTE_BATCH = fixed(55_000);
+    ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(null);
 
     /**
      * @param params the configuration's parameters other than rows, by field name
