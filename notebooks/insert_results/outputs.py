@@ -49,8 +49,8 @@ FIGURES = [
                "Throughput of each table shape (no index, primary key, primary key and two secondary indexes, "
                "UNLOGGED) per protocol, every other factor at the factor study's base, with 95 % intervals."),
     FigureSpec("fig12_throughput_per_server", versions.throughput_per_server, STRATEGIES,
-               "Throughput of the sync baseline, each strategy and psql on each PostgreSQL server of the run, "
-               "same configuration and settings, with 95 % intervals."),
+               "Throughput of the sync baseline, each strategy and psql on each PostgreSQL server of the run "
+               "(major version, build or server profile), same configuration, with 95 % intervals."),
     FigureSpec("fig13_transport_cost", transports.transport_cost, STRATEGIES,
                "Transport and connection cost: throughput of a new connection per chunk, pooled executeBatch and "
                "pooled COPY over TCP, TCP with TLS and the Unix-domain socket, every login by scram-sha-256, "

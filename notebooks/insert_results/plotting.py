@@ -85,7 +85,9 @@ def rows_text(df, manifests=None):
 
 def subtitle_text(df, manifests, extra=""):
     runs = list(dict.fromkeys(df["run"])) if not df.empty else []
-    bits = [b for b in (rows_text(df, manifests), ("run " + ", ".join(runs)) if runs else "", extra) if b]
+    servers = [s for s in dict.fromkeys(df["server"]) if s] if "server" in df and not df.empty else []
+    server = f"server {servers[0]}" if len(servers) == 1 else ""
+    bits = [b for b in (rows_text(df, manifests), ("run " + ", ".join(runs)) if runs else "", server, extra) if b]
     return "; ".join(bits)
 
 

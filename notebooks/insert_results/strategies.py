@@ -138,10 +138,19 @@ def main_rows(df: pd.DataFrame, manifests: dict | None = None) -> dict:
     return out
 
 
-def plot_data(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
-    """What the figures draw: complete configurations at each run's main rows."""
+def main_server(df: pd.DataFrame) -> dict:
+    """The server each run's figures use: the first it measured on (in a run over
+    several servers, the one every configuration ran on; the others repeat all or
+    some of them, which only the per-server figure compares)."""
+    return {run: (g["server"].iloc[0] if len(g) else "") for run, g in df.groupby("run", sort=False)}
+
+
+def plot_data(df: pd.DataFrame, manifests: dict | None = None, every_server: bool = False) -> pd.DataFrame:
+    """What the figures draw: complete configurations at each run's main rows,
+    on each run's first server unless every_server."""
     ok = df[df["complete"]]
-    return ok[ok["rows"] == ok["run"].map(main_rows(df, manifests))]
+    ok = ok[ok["rows"] == ok["run"].map(main_rows(df, manifests))]
+    return ok if every_server else ok[ok["server"] == ok["run"].map(main_server(df))]
 
 
 def best_over(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -83,10 +83,13 @@ def table_shape_cost_latex(display: pd.DataFrame, rows_text: str, base: str) -> 
 
 
 def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
-    """Every configuration, the columns a reader compares, formatted."""
+    """Every configuration, the columns a reader compares, formatted; the server
+    each ran on where the runs measured more than one."""
+    servers = {"server": df["server"]} if df["server"].nunique() > 1 else {}
     return _with_run(df, df, {
         "strategy": df["strategy"],
         "configuration": df["configuration"],
+        **servers,
         "rows": [fmt_int(v) for v in df["rows"]],
         "n": [fmt_int(v) for v in df["n"]],
         "rows/s [95 % CI]": _rows_per_s_text(df),
@@ -104,7 +107,7 @@ def all_configurations_display(df: pd.DataFrame) -> pd.DataFrame:
 
 def all_configurations_latex(display: pd.DataFrame) -> str:
     # Fractions of a landscape page's line (the appendix sets it landscape), with 3 pt column gaps.
-    widths = {"run": 0.07, "strategy": 0.11, "configuration": 0.15, "rows/s [95 % CI]": ("r", 0.12)}
+    widths = {"run": 0.07, "strategy": 0.11, "configuration": 0.15, "server": 0.08, "rows/s [95 % CI]": ("r", 0.12)}
     return booktabs(display, f"Every configuration of the run, from {SUMMARY_FILE} (throughput with its "
                              f"{INTERVAL_NOTE}).", "tab:all-configurations",
                     [widths.get(c, ("r", 0.04)) for c in display.columns], long=True)

@@ -1,5 +1,6 @@
-"""PostgreSQL's major version as a factor: each strategy's rows/s on each server
-of a run over several servers (summary.csv's server column). Selection and
+"""PostgreSQL's major version and the server profile as factors: each strategy's
+rows/s on each server of a run over several servers (summary.csv's server
+column). Selection and
 drawing only: every number is a summary.csv column as the suite wrote it.
 """
 from __future__ import annotations
@@ -17,15 +18,15 @@ HATCHES = ["", "///", "...", "xxx", "\\\\\\", "---"]
 FAMILIES = ("baseline", "strategy", "reference")
 
 TITLE = "Throughput of each strategy per PostgreSQL server"
-NEEDS = ("needs a run over several servers: run profile versions, or any profile with --pg-version "
-         "(and --pg-bin)")
+NEEDS = ("needs a run over several servers: run profile versions, standard or thesis (their bulk comparison), "
+         "or any profile with --pg-version (and --pg-bin) or --server-profile durable,bulk")
 
 
 def server_points(df: pd.DataFrame, manifests: dict | None = None) -> pd.DataFrame:
     """The strategies' configurations of every run that measured more than one
     server, each configuration kept only where it was measured on two servers
     or more; servers in the order the run measured them."""
-    data = plot_data(df, manifests)
+    data = plot_data(df, manifests, every_server=True)
     data = data[data["family"].isin(FAMILIES) & (data[SERVER] != "")]
     if data.empty:
         return data

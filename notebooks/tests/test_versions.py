@@ -21,6 +21,20 @@ class Selection(unittest.TestCase):
         self.assertTrue(ir.server_points(a.df, a.manifests).empty)
 
 
+class FirstServer(unittest.TestCase):
+    def test_every_other_figure_and_table_draws_the_first_server_of_a_run(self):
+        a = ir.Analysis.load(str(VERSIONS))
+        self.assertEqual(set(ir.plot_data(a.df, a.manifests)["server"]), {"17.6 embedded"})
+        self.assertEqual(set(ir.plot_data(a.df, a.manifests, every_server=True)["server"]),
+                         {"17.6 embedded", "16.11 embedded"})
+        self.assertEqual(set(a.best["server"]), {"17.6 embedded"})
+
+    def test_the_table_of_every_configuration_names_the_server_where_there_are_several(self):
+        every = ir.tables.all_configurations_display(ir.Analysis.load(str(VERSIONS)).df)
+        self.assertIn("16.11 embedded", set(every["server"]))
+        self.assertNotIn("server", ir.tables.all_configurations_display(ir.Analysis.load(str(BASIC)).df).columns)
+
+
 class Figure(unittest.TestCase):
     def test_bars_are_rows_per_s_per_server_grouped_by_strategy(self):
         plot = ir.Analysis.load(str(VERSIONS)).figure(ir.throughput_per_server)

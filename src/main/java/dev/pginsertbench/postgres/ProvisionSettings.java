@@ -88,6 +88,11 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         return new ProvisionSettings(jdbcUrl, user, password, ServerProfile.DURABLE, Provider.EXTERNAL, null, null);
     }
 
+    /** The same server started under another profile (an external server's settings are its own: unchanged). */
+    public ProvisionSettings withProfile(ServerProfile other) {
+        return jdbcUrl != null ? this : new ProvisionSettings(jdbcUrl, user, password, other, provider, binaries, embedded);
+    }
+
     public static ProvisionSettings fromEnvironment() {
         return from(System::getProperty, System.getenv()::get);
     }

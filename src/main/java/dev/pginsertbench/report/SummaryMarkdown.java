@@ -46,9 +46,9 @@ public final class SummaryMarkdown {
 
                 """);
         text.append(SummaryTable.markdown(summary));
-        VersionComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
+        ServerComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
         // these compare configurations with each other, so only on one server: the first
-        String first = VersionComparison.servers(summary).isEmpty() ? "" : VersionComparison.servers(summary).get(0);
+        String first = ServerComparison.servers(summary).isEmpty() ? "" : ServerComparison.servers(summary).get(0);
         List<SummaryRow> onFirst = summary.stream()
                 .filter(row -> row.params().getOrDefault(Parameter.SERVER.field(), "").equals(first)).toList();
         CopyFormatComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));

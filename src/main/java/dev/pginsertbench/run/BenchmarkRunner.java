@@ -12,12 +12,15 @@ import dev.pginsertbench.report.SummaryTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -25,8 +28,9 @@ import java.util.stream.Collectors;
  * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
  * folder) before anything starts, a dry run included; then provisions and checks the server
  * ({@link RunServer}), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
- * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile) does
- * this for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
+ * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile,
+ * {@code --server-profile durable,bulk}, a profile's bulk comparison: {@link ServerPass}) does this
+ * for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
  * unreachable, 2 bad usage.
  */
 public final class BenchmarkRunner {
@@ -47,7 +51,7 @@ public final class BenchmarkRunner {
         RunOptions options;
         RunPlan plan;
         ProvisionSettings settings;
-        List<EmbeddedVersion> versions;
+        List<ServerPass> passes;
         Path out;
         try {
             options = RunOptions.parse(args);
@@ -57,7 +61,7 @@ public final class BenchmarkRunner {
             }
             plan = RunPlan.of(options);
             settings = provisionSettings(options, environment);
-            versions = embeddedVersions(options, plan, settings);
+            passes = ServerPass.of(plan, settings, embeddedVersions(options, plan, settings), options.serverProfiles());
             out = options.out() != null ? options.out()
                     : Path.of(System.getProperty("bench.resultsDir", "results")).resolve(runId(started, plan));
             ResultsFolder.requireUsable(out, options.out() != null ? "--out" : "the results folder");
@@ -66,19 +70,21 @@ public final class BenchmarkRunner {
         }
         if (options.dryRun()) {
             plan.print(System.out, true);
-            if (serverCount(versions, settings) > 1) {
-                System.out.println(serversLine(versions, settings.binaries(), plan));
+            if (passes.size() > 1) {
+                System.out.println(serversLine(passes, settings.binaries()));
             }
             return 0;
         }
-        List<ProvisionSettings> servers;
+        List<ProvisionSettings> servers = new ArrayList<>();
         try {
-            servers = servers(versions, settings);
+            Map<EmbeddedVersion, EmbeddedBinaries> fetched = new HashMap<>();
+            passes.forEach(pass -> servers.add(pass.settings(settings, fetched)));
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
         }
-        return execute(new Invocation(args, options, plan, started), servers, out);
+        String serversLine = passes.size() > 1 ? serversLine(passes, settings.binaries()) : null;
+        return execute(new Invocation(args, options, plan, started), passes, servers, serversLine, out);
     }
 
     /**
@@ -96,36 +102,12 @@ public final class BenchmarkRunner {
         return versions;
     }
 
-    private static int serverCount(List<EmbeddedVersion> versions, ProvisionSettings settings) {
-        return versions.isEmpty() ? 1 : versions.size() + (settings.binaries() != null ? 1 : 0);
-    }
-
-    /**
-     * The settings of each server, in the order they run: the embedded majors (their binaries
-     * fetched now, so that a missing one fails before anything starts), then the local binaries.
-     */
-    private static List<ProvisionSettings> servers(List<EmbeddedVersion> versions, ProvisionSettings settings) {
-        if (versions.isEmpty()) {
-            return List.of(settings);
-        }
-        List<ProvisionSettings> servers = new ArrayList<>();
-        for (EmbeddedVersion version : versions) {
-            servers.add(ProvisionSettings.embedded(EmbeddedBinaries.resolve(version, EmbeddedBinaries.defaultCache()),
-                    settings.profile()));
-        }
-        if (settings.binaries() != null) {
-            servers.add(settings);
-        }
-        return List.copyOf(servers);
-    }
-
-    /** @param local the local binaries that run last, or null */
-    private static String serversLine(List<EmbeddedVersion> versions, PostgresBinaries local, RunPlan plan) {
-        int count = versions.size() + (local != null ? 1 : 0);
-        return String.format(Locale.ROOT, "run-bench: every configuration on %d servers, one after another: embedded "
-                        + "PostgreSQL %s%s; estimated %s in all",
-                count, majors(versions), local != null ? ", then " + local.directory() : "",
-                DurationEstimate.clock(plan.estimate().multipliedBy(count)));
+    /** The servers of a run over several, in order, each with its configurations, and the estimate in all. */
+    private static String serversLine(List<ServerPass> passes, PostgresBinaries local) {
+        Duration estimate = passes.stream().map(pass -> pass.plan().estimate()).reduce(Duration.ZERO, Duration::plus);
+        return String.format(Locale.ROOT, "run-bench: %d servers, one after another: %s; estimated %s in all",
+                passes.size(), passes.stream().map(pass -> pass.describe(local)).collect(Collectors.joining(", ")),
+                DurationEstimate.clock(estimate));
     }
 
     private static String majors(List<EmbeddedVersion> versions) {
@@ -161,22 +143,23 @@ public final class BenchmarkRunner {
         return settings;
     }
 
-    private static int execute(Invocation invocation, List<ProvisionSettings> servers, Path out) {
+    /**
+     * @param servers     each pass's server settings
+     * @param serversLine what the plan says about a run over several servers, or null
+     */
+    private static int execute(Invocation invocation, List<ServerPass> passes, List<ProvisionSettings> servers,
+            String serversLine, Path out) {
         // read before the results folder exists, so the run's own output never makes the tree dirty
         RunManifest.Git git = EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", ".")));
         String planLine = invocation.plan().print(System.out, false);
-        if (servers.size() > 1) {
-            List<EmbeddedVersion> versions = servers.stream().filter(s -> s.embedded() != null)
-                    .map(s -> s.embedded().version()).toList();
-            String serversLine = serversLine(versions, servers.get(servers.size() - 1).binaries(), invocation.plan())
-                    + System.lineSeparator();
-            System.out.print(serversLine);
-            planLine += serversLine;
+        if (serversLine != null) {
+            System.out.println(serversLine);
+            planLine += serversLine + System.lineSeparator();
         }
         // the first server is checked before the results folder exists: an unreachable one leaves no folder
         RunServer first;
         try {
-            first = RunServer.start(invocation.plan(), servers.get(0));
+            first = RunServer.start(passes.get(0).plan(), servers.get(0));
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -194,7 +177,7 @@ public final class BenchmarkRunner {
             }
             // the plan was printed before the folder existed; the log starts with it
             try (ConsoleLog log = ConsoleLog.start(folder.consoleLog(), planLine)) {
-                return measure(invocation, git, servers, first, folder);
+                return measure(invocation, git, passes, servers, first, folder);
             } catch (IOException e) {
                 System.err.println("run-bench: " + e);
                 return 1;
@@ -203,12 +186,14 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Runs the plan on each server in turn; a later server that does not start fails its
+     * Runs each pass's plan on its server in turn; a later server that does not start fails its
      * configurations and the run goes on with the next.
      */
-    private static int measure(Invocation invocation, RunManifest.Git git, List<ProvisionSettings> servers, RunServer first,
-            ResultsFolder folder) throws IOException {
+    private static int measure(Invocation invocation, RunManifest.Git git, List<ServerPass> passes,
+            List<ProvisionSettings> servers, RunServer first, ResultsFolder folder) throws IOException {
         RunPlan plan = invocation.plan();
+        List<RunPlan> plans = passes.stream().map(ServerPass::plan).toList();
+        boolean labelProfile = ServerPass.profilesDiffer(passes);
         DatasetFacts dataset = DatasetFacts.of(plan.seed(), plan.rows());
         List<Preflight> checked = new ArrayList<>();
         Outcome outcome = new Outcome(List.of(), List.of());
@@ -216,14 +201,14 @@ public final class BenchmarkRunner {
         for (int index = 0; index < servers.size(); index++) {
             RunServer server;
             try {
-                server = index == 0 ? first : RunServer.start(plan, servers.get(index));
+                server = index == 0 ? first : RunServer.start(plans.get(index), servers.get(index));
             } catch (ServerUnavailableException | IOException | SQLException e) {
                 System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: " + e.getMessage());
-                outcome = failedOn(outcome, plan, servers.get(index), e.getMessage());
+                outcome = failedOn(outcome, plans.get(index), servers.get(index), labelProfile, e.getMessage());
                 continue;
             }
             try (server) {
-                Preflight preflight = server.preflight();
+                Preflight preflight = labelProfile ? server.preflight().withProfileInLabel() : server.preflight();
                 checked.add(preflight);
                 System.out.println("run-bench: server " + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
                         + preflight.postgres().version() + " (" + preflight.postgres().provider() + ", "
@@ -234,7 +219,7 @@ public final class BenchmarkRunner {
                 try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
                     facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), plan,
                             command(invocation), RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()),
-                            git, checked, servers.size(), dataset, plan.forkFlags(connection.path()));
+                            git, checked, plans, dataset, plan.forkFlags(connection.path()));
                     outcome = new RunLoop(facts, folder, () -> {
                         connection.delete();
                         server.stop();
@@ -254,10 +239,12 @@ public final class BenchmarkRunner {
     }
 
     /** Every configuration of a server that did not start, failed with its reason. */
-    private static Outcome failedOn(Outcome outcome, RunPlan plan, ProvisionSettings settings, String reason) {
+    private static Outcome failedOn(Outcome outcome, RunPlan plan, ProvisionSettings settings, boolean labelProfile,
+            String reason) {
         List<RunManifest.NotMeasured> failed = new ArrayList<>(outcome.failed());
-        String server = settings.embedded() != null ? settings.embedded().version().release() + " embedded"
-                : String.valueOf(settings.binaries() != null ? settings.binaries().directory() : settings.provider());
+        String server = (settings.embedded() != null ? settings.embedded().version().release() + " embedded"
+                : String.valueOf(settings.binaries() != null ? settings.binaries().directory() : settings.provider()))
+                + (labelProfile ? " " + settings.profile().label() : "");
         plan.configurations().forEach(c -> failed.add(new RunManifest.NotMeasured(c.benchmark(),
                 RunLoop.onServer(c.params(), server), "server did not start: " + reason)));
         return new Outcome(outcome.results(), failed);

@@ -84,6 +84,11 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         return new Preflight(shared, skipped);
     }
 
+    /** The same checks, the server's label naming its profile: a run over servers of several profiles tells them apart so. */
+    Preflight withProfileInLabel() {
+        return new Preflight(postgres.labelled(postgres.label() + " " + postgres.profile()), skipped);
+    }
+
     /** The server's label, as its results carry it in their {@code server} parameter. */
     String label() {
         return postgres.label();

@@ -113,12 +113,14 @@ public final class Profiles {
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
                     + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
                     + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
-                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling (101 configurations)",
-                    "about 49 minutes (estimate)"),
+                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling (101 configurations); then the "
+                    + "best configurations and the ceilings again on a server of the bulk profile (10 configurations)",
+                    "about 54 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
-                    + "tasks and transport, the table shapes and the transports (126 configurations)",
-                    "about 10.5 hours (estimate)"));
+                    + "tasks and transport, the table shapes and the transports (126 configurations); then the best "
+                    + "configurations and the ceilings again on a server of the bulk profile (10 configurations)",
+                    "about 11.3 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
@@ -174,12 +176,21 @@ public final class Profiles {
     static final List<EmbeddedVersion> VERSIONS = List.of(EmbeddedVersion.PG17, EmbeddedVersion.PG16, EmbeddedVersion.PG15);
 
     /**
-     * PostgreSQL's major version as a factor: each strategy at its best configuration in quick runs
-     * on the 2-core machine (sync 5,000 rows per chunk; new connection per chunk and pooled
-     * executeBatch 5,000 x 2 tasks; pooled COPY binary 5,000 x 4 tasks), with the ceilings and psql
-     * as each server's references, on every major of {@link #VERSIONS} under the same settings.
+     * PostgreSQL's major version as a factor: {@link #bestConfigurations()} on every major of
+     * {@link #VERSIONS} under the same settings.
      */
     static Profile versions() {
+        return new Profile("versions", "the four strategies at their best quick configurations on several PostgreSQL majors",
+                100_000, 1, 1, 5, bestConfigurations(), null, false, VERSIONS, List.of());
+    }
+
+    /**
+     * Each strategy at its best configuration in quick runs on the 2-core machine (sync 5,000 rows
+     * per chunk; new connection per chunk and pooled executeBatch 5,000 x 2 tasks; pooled COPY
+     * binary 5,000 x 4 tasks), with the ceilings and psql as the server's references: what is
+     * compared across servers.
+     */
+    static List<Configuration> bestConfigurations() {
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(5_000))));
         all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2), TRANSPORT, TCP)));
@@ -187,8 +198,18 @@ public final class Profiles {
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(4),
                 FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, TCP)));
         all.addAll(ceilings(List.of(2, 4)));
-        return new Profile("versions", "the four strategies at their best quick configurations on several PostgreSQL majors",
-                100_000, 1, 1, 5, all, null, false, VERSIONS);
+        return all;
+    }
+
+    /**
+     * What the bulk server profile changes: the best configurations and the COPY FREEZE ceiling (which
+     * skips WAL only under the bulk profile's wal_level=minimal), measured again on a bulk server
+     * after the durable run.
+     */
+    static List<Configuration> bulkComparison() {
+        List<Configuration> all = new ArrayList<>(bestConfigurations());
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
+        return all;
     }
 
     /**
@@ -209,7 +230,7 @@ public final class Profiles {
             }
         }
         return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
-                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of());
+                + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of(), List.of());
     }
 
     /** One fork of a claim: its arms in blocks of one shot each. */
@@ -219,14 +240,18 @@ public final class Profiles {
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms));
     }
 
-    /** The full matrix on 100,000 rows, two forks, the batch paths against plain executeBatch, the table shapes and the transports. */
+    /**
+     * The full matrix on 100,000 rows, two forks, the batch paths against plain executeBatch, the table
+     * shapes and the transports; then {@link #bulkComparison()} on a bulk server.
+     */
     static Profile standard() {
         List<Configuration> all = new ArrayList<>(fullMatrix());
         all.addAll(batchPaths());
         all.addAll(tableShapes());
         all.addAll(transports());
         return new Profile("standard", "the full matrix of the four strategies, the batch paths, the table shapes and "
-                + "the transports", 100_000, 2, 2, 5, distinct(all));
+                + "the transports; the best configurations again on a bulk server", 100_000, 2, 2, 5, distinct(all))
+                .withBulkComparison(bulkComparison());
     }
 
     /** A million rows: the full matrix, the original loader and the one-factor-at-a-time study, three forks. */
@@ -251,8 +276,9 @@ public final class Profiles {
         // the adaptive rule only acts below 1,000 rows per chunk
         all.addAll(factorStudy(values(Parameter.CHUNKING, List.of(Chunking.FIXED, Chunking.ADAPTIVE)),
                 FACTOR_BASE.withChunkSize(500)));
-        return new Profile("thesis", "a million rows: full matrix, transports, original loader, one factor at a time",
-                1_000_000, 3, 2, 5, distinct(all));
+        return new Profile("thesis", "a million rows: full matrix, transports, original loader, one factor at a time; "
+                + "the best configurations again on a bulk server", 1_000_000, 3, 2, 5, distinct(all))
+                .withBulkComparison(bulkComparison());
     }
 
     private static List<Configuration> fullMatrix() {

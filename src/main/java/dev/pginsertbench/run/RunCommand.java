@@ -77,11 +77,12 @@ final class RunCommand {
                     + "its server runs last (else BENCH_PG_VERSION, one major)")
     List<EmbeddedVersion> pgVersions;
 
-    @Option(names = "--server-profile", paramLabel = "P", converter = ServerProfileLabel.class,
+    @Option(names = "--server-profile", paramLabel = "P[,P...]", split = ",", converter = ServerProfileLabel.class,
             completionCandidates = ServerProfileLabels.class,
             description = "settings of a server the suite starts: ${COMPLETION-CANDIDATES} (default durable: fsync and "
-                    + "synchronous commit; bulk: the manual's \"Populating a Database\")")
-    ServerProfile serverProfile;
+                    + "synchronous commit; bulk: the manual's \"Populating a Database\"); a list runs every configuration "
+                    + "on a server of each, one after another, instead of the profile's own bulk comparison")
+    List<ServerProfile> serverProfiles;
 
     @Option(names = "--provider", paramLabel = "P", converter = ProviderChoiceLabel.class,
             completionCandidates = ProviderChoiceLabels.class,

@@ -13,15 +13,17 @@ import java.util.List;
  * @param command   the command line, passwords masked
  * @param jmhArgs   the arguments given after {@code --}, passwords masked
  * @param servers   the servers checked so far, in the order they run; the last is the one measuring now
- * @param plannedServers how many servers the run measures in all
+ * @param plan      the run's plan: what its first server measures
+ * @param passes    what each server of the run measures, in the order they run (the first is {@code plan})
  * @param forkFlags the JVM flags of every fork
  */
 record RunFacts(String runId, Instant started, RunPlan plan, String command, List<String> jmhArgs, RunManifest.Git git,
-        List<Preflight> servers, int plannedServers, DatasetFacts dataset, List<String> forkFlags) {
+        List<Preflight> servers, List<RunPlan> passes, DatasetFacts dataset, List<String> forkFlags) {
 
     RunFacts {
         jmhArgs = List.copyOf(jmhArgs);
         servers = List.copyOf(servers);
+        passes = List.copyOf(passes);
         forkFlags = List.copyOf(forkFlags);
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("a run has at least one server");
@@ -30,12 +32,22 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
 
     /** Every configuration on every server. */
     int plannedConfigurations() {
-        return plan.configurations().size() * plannedServers;
+        return passes.stream().mapToInt(pass -> pass.configurations().size()).sum();
     }
 
-    /** The plan's estimate on every server of the run. */
+    /** The estimate over every server of the run. */
     Duration estimate() {
-        return plan.estimate().multipliedBy(plannedServers);
+        return passes.stream().map(RunPlan::estimate).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** How many servers the run measures on in all. */
+    int plannedServers() {
+        return passes.size();
+    }
+
+    /** What the server measuring now runs. */
+    RunPlan currentPlan() {
+        return passes.get(servers.size() - 1);
     }
 
     /** The server the run measures now. */

@@ -90,7 +90,7 @@ final class RunLoop {
     }
 
     private void runAll() {
-        RunPlan plan = facts.plan();
+        RunPlan plan = facts.currentPlan();
         List<Configuration> runnable = plan.configurations().stream().filter(c -> !facts.current().isSkipped(c)).toList();
         Progress progress = new Progress(runnable, plan.effectiveProfile(), plan.rows());
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
@@ -123,7 +123,7 @@ final class RunLoop {
     }
 
     private Options jmhOptions(Configuration configuration) {
-        RunPlan plan = facts.plan();
+        RunPlan plan = facts.currentPlan();
         ChainedOptionsBuilder builder = new OptionsBuilder();
         if (plan.extraJmh() != null) {
             builder.parent(plan.extraJmh());

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParameterException;
  * @param jdbcUrl       --jdbc-url, or null (BENCH_JDBC_URL is then read by the provisioning)
  * @param user          --user, or null
  * @param password      --password, or null; never printed
- * @param serverProfile --server-profile, or null for the default (durable)
+ * @param serverProfiles --server-profile, the server profiles to run every configuration on one after another, or
+ *                      null for the default (durable, and the profile's bulk comparison)
  * @param provider      --provider, or null for automatic
  * @param pgBin         --pg-bin, or null (BENCH_PG_BIN is then read by the provisioning)
  * @param pgVersions    --pg-version, the embedded majors to run on one after another, or null for the profile's
@@ -41,7 +42,7 @@ import picocli.CommandLine.ParameterException;
  * @param jmhArgs       everything after {@code --}, handed to JMH
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
-record RunOptions(String profile, String jdbcUrl, String user, String password, ServerProfile serverProfile,
+record RunOptions(String profile, String jdbcUrl, String user, String password, List<ServerProfile> serverProfiles,
         ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
         boolean help, List<String> jmhArgs, Options jmhOptions) {
 
@@ -77,7 +78,11 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         if (command.pgVersions != null) {
             requireEmbeddedVersions(command);
         }
-        return new RunOptions(command.profile, command.jdbcUrl, command.user, command.password, command.serverProfile,
+        if (command.serverProfiles != null) {
+            requireOwnServerProfiles(command);
+        }
+        return new RunOptions(command.profile, command.jdbcUrl, command.user, command.password,
+                command.serverProfiles == null ? null : List.copyOf(command.serverProfiles),
                 command.provider, command.pgBin, command.pgVersions == null ? null : List.copyOf(command.pgVersions),
                 command.rows, command.include, !command.noGc, command.out, command.seed,
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
@@ -128,13 +133,25 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         }
     }
 
+    /** --server-profile sets the settings of a server the suite starts, each profile once. */
+    private static void requireOwnServerProfiles(RunCommand command) throws UsageException {
+        if (command.jdbcUrl != null) {
+            throw new UsageException("--server-profile sets the settings of a server the suite starts, but --jdbc-url names "
+                    + "a server that keeps its own (the manifest records them); give one");
+        }
+        if (new java.util.HashSet<>(command.serverProfiles).size() < command.serverProfiles.size()) {
+            throw new UsageException("--server-profile names a profile twice: " + command.serverProfiles.stream()
+                    .map(ServerProfile::label).collect(java.util.stream.Collectors.joining(",")));
+        }
+    }
+
     /** The provisioning settings: these options first, then BENCH_* variables. */
     ProvisionSettings provisionSettings(UnaryOperator<String> environment) {
         Map<String, String> properties = new HashMap<>();
         putIfSet(properties, "bench.jdbcUrl", jdbcUrl);
         putIfSet(properties, "bench.user", user);
         putIfSet(properties, "bench.password", password);
-        putIfSet(properties, "bench.serverProfile", serverProfile == null ? null : serverProfile.label());
+        putIfSet(properties, "bench.serverProfile", serverProfiles == null ? null : serverProfiles.get(0).label());
         putIfSet(properties, "bench.provider", provider == null ? null : provider.label());
         putIfSet(properties, "bench.pgBin", pgBin == null ? null : pgBin.directory().toString());
         return ProvisionSettings.from(properties::get, environment);

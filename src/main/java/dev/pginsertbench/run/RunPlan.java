@@ -42,6 +42,14 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
                 selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.seed());
     }
 
+    /** The same plan with only those of its configurations that are also among {@code others}. */
+    RunPlan restrictedTo(List<Configuration> others) {
+        List<Configuration> kept = configurations.stream()
+                .filter(c -> others.stream().anyMatch(o -> o.benchmark().equals(c.benchmark()) && o.params().equals(c.params())))
+                .toList();
+        return new RunPlan(profile, rows, kept, extraJmh, gc, seed);
+    }
+
     static List<Configuration> select(List<Configuration> configurations, Pattern include) {
         return include == null ? configurations
                 : configurations.stream().filter(c -> include.matcher(c.toString()).find()).toList();

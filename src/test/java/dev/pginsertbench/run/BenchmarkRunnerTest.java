@@ -55,7 +55,10 @@ class BenchmarkRunnerTest {
                 arguments(List.of("--pg-version", "16", "--jdbc-url", "jdbc:postgresql://db/x"),
                         "--pg-version starts embedded servers but --jdbc-url names a server"),
                 arguments(List.of("versions", "--provider", "testcontainers", "--pg-version", "15"),
-                        "--provider testcontainers asks for a container"));
+                        "--provider testcontainers asks for a container"),
+                arguments(List.of("--server-profile", "bulk,bulk"), "--server-profile names a profile twice: bulk,bulk"),
+                arguments(List.of("--server-profile", "durable,bulk", "--jdbc-url", "jdbc:postgresql://db/x"),
+                        "--server-profile sets the settings of a server the suite starts, but --jdbc-url names a server"));
     }
 
     @ParameterizedTest
@@ -96,8 +99,9 @@ class BenchmarkRunnerTest {
     void theVersionsProfileListsItsServersAndRefusesAServerOfTheUsers(@TempDir Path folder) {
         assertThat(run("versions", "--dry-run", "--pg-bin", "/usr/lib/postgresql/15/bin", "--out", folder.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("9 configurations",
-                "every configuration on 4 servers, one after another: embedded PostgreSQL 17, 16, 15, then "
-                        + "/usr/lib/postgresql/15/bin");
+                "4 servers, one after another: embedded PostgreSQL 17 (durable, 9 configurations), embedded PostgreSQL "
+                        + "16 (durable, 9 configurations), embedded PostgreSQL 15 (durable, 9 configurations), "
+                        + "/usr/lib/postgresql/15/bin (durable, 9 configurations)");
         assertThat(run(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db/x"), "versions", "--dry-run")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
                 .contains("profile versions starts embedded PostgreSQL 17, 16, 15 but BENCH_JDBC_URL names a server");
@@ -139,6 +143,30 @@ class BenchmarkRunnerTest {
         for (Configuration configuration : Profiles.smoke().configurations()) {
             assertThat(printed).contains(configuration.toString());
         }
+    }
+
+    @Test
+    void bothServerProfilesRunEveryConfigurationOnEach(@TempDir Path folder) {
+        assertThat(run("smoke", "--dry-run", "--server-profile", "durable,bulk", "--out", folder.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 servers, one after another: the run's server "
+                + "(durable, 16 configurations), the run's server (bulk, 16 configurations)");
+        assertThat(run(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db/x"), "smoke", "--dry-run", "--server-profile",
+                "durable,bulk")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+                .contains("--server-profile durable,bulk starts a server of each profile but BENCH_JDBC_URL names a server");
+    }
+
+    @Test
+    void theStandardProfileMeasuresItsBestConfigurationsAgainOnABulkServer() {
+        assertThat(run("standard", "--dry-run")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 servers, one after another: the run's server "
+                + "(durable, 101 configurations), the run's server (bulk, 10 configurations)");
+        out.reset();
+        // a server of the user's keeps its settings: no bulk comparison; --include narrows both
+        assertThat(run(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db/x"), "standard", "--dry-run")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("servers, one after another");
+        assertThat(run("standard", "--dry-run", "--include", "Ceiling")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(bulk, 5 configurations)");
     }
 
     @Test

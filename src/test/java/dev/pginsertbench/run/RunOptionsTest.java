@@ -36,13 +36,15 @@ class RunOptionsTest {
     @Test
     void everyOptionIsReadInBothSpellings() throws UsageException {
         RunOptions options = RunOptions.parse(List.of("smoke", "--jdbc-url", "jdbc:postgresql://db/x", "--user=u",
-                "--password", "pw", "--server-profile", "BULK", "--provider=embedded", "--rows", "1_000",
+                "--password", "pw", "--provider=embedded", "--rows", "1_000",
                 "--include", "Copy", "--no-gc", "--out=/tmp/x", "--seed", "7", "--dry-run", "--", "-f", "2"));
         assertThat(options.profile()).isEqualTo("smoke");
         assertThat(options.jdbcUrl()).isEqualTo("jdbc:postgresql://db/x");
         assertThat(options.user()).isEqualTo("u");
         assertThat(options.password()).isEqualTo("pw");
-        assertThat(options.serverProfile()).isEqualTo(ServerProfile.BULK);
+        assertThat(RunOptions.parse(List.of("--server-profile=BULK")).serverProfiles()).containsExactly(ServerProfile.BULK);
+        assertThat(RunOptions.parse(List.of("--server-profile", "durable,bulk")).serverProfiles())
+                .containsExactly(ServerProfile.DURABLE, ServerProfile.BULK);
         assertThat(options.provider()).isEqualTo(ProviderChoice.EMBEDDED);
         assertThat(options.rows()).isEqualTo(1000);
         assertThat(options.include().pattern()).isEqualTo("Copy");

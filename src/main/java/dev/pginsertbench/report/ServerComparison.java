@@ -11,21 +11,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * summary.md's "Versions" section, for a run over several servers: every configuration measured
+ * summary.md's "Servers" section, for a run over several servers (PostgreSQL majors or builds,
+ * server profiles): every configuration measured
  * on more than one server, its rows/s on each with the 95 % interval, the ratio to the first
  * server's rows/s (log-ratio interval, as the summary's other ratios) and the server's own counters
  * per row. Then, for each ratio whose interval excludes 1, which counter moved with it: WAL per row
  * and server CPU per row are what the server itself did differently; where neither moved by
  * {@link #COUNTER_CHANGE} or more, the counters do not explain the difference, and it says so.
  */
-final class VersionComparison {
+final class ServerComparison {
 
     /** A relative change of a per-row counter that the text names (smaller ones are noise between runs here). */
     static final double COUNTER_CHANGE = 0.10;
 
     private static final String SERVER = Parameter.SERVER.field();
 
-    private VersionComparison() {
+    private ServerComparison() {
     }
 
     /** The servers of a run in the order their rows appear (the order they ran). */
@@ -75,12 +76,13 @@ final class VersionComparison {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
-                ## Versions
+                ## Servers
 
-                The same configurations on %d servers (%s), each compared with its rows/s on the first, %s: \
-                x first = rows/s over the first server's, with its 95 %% interval (log ratio of the mean times, \
-                Welch's degrees of freedom). WAL and server CPU per row are the server's own counters. The servers \
-                ran one after another, not interleaved: drift between them is in these ratios.
+                The same configurations on %d servers (%s; the manifest's `servers` lists each one's version and \
+                settings), each compared with its rows/s on the first, %s: x first = rows/s over the first server's, \
+                with its 95 %% interval (log ratio of the mean times, Welch's degrees of freedom). WAL and server CPU \
+                per row are the server's own counters. The servers ran one after another, not interleaved: drift \
+                between them is in these ratios.
 
                 | configuration | server | n | rows/s | 95 %% interval | x first (95 %% interval) | WAL B/row | server CPU ns/row |
                 |---|---|---:|---:|---:|---:|---:|---:|

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * baseline takes 0.5 s and pooled COPY 0.1 s; on "16.11 embedded" the sync baseline takes 1.0 s
  * (half the speed, with WAL per row 50 % higher) and pooled COPY the same 0.1 s.
  */
-class VersionComparisonTest {
+class ServerComparisonTest {
 
     private static final JsonMapper JSON = new JsonMapper();
 
@@ -32,9 +32,9 @@ class VersionComparisonTest {
     }
 
     @Test
-    void theVersionsSectionComparesEachConfigurationWithTheFirstServerAndNamesTheCounterThatMoved() {
-        String section = VersionComparison.of(ROWS).orElseThrow();
-        assertThat(section).contains("## Versions", "on 2 servers (17.6 embedded, 16.11 embedded)",
+    void theServersSectionComparesEachConfigurationWithTheFirstServerAndNamesTheCounterThatMoved() {
+        String section = ServerComparison.of(ROWS).orElseThrow();
+        assertThat(section).contains("## Servers", "on 2 servers (17.6 embedded, 16.11 embedded;",
                 "| SyncBaselineBenchmark.load chunkSize=5000 | 16.11 embedded | 5 | 1,000 |",
                 "| PooledCopyBenchmark.load chunkSize=5000 tasks=4 | 16.11 embedded | 5 | 10,000 |");
         assertThat(section).contains("SyncBaselineBenchmark.load chunkSize=5000: 16.11 embedded is 0.50x the speed of "
@@ -43,8 +43,21 @@ class VersionComparisonTest {
     }
 
     @Test
-    void oneServerHasNoVersionsSection() {
-        assertThat(VersionComparison.of(ROWS.subList(0, 2))).isEmpty();
+    void oneServerHasNoServersSection() {
+        assertThat(ServerComparison.of(ROWS.subList(0, 2))).isEmpty();
+    }
+
+    @Test
+    void aBulkComparisonOverASubsetComparesOnlyWhatBothServersMeasured() {
+        ArrayNode results = JSON.createArrayNode();
+        results.add(entry("SyncBaselineBenchmark.load", "17.6 embedded durable", 0.5, 1000, "chunkSize", "5000"));
+        results.add(entry("SyncBaselineBenchmark.load", "17.6 embedded durable", 0.6, 1000, "chunkSize", "1000"));
+        results.add(entry("SyncBaselineBenchmark.load", "17.6 embedded bulk", 0.25, 400, "chunkSize", "5000"));
+        String section = ServerComparison.of(ResultSummary.of(results, 1000.0)).orElseThrow();
+        assertThat(section).contains("on 2 servers (17.6 embedded durable, 17.6 embedded bulk",
+                "SyncBaselineBenchmark.load chunkSize=5000: 17.6 embedded bulk is 2.00x the speed of 17.6 embedded durable",
+                "WAL per row fell by 60 % (1,000 to 400 B)");
+        assertThat(section).doesNotContain("chunkSize=1000");
     }
 
     private static ArrayNode results() {
