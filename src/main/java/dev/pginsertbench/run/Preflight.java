@@ -9,6 +9,7 @@ import dev.pginsertbench.postgres.ServerFacts;
 import dev.pginsertbench.postgres.Transport;
 import dev.pginsertbench.report.RunManifest;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * will provision theirs: that the server answers (an unreachable one fails here, in seconds,
  * with host, port and database named), what it is (version and settings, for the manifest), and
  * which benchmarks cannot run here (server-side COPY where the server cannot read this client's
- * files; psql missing; the Unix-domain socket of a server the suite did not start) — those are
- * skipped with their reason rather than failing in a fork.
+ * files; psql missing; the Unix-domain socket of a server the suite did not start; TLS or the
+ * socket where a connection over it fails, as on a server without {@code ssl=on}: each transport
+ * the plan needs is tried once) — those are skipped with their reason rather than failing in a fork.
  *
  * @param postgres the manifest's description of the server
  * @param skipped  configurations that will not run, with the reason
@@ -43,9 +45,12 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                 server.profileLabel(), server.detail(), server.address().maskedUrl(), server.authentication(),
                 facts.version(), RunManifest.Postgres.driverInUse(), facts.keySettings(), facts.allSettings());
         Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
+        Map<Transport, Optional<String>> transports = new EnumMap<>(Transport.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
-            Optional<String> unreachable = unreachable(server, configuration);
+            String transport = configuration.params().get(Parameter.TRANSPORT.field());
+            Optional<String> unreachable = transport == null ? Optional.empty()
+                    : transports.computeIfAbsent(Transport.valueOf(transport), t -> unreachable(server, t));
             if (unreachable.isPresent()) {
                 skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(),
                         "skipped: " + unreachable.get()));
@@ -66,14 +71,25 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         return new Preflight(postgres, skipped);
     }
 
-    /** Why the configuration's transport cannot reach this server (the socket of a server the suite did not start). */
-    private static Optional<String> unreachable(PostgresServer server, Configuration configuration) {
-        String transport = configuration.params().get(Parameter.TRANSPORT.field());
-        if (transport == null || server.offers(Transport.valueOf(transport))) {
+    /**
+     * Why this transport cannot reach the server: the socket of a server the suite did not start,
+     * or a connection over it that fails (TLS on a server without {@code ssl=on}); plain TCP
+     * answered already.
+     */
+    private static Optional<String> unreachable(PostgresServer server, Transport transport) {
+        if (!server.offers(transport)) {
+            return Optional.of("transport " + transport + " needs a server the suite starts (embedded or local); the "
+                    + server.provider().label() + " server's socket is not known here");
+        }
+        if (transport == Transport.TCP) {
             return Optional.empty();
         }
-        return Optional.of("transport " + transport + " needs a server the suite starts (embedded or local); the "
-                + server.provider().label() + " server's socket is not known here");
+        try (Connection connection = server.address(transport).connect()) {
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of("transport " + transport + " does not reach the " + server.provider().label()
+                    + " server: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
+        }
     }
 
     /** The same checks, saying in the manifest that every fork of the run used this one server. */

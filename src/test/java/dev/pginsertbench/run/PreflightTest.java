@@ -40,4 +40,26 @@ class PreflightTest {
             assertThat(Preflight.of(running, configurations).skipped()).isEmpty();
         }
     }
+
+    /**
+     * A transport whose connection fails is skipped with the driver's reason, before any fork
+     * starts. A server without TLS (the Testcontainers image) cannot be started here, so TLS is
+     * made to fail on the client's side: a socket factory the driver cannot load, which it only
+     * loads for TLS.
+     */
+    @Test
+    void aTransportWhoseConnectionFailsIsSkippedWithTheDriversReason(PostgresServer running) throws Exception {
+        ServerAddress broken = running.address().withUrlParameter("sslfactory", "org.example.NoSuchFactory");
+        List<Configuration> configurations = List.of(pooledBatchOver("TCP"), pooledBatchOver("TLS"),
+                new Configuration(Catalogue.POOLED_COPY.id(), Map.of("chunkSize", "5000", "tasks", "2",
+                        "format", "COPY_BINARY", "transport", "TLS")));
+        try (PostgresServer external = new PostgresProvisioner().start(
+                ProvisionSettings.external(broken.jdbcUrl(), broken.user(), broken.password()))) {
+            assertThat(Preflight.of(external, configurations).skipped()).hasSize(2).allSatisfy(skipped -> {
+                assertThat(skipped.params()).containsEntry("transport", "TLS");
+                assertThat(skipped.reason()).contains("transport TLS does not reach the external server",
+                        "org.example.NoSuchFactory");
+            });
+        }
+    }
 }
