@@ -29,9 +29,13 @@ def main(argv=None) -> int:
         return 3
 
     from .dataset import read_articles
-    from .loader import LoadSession, resolve_arm
+    from .loader import LoadSession, UnknownArm, resolve_arm
 
-    resolve_arm(args.arm)  # an unknown arm fails before the dataset is read
+    try:
+        resolve_arm(args.arm)  # an unknown arm fails before the dataset is read
+    except UnknownArm as e:
+        print(e, file=sys.stderr)
+        return 2
     session = LoadSession(read_articles(args.dataset), args.table)
     try:
         for _ in range(args.repeat):

@@ -229,6 +229,16 @@ async def open_pool(name: str) -> AsyncConnectionPool:
     return pool
 
 
+def _why_no_connection() -> str:
+    """The reason a pool gives no connection: its own timeout message does not say."""
+    try:
+        # A bounded wait: an address that drops packets would otherwise hang the diagnosis.
+        with psycopg.connect(CONNINFO, connect_timeout=5):
+            return "a direct connection succeeds"
+    except Exception as e:
+        return f"a direct connection fails with {describe_error(e)}"
+
+
 @asynccontextmanager
 async def _new_connection():
     conn = await psycopg.AsyncConnection.connect(CONNINFO)
@@ -382,7 +392,10 @@ class LoadSession:
             return None
         pool = self._pools.get(arm_id)
         if pool is None:
-            pool = self._loop.run_until_complete(open_pool(f"arm-{arm_id}"))
+            try:
+                pool = self._loop.run_until_complete(open_pool(f"arm-{arm_id}"))
+            except Exception as e:
+                raise RuntimeError(f"{describe_error(e)}; {_why_no_connection()}") from e
             self._pools[arm_id] = pool
         return pool
 

@@ -173,6 +173,8 @@ def main(argv=None) -> int:
         emit(out, {"ready": False, "error": message})
         return EXIT_BAD_INPUT
     log.info("%d rows read from %s; target table %s", len(models), args.dataset, args.table)
+    # A stray non-UTF-8 byte must become a bad command, not a crash of the read loop.
+    sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
         emit(out, ready_message(len(models)))
         serve(session, sys.stdin, out)
