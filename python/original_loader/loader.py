@@ -1,0 +1,428 @@
+"""The original insert_async_parallel, with every change its rewrite claimed as a separate
+switch, and the arms as tables of switch settings, so that comparing two arms changes one
+factor. Also the synchronous baseline the original was compared with.
+
+Every chunk is one transaction: it commits, or it is rolled back, counted and logged while
+the other chunks go on (the rewrite's "handles all exceptions").
+"""
+
+import asyncio
+import csv
+import enum
+import gc
+import io
+import logging
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from time import perf_counter
+from typing import Dict, List, Optional, Sequence
+
+import psycopg
+from psycopg import sql
+from psycopg_pool import AsyncConnectionPool
+
+from .chunking import Chunking, plan_chunks
+from .memory import MemoryProbe
+from .metrics import ChunkOutcome, LoadMetrics, describe_error, summarise
+from .models import COLUMNS, Article, row_values, to_dict
+
+log = logging.getLogger(__name__)
+
+# Connection parameters come from the libpq environment (PGHOST, PGPORT, PGUSER, ...) only.
+CONNINFO = ""
+
+# The original's pool and example settings.
+POOL_MIN_SIZE = 1
+POOL_MAX_SIZE = 5
+ORIGINAL_CHUNK_SIZE = 5000
+MAX_TASKS = 2
+# Opening a pool waits for its first connection; a server that does not answer fails the command.
+POOL_OPEN_TIMEOUT = 30.0
+
+
+class Protocol(enum.Enum):
+    EXECUTEMANY = "executemany"
+    COPY_TEXT = "copy_text"
+    COPY_CSV = "copy_csv"
+    COPY_BINARY = "copy_binary"
+
+
+class Connections(enum.Enum):
+    POOL = "pool"
+    PER_CHUNK = "per_chunk"
+    SINGLE_SYNC = "single_sync"
+
+
+class Conversion(enum.Enum):
+    UPFRONT = "upfront"
+    PER_CHUNK = "per_chunk"
+
+
+@dataclass(frozen=True)
+class ArmConfig:
+    protocol: Protocol
+    connections: Connections
+    conversion: Conversion
+    chunking: Chunking
+    chunk_size: int
+    max_tasks: int
+
+    def __post_init__(self):
+        if self.chunk_size < 1:
+            raise ValueError(f"chunk_size must be >= 1, was {self.chunk_size}")
+        if self.max_tasks < 1:
+            raise ValueError(f"max_tasks must be >= 1, was {self.max_tasks}")
+        if self.connections is Connections.SINGLE_SYNC and self.max_tasks != 1:
+            # One synchronous connection runs one chunk at a time.
+            raise ValueError(f"max_tasks must be 1 with one synchronous connection, was {self.max_tasks}")
+
+    def describe(self) -> str:
+        return (f"{self.protocol.value}, connections={self.connections.value}, conversion={self.conversion.value}, "
+                f"{self.chunking.value} chunks of {self.chunk_size}, max_tasks={self.max_tasks}")
+
+
+# The original after its rewrite: the point every one-factor arm starts from.
+AFTER = ArmConfig(Protocol.COPY_TEXT, Connections.POOL, Conversion.UPFRONT, Chunking.ADAPTIVE,
+                  ORIGINAL_CHUNK_SIZE, MAX_TASKS)
+
+# Same ids as the Java arms (claims/OriginalClaim.java).
+ARMS: Dict[str, ArmConfig] = {
+    "after": AFTER,
+    # COPY claim: one protocol changed each.
+    "copy_batch": replace(AFTER, protocol=Protocol.EXECUTEMANY),
+    "copy_csv": replace(AFTER, protocol=Protocol.COPY_CSV),
+    "copy_binary": replace(AFTER, protocol=Protocol.COPY_BINARY),
+    # Pool claim.
+    "new_connection_per_chunk": replace(AFTER, connections=Connections.PER_CHUNK),
+    # Single conversion claim.
+    "convert_per_chunk": replace(AFTER, conversion=Conversion.PER_CHUNK),
+    # Adaptive chunking claim: the rule fires at 500 on more than 10,000 rows, never at 5,000.
+    "fixed_500": replace(AFTER, chunk_size=500, chunking=Chunking.FIXED),
+    "adaptive_500": replace(AFTER, chunk_size=500),
+    "fixed_5000": replace(AFTER, chunking=Chunking.FIXED),
+    # End-to-end claim: the original before its rewrite differs in four factors by definition.
+    "before": ArmConfig(Protocol.EXECUTEMANY, Connections.PER_CHUNK, Conversion.PER_CHUNK, Chunking.FIXED,
+                        ORIGINAL_CHUNK_SIZE, MAX_TASKS),
+    # The synchronous baseline the rewrite was meant to beat.
+    "sync": ArmConfig(Protocol.EXECUTEMANY, Connections.SINGLE_SYNC, Conversion.PER_CHUNK, Chunking.FIXED,
+                      ORIGINAL_CHUNK_SIZE, 1),
+}
+
+# Java arms with no meaning here, and why.
+UNSUPPORTED_ARMS = {
+    "after_virtual": "it runs the after loader on Java virtual threads, which have no asyncio counterpart",
+}
+
+
+class UnknownArm(ValueError):
+    pass
+
+
+def resolve_arm(arm_id: str) -> ArmConfig:
+    if arm_id in ARMS:
+        return ARMS[arm_id]
+    if arm_id in UNSUPPORTED_ARMS:
+        raise UnknownArm(f"arm '{arm_id}' has no Python counterpart: {UNSUPPORTED_ARMS[arm_id]}")
+    raise UnknownArm(f"unknown arm '{arm_id}'; known arms: {', '.join(ARMS)}")
+
+
+def table_identifier(name: str) -> sql.Identifier:
+    """'table' or 'schema.table', each part taken literally (case and odd characters kept)."""
+    parts = name.split(".")
+    if len(parts) > 2 or not all(parts):
+        raise ValueError(f"table must be 'name' or 'schema.name', was {name!r}")
+    return sql.Identifier(*parts)
+
+
+_COLUMN_LIST = sql.SQL(", ").join(sql.Identifier(c) for c in COLUMNS)
+
+_COPY_OPTIONS = {
+    Protocol.COPY_TEXT: sql.SQL(""),  # text is COPY's default, and what write_row sends
+    Protocol.COPY_CSV: sql.SQL(" (FORMAT csv)"),
+    Protocol.COPY_BINARY: sql.SQL(" (FORMAT binary)"),
+}
+
+
+def build_statement(table: str, protocol: Protocol) -> sql.Composed:
+    target = table_identifier(table)
+    if protocol is Protocol.EXECUTEMANY:
+        # Named placeholders: executemany receives the rows as the dicts the models became.
+        values = sql.SQL(", ").join(sql.Placeholder(c) for c in COLUMNS)
+        return sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(target, _COLUMN_LIST, values)
+    return sql.SQL("COPY {} ({}) FROM STDIN{}").format(target, _COLUMN_LIST, _COPY_OPTIONS[protocol])
+
+
+# Binary COPY sends no type information: the column types, in column order.
+BINARY_TYPES = ("int8", "text", "text", "text", "text", "text", "int4", "date", "int4", "float8", "bool", "text",
+                "timestamptz")
+
+
+class _CsvNull:
+    """NULL in a CSV COPY row.
+
+    COPY reads an unquoted empty field as NULL and a quoted one as the empty string. With
+    QUOTE_NONNUMERIC the csv module quotes every string (so "" stays an empty string) and
+    leaves numbers bare; defining __index__ makes this marker count as a number, so it is
+    written as a bare empty field. (Python 3.12's QUOTE_NOTNULL would do this for None, but
+    Debian 12 has 3.11.)
+    """
+
+    __slots__ = ()
+
+    def __index__(self):
+        return 0
+
+    def __str__(self):
+        return ""
+
+
+CSV_NULL = _CsvNull()
+
+
+def csv_text(rows: Sequence[dict]) -> str:
+    """The rows as COPY (FORMAT csv) input, one line per row ('\\n' ends rows; newlines inside
+    quoted fields are data)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+    writer.writerows([CSV_NULL if v is None else v for v in row_values(row)] for row in rows)
+    return buffer.getvalue()
+
+
+async def _write_async(cur, protocol: Protocol, statement, rows: List[dict]) -> None:
+    if protocol is Protocol.EXECUTEMANY:
+        await cur.executemany(statement, rows)
+        return
+    async with cur.copy(statement) as copy:
+        if protocol is Protocol.COPY_CSV:
+            await copy.write(csv_text(rows))
+            return
+        if protocol is Protocol.COPY_BINARY:
+            copy.set_types(BINARY_TYPES)
+        for row in rows:
+            await copy.write_row(row_values(row))
+
+
+def _write_sync(cur, protocol: Protocol, statement, rows: List[dict]) -> None:
+    if protocol is Protocol.EXECUTEMANY:
+        cur.executemany(statement, rows)
+        return
+    with cur.copy(statement) as copy:
+        if protocol is Protocol.COPY_CSV:
+            copy.write(csv_text(rows))
+            return
+        if protocol is Protocol.COPY_BINARY:
+            copy.set_types(BINARY_TYPES)
+        for row in rows:
+            copy.write_row(row_values(row))
+
+
+def _chunk_rows(converted: Optional[List[dict]], models: Sequence[Article], start: int, end: int) -> List[dict]:
+    if converted is not None:
+        return converted[start:end]
+    return [to_dict(m) for m in models[start:end]]
+
+
+async def open_pool(name: str) -> AsyncConnectionPool:
+    pool = AsyncConnectionPool(CONNINFO, min_size=POOL_MIN_SIZE, max_size=POOL_MAX_SIZE, open=False, name=name)
+    # Waits for min_size connections; on timeout the pool closes itself and raises.
+    await pool.open(wait=True, timeout=POOL_OPEN_TIMEOUT)
+    return pool
+
+
+def _why_no_connection() -> str:
+    """The reason a pool gives no connection: its own timeout message does not say."""
+    try:
+        # A bounded wait: an address that drops packets would otherwise hang the diagnosis.
+        with psycopg.connect(CONNINFO, connect_timeout=5):
+            return "a direct connection succeeds"
+    except Exception as e:
+        return f"a direct connection fails with {describe_error(e)}"
+
+
+@asynccontextmanager
+async def _new_connection():
+    conn = await psycopg.AsyncConnection.connect(CONNINFO)
+    try:
+        yield conn
+    finally:
+        await conn.close()
+
+
+async def _rollback_quietly(conn) -> None:
+    if conn.closed:
+        return
+    try:
+        await conn.rollback()
+    except Exception as e:  # the chunk's own error is the one worth reporting
+        log.debug("rollback failed: %s", e)
+
+
+def _rollback_quietly_sync(conn) -> None:
+    if conn.closed:
+        return
+    try:
+        conn.rollback()
+    except Exception as e:
+        log.debug("rollback failed: %s", e)
+
+
+def _failed(index: int, start: int, end: int, started: float, error: BaseException) -> ChunkOutcome:
+    message = describe_error(error)
+    log.warning("chunk %d (rows %d to %d) rolled back: %s", index, start, end - 1, message)
+    return ChunkOutcome(index, end - start, perf_counter() - started, message)
+
+
+async def _run_chunk(index, start, end, converted, models, protocol, statement, connection, slots) -> ChunkOutcome:
+    async with slots:
+        started = perf_counter()
+        try:
+            rows = _chunk_rows(converted, models, start, end)
+            async with connection() as conn:
+                try:
+                    async with conn.cursor() as cur:
+                        await _write_async(cur, protocol, statement, rows)
+                    await conn.commit()
+                except BaseException:
+                    await _rollback_quietly(conn)
+                    raise
+        except Exception as e:
+            return _failed(index, start, end, started, e)
+        return ChunkOutcome(index, end - start, perf_counter() - started)
+
+
+async def load_async(config: ArmConfig, models: Sequence[Article], table: str,
+                     pool: Optional[AsyncConnectionPool] = None) -> LoadMetrics:
+    """One load with asyncio tasks, as insert_async_parallel ran it."""
+    if config.connections is Connections.SINGLE_SYNC:
+        raise ValueError("a single synchronous connection runs through load_sync")
+    if config.connections is Connections.POOL:
+        if pool is None:
+            raise ValueError("this arm needs an open pool")
+        connection = pool.connection
+    else:
+        connection = _new_connection
+    statement = build_statement(table, config.protocol)
+    slots = asyncio.Semaphore(config.max_tasks)
+
+    started = perf_counter()
+    converted = [to_dict(m) for m in models] if config.conversion is Conversion.UPFRONT else None
+    plan = plan_chunks(len(models), config.chunk_size, config.chunking)
+    ranges = plan.ranges()
+    tasks = [asyncio.create_task(_run_chunk(i, start, end, converted, models, config.protocol, statement,
+                                            connection, slots))
+             for i, (start, end) in enumerate(ranges)]
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    seconds = perf_counter() - started
+
+    outcomes = []
+    for i, ((start, end), result) in enumerate(zip(ranges, results)):
+        if isinstance(result, ChunkOutcome):
+            outcomes.append(result)
+        else:  # only a cancellation gets past a chunk's own handler
+            outcomes.append(ChunkOutcome(i, end - start, 0.0, describe_error(result)))
+    return summarise(outcomes, seconds)
+
+
+def load_sync(config: ArmConfig, models: Sequence[Article], table: str) -> LoadMetrics:
+    """One load on one synchronous connection, one chunk after the other."""
+    if config.connections is not Connections.SINGLE_SYNC:
+        raise ValueError("load_sync runs only the single synchronous connection")
+    statement = build_statement(table, config.protocol)
+
+    started = perf_counter()
+    converted = [to_dict(m) for m in models] if config.conversion is Conversion.UPFRONT else None
+    plan = plan_chunks(len(models), config.chunk_size, config.chunking)
+    outcomes = []
+    with psycopg.connect(CONNINFO) as conn:
+        for i, (start, end) in enumerate(plan.ranges()):
+            chunk_started = perf_counter()
+            try:
+                rows = _chunk_rows(converted, models, start, end)
+                try:
+                    with conn.cursor() as cur:
+                        _write_sync(cur, config.protocol, statement, rows)
+                    conn.commit()
+                except BaseException:
+                    _rollback_quietly_sync(conn)
+                    raise
+            except Exception as e:
+                outcomes.append(_failed(i, start, end, chunk_started, e))
+                continue
+            outcomes.append(ChunkOutcome(i, end - start, perf_counter() - chunk_started))
+    seconds = perf_counter() - started
+    return summarise(outcomes, seconds)
+
+
+def result_message(arm_id: str, metrics: LoadMetrics, memory) -> dict:
+    """One load's protocol response."""
+    return {
+        "arm": arm_id,
+        "inserted": metrics.inserted,
+        "chunks": metrics.chunks,
+        "successful_chunks": metrics.successful_chunks,
+        "failed_chunks": metrics.failed_chunks,
+        "seconds": metrics.seconds,
+        "throughput": metrics.throughput,
+        "avg_chunk_seconds": metrics.avg_chunk_seconds,
+        "max_chunk_seconds": metrics.max_chunk_seconds,
+        "rss_before_bytes": memory.rss_before_bytes,
+        "peak_rss_growth_bytes": memory.peak_rss_growth_bytes,
+        "tracemalloc_peak_bytes": memory.tracemalloc_peak_bytes,
+        "errors": metrics.errors,
+    }
+
+
+class LoadSession:
+    """Runs loads of one dataset into one table, arm after arm.
+
+    Pools are per arm: opened (and waited ready) before an arm's first timed load, kept open
+    across its later loads, so one arm's grown pool never helps another, and closed by close().
+    One event loop serves the whole session because a pool belongs to the loop it was opened on.
+    """
+
+    def __init__(self, models: Sequence[Article], table: str):
+        table_identifier(table)  # a bad name fails now, not on the first load
+        self.models = models
+        self.table = table
+        self._loop = asyncio.new_event_loop()
+        self._pools: Dict[str, AsyncConnectionPool] = {}
+
+    def _pool_for(self, arm_id: str, config: ArmConfig) -> Optional[AsyncConnectionPool]:
+        if config.connections is not Connections.POOL:
+            return None
+        pool = self._pools.get(arm_id)
+        if pool is None:
+            try:
+                pool = self._loop.run_until_complete(open_pool(f"arm-{arm_id}"))
+            except Exception as e:
+                raise RuntimeError(f"{describe_error(e)}; {_why_no_connection()}") from e
+            self._pools[arm_id] = pool
+        return pool
+
+    def run(self, arm_id: str, memory: bool = False) -> dict:
+        config = resolve_arm(arm_id)
+        pool = self._pool_for(arm_id, config)
+        gc.collect()  # garbage left by the previous load is not this load's cost
+        probe = MemoryProbe(trace=memory)
+        probe.start()
+        try:
+            if config.connections is Connections.SINGLE_SYNC:
+                metrics = load_sync(config, self.models, self.table)
+            else:
+                metrics = self._loop.run_until_complete(load_async(config, self.models, self.table, pool))
+        finally:
+            report = probe.stop()
+        log.info("%s: %d of %d rows in %.3f s, %d chunks (%d failed)", arm_id, metrics.inserted, len(self.models),
+                 metrics.seconds, metrics.chunks, metrics.failed_chunks)
+        return result_message(arm_id, metrics, report)
+
+    def close(self) -> None:
+        if self._loop.is_closed():
+            return
+        for arm_id, pool in self._pools.items():
+            try:
+                self._loop.run_until_complete(pool.close())
+            except Exception as e:
+                log.warning("closing the pool of %s: %s", arm_id, e)
+        self._pools.clear()
+        self._loop.close()

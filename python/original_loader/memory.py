@@ -1,0 +1,71 @@
+"""Per-load memory: peak RSS growth from /proc (cheap, every load) and, on request, the
+tracemalloc peak (slow: it traces every allocation, so never on a timed run)."""
+
+import logging
+import tracemalloc
+from dataclasses import dataclass
+from typing import Dict, Optional
+
+log = logging.getLogger(__name__)
+
+_STATUS = "/proc/self/status"
+_CLEAR_REFS = "/proc/self/clear_refs"
+
+
+def read_status(path: str = _STATUS) -> Dict[str, int]:
+    """VmRSS and VmHWM in bytes ({} where /proc is missing)."""
+    values = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    amount, unit = rest.split()
+                    values[key] = int(amount) * (1024 if unit == "kB" else 1)
+    except OSError:
+        pass
+    return values
+
+
+def reset_peak_rss() -> bool:
+    """Sets VmHWM back to the current RSS (Linux: writing 5 to clear_refs), so the next peak is this load's."""
+    try:
+        with open(_CLEAR_REFS, "w") as f:
+            f.write("5")
+        return True
+    except OSError as e:
+        log.warning("cannot reset the RSS peak (%s): peak_rss_growth_bytes will be null", e)
+        return False
+
+
+@dataclass
+class MemoryReport:
+    rss_before_bytes: Optional[int]
+    peak_rss_growth_bytes: Optional[int]
+    tracemalloc_peak_bytes: Optional[int]
+
+
+class MemoryProbe:
+    """Brackets one load: start() just before it, stop() just after."""
+
+    def __init__(self, trace: bool):
+        self.trace = trace
+        self._rss_before = None
+        self._reset = False
+
+    def start(self) -> None:
+        self._rss_before = read_status().get("VmRSS")
+        self._reset = reset_peak_rss()
+        if self.trace:
+            tracemalloc.start()
+            tracemalloc.reset_peak()
+
+    def stop(self) -> MemoryReport:
+        traced = None
+        if self.trace:
+            traced = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        peak = read_status().get("VmHWM")
+        growth = peak - self._rss_before if self._reset and peak is not None and self._rss_before is not None else None
+        return MemoryReport(self._rss_before, growth, traced)
+

@@ -1,0 +1,187 @@
+"""The worker the Java harness drives: one process, one dataset, many loads.
+
+    /usr/bin/python3 -m original_loader.worker --dataset FILE --table NAME
+
+stdout carries the protocol only, one JSON object per line, flushed at once:
+a ready line after the dataset is parsed, then one response per command read from stdin
+({"arm": ID, "memory": BOOL} runs one load; {"quit": true} or EOF ends). Logs go to stderr.
+"""
+
+import argparse
+import json
+import logging
+import platform
+import sys
+from dataclasses import dataclass
+from typing import Optional, TextIO
+
+from . import APT_LINE
+
+log = logging.getLogger("original_loader.worker")
+
+# Exit codes: 2 bad arguments or unreadable dataset, 3 missing packages.
+EXIT_BAD_INPUT = 2
+EXIT_MISSING_MODULES = 3
+
+_COMMAND_KEYS = frozenset({"arm", "memory", "quit"})
+
+
+class CommandError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Command:
+    arm: Optional[str] = None
+    memory: bool = False
+    quit: bool = False
+
+
+def parse_command(line: str) -> Command:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise CommandError(f"bad JSON: {e}") from e
+    if not isinstance(obj, dict):
+        raise CommandError(f"a command is a JSON object, got {type(obj).__name__}")
+    unknown = sorted(obj.keys() - _COMMAND_KEYS)
+    if unknown:
+        # Fail loud: a key this worker ignores would mean a load the harness did not ask for.
+        raise CommandError(f"unknown keys {unknown}; a command has 'arm' and optional 'memory', or 'quit'")
+    if "quit" in obj:
+        if obj["quit"] is not True:
+            raise CommandError(f"'quit' must be true, was {obj['quit']!r}")
+        return Command(quit=True)
+    arm = obj.get("arm")
+    if not isinstance(arm, str) or not arm:
+        raise CommandError(f"'arm' must be a non-empty string, was {arm!r}")
+    memory = obj.get("memory", False)
+    if not isinstance(memory, bool):
+        raise CommandError(f"'memory' must be true or false, was {memory!r}")
+    return Command(arm=arm, memory=memory)
+
+
+def encode(message: dict) -> str:
+    """One line: json.dumps without indent never emits a newline, and ASCII escapes keep it
+    independent of the pipe's encoding."""
+    return json.dumps(message, ensure_ascii=True, allow_nan=False)
+
+
+def emit(out: TextIO, message: dict) -> None:
+    out.write(encode(message) + "\n")
+    out.flush()
+
+
+def missing_modules_error() -> Optional[str]:
+    """None if psycopg, psycopg_pool and pydantic import, else the one-line reason."""
+    try:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+        import pydantic  # noqa: F401
+    except ImportError as e:
+        name = e.name or str(e)
+        return (f"Python module '{name}' is missing from {sys.executable}: install the Debian packages with "
+                f"'{APT_LINE}' and run /usr/bin/python3")
+    return None
+
+
+def libpq_version(number: int) -> str:
+    # libpq numbers versions as major * 10000 + minor from PostgreSQL 10 on.
+    if number >= 100000:
+        return f"{number // 10000}.{number % 10000}"
+    return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
+
+
+def ready_message(rows: int) -> dict:
+    import psycopg
+    import psycopg_pool
+    import pydantic
+
+    return {
+        "ready": True,
+        "rows": rows,
+        "python": platform.python_version(),
+        "psycopg": psycopg.__version__,
+        "psycopg_pool": psycopg_pool.__version__,
+        "pydantic": str(pydantic.VERSION),
+        "libpq": libpq_version(psycopg.pq.version()),
+    }
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(stream=sys.stderr, level=level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The pool logs every connection request at INFO: noise, and work inside timed loads.
+    logging.getLogger("psycopg").setLevel(max(logging.WARNING, logging.getLogger().level))
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python3 -m original_loader.worker", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dataset", required=True, help="JSON Lines file, one row per line")
+    parser.add_argument("--table", required=True, help="target table: name or schema.name, taken literally")
+    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    return parser.parse_args(argv)
+
+
+def serve(session, commands: TextIO, out: TextIO) -> None:
+    """Answers commands until quit or EOF; a bad command gets an error line, never an exit."""
+    from .loader import UnknownArm
+
+    for line in iter(commands.readline, ""):
+        if not line.strip():
+            continue
+        try:
+            command = parse_command(line)
+        except CommandError as e:
+            emit(out, {"error": str(e)})
+            continue
+        if command.quit:
+            return
+        try:
+            result = session.run(command.arm, command.memory)
+        except UnknownArm as e:
+            emit(out, {"error": str(e)})
+        except Exception as e:  # a failed load (server down, pool timeout) must not end the worker
+            log.exception("load of arm %s failed", command.arm)
+            emit(out, {"error": f"load of arm '{command.arm}' failed: {' '.join(str(e).split()) or type(e).__name__}"})
+        else:
+            emit(out, result)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    configure_logging(args.log_level)
+    out = sys.stdout
+    sys.stdout = sys.stderr  # a stray print anywhere must not corrupt the protocol
+
+    missing = missing_modules_error()
+    if missing:
+        log.error("%s", missing)
+        emit(out, {"ready": False, "error": missing})
+        return EXIT_MISSING_MODULES
+
+    from .dataset import DatasetError, read_articles
+    from .loader import LoadSession
+
+    try:
+        models = read_articles(args.dataset)
+        session = LoadSession(models, args.table)
+    except (OSError, DatasetError, ValueError) as e:
+        message = f"cannot load {args.dataset!r} for table {args.table!r}: {' '.join(str(e).split())}"
+        log.error("%s", message)
+        emit(out, {"ready": False, "error": message})
+        return EXIT_BAD_INPUT
+    log.info("%d rows read from %s; target table %s", len(models), args.dataset, args.table)
+    # A stray non-UTF-8 byte must become a bad command, not a crash of the read loop.
+    sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        emit(out, ready_message(len(models)))
+        serve(session, sys.stdin, out)
+    finally:
+        session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Puts the package on the path (discover imports tests as top-level modules) and holds shared rows."""
+
+import json
+import os
+import sys
+
+PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if PYTHON_DIR not in sys.path:
+    sys.path.insert(0, PYTHON_DIR)
+
+# Text that breaks naive COPY/CSV encoders: delimiters, quotes, escapes, line breaks, the
+# end-of-data marker, what looks like NULL, and non-ASCII beyond the BMP.
+HOSTILE = [
+    'He said "hi", then left',
+    "back\\slash \\N \\. \\t",
+    "tab\there",
+    "line1\nline2\r\nline3\rend",
+    "\\.",
+    "\\N",
+    "NULL",
+    "",
+    "  padded  ",
+    "comma, separated; and|pipes",
+    "Ünïcödé – 日本語 – 🚀",
+]
+
+
+def row(i, **overrides):
+    """One dataset object with every column, as the Java side writes it."""
+    obj = {
+        "id": i,
+        "doi": f"10.1000/{i}",
+        "title": f"Title {i}",
+        "abstract": HOSTILE[i % len(HOSTILE)],
+        "authors": "A. Author; B. Author",
+        "journal": None,
+        "publication_year": 2020,
+        "publication_date": "2020-02-29",
+        "citations": None,
+        "score": 0.1,
+        "open_access": True,
+        "keywords": None,
+        "ingested_at": "2024-03-01T12:34:56.123456Z",
+    }
+    obj.update(overrides)
+    return obj
+
+
+def write_jsonl(path, objects):
+    with open(path, "w", encoding="utf-8") as f:
+        for obj in objects:
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")

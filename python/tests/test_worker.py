@@ -1,0 +1,110 @@
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import support
+from support import row, write_jsonl
+
+from original_loader.worker import Command, CommandError, encode, libpq_version, parse_command
+
+
+class ParseCommandTest(unittest.TestCase):
+    def test_load_commands(self):
+        self.assertEqual(parse_command('{"arm": "after", "memory": false}\n'), Command(arm="after", memory=False))
+        self.assertEqual(parse_command('{"arm": "sync", "memory": true}'), Command(arm="sync", memory=True))
+        self.assertEqual(parse_command('{"arm": "before"}'), Command(arm="before", memory=False))
+
+    def test_quit(self):
+        self.assertTrue(parse_command('{"quit": true}').quit)
+        with self.assertRaises(CommandError):
+            parse_command('{"quit": false}')
+
+    def test_bad_commands(self):
+        for line in ('{"arm": "after"', "[]", '"after"', '{"arm": 3}', '{"arm": ""}', "{}",
+                     '{"arm": "after", "memory": "yes"}', '{"arm": "after", "memory": 1}',
+                     '{"arm": "after", "chunk_size": 10}'):
+            with self.subTest(line=line), self.assertRaises(CommandError):
+                parse_command(line)
+
+
+class EncodeTest(unittest.TestCase):
+    def test_one_ascii_line(self):
+        line = encode({"errors": ["chunk 0: bad\nvalue ü"], "seconds": 1.5})
+        self.assertNotIn("\n", line)
+        self.assertTrue(line.isascii())
+        self.assertEqual(json.loads(line), {"errors": ["chunk 0: bad\nvalue ü"], "seconds": 1.5})
+
+    def test_no_nan(self):
+        with self.assertRaises(ValueError):
+            encode({"throughput": float("nan")})
+
+    def test_libpq_version(self):
+        self.assertEqual(libpq_version(150018), "15.18")
+        self.assertEqual(libpq_version(170006), "17.6")
+        self.assertEqual(libpq_version(90624), "9.6.24")
+
+
+class WorkerProcessTest(unittest.TestCase):
+    """The real process over pipes; no command here reaches a database."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.dataset = os.path.join(self.dir.name, "rows.jsonl")
+        write_jsonl(self.dataset, [row(i) for i in range(3)])
+        self.env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("PG")}
+        self.env["PGCONNECT_TIMEOUT"] = "2"
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def run_worker(self, commands, *python_flags, dataset=None, table="bench_articles"):
+        return subprocess.run(
+            [sys.executable, *python_flags, "-m", "original_loader.worker", "--dataset", dataset or self.dataset,
+             "--table", table],
+            input=commands, capture_output=True, text=True, cwd=support.PYTHON_DIR, env=self.env, timeout=60)
+
+    def test_ready_then_errors_then_quit(self):
+        commands = "\n".join(['{"arm": "after"', '{"arm": "nope"}', '{"arm": "after_virtual", "memory": false}',
+                              '[1]', '{"quit": true}', '{"arm": "after"}']) + "\n"
+        done = self.run_worker(commands)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        lines = [json.loads(line) for line in done.stdout.splitlines()]
+        ready = lines[0]
+        self.assertEqual(ready["ready"], True)
+        self.assertEqual(ready["rows"], 3)
+        self.assertEqual(set(ready), {"ready", "rows", "python", "psycopg", "psycopg_pool", "pydantic", "libpq"})
+        self.assertEqual(ready["python"], ".".join(map(str, sys.version_info[:3])))
+        self.assertEqual(len(lines), 5, "the command after quit must not run")
+        self.assertIn("bad JSON", lines[1]["error"])
+        self.assertIn("unknown arm 'nope'", lines[2]["error"])
+        self.assertIn("no Python counterpart", lines[3]["error"])
+        self.assertIn("JSON object", lines[4]["error"])
+
+    def test_eof_ends_cleanly(self):
+        done = self.run_worker("")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(len(done.stdout.splitlines()), 1)
+
+    def test_bad_dataset_is_reported_on_the_protocol(self):
+        with open(self.dataset, "a", encoding="utf-8") as f:
+            f.write('{"id": 1}\n')
+        done = self.run_worker("")
+        self.assertEqual(done.returncode, 2)
+        message = json.loads(done.stdout)
+        self.assertIs(message["ready"], False)
+        self.assertIn("line 4", message["error"])
+
+    def test_missing_packages_are_reported_with_the_apt_line(self):
+        done = self.run_worker("", "-S")  # -S drops dist-packages, where Debian installs psycopg
+        self.assertEqual(done.returncode, 3, done.stderr)
+        message = json.loads(done.stdout)
+        self.assertIs(message["ready"], False)
+        self.assertIn("psycopg", message["error"])
+        self.assertIn("apt-get install -y python3-psycopg python3-psycopg-pool python3-pydantic", message["error"])
+
+
+if __name__ == "__main__":
+    unittest.main()
