@@ -46,7 +46,7 @@ if ! jdk="$(find_jdk)"; then
 fi
 echo "run-bench.sh: using Java $(java_major "$jdk") at $jdk" >&2
 
-if [[ ! -f "$jar" || -n "$(find "$repo/pom.xml" "$repo/src/main" -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" || -n "$(find "$repo/pom.xml" "$repo/src/main" "$repo/python/original_loader" -newer "$jar" -print -quit)" ]]; then
     if ! command -v mvn >/dev/null 2>&1; then
         echo "run-bench.sh: $jar is missing or out of date and Maven (mvn) is not on PATH to build it" >&2
         exit 1

@@ -1,6 +1,9 @@
 """Per-load memory: peak RSS growth from /proc (cheap, every load) and, on request, the
 tracemalloc peak (slow: it traces every allocation, so never on a timed run)."""
 
+import ctypes
+import ctypes.util
+import gc
 import logging
 import tracemalloc
 from dataclasses import dataclass
@@ -38,6 +41,17 @@ def reset_peak_rss() -> bool:
         return False
 
 
+def release_freed_memory() -> None:
+    """Hands what earlier loads freed back to the system (a full collection, then glibc's
+    malloc_trim), so that RSS before a load is the worker's own level and the next peak is
+    measured from it, whichever arm ran before."""
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError) as e:  # not glibc: the RSS growth then includes what was not returned
+        log.debug("malloc_trim unavailable: %s", e)
+
+
 @dataclass
 class MemoryReport:
     rss_before_bytes: Optional[int]
@@ -54,6 +68,7 @@ class MemoryProbe:
         self._reset = False
 
     def start(self) -> None:
+        release_freed_memory()
         self._rss_before = read_status().get("VmRSS")
         self._reset = reset_peak_rss()
         if self.trace:

@@ -102,6 +102,8 @@ def ready_message(rows: int) -> dict:
         "rows": rows,
         "python": platform.python_version(),
         "psycopg": psycopg.__version__,
+        # "python" (Debian's package) or "c"/"binary": the pure-Python one does more work per row
+        "psycopg_impl": psycopg.pq.__impl__,
         "psycopg_pool": psycopg_pool.__version__,
         "pydantic": str(pydantic.VERSION),
         "libpq": libpq_version(psycopg.pq.version()),

@@ -75,7 +75,8 @@ class WorkerProcessTest(unittest.TestCase):
         ready = lines[0]
         self.assertEqual(ready["ready"], True)
         self.assertEqual(ready["rows"], 3)
-        self.assertEqual(set(ready), {"ready", "rows", "python", "psycopg", "psycopg_pool", "pydantic", "libpq"})
+        self.assertEqual(set(ready), {"ready", "rows", "python", "psycopg", "psycopg_impl", "psycopg_pool", "pydantic",
+                                      "libpq"})
         self.assertEqual(ready["python"], ".".join(map(str, sys.version_info[:3])))
         self.assertEqual(len(lines), 5, "the command after quit must not run")
         self.assertIn("bad JSON", lines[1]["error"])

@@ -1,5 +1,6 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.claims.Language;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,19 @@ public enum Catalogue {
     PSQL_COPY(PsqlCopyBenchmark.class, "psqlCopy", Family.REFERENCE, "psql \\copy", List.of(), Set.of(Prerequisite.PSQL),
             true, ExpectedRate.fixed(100_000)),
     CLAIM(ClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork (arms interleaved)",
-            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(), false, ExpectedRate.claimFork());
+            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(), false, ExpectedRate.claimFork()),
+    PYTHON_CLAIM(PythonClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork of the Python port (arms interleaved)",
+            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(Prerequisite.PYTHON_LOADER), false,
+            ExpectedRate.pythonClaimFork());
+
+    /** The port of the original loader a claims fork runs: Java, Python, or none for every other benchmark. */
+    public Optional<Language> claimLanguage() {
+        return switch (this) {
+            case CLAIM -> Optional.of(Language.JAVA);
+            case PYTHON_CLAIM -> Optional.of(Language.PYTHON);
+            default -> Optional.empty();
+        };
+    }
 
     /** The package of every benchmark class, as JMH's fully qualified names start. */
     public static final String PACKAGE = Catalogue.class.getPackageName() + ".";

@@ -1,6 +1,7 @@
 package dev.pginsertbench.bench;
 
 import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.LoadReport;
@@ -53,13 +54,8 @@ public class ClaimBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() {
-        List<Arm> arms = claim.arms();
-        int warmup = benchmarkParams().getWarmup().getCount();
-        int measured = benchmarkParams().getMeasurement().getCount();
-        String where = description() + ": ";
-        schedule = ShotSchedule.of(arms.size(), ShotSchedule.blocks(warmup, arms.size(), where + "warm-up shots (-wi)"),
-                ShotSchedule.blocks(measured, arms.size(), where + "measured shots (-i)"),
-                ShotSchedule.seed(Long.getLong("bench.seed", 42L), claim.ordinal(), round));
+        List<Arm> arms = Language.JAVA.arms(claim);
+        schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.ordinal(), round, description());
         probesMemory = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
         retained = new double[arms.size()];
         Arrays.fill(retained, Double.NaN);
@@ -96,6 +92,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
         recordReport(report);
         counters.arm = arm;
         counters.retainedHeapBytes = retained[arm];
+        counters.peakRssGrowthBytes = Double.NaN;
         return report;
     }
 }

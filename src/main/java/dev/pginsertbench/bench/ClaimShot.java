@@ -6,7 +6,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What a shot of the claims study adds to {@link ShotCounters}: which arm it ran and what that
- * arm holds on the heap. Assigned in the benchmark method; per-shot values are in each metric's
+ * arm holds in memory. Assigned in the benchmark method; per-shot values are in each metric's
  * {@code rawData}, in shot order (results/README.md).
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -15,6 +15,11 @@ public class ClaimShot {
 
     /** Index of the arm this shot ran, in the order of {@code OriginalClaim.arms()}. */
     public long arm;
-    /** Bytes the arm's load holds at its peak, probed once per fork in a warm-up shot (see {@link RetainedHeapProbe}). */
+    /**
+     * Bytes the arm's load holds at its peak, probed once per fork in a warm-up shot: the JVM's
+     * (see {@link RetainedHeapProbe}), or tracemalloc's peak in the Python port.
+     */
     public double retainedHeapBytes;
+    /** How far the Python port's resident memory rose above its level before the shot's load; NaN in Java. */
+    public double peakRssGrowthBytes = Double.NaN;
 }

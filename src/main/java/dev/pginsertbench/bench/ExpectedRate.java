@@ -1,10 +1,12 @@
 package dev.pginsertbench.bench;
 
 import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.LoadPlan;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,11 @@ public interface ExpectedRate {
     /** Chunks below this many rows commit so often that the rate drops by {@link #SMALL_CHUNK_FACTOR}. */
     int SMALL_CHUNK = 1_000;
     double SMALL_CHUNK_FACTOR = 0.85;
+    /** The Python port's COPY arms in text or CSV format, conversion to dicts included; binary is faster. */
+    double PYTHON_COPY_RATE = 37_000;
+    double PYTHON_COPY_BINARY_RATE = 59_000;
+    /** The Python port's executemany arms through the pool or a connection per chunk; on one sync connection, twice that. */
+    double PYTHON_EXECUTEMANY_RATE = 10_500;
     /** Plain executeBatch through any connection mode. */
     ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(null);
 
@@ -44,14 +51,36 @@ public interface ExpectedRate {
 
     /** A claims fork's average shot: its arms take turns, one shot each per block. */
     static ExpectedRate claimFork() {
+        return claimFork(Language.JAVA, ExpectedRate::claimArmRate);
+    }
+
+    /** A fork of the Python port's claims: as {@link #claimFork()}, at the Python port's rates. */
+    static ExpectedRate pythonClaimFork() {
+        return claimFork(Language.PYTHON, ExpectedRate::pythonArmRate);
+    }
+
+    private static ExpectedRate claimFork(Language language, java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
         return (params, rows) -> {
-            OriginalClaim claim = OriginalClaim.of(params.get(Parameter.CLAIM.field()));
+            List<Arm> arms = language.arms(OriginalClaim.of(params.get(Parameter.CLAIM.field())));
             double seconds = 0;
-            for (Arm arm : claim.arms()) {
-                seconds += 1 / claimArmRate(arm.plan(), rows);
+            for (Arm arm : arms) {
+                seconds += 1 / armRate.applyAsDouble(arm.plan(), rows);
             }
-            return claim.arms().size() / seconds;
+            return arms.size() / seconds;
         };
+    }
+
+    /**
+     * Rows/s of an arm of the Python port, from its first claims round on the 2-core machine
+     * (100,000 rows, 2 tasks, psycopg 3.1): COPY bound by the interpreter's row formatting,
+     * executemany by its round trips, which asyncio's executemany made slower than the sync one.
+     */
+    static double pythonArmRate(LoadPlan plan, int rows) {
+        if (plan.protocol().isCopy()) {
+            return plan.protocol() == dev.pginsertbench.load.Protocol.COPY_BINARY ? PYTHON_COPY_BINARY_RATE
+                    : PYTHON_COPY_RATE;
+        }
+        return plan.connections() == ConnectionMode.SINGLE ? 2 * PYTHON_EXECUTEMANY_RATE : PYTHON_EXECUTEMANY_RATE;
     }
 
     /**
@@ -59,7 +88,7 @@ public interface ExpectedRate {
      * 2 tasks): the pool's protocol rate, slowed by connecting per chunk, by one connection or by
      * chunks below 1,000 rows.
      */
-    static double claimArmRate(LoadPlan plan, int rows) {
+    static double claimArmRate(LoadPlan plan, Integer rows) {
         double rate = switch (plan.protocol()) {
             case COPY_BINARY -> 330_000;
             case COPY_TEXT, COPY_CSV -> 160_000;

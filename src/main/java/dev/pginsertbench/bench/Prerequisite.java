@@ -26,6 +26,13 @@ public enum Prerequisite {
         public Optional<String> missing(PostgresServer server) {
             return PsqlCopy.find().isPresent() ? Optional.empty() : Optional.of("psql is not on PATH");
         }
+    },
+    /** The Python port's interpreter with psycopg, psycopg_pool and pydantic. */
+    PYTHON_LOADER {
+        @Override
+        public Optional<String> missing(PostgresServer server) {
+            return PythonLoader.missing();
+        }
     };
 
     /** Why the prerequisite is not met on this machine and server, or empty when it is. */

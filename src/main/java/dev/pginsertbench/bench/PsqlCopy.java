@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * One {@code psql \copy} of a file in COPY's text format into the target table, run as a process. The password
@@ -52,32 +51,11 @@ final class PsqlCopy {
         if (file.toString().contains("'")) {
             throw new IllegalArgumentException("psql \\copy cannot be given a file name with a quote: " + file);
         }
-        Properties parsed = org.postgresql.Driver.parseURL(address.jdbcUrl(), address.connectionProperties());
-        if (parsed == null) {
-            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL: " + address.maskedUrl());
-        }
-        List<String> arguments = new ArrayList<>(List.of("-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", parsed.getProperty("PGHOST").split(",")[0],
-                "-p", parsed.getProperty("PGPORT").split(",")[0],
-                "-d", parsed.getProperty("PGDBNAME")));
-        String user = parsed.getProperty("user");
-        if (user != null) {
-            arguments.add("-U");
-            arguments.add(user);
-        }
-        arguments.add("-c");
-        arguments.add("\\copy " + table.name().quoted() + " (" + ArticleTable.columnList() + ") FROM '" + file
-                + "' WITH (FORMAT text)");
-        Map<String, String> environment = new java.util.HashMap<>(Map.of(
-                "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "pg-insert-bench-psql"));
-        String password = parsed.getProperty("password");
-        if (password != null) {
-            environment.put("PGPASSWORD", password);
-        }
-        String sslMode = parsed.getProperty("sslmode");
-        if (sslMode != null) {
-            environment.put("PGSSLMODE", sslMode);
-        }
+        List<String> arguments = new ArrayList<>(List.of("-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
+                "\\copy " + table.name().quoted() + " (" + ArticleTable.columnList() + ") FROM '" + file
+                        + "' WITH (FORMAT text)"));
+        Map<String, String> environment = address.libpqEnvironment("pg-insert-bench-psql");
+        String password = environment.get("PGPASSWORD");
         return new PsqlCopy(psql, List.copyOf(arguments), Map.copyOf(environment), password, output);
     }
 

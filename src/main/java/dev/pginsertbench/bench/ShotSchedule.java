@@ -42,6 +42,19 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
         return new ShotSchedule(arms, warmupBlocks, measuredBlocks, List.copyOf(order));
     }
 
+    /**
+     * A claims fork's schedule: as many whole blocks of {@code arms} as JMH's warm-up and measured
+     * shot counts make, in an order seeded by the run's seed, the claim and the round.
+     *
+     * @param where names the fork in the error about counts that are not whole blocks
+     */
+    static ShotSchedule forClaimFork(int arms, org.openjdk.jmh.infra.BenchmarkParams params, int claimOrdinal, int round,
+            String where) {
+        return of(arms, blocks(params.getWarmup().getCount(), arms, where + ": warm-up shots (-wi)"),
+                blocks(params.getMeasurement().getCount(), arms, where + ": measured shots (-i)"),
+                seed(Long.getLong("bench.seed", 42L), claimOrdinal, round));
+    }
+
     /** The seed of one fork's schedule: {@code runSeed * 1_000_003 + claimOrdinal * 1_000 + round}. */
     static long seed(long runSeed, int claimOrdinal, int round) {
         return runSeed * 1_000_003L + claimOrdinal * 1_000L + round;

@@ -88,6 +88,7 @@ public abstract class TableFillBenchmark {
     private long cpuBefore;
     private double serverCpuBefore;
     private LoadReport report;
+    private ReportedChunks outsideChunks;
     private long bytesSent;
 
     @Setup(Level.Trial)
@@ -132,6 +133,7 @@ public abstract class TableFillBenchmark {
         table.truncate(control);
         checkpoint();
         report = null;
+        outsideChunks = null;
         bytesSent = 0;
         before = ServerActivity.read(control, activitySql);
         cpuBefore = cpu.nanos();
@@ -150,22 +152,34 @@ public abstract class TableFillBenchmark {
             throw new IllegalStateException(description() + ": the load was not complete, " + found + " rows in "
                     + table.name() + " of " + rows + " expected: " + report);
         }
+        if (outsideChunks != null && !outsideChunks.complete()) {
+            throw new IllegalStateException(description() + ": the load was not complete, " + outsideChunks.succeeded()
+                    + " of " + outsideChunks.total() + " chunks committed, " + outsideChunks.failed() + " failed; " + found
+                    + " rows in " + table.name() + " of " + rows + " expected");
+        }
         if (found != rows) {
             throw new IllegalStateException(description() + ": expected " + rows + " rows in " + table.name()
                     + " after the shot, found " + found);
         }
         counters.rows = found;
-        counters.failedChunks = report == null ? 0 : report.chunksFailed();
+        counters.failedChunks = report != null ? report.chunksFailed() : outsideChunks != null ? outsideChunks.failed() : 0;
         counters.bytesSent = report == null ? bytesSent : report.bytesSent();
         counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows;
         counters.checkpoints = after.checkpoints() - before.checkpoints();
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
         counters.serverCpuNsPerRow = serverCpuUsed / rows;
         counters.peakHeapGrowth = heapGrowth;
-        counters.chunks = report == null ? Double.NaN : report.chunksTotal();
-        counters.successfulChunks = report == null ? Double.NaN : report.chunksSucceeded();
-        counters.meanChunkSeconds = report == null ? 0 : report.meanChunkTime().toNanos() / 1e9;
-        counters.maxChunkSeconds = report == null ? Double.NaN : report.maxChunkTime().toNanos() / 1e9;
+        if (outsideChunks != null) {
+            counters.chunks = outsideChunks.total();
+            counters.successfulChunks = outsideChunks.succeeded();
+            counters.meanChunkSeconds = outsideChunks.meanSeconds();
+            counters.maxChunkSeconds = outsideChunks.maxSeconds();
+        } else {
+            counters.chunks = report == null ? Double.NaN : report.chunksTotal();
+            counters.successfulChunks = report == null ? Double.NaN : report.chunksSucceeded();
+            counters.meanChunkSeconds = report == null ? 0 : report.meanChunkTime().toNanos() / 1e9;
+            counters.maxChunkSeconds = report == null ? Double.NaN : report.maxChunkTime().toNanos() / 1e9;
+        }
     }
 
     @TearDown(Level.Trial)
@@ -188,6 +202,27 @@ public abstract class TableFillBenchmark {
     /** A loader's report of the shot, checked for completeness after it. */
     protected final void recordReport(LoadReport shotReport) {
         this.report = shotReport;
+    }
+
+    /** A client process outside this JVM whose CPU time counts as the client's from now on (the Python worker). */
+    protected final void includeInClientCpu(ProcessHandle process) {
+        cpu.include(process);
+    }
+
+    /**
+     * The shot's chunk metrics as a loader outside this JVM reported them (the Python port), checked
+     * after the shot like a Java loader's report.
+     */
+    protected final void recordChunks(ReportedChunks chunks) {
+        this.outsideChunks = chunks;
+    }
+
+    /** What a loader outside this JVM reported about its chunks: counts, mean and slowest chunk time. */
+    protected record ReportedChunks(int total, int succeeded, int failed, double meanSeconds, double maxSeconds) {
+
+        boolean complete() {
+            return succeeded == total && failed == 0;
+        }
     }
 
     /** COPY bytes the client sent in a shot without a loader report (psql). */

@@ -6,6 +6,11 @@ public enum Measure {
     WALL_TIME,
     /** The mean time of the load's chunks, connection acquisition to commit: the author's "per chunk". */
     MEAN_CHUNK_TIME,
-    /** The heap the load holds at its peak, measured once per fork (see the benchmark). */
-    RETAINED_HEAP
+    /**
+     * The heap the load holds at its peak, measured once per fork (see the benchmarks): the JVM's
+     * retained heap in Java, tracemalloc's peak in Python.
+     */
+    RETAINED_HEAP,
+    /** How far the process's resident memory rose above its level before the load (Python only, every shot). */
+    PEAK_RSS
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +84,34 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "pg-insert-bench");
         return properties;
+    }
+
+    /**
+     * The same server for a libpq client (psql, psycopg) as environment variables: {@code PGHOST},
+     * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, {@code PGSSLMODE},
+     * a connect timeout and the application name; the password thus never appears on a command line.
+     */
+    public Map<String, String> libpqEnvironment(String applicationName) {
+        Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, connectionProperties());
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL: " + maskedUrl());
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PGHOST", parsed.getProperty("PGHOST").split(",")[0]);
+        environment.put("PGPORT", parsed.getProperty("PGPORT").split(",")[0]);
+        environment.put("PGDATABASE", parsed.getProperty("PGDBNAME"));
+        putIfSet(environment, "PGUSER", parsed.getProperty("user"));
+        putIfSet(environment, "PGPASSWORD", parsed.getProperty("password"));
+        putIfSet(environment, "PGSSLMODE", parsed.getProperty("sslmode"));
+        environment.put("PGCONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        environment.put("PGAPPNAME", applicationName);
+        return environment;
+    }
+
+    private static void putIfSet(Map<String, String> environment, String name, String value) {
+        if (value != null) {
+            environment.put(name, value);
+        }
     }
 
     /** A new connection; failures name host, port and database, never the password. */

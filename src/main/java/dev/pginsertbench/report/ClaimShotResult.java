@@ -1,11 +1,13 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 
 /**
  * One measured shot of the claims study, as {@code claim-shots.csv} lists it.
  *
  * @param claim             the claim whose fork ran it
+ * @param language          the port of the original loader that ran it
  * @param round             the fork's round
  * @param fork              the fork within its JMH run (1 unless more forks were asked for)
  * @param shot              1-based position among the fork's measured shots
@@ -14,14 +16,18 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param seconds           the load's wall time
  * @param rows              rows loaded
  * @param meanChunkSeconds  the load's mean chunk time
- * @param retainedHeapBytes what the arm holds at its peak, probed once in the fork (NaN if not probed)
- * @param allocatedBytes    bytes the JVM allocated during the shot ({@code gc.alloc.rate.norm}; NaN without -prof gc)
+ * @param retainedHeapBytes what the arm holds at its peak, probed once in the fork (NaN if not probed): the JVM's
+ *                          retained heap, or tracemalloc's peak in Python
+ * @param allocatedBytes    bytes the JVM allocated during the shot ({@code gc.alloc.rate.norm}; NaN without -prof gc
+ *                          and in Python)
+ * @param peakRssGrowthBytes how far the Python worker's resident memory rose during the load (NaN in Java)
  */
-public record ClaimShotResult(OriginalClaim claim, int round, int fork, int shot, int block, String arm, double seconds,
-        long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes) {
+public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block, String arm,
+        double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
+        double peakRssGrowthBytes) {
 
     /** Identifies the fork: the pairing unit's cluster. */
     String forkKey() {
-        return claim.name() + "/" + round + "/" + fork;
+        return claim.name() + "/" + language.id() + "/" + round + "/" + fork;
     }
 }

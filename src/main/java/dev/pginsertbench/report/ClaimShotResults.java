@@ -2,14 +2,18 @@ package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads the claims study's shots out of JMH's JSON: every claims fork's entry's
- * per-shot times ({@code primaryMetric.rawData}) told apart by its {@code arm} counter, in shot
- * order, with the per-shot mean chunk time, retained heap and bytes allocated.
+ * Reads the claims study's shots out of JMH's JSON: every claims fork's entry's (Java's and the
+ * Python port's) per-shot times ({@code primaryMetric.rawData}) told apart by its {@code arm}
+ * counter, in shot order, with the per-shot mean chunk time, retained heap, bytes allocated and
+ * the Python worker's peak RSS growth.
  */
 public final class ClaimShotResults {
 
@@ -17,7 +21,11 @@ public final class ClaimShotResults {
     }
 
     public static boolean isClaimEntry(JsonNode entry) {
-        return Catalogue.byName(entry.path("benchmark").asText()).filter(Catalogue.CLAIM::equals).isPresent();
+        return language(entry).isPresent();
+    }
+
+    private static Optional<Language> language(JsonNode entry) {
+        return Catalogue.byName(entry.path("benchmark").asText()).flatMap(Catalogue::claimLanguage);
     }
 
     /**
@@ -28,40 +36,50 @@ public final class ClaimShotResults {
     public static List<ClaimShotResult> of(JsonNode results) {
         List<ClaimShotResult> shots = new ArrayList<>();
         for (JsonNode entry : results) {
-            if (!isClaimEntry(entry)) {
+            Optional<Language> language = language(entry);
+            if (language.isEmpty()) {
                 continue;
             }
             OriginalClaim claim = OriginalClaim.of(entry.path("params").path("claim").asText());
             int round = entry.path("params").path("round").asInt();
             long rows = entry.path("params").path("rows").asLong();
-            JsonNode secondary = entry.path("secondaryMetrics");
-            JsonNode times = entry.path("primaryMetric").path("rawData");
-            for (int fork = 0; fork < times.size(); fork++) {
-                JsonNode forkTimes = times.get(fork);
-                int arms = claim.arms().size();
-                if (forkTimes.size() % arms != 0) {
-                    throw new IllegalArgumentException(Catalogue.CLAIM.id() + " {claim=" + claim + ", round=" + round + "}: "
-                            + forkTimes.size() + " measured shots are not whole blocks of " + arms);
-                }
-                boolean[] seen = new boolean[arms];
-                for (int shot = 0; shot < forkTimes.size(); shot++) {
-                    int armIndex = (int) value(secondary, "arm", fork, shot);
-                    if (shot % arms == 0) {
-                        seen = new boolean[arms];
-                    }
-                    if (armIndex < 0 || armIndex >= arms || seen[armIndex]) {
-                        throw new IllegalArgumentException(Catalogue.CLAIM.id() + " {claim=" + claim + ", round=" + round + "}: shot "
-                                + (shot + 1) + " ran arm " + armIndex + ", which does not complete a block of " + arms);
-                    }
-                    seen[armIndex] = true;
-                    shots.add(new ClaimShotResult(claim, round, fork + 1, shot + 1, shot / arms + 1,
-                            claim.arms().get(armIndex).id(), ResultSummary.number(forkTimes.get(shot)), rows,
-                            value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot),
-                            value(secondary, "gc.alloc.rate.norm", fork, shot)));
-                }
-            }
+            String fork = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + " {claim=" + claim + ", round="
+                    + round + "}";
+            readForks(entry, claim, language.get(), round, rows, fork, shots);
         }
         return shots;
+    }
+
+    private static void readForks(JsonNode entry, OriginalClaim claim, Language language, int round, long rows, String where,
+            List<ClaimShotResult> shots) {
+        List<Arm> arms = language.arms(claim);
+        JsonNode secondary = entry.path("secondaryMetrics");
+        JsonNode times = entry.path("primaryMetric").path("rawData");
+        for (int fork = 0; fork < times.size(); fork++) {
+            JsonNode forkTimes = times.get(fork);
+            if (forkTimes.size() % arms.size() != 0) {
+                throw new IllegalArgumentException(where + ": " + forkTimes.size() + " measured shots are not whole blocks of "
+                        + arms.size());
+            }
+            boolean[] seen = new boolean[claim.arms().size()];
+            for (int shot = 0; shot < forkTimes.size(); shot++) {
+                int armIndex = (int) value(secondary, "arm", fork, shot);
+                if (shot % arms.size() == 0) {
+                    seen = new boolean[claim.arms().size()];
+                }
+                if (armIndex < 0 || armIndex >= seen.length || seen[armIndex] || !arms.contains(claim.arms().get(armIndex))) {
+                    throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " ran arm " + armIndex
+                            + ", which does not complete a block of " + arms.size());
+                }
+                seen[armIndex] = true;
+                shots.add(new ClaimShotResult(claim, language, round, fork + 1, shot + 1, shot / arms.size() + 1,
+                        claim.arms().get(armIndex).id(), ResultSummary.number(forkTimes.get(shot)), rows,
+                        value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot),
+                        // the JVM's allocation says nothing about the Python worker's
+                        language == Language.JAVA ? value(secondary, "gc.alloc.rate.norm", fork, shot) : Double.NaN,
+                        value(secondary, "peakRssGrowthBytes", fork, shot)));
+            }
+        }
     }
 
     private static double value(JsonNode secondary, String key, int fork, int shot) {

@@ -3,6 +3,7 @@ package dev.pginsertbench.report;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.ClaimComparison;
 import dev.pginsertbench.claims.ClaimUnit;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.ConnectionMode;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -34,17 +36,23 @@ public final class ClaimsReport {
     public static ClaimsReport of(List<ClaimShotResult> shots) {
         List<ClaimResult> results = new ArrayList<>();
         for (OriginalClaim claim : OriginalClaim.values()) {
-            Map<String, List<ClaimShotResult>> forks = shots.stream().filter(s -> s.claim() == claim)
-                    .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new, Collectors.toList()));
-            if (forks.isEmpty()) {
-                continue;
-            }
-            for (ClaimComparison comparison : claim.comparisons()) {
-                List<double[]> byFork = new ArrayList<>();
-                for (List<ClaimShotResult> fork : forks.values()) {
-                    byFork.add(pairedLogRatios(fork, comparison));
+            for (Language language : Language.values()) {
+                Map<String, List<ClaimShotResult>> forks = shots.stream()
+                        .filter(s -> s.claim() == claim && s.language() == language)
+                        .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new, Collectors.toList()));
+                if (forks.isEmpty()) {
+                    continue;
                 }
-                results.add(ClaimResult.of(claim, comparison, PairedLogRatio.of(byFork)));
+                for (ClaimComparison comparison : claim.comparisons()) {
+                    if (!language.compares(claim, comparison)) {
+                        continue;
+                    }
+                    List<double[]> byFork = new ArrayList<>();
+                    for (List<ClaimShotResult> fork : forks.values()) {
+                        byFork.add(pairedLogRatios(fork, comparison));
+                    }
+                    results.add(ClaimResult.of(claim, language, comparison, PairedLogRatio.of(byFork)));
+                }
             }
         }
         return new ClaimsReport(shots, results);
@@ -60,6 +68,7 @@ public final class ClaimsReport {
             case WALL_TIME -> ClaimShotResult::seconds;
             case MEAN_CHUNK_TIME -> ClaimShotResult::meanChunkSeconds;
             case RETAINED_HEAP -> ClaimShotResult::retainedHeapBytes;
+            case PEAK_RSS -> ClaimShotResult::peakRssGrowthBytes;
         };
         Map<Integer, Double> changed = new LinkedHashMap<>();
         Map<Integer, Double> original = new LinkedHashMap<>();
@@ -96,12 +105,12 @@ public final class ClaimsReport {
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
     public String csv() {
         StringBuilder text = new StringBuilder(4096);
-        text.append("claim,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,ci_low,ci_high,"
+        text.append("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,ci_low,ci_high,"
                 + "precision,target,precision_unit,precision_met,n_pairs,n_forks,verdict\n");
         for (ClaimResult r : results) {
             ClaimComparison c = r.comparison();
             ClaimUnit unit = c.unit();
-            text.append(String.join(",", r.claim().id(), c.id(), Csv.quote(r.claim().statement()), Csv.quote(c.comparison()),
+            text.append(String.join(",", r.claim().id(), r.language().id(), c.id(), Csv.quote(r.claim().statement()), Csv.quote(c.comparison()),
                     Csv.quote(unit.label()), String.valueOf(c.primary()), Csv.number(c.claimedLow()),
                     Csv.number(c.claimedHigh()), Csv.number(r.estimate()), Csv.number(r.low()), Csv.number(r.high()),
                     Csv.number(r.precision()), Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
@@ -114,40 +123,87 @@ public final class ClaimsReport {
     /** {@code claim-shots.csv}: every measured shot in the order it ran. */
     public String shotsCsv() {
         StringBuilder text = new StringBuilder(64 * shots.size() + 128);
-        text.append("claim,round,fork,shot,block,arm,seconds,rows,mean_chunk_ms,retained_heap_mb,alloc_bytes_per_row\n");
+        text.append("claim,language,round,fork,shot,block,arm,seconds,rows,mean_chunk_ms,retained_heap_mb,alloc_bytes_per_row,"
+                + "peak_rss_growth_mb\n");
         for (ClaimShotResult s : shots) {
-            text.append(String.join(",", s.claim().id(), String.valueOf(s.round()), String.valueOf(s.fork()),
+            text.append(String.join(",", s.claim().id(), s.language().id(), String.valueOf(s.round()), String.valueOf(s.fork()),
                     String.valueOf(s.shot()), String.valueOf(s.block()), s.arm(), Csv.number(s.seconds()),
                     String.valueOf(s.rows()), Csv.number(s.meanChunkSeconds() * 1e3),
-                    Csv.number(s.retainedHeapBytes() / 1e6), Csv.number(s.allocatedBytes() / s.rows()))).append('\n');
+                    Csv.number(s.retainedHeapBytes() / 1e6), Csv.number(s.allocatedBytes() / s.rows()),
+                    Csv.number(s.peakRssGrowthBytes() / 1e6))).append('\n');
         }
         return text.toString();
     }
 
-    /** The verdict table, as printed at the end of a run and at the top of claims.md. */
+    /**
+     * The verdict table, as printed at the end of a run and at the top of claims.md: one row per
+     * comparison, with a group of columns (measured with its interval, n, precision, verdict) for
+     * each language the run measured, side by side.
+     */
     public String table() {
+        List<Language> languages = languages();
         StringBuilder text = new StringBuilder(4096);
-        text.append("| claim | comparison | claimed | measured [95 % interval] | n pairs (forks) | precision (target) | verdict |\n");
-        text.append("|---|---|---|---|---|---|---|\n");
-        for (ClaimResult r : results) {
-            ClaimComparison c = r.comparison();
-            ClaimUnit unit = c.unit();
-            String interval = Double.isNaN(r.low()) ? " (no interval from one fork)"
-                    : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]";
-            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s%s | %d (%d) | %s %s (%s)%s | %s |%n",
-                    r.claim().id(), c.primary() ? " *" : "", c.comparison(), c.claimedRange(), unit.format(r.estimate()),
-                    interval, r.pairs(), r.forks(), number(r.precision()),
-                    unit.precisionUnit(), number(unit.targetHalfWidth()), r.precisionMet() ? "" : " not met",
-                    r.verdict().text()));
+        StringBuilder head = new StringBuilder("| claim | comparison | claimed |");
+        StringBuilder rule = new StringBuilder("|---|---|---|");
+        for (Language language : languages) {
+            String prefix = languages.size() > 1 ? language.label() + ": " : "";
+            head.append(' ').append(prefix).append("measured [95 % interval] | n pairs (forks) | precision (target) | ")
+                    .append(prefix).append("verdict |");
+            rule.append("---|---|---|---|");
+        }
+        text.append(head).append('\n').append(rule).append('\n');
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            for (ClaimComparison c : claim.comparisons()) {
+                List<Optional<ClaimResult>> row = languages.stream().map(language -> result(claim, language, c)).toList();
+                if (row.stream().allMatch(Optional::isEmpty)) {
+                    continue;
+                }
+                text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |", claim.id(), c.primary() ? " *" : "", c.comparison(),
+                        c.claimedRange()));
+                row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
+                text.append('\n');
+            }
         }
         return text.toString();
+    }
+
+    /** Rows per load, per language where the languages loaded different numbers (the first rows of one dataset). */
+    private String rowsPerLoad(int runRows) {
+        Map<Language, Long> rows = new LinkedHashMap<>();
+        shots.forEach(shot -> rows.putIfAbsent(shot.language(), shot.rows()));
+        if (rows.values().stream().distinct().count() < 2) {
+            return String.format(Locale.ROOT, "%,d rows per load.", rows.isEmpty() ? runRows : rows.values().iterator().next());
+        }
+        return "Rows per load: " + rows.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().label(), e.getValue()))
+                .collect(Collectors.joining(", ")) + " (the first rows of the same dataset).";
+    }
+
+    /** The languages the run measured, Java first. */
+    List<Language> languages() {
+        return java.util.Arrays.stream(Language.values())
+                .filter(language -> results.stream().anyMatch(r -> r.language() == language)).toList();
+    }
+
+    private Optional<ClaimResult> result(OriginalClaim claim, Language language, ClaimComparison comparison) {
+        return results.stream().filter(r -> r.claim() == claim && r.language() == language && r.comparison().equals(comparison))
+                .findFirst();
+    }
+
+    private static String cells(ClaimResult r) {
+        ClaimUnit unit = r.comparison().unit();
+        String interval = Double.isNaN(r.low()) ? " (no interval from one fork)"
+                : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]";
+        return String.format(Locale.ROOT, " %s%s | %d (%d) | %s %s (%s)%s | %s |", unit.format(r.estimate()), interval, r.pairs(),
+                r.forks(), number(r.precision()), unit.precisionUnit(), number(unit.targetHalfWidth()),
+                r.precisionMet() ? "" : " not met", r.verdict().text());
     }
 
     /** {@code claims.md}: the claims as written, the verdicts, the arms measured and how to read them. */
     public String markdown(String runId, int rows) {
         StringBuilder text = new StringBuilder(8192);
         text.append("# Claims of the original loader, run ").append(runId).append("\n\n");
-        text.append(String.format(Locale.ROOT, "%,d rows per load. * marks the comparison that decides a claim.%n%n", rows));
+        text.append(rowsPerLoad(rows)).append(" * marks the comparison that decides a claim.\n\n");
         text.append(table()).append('\n');
         text.append("""
                 How to read it: every comparison is a ratio of the changed arm to the original one, taken within
@@ -168,26 +224,42 @@ public final class ClaimsReport {
                 holds before the load starts, and not garbage. "alloc B/row" is what the JVM allocated during a
                 measured shot (JMH's gc profiler), per row.
 
+                The Python port (python/original_loader: psycopg 3, asyncio, pydantic models, as the original was
+                written) runs the same arms but virtual threads, on the same server and rows, in its own forks
+                interleaved with Java's. Its "retained heap" is tracemalloc's peak during one warm-up load of the
+                arm (Python objects allocated and alive at the load's peak, the models read before it not
+                included), and "peak RSS" is how far the worker process's resident memory rose above its level
+                before each load (what it had freed released first), on every shot.
+
                 """);
-        text.append("## Arms\n\n| claim | arm | what it is | plan | shots | mean s | rows/s | retained heap MB | alloc B/row |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|\n");
+        text.append("## Arms\n\n| claim | language | arm | what it is | plan | shots | mean s | rows/s | retained heap MB "
+                + "| alloc B/row | peak RSS MB |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (OriginalClaim claim : OriginalClaim.values()) {
-            for (Arm arm : claim.arms()) {
-                List<ClaimShotResult> armShots = shots.stream()
-                        .filter(s -> s.claim() == claim && s.arm().equals(arm.id())).toList();
-                if (armShots.isEmpty()) {
-                    continue;
+            for (Language language : Language.values()) {
+                for (Arm arm : language.arms(claim)) {
+                    armRow(text, claim, language, arm);
                 }
-                double seconds = armShots.stream().mapToDouble(ClaimShotResult::seconds).average().orElse(Double.NaN);
-                double retained = mean(armShots, ClaimShotResult::retainedHeapBytes);
-                double allocated = mean(armShots, ClaimShotResult::allocatedBytes);
-                long armRows = armShots.get(0).rows();
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s |%n", claim.id(), arm.id(),
-                        arm.label(), plan(arm), armShots.size(), seconds, armRows / seconds, number(retained / 1e6),
-                        Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows)));
             }
         }
         return text.toString();
+    }
+
+    private void armRow(StringBuilder text, OriginalClaim claim, Language language, Arm arm) {
+        List<ClaimShotResult> armShots = shots.stream()
+                .filter(s -> s.claim() == claim && s.language() == language && s.arm().equals(arm.id())).toList();
+        if (armShots.isEmpty()) {
+            return;
+        }
+        double seconds = armShots.stream().mapToDouble(ClaimShotResult::seconds).average().orElse(Double.NaN);
+        double retained = mean(armShots, ClaimShotResult::retainedHeapBytes);
+        double allocated = mean(armShots, ClaimShotResult::allocatedBytes);
+        double rss = mean(armShots, ClaimShotResult::peakRssGrowthBytes);
+        long armRows = armShots.get(0).rows();
+        text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n", claim.id(),
+                language.id(), arm.id(), arm.label(), plan(arm), armShots.size(), seconds, armRows / seconds,
+                number(retained / 1e6), Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
+                number(rss / 1e6)));
     }
 
     /** The mean of the values that were measured, NaN when none was. */

@@ -16,14 +16,26 @@ import java.util.Map;
  * has its password arguments replaced before they reach this record.
  */
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
-        List<Postgres> servers, DatasetFacts dataset, Jmh jmh, Order order) {
+        List<Postgres> servers, DatasetFacts dataset, Jmh jmh, Order order, PythonPort pythonLoader) {
 
     /**
+     * 6: {@code pythonLoader}, the Python port's interpreter and packages (or why it was skipped) in a
+     * run with its claims forks.
+     *
+     * <p>
      * 5: {@code servers}, every server of the run with its label ({@code postgres} is the first of them),
      * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
      * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
+
+    /**
+     * The Python port of the original loader as the run found it: the versions it runs on, or
+     * {@code skipped} with the reason (then the versions are null).
+     */
+    public record PythonPort(String python, String psycopg, String psycopgImplementation, String psycopgPool, String pydantic,
+            String libpq, String skipped) {
+    }
 
     /**
      * @param status "running", "complete", "failed" (a configuration failed) or "interrupted"

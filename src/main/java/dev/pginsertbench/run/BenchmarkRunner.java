@@ -1,5 +1,7 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.PythonLoader;
 import dev.pginsertbench.postgres.EmbeddedBinaries;
 import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
@@ -194,6 +196,7 @@ public final class BenchmarkRunner {
         RunPlan plan = invocation.plan();
         List<RunPlan> plans = passes.stream().map(ServerPass::plan).toList();
         boolean labelProfile = ServerPass.profilesDiffer(passes);
+        RunManifest.PythonPort python = pythonPort(plans);
         DatasetFacts dataset = DatasetFacts.of(plan.seed(), plan.rows());
         List<Preflight> checked = new ArrayList<>();
         Outcome outcome = new Outcome(List.of(), List.of());
@@ -219,7 +222,7 @@ public final class BenchmarkRunner {
                 try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
                     facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), plan,
                             command(invocation), RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()),
-                            git, checked, plans, dataset, plan.forkFlags(connection.path()));
+                            git, checked, plans, dataset, plan.forkFlags(connection.path()), python);
                     outcome = new RunLoop(facts, folder, () -> {
                         connection.delete();
                         server.stop();
@@ -236,6 +239,20 @@ public final class BenchmarkRunner {
         String status = outcome.failed().isEmpty() ? "complete" : "failed";
         printEnd(facts, status, outcome, folder.writeAll(facts, status, outcome), folder);
         return outcome.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** The Python port's versions, or why it cannot run, when the plan has its claims forks; else null. */
+    private static RunManifest.PythonPort pythonPort(List<RunPlan> plans) {
+        boolean python = plans.stream().flatMap(p -> p.configurations().stream())
+                .anyMatch(c -> c.entry() == Catalogue.PYTHON_CLAIM);
+        if (!python) {
+            return null;
+        }
+        return PythonLoader.installed()
+                .map(v -> new RunManifest.PythonPort(v.python(), v.psycopg(), v.psycopgImplementation(), v.psycopgPool(),
+                        v.pydantic(), v.libpq(), null))
+                .orElseGet(() -> new RunManifest.PythonPort(null, null, null, null, null, null,
+                        PythonLoader.missing().orElse("the Python port did not report its versions")));
     }
 
     /** Every configuration of a server that did not start, failed with its reason. */

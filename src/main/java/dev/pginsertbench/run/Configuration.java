@@ -9,14 +9,15 @@ import java.util.StringJoiner;
 
 /**
  * One benchmark configuration: a benchmark method and one value for each of its parameters
- * except {@code rows}, which the run sets for all. One configuration is one JMH run (all forks,
- * all shots) and one entry of jmh-result.json.
+ * except {@code rows}, which the run sets for all unless the configuration loads fewer. One
+ * configuration is one JMH run (all forks, all shots) and one entry of jmh-result.json.
  *
  * @param benchmark {@code Class.method} of a benchmark in the catalogue
  * @param params    parameter values, in the order given
  * @param shots     warm-up and measured shots of this configuration's fork, or null for the profile's
+ * @param rows      at most this many rows per load (the first of the run's dataset), or null for the run's
  */
-public record Configuration(String benchmark, Map<String, String> params, Shots shots) {
+public record Configuration(String benchmark, Map<String, String> params, Shots shots, Integer rows) {
 
     /** Shots per fork set by the configuration rather than the profile (the claims study's blocks). */
     public record Shots(int warmup, int measured) {
@@ -28,7 +29,16 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
     }
 
     public Configuration(String benchmark, Map<String, String> params) {
-        this(benchmark, params, null);
+        this(benchmark, params, null, null);
+    }
+
+    public Configuration(String benchmark, Map<String, String> params, Shots shots) {
+        this(benchmark, params, shots, null);
+    }
+
+    /** Rows per load of this configuration in a run of {@code runRows}: its own limit, never more than the run's. */
+    public int rows(int runRows) {
+        return rows == null ? runRows : Math.min(rows, runRows);
     }
 
     public Configuration {
@@ -39,6 +49,9 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
             throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + benchmark);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        if (rows != null && rows < 1) {
+            throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + benchmark);
+        }
     }
 
     /** Warm-up shots per fork: this configuration's own, else the profile's. */
@@ -51,10 +64,12 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
         return shots == null ? profile.measurementIterations() : shots.measured();
     }
 
-    /** As {@link #toString()}, followed by the shots where the configuration sets its own. */
+    /** As {@link #toString()}, followed by the shots and rows where the configuration sets its own. */
     public String withShots(Profile profile) {
-        return shots == null ? toString()
-                : String.format(Locale.ROOT, "%s (%d + %d shots)", this, warmupShots(profile), measuredShots(profile));
+        String rowsText = rows == null ? "" : String.format(Locale.ROOT, ", %,d rows", rows(profile.rows()));
+        return shots == null ? toString() + (rows == null ? "" : " (" + rowsText.substring(2) + ")")
+                : String.format(Locale.ROOT, "%s (%d + %d shots%s)", this, warmupShots(profile), measuredShots(profile),
+                        rowsText);
     }
 
     /** The benchmark's entry in the catalogue. */

@@ -1,6 +1,9 @@
 package dev.pginsertbench.run;
 
-import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.Measure;
+import dev.pginsertbench.claims.OriginalClaim;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +28,10 @@ final class DurationEstimate {
 
     /** A claims fork: JVM start, dataset and loaders; the run's one server is already up. */
     static final double CLAIM_FORK_SECONDS = 2.5;
+    /** What a Python claims fork adds per row: writing the dataset file and reading it into pydantic models. */
+    static final double PYTHON_FORK_SECONDS_PER_ROW = 40e-6;
+    /** What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim compares memory). */
+    static final double PYTHON_TRACED_SECONDS_PER_ROW = 220e-6;
     /** TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot. */
     static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.15;
 
@@ -39,14 +46,24 @@ final class DurationEstimate {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    static double seconds(Configuration configuration, Profile profile, int rows) {
-        boolean claim = configuration.entry() == Catalogue.CLAIM;
+    static double seconds(Configuration configuration, Profile profile, int runRows) {
+        int rows = configuration.rows(runRows);
+        boolean claim = configuration.entry().claimLanguage().isPresent();
+        boolean python = configuration.entry().claimLanguage().filter(Language.PYTHON::equals).isPresent();
         double perShot = rows / rowsPerSecond(configuration, rows)
                 + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW);
         double perFork = (claim ? CLAIM_FORK_SECONDS : FORK_SECONDS) + rows * GENERATE_SECONDS_PER_ROW
+                + (python ? rows * (PYTHON_FORK_SECONDS_PER_ROW + tracedLoads(configuration) * PYTHON_TRACED_SECONDS_PER_ROW) : 0)
                 + (configuration.entry().needsSourceTable() ? rows * SOURCE_SECONDS_PER_ROW : 0)
                 + (configuration.warmupShots(profile) + configuration.measuredShots(profile)) * perShot;
         return profile.forks() * perFork;
+    }
+
+    /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */
+    private static int tracedLoads(Configuration configuration) {
+        OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));
+        boolean probes = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
+        return probes ? Language.PYTHON.arms(claim).size() : 0;
     }
 
     /** Expected rows/s of one shot, from the catalogue's model. */

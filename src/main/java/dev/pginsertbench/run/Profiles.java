@@ -2,6 +2,7 @@ package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.Chunking;
 import dev.pginsertbench.load.ConnectionMode;
@@ -65,6 +66,14 @@ public final class Profiles {
             OriginalClaim.ADAPTIVE, 10,
             OriginalClaim.END_TO_END, 9,
             OriginalClaim.SYNC_VS_ASYNC, 7);
+    /**
+     * The Python port's share of the claims study: fewer rounds and blocks than Java's, as its
+     * loads are several times slower (the whole adds about 10 minutes on the 2-core machine).
+     */
+    static final int PYTHON_CLAIMS_ROUNDS = 4;
+    static final int PYTHON_CLAIMS_BLOCKS = 2;
+    /** Rows per load of the Python forks: the first half of the dataset, as its loads are 3 to 10 times slower. */
+    static final int PYTHON_CLAIMS_ROWS = CLAIMS_ROWS / 2;
     /** Seed of the claims study's fork order, recorded in the manifest. */
     static final long CLAIMS_ORDER_SEED = 20_261_129L;
 
@@ -99,7 +108,7 @@ public final class Profiles {
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
-                    + "and pooled executeBatch over TLS (16 configurations)", "about 45 s"),
+                    + "and pooled executeBatch over TLS (17 configurations)", "about 50 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
@@ -155,6 +164,7 @@ public final class Profiles {
         all.addAll(ceilings(List.of(2)));
         all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
+        all.add(pythonClaimFork(OriginalClaim.CONVERSION, 1, 1, 2, null));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
 
@@ -223,14 +233,25 @@ public final class Profiles {
         Random random = new Random(CLAIMS_ORDER_SEED);
         List<Configuration> all = new ArrayList<>();
         for (int round = 1; round <= CLAIMS_ROUNDS; round++) {
-            List<OriginalClaim> order = new ArrayList<>(List.of(OriginalClaim.values()));
-            Collections.shuffle(order, random);
-            for (OriginalClaim claim : order) {
-                all.add(claimFork(claim, round, CLAIMS_WARMUP_BLOCKS, CLAIMS_BLOCKS.get(claim)));
+            List<Configuration> forks = new ArrayList<>();
+            for (OriginalClaim claim : OriginalClaim.values()) {
+                forks.add(claimFork(claim, round, CLAIMS_WARMUP_BLOCKS, CLAIMS_BLOCKS.get(claim)));
+                if (round <= PYTHON_CLAIMS_ROUNDS) {
+                    forks.add(pythonClaimFork(claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS, PYTHON_CLAIMS_ROWS));
+                }
             }
+            Collections.shuffle(forks, random);
+            all.addAll(forks);
         }
         return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
                 + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of(), List.of());
+    }
+
+    /** One fork of a claim run by the Python port: its arms in blocks of one shot each. */
+    static Configuration pythonClaimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks, Integer rows) {
+        int arms = Language.PYTHON.arms(claim).size();
+        return new Configuration(Catalogue.PYTHON_CLAIM.id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
+                new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
     }
 
     /** One fork of a claim: its arms in blocks of one shot each. */

@@ -16,9 +16,11 @@ import java.util.List;
  * @param plan      the run's plan: what its first server measures
  * @param passes    what each server of the run measures, in the order they run (the first is {@code plan})
  * @param forkFlags the JVM flags of every fork
+ * @param pythonLoader the Python port as the run found it, or null when the plan has none of its forks
  */
 record RunFacts(String runId, Instant started, RunPlan plan, String command, List<String> jmhArgs, RunManifest.Git git,
-        List<Preflight> servers, List<RunPlan> passes, DatasetFacts dataset, List<String> forkFlags) {
+        List<Preflight> servers, List<RunPlan> passes, DatasetFacts dataset, List<String> forkFlags,
+        RunManifest.PythonPort pythonLoader) {
 
     RunFacts {
         jmhArgs = List.copyOf(jmhArgs);
@@ -77,6 +79,7 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
                 plannedConfigurations(), outcome.results().size(), outcome.failed(), skipped(),
                 estimate().toSeconds(), elapsed().toSeconds());
         return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags),
-                firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order());
+                firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order(),
+                pythonLoader);
     }
 }

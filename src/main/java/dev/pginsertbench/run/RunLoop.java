@@ -129,7 +129,7 @@ final class RunLoop {
             builder.parent(plan.extraJmh());
         }
         builder.include("^" + Pattern.quote(configuration.fullName()) + "$")
-                .param(Parameter.ROWS.field(), String.valueOf(plan.rows()))
+                .param(Parameter.ROWS.field(), String.valueOf(configuration.rows(plan.rows())))
                 .param(Parameter.SERVER.field(), facts.current().label())
                 .shouldFailOnError(true)
                 .jvmArgsAppend(facts.forkFlags().toArray(String[]::new));

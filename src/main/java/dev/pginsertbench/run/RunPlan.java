@@ -1,6 +1,5 @@
 package dev.pginsertbench.run;
 
-import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.ShotSchedule;
 import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.report.RunManifest;
@@ -64,7 +63,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         int warmup = extra.getWarmupIterations().hasValue() ? extra.getWarmupIterations().get() : own.warmup();
         int measured = extra.getMeasurementIterations().hasValue() ? extra.getMeasurementIterations().get()
                 : own.measured();
-        return new Configuration(configuration.benchmark(), configuration.params(), new Configuration.Shots(warmup, measured));
+        return new Configuration(configuration.benchmark(), configuration.params(), new Configuration.Shots(warmup, measured),
+                configuration.rows());
     }
 
     int forks() {
@@ -120,7 +120,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
 
     /** The manifest's order: the configurations as they run, and how a claim fork orders its shots. */
     RunManifest.Order order() {
-        boolean claims = configurations.stream().anyMatch(c -> c.entry() == Catalogue.CLAIM);
+        boolean claims = configurations.stream().anyMatch(c -> c.entry().claimLanguage().isPresent());
         Profile effective = effectiveProfile();
         List<String> order = configurations.stream().map(c -> c.withShots(effective)).toList();
         return new RunManifest.Order(profile.orderSeed(), order, claims ? ShotSchedule.DESCRIPTION : null);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,20 +23,29 @@ class ClaimsReportTest {
      * in the order given; every block holds both arms once.
      */
     private static ObjectNode poolFork(int round, double[] seconds, int[] arms) {
+        return fork("ClaimBenchmark", "POOL", round, seconds, arms, null);
+    }
+
+    /** A fork of {@code benchmark} (ClaimBenchmark or PythonClaimBenchmark); {@code rss} per shot, or null for none. */
+    private static ObjectNode fork(String benchmark, String claim, int round, double[] seconds, int[] arms, double[] rss) {
         ObjectNode entry = JSON.createObjectNode();
-        entry.put("benchmark", "dev.pginsertbench.bench.ClaimBenchmark.load");
+        entry.put("benchmark", "dev.pginsertbench.bench." + benchmark + ".load");
         entry.put("mode", "ss");
-        entry.putObject("params").put("claim", "POOL").put("round", String.valueOf(round)).put("rows", "1000");
+        entry.putObject("params").put("claim", claim).put("round", String.valueOf(round)).put("rows", "1000");
         ArrayNode times = entry.putObject("primaryMetric").put("scoreUnit", "s/op").putArray("rawData").addArray();
         ObjectNode secondary = entry.putObject("secondaryMetrics");
         ArrayNode armData = secondary.putObject("arm").putArray("rawData").addArray();
         ArrayNode chunkData = secondary.putObject("meanChunkSeconds").putArray("rawData").addArray();
         ArrayNode heapData = secondary.putObject("retainedHeapBytes").putArray("rawData").addArray();
+        ArrayNode rssData = rss == null ? null : secondary.putObject("peakRssGrowthBytes").putArray("rawData").addArray();
         for (int i = 0; i < seconds.length; i++) {
             times.add(seconds[i]);
             armData.add(arms[i]);
             chunkData.add(seconds[i] / 10);
             heapData.add("NaN");
+            if (rssData != null) {
+                rssData.add(rss[i]);
+            }
         }
         return entry;
     }
@@ -57,7 +67,7 @@ class ClaimsReportTest {
         assertThat(shots.get(2).block()).isEqualTo(2);
         assertThat(shots.get(4).round()).isEqualTo(2);
         assertThat(ClaimsReport.of(shots).shotsCsv().lines().skip(1).findFirst().orElseThrow())
-                .isEqualTo("pool,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN");
+                .isEqualTo("pool,java,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN");
     }
 
     @Test
@@ -81,7 +91,7 @@ class ClaimsReportTest {
         String csv = ClaimsReport.of(ClaimShotResults.of(twoForks())).csv();
         assertThat(csv.lines()).hasSize(1 + OriginalClaim.POOL.comparisons().size());
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-                .startsWith("pool,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
+                .startsWith("pool,java,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
                 .contains(",% less time,true,10.0000,20.0000,15.")
                 .endsWith(",4,2,inconclusive");
     }
@@ -101,6 +111,44 @@ class ClaimsReportTest {
         ArrayNode results = JSON.createArrayNode();
         results.add(poolFork(1, new double[] {1.0, 0.8, 0.4, 0.5}, new int[] {1, 1, 0, 0}));
         assertThatThrownBy(() -> ClaimShotResults.of(results)).hasMessageContaining("does not complete a block of 2");
+    }
+
+    @Test
+    void pythonForksAreComparedApartAndShownBesideJava() {
+        ArrayNode results = (ArrayNode) twoForks();
+        // Python: pooled/new = 0.5 in every block of both forks; no virtual-thread arm in sync_vs_async
+        results.add(fork("PythonClaimBenchmark", "POOL", 1, new double[] {2.0, 1.0, 1.0, 2.0}, new int[] {1, 0, 0, 1},
+                new double[] {1e6, 1e6, 1e6, 1e6}));
+        results.add(fork("PythonClaimBenchmark", "POOL", 2, new double[] {4.0, 2.0, 2.0, 4.0}, new int[] {1, 0, 0, 1},
+                new double[] {1e6, 1e6, 1e6, 1e6}));
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(results));
+        assertThat(report.results()).extracting(r -> r.language().id()).containsExactly("java", "python");
+        ClaimResult python = report.results().get(1);
+        assertThat(python.estimate()).isCloseTo(50.0, within(1e-9));
+        assertThat(python.forks()).isEqualTo(2);
+        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow()).startsWith("pool,python,pooled_vs_per_chunk,");
+        assertThat(report.shots()).filteredOn(shot -> shot.language() == Language.PYTHON).hasSize(8)
+                .allSatisfy(shot -> assertThat(shot.allocatedBytes()).isNaN())
+                .allSatisfy(shot -> assertThat(shot.peakRssGrowthBytes()).isEqualTo(1e6));
+        String table = report.table();
+        assertThat(table.lines().findFirst().orElseThrow()).contains("Java: measured", "Python: measured", "Python: verdict");
+        assertThat(table).contains("| pool * | pool of 1-5 vs a new connection per chunk, whole load | 10.0 % to 20.0 % | 15.");
+        assertThat(report.markdown("r", 1000)).contains("| pool | python | after |");
+    }
+
+    @Test
+    void aPythonForkBlockHasNoVirtualThreadArm() {
+        ArrayNode results = JSON.createArrayNode();
+        // sync_vs_async in Python: arms sync (0) and after (1) only; arm 2 (after_virtual) has no counterpart
+        results.add(fork("PythonClaimBenchmark", "SYNC_VS_ASYNC", 1, new double[] {2.0, 1.0}, new int[] {0, 1},
+                new double[] {1e6, 4e6}));
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(results));
+        assertThat(report.results()).extracting(r -> r.comparison().id()).containsExactly("speed", "retained_memory",
+                "peak_rss");
+        assertThat(report.results().get(2).estimate()).isCloseTo(4.0, within(1e-9));
+        ArrayNode wrong = JSON.createArrayNode();
+        wrong.add(fork("PythonClaimBenchmark", "SYNC_VS_ASYNC", 1, new double[] {2.0, 1.0}, new int[] {0, 2}, null));
+        assertThatThrownBy(() -> ClaimShotResults.of(wrong)).hasMessageContaining("does not complete a block of 2");
     }
 
     @Test

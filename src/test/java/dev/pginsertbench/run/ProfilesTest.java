@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.FactorBenchmark;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.TableShape;
@@ -81,25 +82,31 @@ class ProfilesTest {
     }
 
     @Test
-    void theClaimsProfileRunsEveryClaimInEveryRoundInWholeBlocksWithinHalfAnHour() {
+    void theClaimsProfileRunsEveryClaimInEveryRoundInWholeBlocksInBothLanguages() {
         Profile claims = Profiles.claims();
         assertThat(claims.orderSeed()).isNotNull();
-        assertThat(claims.configurations()).hasSize(OriginalClaim.values().length * Profiles.CLAIMS_ROUNDS);
-        for (int round = 1; round <= Profiles.CLAIMS_ROUNDS; round++) {
-            String value = String.valueOf(round);
-            assertThat(claims.configurations().stream().filter(c -> c.params().get("round").equals(value))
-                    .map(c -> OriginalClaim.valueOf(c.params().get("claim"))))
-                    .as("round " + round).containsExactlyInAnyOrder(OriginalClaim.values());
-        }
-        for (Configuration configuration : claims.configurations()) {
-            int arms = OriginalClaim.valueOf(configuration.params().get("claim")).arms().size();
-            assertThat(configuration.shots().warmup() % arms).as(configuration.toString()).isZero();
-            assertThat(configuration.shots().measured() % arms).as(configuration.toString()).isZero();
-            assertThat(configuration.shots().measured() / arms).as(configuration.toString()).isGreaterThanOrEqualTo(5);
+        for (Language language : Language.values()) {
+            List<Configuration> forks = claims.configurations().stream()
+                    .filter(c -> c.entry().claimLanguage().orElseThrow() == language).toList();
+            int rounds = language == Language.JAVA ? Profiles.CLAIMS_ROUNDS : Profiles.PYTHON_CLAIMS_ROUNDS;
+            assertThat(forks).as(language.id()).hasSize(OriginalClaim.values().length * rounds);
+            for (int round = 1; round <= rounds; round++) {
+                String value = String.valueOf(round);
+                assertThat(forks.stream().filter(c -> c.params().get("round").equals(value))
+                        .map(c -> OriginalClaim.valueOf(c.params().get("claim"))))
+                        .as(language.id() + " round " + round).containsExactlyInAnyOrder(OriginalClaim.values());
+            }
+            for (Configuration configuration : forks) {
+                int arms = language.arms(OriginalClaim.valueOf(configuration.params().get("claim"))).size();
+                assertThat(configuration.shots().warmup() % arms).as(configuration.toString()).isZero();
+                assertThat(configuration.shots().measured() % arms).as(configuration.toString()).isZero();
+                assertThat(configuration.shots().measured() / arms).as(configuration.toString())
+                        .isGreaterThanOrEqualTo(language == Language.JAVA ? 5 : 2);
+            }
         }
         // the rounds do not all run the claims in the same order
-        assertThat(claims.configurations().subList(0, 6)).extracting(c -> c.params().get("claim"))
-                .isNotEqualTo(claims.configurations().subList(6, 12).stream().map(c -> c.params().get("claim")).toList());
+        assertThat(claims.configurations().subList(0, 6)).extracting(Configuration::toString)
+                .isNotEqualTo(claims.configurations().subList(12, 18).stream().map(Configuration::toString).toList());
         assertThat(estimate(claims)).isLessThan(Duration.ofMinutes(40));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Prerequisite;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
@@ -88,8 +89,12 @@ class SmokeRunIT {
     void summaryCsvHasOneRowPerMeasuredConfigurationExceptTheClaimForksWithEveryLoaderMetric() throws IOException {
         List<String> lines = Files.readAllLines(results.resolve("summary.csv"), StandardCharsets.UTF_8);
         List<String> header = cells(lines.get(0));
-        long claimForks = Profiles.smoke().configurations().stream().filter(c -> c.entry() == Catalogue.CLAIM).count();
-        long measured = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile()).size();
+        JsonNode entries = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile());
+        long claimForks = 0;
+        for (JsonNode entry : entries) {
+            claimForks += entry.path("benchmark").asText().contains("ClaimBenchmark.") ? 1 : 0;
+        }
+        long measured = entries.size();
         assertThat(lines).hasSize((int) (1 + measured - claimForks));
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = cells(line);
@@ -129,21 +134,30 @@ class SmokeRunIT {
         }
         Set<String> expected = new HashSet<>();
         Profiles.smoke().configurations().forEach(c -> expected.add(c.benchmark()));
+        String skipped = new ObjectMapper().readTree(results.resolve("manifest.json").toFile()).path("run").path("skipped")
+                .toString();
         if (Prerequisite.PSQL.missing(null).isPresent()) {
             // a machine without psql skips that one benchmark, and must say so
             expected.remove(Catalogue.PSQL_COPY.id());
-            assertThat(new ObjectMapper().readTree(results.resolve("manifest.json").toFile()).path("run").path("skipped")
-                    .toString()).contains("PsqlCopyBenchmark", "psql is not on PATH");
+            assertThat(skipped).contains("PsqlCopyBenchmark", "psql is not on PATH");
+        }
+        if (Prerequisite.PYTHON_LOADER.missing(null).isPresent()) {
+            // without the Python port's packages its fork is skipped, saying which are missing
+            expected.remove(Catalogue.PYTHON_CLAIM.id());
+            assertThat(skipped).contains("PythonClaimBenchmark", "apt-get install python3-psycopg");
         }
         assertThat(benchmarks).isEqualTo(expected);
         assertThat(entries.size()).isEqualTo(Profiles.smoke().configurations().size()
-                - (expected.contains(Catalogue.PSQL_COPY.id()) ? 0 : 1));
+                - (expected.contains(Catalogue.PSQL_COPY.id()) ? 0 : 1)
+                - (expected.contains(Catalogue.PYTHON_CLAIM.id()) ? 0 : 1));
     }
 
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(5);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(6);
+        JsonNode python = manifest.path("pythonLoader");
+        assertThat(python.has("python") || python.path("skipped").asText().contains("python3")).as(python.toString()).isTrue();
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
         JsonNode run = manifest.path("run");
         assertThat(run.path("status").asText()).isEqualTo("complete");
@@ -184,13 +198,22 @@ class SmokeRunIT {
     @Test
     void theClaimForkIsReportedAsVerdictsAndShotsInOrder() throws IOException {
         List<String> claims = Files.readAllLines(results.resolve("claims.csv"), StandardCharsets.UTF_8);
-        assertThat(claims.get(0)).startsWith("claim,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,");
-        assertThat(claims).hasSize(1 + OriginalClaim.CONVERSION.comparisons().size());
-        assertThat(claims.get(1)).startsWith("conversion,upfront_vs_per_chunk,");
+        assertThat(claims.get(0)).startsWith("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,");
+        boolean python = Prerequisite.PYTHON_LOADER.missing(null).isEmpty();
+        long javaRows = OriginalClaim.CONVERSION.comparisons().stream()
+                .filter(c -> Language.JAVA.compares(OriginalClaim.CONVERSION, c)).count();
+        long pythonRows = OriginalClaim.CONVERSION.comparisons().stream()
+                .filter(c -> Language.PYTHON.compares(OriginalClaim.CONVERSION, c)).count();
+        assertThat(claims).hasSize((int) (1 + javaRows + (python ? pythonRows : 0)));
+        assertThat(claims.get(1)).startsWith("conversion,java,upfront_vs_per_chunk,");
         List<String> shots = Files.readAllLines(results.resolve("claim-shots.csv"), StandardCharsets.UTF_8);
-        // one claim fork of two arms, two measured blocks
-        assertThat(shots).hasSize(1 + 2 * 2);
-        assertThat(shots.subList(1, shots.size())).allMatch(line -> line.startsWith("conversion,1,1,"));
+        // one claim fork of two arms, two measured blocks, in each language
+        assertThat(shots).hasSize(1 + 2 * 2 * (python ? 2 : 1));
+        assertThat(shots.subList(1, 5)).allMatch(line -> line.startsWith("conversion,java,1,1,"));
+        if (python) {
+            assertThat(shots.subList(5, 9)).allMatch(line -> line.startsWith("conversion,python,1,1,"));
+            assertThat(claims).anyMatch(line -> line.startsWith("conversion,python,peak_rss,"));
+        }
         assertThat(Files.readString(results.resolve("claims.md"), StandardCharsets.UTF_8)).contains("converted up front vs in each chunk");
         assertThat(console).contains("Claims of the original loader");
         assertThat(Files.readString(results.resolve("summary.md"), StandardCharsets.UTF_8)).doesNotContain("ClaimBenchmark");

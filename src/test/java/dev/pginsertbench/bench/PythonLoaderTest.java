@@ -1,0 +1,109 @@
+package dev.pginsertbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.data.Dataset;
+import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.ContentChecksum;
+import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.TableContent;
+import dev.pginsertbench.postgres.TableShape;
+import java.io.IOException;
+import java.sql.Connection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Python port of the original loader on a real server, through the worker the Python claims
+ * forks drive: every arm of every claim lands exactly the rows this JVM generated, checksum for
+ * checksum, hostile text included. Without the port's Debian packages these tests are skipped,
+ * saying what is missing; CI installs them and sets {@code BENCH_REQUIRE_PYTHON}, under which a
+ * missing package fails the tests instead.
+ */
+@ExtendWith(PostgresExtension.class)
+class PythonLoaderTest {
+
+    private static final int ROWS = 20_000;
+
+    @BeforeAll
+    static void pythonPortAvailable() {
+        Optional<String> missing = PythonLoader.missing();
+        if (System.getenv("BENCH_REQUIRE_PYTHON") != null) {
+            assertThat(missing).as("the Python port's interpreter and packages").isEmpty();
+        }
+        assumeTrue(missing.isEmpty(), () -> "the Python port cannot run here: " + missing.orElse(""));
+    }
+
+    @Test
+    void beforeAndAfterLandExactlyTheRowsJavaGenerated(PostgresServer server) throws Exception {
+        Dataset dataset = Dataset.generate(42, ROWS);
+        TableContent expected = ContentChecksum.of(dataset.rows());
+        ArticleTable table = ArticleTable.named("python_port");
+        try (Connection connection = server.connect();
+                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+            table.recreate(connection, TableShape.HEAP);
+            assertThat(python.versions().psycopg()).matches("3\\..+");
+            for (String arm : everyPythonArm()) {
+                table.truncate(connection);
+                PythonLoader.Load load = python.load(arm, arm.equals("after"));
+                assertThat(load.complete(ROWS)).as(arm + ": " + load).isTrue();
+                assertThat(load.arm()).isEqualTo(arm);
+                assertThat(table.content(connection)).as(arm).isEqualTo(expected);
+                if (arm.equals("after")) {
+                    assertThat(load.tracemallocPeakBytes()).as("tracemalloc's peak when asked").isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theAdaptiveRuleAndTheChunkMetricsAreTheOriginals(PostgresServer server) throws Exception {
+        Dataset dataset = Dataset.generate(7, ROWS);
+        ArticleTable table = ArticleTable.named("python_chunks");
+        try (Connection connection = server.connect();
+                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+            table.recreate(connection, TableShape.HEAP);
+            // 500 requested for 20,000 rows: the rule makes 20 chunks of 1,000; fixed keeps 40 of 500
+            PythonLoader.Load adaptive = python.load("adaptive_500", false);
+            assertThat(adaptive.chunks()).isEqualTo(20);
+            assertThat(adaptive.successfulChunks()).isEqualTo(20);
+            table.truncate(connection);
+            PythonLoader.Load fixed = python.load("fixed_500", false);
+            assertThat(fixed.chunks()).isEqualTo(40);
+            assertThat(fixed.avgChunkSeconds()).isPositive().isLessThanOrEqualTo(fixed.maxChunkSeconds());
+            assertThat(fixed.maxChunkSeconds()).isLessThan(fixed.seconds());
+            assertThat(fixed.peakRssGrowthBytes()).isNotNaN();
+        }
+    }
+
+    @Test
+    void anArmWithoutAPythonCounterpartIsRefusedAndTheWorkerGoesOn(PostgresServer server) throws Exception {
+        Dataset dataset = Dataset.generate(3, 100);
+        ArticleTable table = ArticleTable.named("python_refusal");
+        try (Connection connection = server.connect();
+                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+            table.recreate(connection, TableShape.HEAP);
+            assertThatThrownBy(() -> python.load("after_virtual", false)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("after_virtual");
+            assertThat(python.load("after", false).complete(100)).isTrue();
+        }
+    }
+
+    private static Set<String> everyPythonArm() {
+        Set<String> arms = new LinkedHashSet<>();
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            Language.PYTHON.arms(claim).stream().map(Arm::id).forEach(arms::add);
+        }
+        return arms;
+    }
+}
