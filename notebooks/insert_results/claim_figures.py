@@ -178,7 +178,7 @@ def claim_intervals(study: ClaimStudy | None, manifests=None) -> Plot:
     langs = languages(claims)
     panels = _claim_panels(claims)
     # A comparison's slot is taller where it holds a row per language.
-    per_slot = 0.27 if len(langs) < 2 else 0.2 + 0.13 * len(langs)
+    per_slot = 0.27 if len(langs) < 2 else 0.14 + 0.13 * len(langs)
     heights = [len(comparison_keys(rows)) * per_slot + 0.55 for _, rows in panels]
     fig = new_figure(FIG_WIDTH, sum(heights) + 1.35)
     axes = new_axes(fig, len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]

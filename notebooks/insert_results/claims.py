@@ -141,24 +141,17 @@ def claimed_range_text(low, high, unit: str) -> str:
 
 
 def estimate_text(r) -> str:
-    """"3.10x [2.80, 3.40]" or "14.2 % [11.5, 16.9]": the suite's estimate and 95 % interval."""
+    """"3.10x [2.80, 3.40]" or "14.2\u00a0% [11.5, 16.9]": the suite's estimate and 95 % interval."""
     if math.isnan(r.estimate):
         return "not measured"
     head = str(r.unit).partition(" ")[0]
+    # A no-break space: a narrow column never breaks "-16.7 %" from its sign.
     f, suffix = ((lambda v: f"{v:.2f}"), "x") if head == "x" else \
-        ((lambda v: f"{v:.1f}"), " %") if head == "%" else (fmt_sig, "")
+        ((lambda v: f"{v:.1f}"), "\u00a0%") if head == "%" else (fmt_sig, "")
     point = f(r.estimate) + suffix
     if math.isnan(r.ci_low) or math.isnan(r.ci_high):
         return point
     return f"{point} [{f(r.ci_low)}, {f(r.ci_high)}]"
-
-
-def precision_text(r) -> str:
-    """"4.8 / 5 % of ratio, met": reached half-width / target half-width."""
-    if math.isnan(r.precision):
-        return "-"
-    met = "met" if r.precision_met else "not met"
-    return f"{r.precision:.3g} / {r.target:.3g} {r.precision_unit}, {met}"
 
 
 def sample_size_text(r) -> str:

@@ -115,13 +115,16 @@ def all_configurations_latex(display: pd.DataFrame) -> str:
 
 
 # The appendix's text width (A4, 2 cm margins) in points, and a float table's column gap (latex.booktabs).
-LINE_PT, COLUMN_GAP_PT = 483.7, 4.0
+LINE_PT = 483.7
+# The claims table's column gap (\tabcolsep): narrower than other tables', and its font (footnotesize)
+# smaller, so that two languages fit.
+CLAIMS_GAP_PT = 3.0
 
 
-def _fitting(widths: list) -> list:
+def _fitting(widths: list, gap_pt: float) -> list:
     """Column widths (fractions of the line) scaled down, where they must be, so that the
-    columns and their gaps fit the line."""
-    budget = 1 - 2 * COLUMN_GAP_PT * len(widths) / LINE_PT
+    columns and their gaps (gap_pt each side) fit the line."""
+    budget = 1 - 2 * gap_pt * len(widths) / LINE_PT
     scale = min(1.0, budget / sum(widths))
     return [int(w * scale * 100) / 100 for w in widths]  # latex.column_spec writes two decimals
 
@@ -131,8 +134,8 @@ def claims_latex(display: pd.DataFrame) -> str:
     # "<Language> <column>", such as "Python n", under a header "Python"; the others (run, claim, row, claimed) first.
     shared = [c for c in display.columns if " " not in c or c.split(" ", 1)[1] not in LANGUAGE_COLUMNS]
     groups = list(dict.fromkeys(c.split(" ", 1)[0] for c in display.columns if c not in shared))
-    widths = {"run": 0.07, "claim": 0.08, "row": 0.11, "claimed": 0.1,
-              "estimate [95 % CI]": 0.14, "n": 0.04, "verdict": 0.1}
+    widths = {"run": 0.07, "claim": 0.1, "row": 0.11, "claimed": 0.1,
+              "estimate [95 % CI]": 0.12, "n": 0.05, "verdict": 0.11}
     header = [("", c) for c in shared] + [tuple(c.split(" ", 1)) for c in display.columns if c not in shared]
     grouped = display[shared + [c for c in display.columns if c not in shared]].copy()
     grouped.columns = pd.MultiIndex.from_tuples(header)
@@ -144,8 +147,8 @@ def claims_latex(display: pd.DataFrame) -> str:
                + ". * the primary row, "
                "which decides the claim. n: forks / paired comparisons. \u2020 the interval is wider than "
                "the study's target precision (the suite's precision_met).")
-    tex = booktabs(grouped, caption, "tab:claims", _fitting([widths.get(c, 0.1) for _, c in header]),
-                   multicol_align="c")
+    tex = booktabs(grouped, caption, "tab:claims", _fitting([widths.get(c, 0.1) for _, c in header], CLAIMS_GAP_PT),
+                   multicol_align="c", gap_pt=CLAIMS_GAP_PT, size="footnotesize")
     # A rule under each language's header, as booktabs sets a column group.
     first = len(shared) + 1
     rules = "".join(rf"\cmidrule(lr){{{first + i * len(LANGUAGE_COLUMNS)}-"

@@ -100,7 +100,7 @@ class TheTable(unittest.TestCase):
         self.assertEqual(d.loc["text_per_chunk", "row"], "text per chunk")
         self.assertEqual(d.loc["text_per_chunk", "claimed"], "2\u20135x faster")
         self.assertEqual(d.loc["text_per_chunk", "Java estimate [95 % CI]"], "3.10x [2.80, 3.40]")
-        self.assertEqual(d.loc["upfront_vs_per_chunk", "Java estimate [95 % CI]"], "1.3 % [-0.8, 3.4]")
+        self.assertEqual(d.loc["upfront_vs_per_chunk", "Java estimate [95 % CI]"], "1.3\u00a0% [-0.8, 3.4]")
         self.assertEqual(d.loc["speed", "claimed"], "at least 1.5x faster")
         self.assertEqual(d.loc["retained_memory", "claimed"], "at most 0.5x memory")
         self.assertEqual(d.loc["no_fire_at_5000", "claimed"], "no claimed range")
@@ -115,7 +115,8 @@ class TheTable(unittest.TestCase):
         for s in (r"\toprule", r"\midrule", r"\bottomrule", r"\label{tab:claims}", r"estimate [95 \% CI]",
                   r"10--20 \% less time", r"smaller than claimed", r"partly \dag{}", r"5 /\allowbreak{} 40",
                   r"\multicolumn{3}{c}{Java}", r"\cmidrule(lr){4-6}",
-                  r"\raggedright\arraybackslash}p{0.14\linewidth}"):
+                  r"\raggedright\arraybackslash}p{0.12\linewidth}", r"\setlength{\tabcolsep}{3pt}",
+                  r"1.3~\% [-0.8, 3.4]"):
             self.assertIn(s, tex)
         self.assertNotIn("Python", tex)  # no Python port in a file from before it
         self.assertEqual(tex.count(r"\\"), 2 + 15)  # two header lines and one line per claims.csv row

@@ -113,12 +113,12 @@ class TheTableSideBySide(unittest.TestCase):
         self.assertEqual(self.by_row.loc[("COPY", "text end to end"), "Python verdict"], f"partly {DAGGER}")
         speed = self.by_row.loc[("sync vs async", "speed *")]
         self.assertEqual((speed["Java estimate [95 % CI]"], speed["Python estimate [95 % CI]"]),
-                         ("53.4 % [51.7, 54.9]", "-3.2 % [-6.1, -0.4]"))
+                         ("53.4\u00a0% [51.7, 54.9]", "-3.2\u00a0% [-6.1, -0.4]"))
         self.assertEqual(speed["Python verdict"], "smaller than claimed")
 
     def test_a_dash_where_a_language_has_no_such_row(self):
         virtual = self.by_row.loc[("sync vs async", "virtual vs platform")]
-        self.assertEqual(virtual["Java estimate [95 % CI]"], "-4.5 % [-8.0, -1.2]")
+        self.assertEqual(virtual["Java estimate [95 % CI]"], "-4.5\u00a0% [-8.0, -1.2]")
         self.assertEqual([virtual[f"Python {c}"] for c in ("estimate [95 % CI]", "n", "verdict")], ["-"] * 3)
         rss = self.by_row.loc[("conversion", "peak RSS")]
         self.assertEqual([rss[f"Java {c}"] for c in ("estimate [95 % CI]", "n", "verdict")], ["-"] * 3)
@@ -141,8 +141,8 @@ class TheTableSideBySide(unittest.TestCase):
         self.assertIn(r"peak RSS & at least 1x memory & - & - & - & 1.90x [1.70, 2.10]", tex)
         widths = [float(w) for w in re.findall(r"p\{([\d.]+)\\linewidth\}", tex)]
         self.assertEqual(len(widths), 9)
-        # Columns and their 4 pt gaps fit the 483.7 pt line.
-        self.assertLessEqual(sum(widths) * tables.LINE_PT + 9 * 2 * tables.COLUMN_GAP_PT, tables.LINE_PT)
+        # Columns and their gaps fit the 483.7 pt line.
+        self.assertLessEqual(sum(widths) * tables.LINE_PT + 9 * 2 * tables.CLAIMS_GAP_PT, tables.LINE_PT)
 
     def test_several_runs_get_a_run_column_and_still_fit(self):
         both = ir.load_claim_study({"a": CLAIMS_TWO_LANGUAGES, "b": CLAIMS_ONLY})
@@ -152,7 +152,7 @@ class TheTableSideBySide(unittest.TestCase):
         self.assertEqual(set(disp.loc[disp["run"] == "b", "Python verdict"]), {"-"})
         tex = tables.claims_latex(disp)
         widths = [float(w) for w in re.findall(r"p\{([\d.]+)\\linewidth\}", tex)]
-        self.assertLessEqual(sum(widths) * tables.LINE_PT + 10 * 2 * tables.COLUMN_GAP_PT, tables.LINE_PT)
+        self.assertLessEqual(sum(widths) * tables.LINE_PT + 10 * 2 * tables.CLAIMS_GAP_PT, tables.LINE_PT)
 
 
 def _markers(ax) -> list:
