@@ -180,13 +180,15 @@ def claim_study_display(claims: pd.DataFrame) -> pd.DataFrame:
                + [f"{language_name(l)} {c}" for l in langs for c in LANGUAGE_COLUMNS]}
     for key in keys.itertuples(index=False):
         rows = by_key[tuple(key)]
-        # The claimed range is the claim's, the same in every language: the first row written says it.
-        first = rows.iloc[0]
         if multi:
             columns["run"].append(key.run)
         columns["claim"].append(claim_name(key.claim))
         columns["row"].append(claim_row_name(key.row, bool(rows["primary"].any())))
-        columns["claimed"].append(claimed_range_text(first["claimed_low"], first["claimed_high"], first["unit"]))
+        # The claimed range is the claim's, the same in every language; should the ports' rows differ, each is shown.
+        claimed = {language_name(r.language): claimed_range_text(r.claimed_low, r.claimed_high, r.unit)
+                   for r in rows.itertuples()}
+        columns["claimed"].append(next(iter(claimed.values())) if len(set(claimed.values())) == 1
+                                  else "; ".join(f"{n}: {c}" for n, c in claimed.items()))
         for l in langs:
             mine = list(rows[rows["language"] == l].itertuples())
             name = language_name(l)

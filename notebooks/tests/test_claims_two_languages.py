@@ -125,6 +125,13 @@ class TheTableSideBySide(unittest.TestCase):
         self.assertEqual(rss["Python estimate [95 % CI]"], "1.90x [1.70, 2.10]")
         self.assertEqual(rss["claimed"], "at least 1x memory")
 
+    def test_claimed_ranges_that_differ_between_the_ports_are_both_shown(self):
+        c = self.study.claims.copy()
+        c.loc[(c["language"] == "python") & (c["row"] == "text_per_chunk"), "claimed_high"] = 4.0
+        disp = ir.claim_study_display(c).set_index("row")
+        self.assertEqual(disp.loc["text per chunk *", "claimed"], "Java: 2\u20135x faster; Python: 2\u20134x faster")
+        self.assertEqual(disp.loc["text end to end", "claimed"], "2\u20135x faster")
+
     def test_every_estimate_is_the_csv_s(self):
         c = self.study.claims
         for lang, name in (("java", "Java"), ("python", "Python")):
