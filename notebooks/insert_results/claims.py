@@ -15,18 +15,29 @@ import pandas as pd
 from .fmt import fmt_int, fmt_sig
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv
 
-CLAIMS_COLUMNS = ["claim", "row", "statement", "comparison", "unit", "primary", "claimed_low", "claimed_high",
-                  "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit", "precision_met",
-                  "n_pairs", "n_forks", "verdict"]
+CLAIMS_COLUMNS = ["claim", "language", "row", "statement", "comparison", "unit", "primary", "claimed_low",
+                  "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit",
+                  "precision_met", "n_pairs", "n_forks", "verdict"]
 CLAIMS_NUMBERS = ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
                   "n_pairs", "n_forks"]
 CLAIMS_FLAGS = ["primary", "precision_met"]
-CLAIM_SHOTS_COLUMNS = ["claim", "round", "fork", "shot", "block", "arm", "seconds", "rows", "mean_chunk_ms",
-                       "retained_heap_mb"]
-CLAIM_SHOTS_NUMBERS = ["round", "fork", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb"]
+CLAIM_SHOTS_COLUMNS = ["claim", "language", "round", "fork", "shot", "block", "arm", "seconds", "rows",
+                       "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row", "peak_rss_growth_mb"]
+CLAIM_SHOTS_NUMBERS = ["round", "fork", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb",
+                       "alloc_bytes_per_row", "peak_rss_growth_mb"]
+# Every claim measured in the Java port and in the Python port of the original loader; files
+# written before the Python port existed have no language column and hold the Java port only,
+# and their claim-shots.csv lacks peak RSS (Python only) and, the oldest, the allocation per row.
+JAVA, PYTHON = "java", "python"
+LATER_CLAIMS = {"language": JAVA}
+LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_growth_mb": ""}
+# Language ids in a fixed order, with their display names.
+LANGUAGE_NAMES = {JAVA: "Java", PYTHON: "Python"}
 # Claim ids in the order the suite defines them, with their display names.
 CLAIM_NAMES = {"copy": "COPY", "pool": "pool", "conversion": "conversion", "adaptive": "adaptive chunking",
                "end_to_end": "end to end", "sync_vs_async": "sync vs async"}
+# Row ids read otherwise than with their underscores as spaces.
+ROW_NAMES = {"peak_rss": "peak RSS"}
 VERDICTS = ["confirmed", "smaller than claimed", "larger than claimed", "partly", "inconclusive", "no claim"]
 
 
@@ -44,11 +55,11 @@ class ClaimStudy:
 
 
 def read_claims(path) -> pd.DataFrame:
-    return read_contract_csv(path, CLAIMS_COLUMNS, CLAIMS_NUMBERS, CLAIMS_FLAGS)
+    return read_contract_csv(path, CLAIMS_COLUMNS, CLAIMS_NUMBERS, CLAIMS_FLAGS, later=LATER_CLAIMS)
 
 
 def read_claim_shots(path) -> pd.DataFrame:
-    return read_contract_csv(path, CLAIM_SHOTS_COLUMNS, CLAIM_SHOTS_NUMBERS)
+    return read_contract_csv(path, CLAIM_SHOTS_COLUMNS, CLAIM_SHOTS_NUMBERS, later=LATER_CLAIM_SHOTS)
 
 
 def _with_run(frame: pd.DataFrame, run) -> pd.DataFrame:
@@ -77,9 +88,29 @@ def claim_name(claim_id) -> str:
     return CLAIM_NAMES.get(str(claim_id), str(claim_id).replace("_", " "))
 
 
+def language_name(language) -> str:
+    return LANGUAGE_NAMES.get(str(language), str(language).capitalize())
+
+
+def languages(frame: pd.DataFrame) -> list[str]:
+    """The languages a frame holds: Java, Python, then any other, as first written."""
+    present = list(dict.fromkeys(frame["language"]))
+    return [l for l in LANGUAGE_NAMES if l in present] + [l for l in present if l not in LANGUAGE_NAMES]
+
+
+def comparison_keys(claims: pd.DataFrame) -> pd.DataFrame:
+    """(run, claim, row) of every comparison once, whatever languages measured it: in the
+    order written, but every claim's rows together (a row only one language has, such as the
+    Python port's peak RSS, joins its claim's)."""
+    keys = claims[["run", "claim", "row"]].drop_duplicates().reset_index(drop=True)
+    first = {k: i for i, k in reversed(list(enumerate(zip(keys["run"], keys["claim"]))))}
+    order = sorted(range(len(keys)), key=lambda i: (first[(keys["run"][i], keys["claim"][i])], i))
+    return keys.iloc[order].reset_index(drop=True)
+
+
 def claim_row_name(row_id, primary=False) -> str:
     """A claim row's id for reading; * marks the primary row, which decides the claim."""
-    return str(row_id).replace("_", " ") + (" *" if primary else "")
+    return ROW_NAMES.get(str(row_id), str(row_id).replace("_", " ")) + (" *" if primary else "")
 
 
 def _bound(v) -> str:
@@ -110,24 +141,17 @@ def claimed_range_text(low, high, unit: str) -> str:
 
 
 def estimate_text(r) -> str:
-    """"3.10x [2.80, 3.40]" or "14.2 % [11.5, 16.9]": the suite's estimate and 95 % interval."""
+    """"3.10x [2.80, 3.40]" or "14.2\u00a0% [11.5, 16.9]": the suite's estimate and 95 % interval."""
     if math.isnan(r.estimate):
         return "not measured"
     head = str(r.unit).partition(" ")[0]
+    # A no-break space: a narrow column never breaks "-16.7 %" from its sign.
     f, suffix = ((lambda v: f"{v:.2f}"), "x") if head == "x" else \
-        ((lambda v: f"{v:.1f}"), " %") if head == "%" else (fmt_sig, "")
+        ((lambda v: f"{v:.1f}"), "\u00a0%") if head == "%" else (fmt_sig, "")
     point = f(r.estimate) + suffix
     if math.isnan(r.ci_low) or math.isnan(r.ci_high):
         return point
     return f"{point} [{f(r.ci_low)}, {f(r.ci_high)}]"
-
-
-def precision_text(r) -> str:
-    """"4.8 / 5 % of ratio, met": reached half-width / target half-width."""
-    if math.isnan(r.precision):
-        return "-"
-    met = "met" if r.precision_met else "not met"
-    return f"{r.precision:.3g} / {r.target:.3g} {r.precision_unit}, {met}"
 
 
 def sample_size_text(r) -> str:
@@ -135,17 +159,41 @@ def sample_size_text(r) -> str:
     return f"{fmt_int(r.n_forks)} / {fmt_int(r.n_pairs)}"
 
 
+def verdict_text(r) -> str:
+    """The suite's verdict; a dagger where the interval is wider than the target precision."""
+    return str(r.verdict) + ("" if r.precision_met or math.isnan(r.precision) else " \u2020")
+
+
+# The per-language columns of the claims table, after "<Language> ".
+LANGUAGE_COLUMNS = ["estimate [95 % CI]", "n", "verdict"]
+
+
 def claim_study_display(claims: pd.DataFrame) -> pd.DataFrame:
-    """claims.csv as a table to read: one row per claims.csv row, verdicts as written."""
+    """claims.csv as a table to read: one row per comparison (run, claim, row), the
+    languages that measured it side by side ("-" where one did not), verdicts as
+    written (with a dagger where the target precision was not reached)."""
     multi = claims["run"].nunique() > 1
-    rows = list(claims.itertuples())
-    return pd.DataFrame({
-        **({"run": claims["run"].tolist()} if multi else {}),
-        "claim": [claim_name(r.claim) for r in rows],
-        "row": [claim_row_name(r.row, r.primary) for r in rows],
-        "claimed": [claimed_range_text(r.claimed_low, r.claimed_high, r.unit) for r in rows],
-        "estimate [95 % CI]": [estimate_text(r) for r in rows],
-        "n (forks / pairs)": [sample_size_text(r) for r in rows],
-        "half-width / target": [precision_text(r) for r in rows],
-        "verdict": [r.verdict for r in rows],
-    })
+    keys = comparison_keys(claims)
+    langs = languages(claims)
+    by_key = {k: g for k, g in claims.groupby(["run", "claim", "row"], sort=False)}
+    columns = {c: [] for c in (["run"] if multi else []) + ["claim", "row", "claimed"]
+               + [f"{language_name(l)} {c}" for l in langs for c in LANGUAGE_COLUMNS]}
+    for key in keys.itertuples(index=False):
+        rows = by_key[tuple(key)]
+        if multi:
+            columns["run"].append(key.run)
+        columns["claim"].append(claim_name(key.claim))
+        columns["row"].append(claim_row_name(key.row, bool(rows["primary"].any())))
+        # The claimed range is the claim's, the same in every language; should the ports' rows differ, each is shown.
+        claimed = {language_name(r.language): claimed_range_text(r.claimed_low, r.claimed_high, r.unit)
+                   for r in rows.itertuples()}
+        columns["claimed"].append(next(iter(claimed.values())) if len(set(claimed.values())) == 1
+                                  else "; ".join(f"{n}: {c}" for n, c in claimed.items()))
+        for l in langs:
+            mine = list(rows[rows["language"] == l].itertuples())
+            name = language_name(l)
+            r = mine[0] if mine else None
+            columns[f"{name} estimate [95 % CI]"].append(estimate_text(r) if r else "-")
+            columns[f"{name} n"].append(sample_size_text(r) if r else "-")
+            columns[f"{name} verdict"].append(verdict_text(r) if r else "-")
+    return pd.DataFrame(columns)

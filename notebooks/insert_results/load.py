@@ -10,7 +10,7 @@ import math
 import os
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import pandas as pd
 
@@ -76,15 +76,18 @@ def read_json(path) -> object:
 
 
 def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
-                      flags: Sequence[str] = (), later: Sequence[str] = ()) -> pd.DataFrame:
+                      flags: Sequence[str] = (), later: Sequence[str] | Mapping[str, str] = ()) -> pd.DataFrame:
     """A CSV the suite writes: text as written (no "NA" guessing), numbers via
     :func:`num` (empty = not applicable), true/false flags as bool. Known
-    columns first, any others after them; a text column in later, which older
-    files lack, is empty there."""
+    columns first, any others after them. A column in later, which older
+    files lack, is empty there (a number: NaN); later as a mapping gives the
+    value such a file means instead (claims.csv before its language column
+    held only the Java port: {"language": "java"})."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for c in later:
+    defaults = later if isinstance(later, Mapping) else dict.fromkeys(later, "")
+    for c, value in defaults.items():
         if c not in frame.columns:
-            frame[c] = ""
+            frame[c] = value
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")

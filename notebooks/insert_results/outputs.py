@@ -57,9 +57,9 @@ FIGURES = [
                "with 95 % intervals."),
     FigureSpec("fig8_claims_intervals", claim_figures.claim_intervals, CLAIMS_STUDY,
                "The original loader's claims: claimed ranges against the measured estimates with their 95 % "
-               "intervals and the suite's verdicts."),
+               "intervals and the suite's verdicts, per port of the loader the run measured (Java, Python)."),
     FigureSpec("fig9_claim_shots", claim_figures.claim_shots, CLAIMS_STUDY,
-               "Every measured shot of the claims study in the order it ran."),
+               "Every measured shot of the claims study in the order it ran, per port of the loader."),
 ]
 FIGURE_FORMATS = ("pdf", "png")
 # The appendix includes the vector version.

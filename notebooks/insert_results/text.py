@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from . import latex
-from .claims import ClaimStudy
+from .claims import JAVA, PYTHON, ClaimStudy
 from .fmt import fmt_int, fmt_sig
 from .load import CLAIMS_FILE, SUMMARY_FILE, num
 
@@ -57,6 +57,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("JVM fork flags", " ".join(jvm.get("forkFlags") or []) or None),
         ("PostgreSQL", pg.get("version")),
         ("JDBC driver", pg.get("driver")),
+        ("Python loader", python_loader_text(manifest)),
         ("provider", " / ".join(str(x) for x in (pg.get("provider"), pg.get("profile")) if x)),
         ("provider detail", pg.get("detail")),
     ]
@@ -75,6 +76,25 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("profilers", ", ".join(str(p) for p in jmh.get("profilers") or []) or None),
     ]
     return [(k, str(v)) for k, v in rows if v not in (None, "")]
+
+
+# manifest.json's pythonLoader: the versions the Python port of the original loader ran with.
+PYTHON_LOADER_FIELDS = [("python", "Python"), ("psycopg", "psycopg"), ("psycopgPool", "psycopg_pool"),
+                        ("pydantic", "pydantic"), ("libpq", "libpq")]
+
+
+def python_loader_text(manifest: dict) -> str | None:
+    """"Python 3.11.2, psycopg 3.1.7, ..." from manifest.json's pythonLoader; "not run: <reason>"
+    where the suite skipped the Python port; None where the manifest has no pythonLoader (a run
+    from before the Python port)."""
+    loader = manifest.get("pythonLoader")
+    if not isinstance(loader, dict):
+        return None
+    if loader.get("skipped"):
+        return f"not run: {loader['skipped']}"
+    known = [f"{name} {loader[k]}" for k, name in PYTHON_LOADER_FIELDS if loader.get(k)]
+    others = [f"{k} {v}" for k, v in loader.items() if k not in dict(PYTHON_LOADER_FIELDS) and v]
+    return ", ".join(known + others) or None
 
 
 def environment_table(manifests: dict) -> pd.DataFrame:
@@ -127,6 +147,36 @@ def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
         "happens, not a repeated one. The estimates with their intervals, the precision reached and the "
         "verdicts are those the benchmark suite computed and wrote to ") + code(CLAIMS_FILE) + esc(
         ", reported here as written."))
+
+
+def _python_port_sentence(study: ClaimStudy | None, run, m: dict, esc) -> str:
+    """What the Python port ran with, or why it did not run; nothing for a run from before it."""
+    loader = m.get("pythonLoader")
+    if isinstance(loader, dict) and loader.get("skipped"):
+        return esc(f"The Python port of the original loader did not run: {loader['skipped']}.")
+    mine = study.claims[(study.claims["run"] == run) & (study.claims["language"] == PYTHON)] \
+        if study is not None else None
+    versions = python_loader_text(m)
+    with_versions = f" ({versions})" if versions else " (versions not recorded in manifest.json)"
+    if mine is None or mine.empty:
+        if not isinstance(loader, dict):
+            return ""  # a run from before the Python port
+        return esc(f"The run names a Python port of the original loader{with_versions}, but {CLAIMS_FILE} "
+                   "holds none of its comparisons.")
+    s = ("The claims study also measured the claims in a Python port of the original loader, on asyncio with "
+         f"psycopg 3 and pydantic{with_versions}, on the same server, with the same rows and in the same run; its "
+         "comparisons stand next to the Java port's in the claims table and figure, and a comparison one port "
+         "lacks is shown for the other only")
+    java_rows = set(study.claims.loc[(study.claims["run"] == run) & (study.claims["language"] == JAVA), "row"])
+    if "virtual_vs_platform" in java_rows - set(mine["row"]):
+        s += " (virtual against platform threads: Python has no virtual threads)"
+    s += "."
+    if (mine["row"] == "retained_memory").any():
+        s += (" The Python port's retained memory is tracemalloc's peak during one probed load, not the "
+              "retained heap.")
+    if (mine["row"] == "peak_rss").any():
+        s += " Its peak RSS row compares the growth of the process's resident memory during a load."
+    return esc(s)
 
 
 def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimStudy | None) -> str:
@@ -207,6 +257,9 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
     has_claims = study is not None and (study.claims["run"] == run).any()
     if has_claims:
         s.append(_claim_study_sentence(study, run, code, esc))
+    python = _python_port_sentence(study, run, m, esc)
+    if python:
+        s.append(python)
     if has_strategies:
         s.append(_statistics_sentence(code, esc))
     return " ".join(s)

@@ -7,6 +7,10 @@ Fixtures:
                column filled where the schema allows, an incomplete configuration
                (PooledCopy tasks 4: 9 of 10 chunks), no server CPU for the ceilings
   claims_only  a claims-profile run: claims.csv, claim-shots.csv, header-only summary.csv
+               (written before the Python port: no language column, no peak RSS, no allocation per row)
+  claims_two_languages  claims.csv, claim-shots.csv and manifest.json written by hand for these tests:
+               four claims measured in the Java and the Python port, a comparison of Java only
+               (virtual vs platform threads) and two of Python only (peak RSS), manifest with pythonLoader
   versions     summary.csv written by hand for these tests: two servers (17.6 and 16.11 embedded), the
                sync baseline, pooled COPY and a new connection per chunk at pooled COPY's chunkSize
                and tasks on both (pooled COPY on 16.11 with one shot), pooled executeBatch on 17.6 only
@@ -29,6 +33,7 @@ FIXTURES = HERE / "fixtures"
 BASIC = FIXTURES / "basic"
 HANDWRITTEN = FIXTURES / "handwritten"
 CLAIMS_ONLY = FIXTURES / "claims_only"
+CLAIMS_TWO_LANGUAGES = FIXTURES / "claims_two_languages"
 TABLE_SHAPES = FIXTURES / "table_shapes"
 TRANSPORTS = FIXTURES / "transports"
 

@@ -86,37 +86,43 @@ class TheTable(unittest.TestCase):
         cls.disp = ir.claim_study_display(cls.study.claims)
 
     def test_one_row_per_claims_csv_row_with_its_verdict(self):
+        # A file from before the Python port: one language, Java, and its columns only.
         self.assertEqual(len(self.disp), len(self.study.claims))
-        self.assertEqual(list(self.disp["verdict"]), list(self.study.claims["verdict"]))
-        self.assertEqual(list(self.disp.columns), ["claim", "row", "claimed", "estimate [95 % CI]",
-                                                   "n (forks / pairs)", "half-width / target", "verdict"])
+        self.assertEqual(list(self.disp["Java verdict"]),
+                         [v + ("" if met else " \u2020") for v, met in
+                          zip(self.study.claims["verdict"], self.study.claims["precision_met"])])
+        self.assertEqual(list(self.disp.columns), ["claim", "row", "claimed", "Java estimate [95 % CI]", "Java n",
+                                                   "Java verdict"])
 
     def test_cells(self):
         d = self.disp.set_index(self.study.claims["row"])
         self.assertEqual(d.loc["text_end_to_end", "row"], "text end to end *")  # primary
         self.assertEqual(d.loc["text_per_chunk", "row"], "text per chunk")
         self.assertEqual(d.loc["text_per_chunk", "claimed"], "2\u20135x faster")
-        self.assertEqual(d.loc["text_per_chunk", "estimate [95 % CI]"], "3.10x [2.80, 3.40]")
-        self.assertEqual(d.loc["upfront_vs_per_chunk", "estimate [95 % CI]"], "1.3 % [-0.8, 3.4]")
+        self.assertEqual(d.loc["text_per_chunk", "Java estimate [95 % CI]"], "3.10x [2.80, 3.40]")
+        self.assertEqual(d.loc["upfront_vs_per_chunk", "Java estimate [95 % CI]"], "1.3\u00a0% [-0.8, 3.4]")
         self.assertEqual(d.loc["speed", "claimed"], "at least 1.5x faster")
         self.assertEqual(d.loc["retained_memory", "claimed"], "at most 0.5x memory")
         self.assertEqual(d.loc["no_fire_at_5000", "claimed"], "no claimed range")
-        self.assertEqual(d.loc["binary_end_to_end", "n (forks / pairs)"], "1 / 8")
-        self.assertEqual(d.loc["pooled_vs_per_chunk", "half-width / target"], "2.7 / 3 pp, met")
-        self.assertEqual(d.loc["csv_end_to_end", "half-width / target"], "7.9 / 5 % of ratio, not met")
+        self.assertEqual(d.loc["binary_end_to_end", "Java n"], "1 / 8")
+        self.assertEqual(d.loc["pooled_vs_per_chunk", "Java verdict"], "confirmed")  # precision met
+        self.assertEqual(d.loc["csv_end_to_end", "Java verdict"], "partly \u2020")  # not met
 
     def test_latex_is_booktabs_and_escaped(self):
         out = temp_dir(self)
         ir.Analysis.load(str(CLAIMS_ONLY), out=str(out)).export_tables()
         tex = (out / "tables/claims.tex").read_text(encoding="utf-8")
         for s in (r"\toprule", r"\midrule", r"\bottomrule", r"\label{tab:claims}", r"estimate [95 \% CI]",
-                  r"10--20 \% less time", r"smaller than claimed", r"4.8 /\allowbreak{} 5 \% of ratio, met",
-                  r"\raggedright\arraybackslash}p{0.17\linewidth}"):
+                  r"10--20 \% less time", r"smaller than claimed", r"partly \dag{}", r"5 /\allowbreak{} 40",
+                  r"\multicolumn{3}{c}{Java}", r"\cmidrule(lr){4-6}",
+                  r"\raggedright\arraybackslash}p{0.12\linewidth}", r"\setlength{\tabcolsep}{3pt}",
+                  r"1.3~\% [-0.8, 3.4]"):
             self.assertIn(s, tex)
-        self.assertEqual(tex.count(r"\\"), 1 + 15)  # header and one line per claims.csv row
+        self.assertNotIn("Python", tex)  # no Python port in a file from before it
+        self.assertEqual(tex.count(r"\\"), 2 + 15)  # two header lines and one line per claims.csv row
         self.assertNotIn(" % ", tex.replace(r"\%", ""))  # no unescaped percent sign
         table = pd.read_csv(out / "tables/claims.csv")
-        self.assertEqual(list(table["verdict"]), list(self.study.claims["verdict"]))
+        self.assertEqual(list(table["Java verdict"]), list(self.disp["Java verdict"]))
 
 
 class TheFigures(unittest.TestCase):
@@ -152,7 +158,7 @@ class TheFigures(unittest.TestCase):
         axes = ir.claim_intervals(ir.ClaimStudy(odd, self.study.shots)).fig.get_axes()
         # A ratio with a bound at or below 0 cannot be log-scaled; an unknown unit gets its own panel.
         self.assertEqual([ax.get_xlabel() for ax in axes], ["x faster (time ratio)", "x slower"])
-        self.assertEqual(ir.claim_study_display(odd)["estimate [95 % CI]"].iloc[0], "not measured")
+        self.assertEqual(ir.claim_study_display(odd)["Java estimate [95 % CI]"].iloc[0], "not measured")
 
     def test_placeholders_without_data(self):
         self.assertTrue(ir.claim_intervals(None).missing)
@@ -197,7 +203,8 @@ class WhatARunWrites(unittest.TestCase):
         self.assertEqual(written, sorted(a.expected_files()))
         stems = {Path(f).stem for f in written if f.startswith("figures/")}
         self.assertTrue({"fig1_throughput_best", "fig8_claims_intervals", "fig9_claim_shots"} <= stems)
-        self.assertEqual(list(pd.read_csv(out / "tables/claims.csv")["verdict"]), list(a.study.claims["verdict"]))
+        self.assertEqual(list(pd.read_csv(out / "tables/claims.csv")["Java verdict"].str.rstrip(" \u2020")),
+                         list(a.study.claims["verdict"]))
         self.assertIn("tables/best_configuration.csv", written)
 
     def test_a_run_without_claims_csv_gets_no_claims_outputs(self):

@@ -5,7 +5,7 @@ import subprocess
 import unittest
 from contextlib import redirect_stdout
 
-from support import BASIC, CLAIMS_ONLY, HANDWRITTEN, TABLE_SHAPES, folder_with, ir, temp_dir
+from support import BASIC, CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, HANDWRITTEN, TABLE_SHAPES, folder_with, ir, temp_dir
 from insert_results import appendix, outputs
 
 # A run without claims.csv: the strategy figures and tables.
@@ -101,7 +101,7 @@ class Appendix(unittest.TestCase):
 
     @unittest.skipUnless(appendix.have_pdflatex(), "pdflatex is not installed")
     def test_compiles_without_overfull_lines(self):
-        for folder in (folder_with(self, claims=True), CLAIMS_ONLY, TABLE_SHAPES):
+        for folder in (folder_with(self, claims=True), CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, TABLE_SHAPES):
             a, out = export(self, folder)
             pdf = ir.compile_pdf(out)
             self.assertGreater(pdf.stat().st_size, 10_000)
