@@ -196,7 +196,7 @@ class SmokeRunIT {
     }
 
     @Test
-    void theClaimForkIsReportedAsVerdictsAndShotsInOrder() throws IOException {
+    void theClaimForkIsReportedAsVerdictsAndShotsInOrder() throws Exception {
         List<String> claims = Files.readAllLines(results.resolve("claims.csv"), StandardCharsets.UTF_8);
         assertThat(claims.get(0)).startsWith("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,");
         boolean python = Prerequisite.PYTHON_LOADER.missing(null).isEmpty();
