@@ -79,8 +79,8 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
 
 
 # manifest.json's pythonLoader: the versions the Python port of the original loader ran with.
-PYTHON_LOADER_FIELDS = [("python", "Python"), ("psycopg", "psycopg"), ("psycopgPool", "psycopg_pool"),
-                        ("pydantic", "pydantic"), ("libpq", "libpq")]
+PYTHON_LOADER_FIELDS = [("python", "Python"), ("psycopg", "psycopg"), ("psycopgImplementation", "implementation"),
+                        ("psycopgPool", "psycopg_pool"), ("pydantic", "pydantic"), ("libpq", "libpq")]
 
 
 def python_loader_text(manifest: dict) -> str | None:
@@ -149,6 +149,18 @@ def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
         ", reported here as written."))
 
 
+def _python_rows_text(study: ClaimStudy, run) -> str:
+    """"with the same rows", or "on the first 40,000 of the same 100,000 rows" where the ports loaded
+    different numbers (from claim-shots.csv's rows)."""
+    shots = study.shots[study.shots["run"] == run] if not study.shots.empty else study.shots
+    if shots.empty:
+        return "with the same dataset"
+    rows = {lang: shots.loc[shots["language"] == lang, "rows"].max() for lang in (JAVA, PYTHON)}
+    if any(pd.isna(v) for v in rows.values()) or rows[JAVA] == rows[PYTHON]:
+        return "with the same rows"
+    return f"on the first {rows[PYTHON]:,.0f} of the same {rows[JAVA]:,.0f} rows"
+
+
 def _python_port_sentence(study: ClaimStudy | None, run, m: dict, esc) -> str:
     """What the Python port ran with, or why it did not run; nothing for a run from before it."""
     loader = m.get("pythonLoader")
@@ -164,7 +176,8 @@ def _python_port_sentence(study: ClaimStudy | None, run, m: dict, esc) -> str:
         return esc(f"The run names a Python port of the original loader{with_versions}, but {CLAIMS_FILE} "
                    "holds none of its comparisons.")
     s = ("The claims study also measured the claims in a Python port of the original loader, on asyncio with "
-         f"psycopg 3 and pydantic{with_versions}, on the same server, with the same rows and in the same run; its "
+         f"psycopg 3 and pydantic{with_versions}, on the same server, {_python_rows_text(study, run)} and in the "
+         "same run; its "
          "comparisons stand next to the Java port's in the claims table and figure, and a comparison one port "
          "lacks is shown for the other only")
     java_rows = set(study.claims.loc[(study.claims["run"] == run) & (study.claims["language"] == JAVA), "row"])

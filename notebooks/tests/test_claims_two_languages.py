@@ -290,6 +290,15 @@ class MethodsAndEnvironment(unittest.TestCase):
         self.assertNotIn("tracemalloc", md)
         self.assertEqual(text.python_loader_text(m), "not run: no python3 with psycopg on this machine")
 
+    def test_the_rows_each_port_loaded_are_named_where_they_differ(self):
+        two = study()
+        self.assertIn("with the same rows", ir.methods_text({RUN: self.manifest()}, [], study=two))
+        shots = two.shots.copy()
+        shots.loc[shots["language"] == "python", "rows"] = 40000
+        shots.loc[shots["language"] == "java", "rows"] = 100000
+        md = ir.methods_text({RUN: self.manifest()}, [], study=ir.ClaimStudy(two.claims, shots))
+        self.assertIn("on the first 40,000 of the same 100,000 rows", md)
+
     def test_a_run_from_before_the_python_port_says_nothing_of_it(self):
         m = self.manifest()
         del m["pythonLoader"]

@@ -169,7 +169,7 @@ public final class ClaimsReport {
 
     /** Rows per load, per language where the languages loaded different numbers (the first rows of one dataset). */
     private String rowsPerLoad(int runRows) {
-        Map<Language, Long> rows = new LinkedHashMap<>();
+        Map<Language, Long> rows = new java.util.EnumMap<>(Language.class);
         shots.forEach(shot -> rows.putIfAbsent(shot.language(), shot.rows()));
         if (rows.values().stream().distinct().count() < 2) {
             return String.format(Locale.ROOT, "%,d rows per load.", rows.isEmpty() ? runRows : rows.values().iterator().next());
