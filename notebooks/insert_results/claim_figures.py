@@ -197,8 +197,9 @@ def claim_intervals(study: ClaimStudy | None, manifests=None) -> Plot:
 
 
 def _shot_facets(shots: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """One facet per run and claim (and per rows, where a claim measured several sizes),
-    holding every language's shots."""
+    """One facet per run and claim (and per rows, where a claim measured several sizes in one
+    language), holding every language's shots: ports that loaded different numbers of rows
+    share a facet, each panel naming its rows."""
     claims = [c for c in CLAIM_NAMES if c in set(shots["claim"])]
     claims += [c for c in dict.fromkeys(shots["claim"]) if c not in CLAIM_NAMES]
     multi = shots["run"].nunique() > 1
@@ -206,10 +207,11 @@ def _shot_facets(shots: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     for run in dict.fromkeys(shots["run"]):
         for claim in claims:
             g = shots[(shots["run"] == run) & (shots["claim"] == claim)]
-            sizes = sorted(g["rows"].dropna().unique())
+            split = bool((g.groupby("language")["rows"].nunique() > 1).any())
+            sizes = sorted(g["rows"].dropna().unique()) if split else []
             for size in sizes or [NAN]:
-                part = g if len(sizes) <= 1 else g[g["rows"] == size]
-                title = claim_name(claim) + (f", rows = {fmt_int(size)}" if len(sizes) > 1 else "") \
+                part = g[g["rows"] == size] if split else g
+                title = claim_name(claim) + (f", rows = {fmt_int(size)}" if split else "") \
                     + (f" [{run}]" if multi else "")
                 if not part.empty:
                     facets.append((title, part))
@@ -275,6 +277,9 @@ def claim_shots(study: ClaimStudy | None, manifests=None) -> Plot:
         for ax, language in zip(row, langs):
             mine = shots[shots["language"] == language]
             name = f"{facet}, {language_name(language)}" if several else facet
+            if several and shots["rows"].nunique() > 1 and not mine.empty:
+                rows = mine["rows"].max()
+                name += f", {rows / 1000:.0f}k rows" if rows % 1000 == 0 else f", {fmt_int(rows)} rows"
             if mine.empty:
                 ax.set_title(name, loc="left", fontsize=8.5)
                 ax.set_axis_off()
