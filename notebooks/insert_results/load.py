@@ -41,10 +41,12 @@ PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
 RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
 # Ratio columns a summary.csv written before their reference existed lacks: read as empty.
 LATER_RATIOS = [f"x_frozen_copy{end}" for end in ("", "_low", "_high")]
+# Shares of the server sessions' wait-event samples (0 to 1); read as empty in a summary.csv written before them.
+WAITS = ["wait_cpu", "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io", "wait_other"]
 SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
     "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
-    "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"]
+    "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"] + WAITS
     + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
 # server: the server a row was measured on; a run over several servers has a row per configuration and server.
 SUMMARY_COLUMNS = (["benchmark", "family", "label", "rows", "server"] + PARAMS
@@ -101,7 +103,7 @@ def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
 def read_summary(path) -> pd.DataFrame:
     """summary.csv: one row per configuration; an empty parameter cell means
     the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
-    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS + LATER_RATIOS)
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS + LATER_RATIOS + WAITS)
 
 
 # --------------------------------------------------------------------------

@@ -41,4 +41,15 @@ public class ShotCounters {
     public double meanChunkSeconds;
     /** Time of the load's slowest chunk in seconds; NaN without a loader. */
     public double maxChunkSeconds;
+    /**
+     * What the server's active client sessions were doing during the shot, as shares of
+     * {@link WaitSampler}'s samples (each NaN without a sample): running on CPU, waiting for the
+     * client, for relation extension, for WAL, for data-file I/O, for anything else.
+     */
+    public double waitCpuShare;
+    public double waitClientShare;
+    public double waitLockExtendShare;
+    public double waitWalShare;
+    public double waitDataIoShare;
+    public double waitOtherShare;
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * files, so every shape starts each shot as created; an UNLOGGED table's pages, which a
  * checkpoint does not write, are dropped with its old files, so none carry over to the next shot; after the shot {@code count(*)} must equal
  * {@code rows}, and a loader's report must be complete, or the benchmark fails with a message
- * naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}.
+ * naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}; during
+ * every shot a {@link WaitSampler} on a session of its own samples what the server's sessions wait for.
  *
  * <p>The heap is fixed by {@link ForkFlags}.
  */
@@ -78,6 +80,7 @@ public abstract class TableFillBenchmark {
 
     private BenchmarkParams params;
     private Connection control;
+    private WaitSampler waits;
     private String activitySql;
     private boolean checkpointAllowed = true;
     private ClientCpu cpu;
@@ -99,6 +102,7 @@ public abstract class TableFillBenchmark {
         dataset = Dataset.generate(seed, rows);
         table = ArticleTable.named(TARGET_TABLE);
         control = postgres.connect();
+        waits = new WaitSampler(postgres.connect(), backendPid(control));
         table.recreate(control, tableShape());
         activitySql = ServerActivity.snapshotSql(control);
         cpu = new ClientCpu();
@@ -139,10 +143,20 @@ public abstract class TableFillBenchmark {
         cpuBefore = cpu.nanos();
         serverCpuBefore = serverCpu.nanos();
         heap.start();
+        waits.start();
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     @TearDown(Level.Iteration)
-    public final void verifyShot(ShotCounters counters) throws SQLException {
+    public final void verifyShot(ShotCounters counters) throws SQLException, InterruptedException {
+        Map<WaitSampler.Wait, Double> waited = waits.stop();
         long heapGrowth = heap.growth();
         long cpuUsed = cpu.nanos() - cpuBefore;
         double serverCpuUsed = serverCpu.nanos() - serverCpuBefore;
@@ -169,6 +183,12 @@ public abstract class TableFillBenchmark {
         counters.clientCpuNsPerRow = cpuUsed / (double) rows;
         counters.serverCpuNsPerRow = serverCpuUsed / rows;
         counters.peakHeapGrowth = heapGrowth;
+        counters.waitCpuShare = waited.get(WaitSampler.Wait.CPU);
+        counters.waitClientShare = waited.get(WaitSampler.Wait.CLIENT);
+        counters.waitLockExtendShare = waited.get(WaitSampler.Wait.LOCK_EXTEND);
+        counters.waitWalShare = waited.get(WaitSampler.Wait.WAL);
+        counters.waitDataIoShare = waited.get(WaitSampler.Wait.DATA_IO);
+        counters.waitOtherShare = waited.get(WaitSampler.Wait.OTHER);
         if (outsideChunks != null) {
             counters.chunks = outsideChunks.total();
             counters.successfulChunks = outsideChunks.succeeded();
@@ -188,6 +208,9 @@ public abstract class TableFillBenchmark {
             releaseTrial();
         } finally {
             try {
+                if (waits != null) {
+                    waits.close();
+                }
                 if (control != null) {
                     control.close();
                 }

@@ -100,6 +100,9 @@ public final class ResultSummary {
                                 perShotMean(secondary, "successfulChunks"), perShotMean(secondary, "meanChunkSeconds"),
                                 perShotMean(secondary, "maxChunkSeconds"))
                         : SummaryRow.ChunkMetrics.none(),
+                new SummaryRow.WaitShares(perShotMean(secondary, "waitCpuShare"), perShotMean(secondary, "waitClientShare"),
+                        perShotMean(secondary, "waitLockExtendShare"), perShotMean(secondary, "waitWalShare"),
+                        perShotMean(secondary, "waitDataIoShare"), perShotMean(secondary, "waitOtherShare")),
                 Map.of());
     }
 

@@ -26,7 +26,8 @@ public final class SummaryCsv {
         PARAMETERS.forEach(p -> columns.add(p.field()));
         columns.addAll(List.of("forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high",
                 "mb_per_s", "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
-                "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"));
+                "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms", "wait_cpu",
+                "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io", "wait_other"));
         for (Reference reference : Reference.values()) {
             columns.addAll(List.of(reference.column(), reference.column() + "_low", reference.column() + "_high"));
         }
@@ -44,7 +45,9 @@ public final class SummaryCsv {
                     number(row.megabytesPerSecond()), number(row.clientCpuNsPerRow()), number(row.serverCpuNsPerRow()),
                     number(row.walBytesPerRow()), number(row.allocatedBytesPerRow()), number(row.heapPeakGrowthBytes() / 1e6),
                     number(row.chunks().chunks()), number(row.chunks().successfulChunks()),
-                    number(row.chunks().meanSeconds() * 1e3), number(row.chunks().maxSeconds() * 1e3)));
+                    number(row.chunks().meanSeconds() * 1e3), number(row.chunks().maxSeconds() * 1e3),
+                    number(row.waits().cpu()), number(row.waits().client()), number(row.waits().lockExtend()),
+                    number(row.waits().wal()), number(row.waits().dataIo()), number(row.waits().other())));
             for (Reference reference : Reference.values()) {
                 Interval ratio = row.ratio(reference);
                 cells.addAll(List.of(number(ratio.estimate()), number(ratio.low()), number(ratio.high())));

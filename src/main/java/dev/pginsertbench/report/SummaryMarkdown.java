@@ -53,6 +53,7 @@ public final class SummaryMarkdown {
                 .filter(row -> row.params().getOrDefault(Parameter.SERVER.field(), "").equals(first)).toList();
         CopyFormatComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
         BatchPathComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
+        WaitEvents.of(summary).ifPresent(section -> text.append('\n').append(section));
         if (!failed.isEmpty() || !skipped.isEmpty()) {
             text.append("\n## Not measured\n\n");
             for (RunManifest.NotMeasured item : failed) {

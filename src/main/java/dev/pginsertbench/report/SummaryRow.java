@@ -25,6 +25,7 @@ import java.util.Map;
  * @param allocatedBytesPerRow {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
  * @param heapPeakGrowthBytes  the largest per-shot rise of the benchmark JVM's heap above its start level
  * @param chunks               the loader's chunk metrics (NaN without a loader)
+ * @param waits                what the server's active sessions waited for (means of the per-shot shares)
  * @param ratios               rows/s over each reference measured in the run, with 95 % intervals
  */
 public record SummaryRow(
@@ -43,7 +44,20 @@ public record SummaryRow(
         double allocatedBytesPerRow,
         double heapPeakGrowthBytes,
         ChunkMetrics chunks,
+        WaitShares waits,
         Map<Reference, Interval> ratios) {
+
+    /**
+     * Shares of the wait-event samples taken during the shots (0 to 1, summing to 1; NaN where the
+     * run sampled none): on CPU, waiting for the client, for relation extension, for WAL, for
+     * data-file I/O, for anything else.
+     */
+    public record WaitShares(double cpu, double client, double lockExtend, double wal, double dataIo, double other) {
+
+        static WaitShares none() {
+            return new WaitShares(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
 
     /**
      * The original loader's per-load metrics, means over the measured shots.
@@ -77,6 +91,6 @@ public record SummaryRow(
     SummaryRow withRatios(Map<Reference, Interval> newRatios) {
         return new SummaryRow(benchmark, family, label, params, rows, forks, times, throughput, megabytesPerSecond,
                 clientCpuNsPerRow, serverCpuNsPerRow, walBytesPerRow, allocatedBytesPerRow, heapPeakGrowthBytes, chunks,
-                newRatios);
+                waits, newRatios);
     }
 }

@@ -13,6 +13,7 @@ final class SummaryRows {
             double serverCpu) {
         return new SummaryRow(benchmark, "strategy", benchmark, params, 100_000, 1,
                 ShotTimes.of(new double[] {100_000 / rowsPerSecond}), Interval.withoutBounds(rowsPerSecond), Double.NaN,
-                clientCpu, serverCpu, Double.NaN, Double.NaN, Double.NaN, SummaryRow.ChunkMetrics.none(), Map.of());
+                clientCpu, serverCpu, Double.NaN, Double.NaN, Double.NaN, SummaryRow.ChunkMetrics.none(),
+                SummaryRow.WaitShares.none(), Map.of());
     }
 }

@@ -1,0 +1,60 @@
+package dev.pginsertbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pginsertbench.PostgresExtension;
+import dev.pginsertbench.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What the wait-event sampler counts on a real server: only the load's active sessions, by what they wait for. */
+@ExtendWith(PostgresExtension.class)
+class WaitSamplerTest {
+
+    @Test
+    void aSessionAsleepCountsAsOtherAndTheControlSessionNotAtAll(PostgresServer server) throws Exception {
+        try (Connection control = server.connect(); Connection load = server.connect();
+                WaitSampler sampler = new WaitSampler(server.connect(), pid(control))) {
+            sampler.start();
+            // the control session is busy too, but it is not the load's: it must not be counted
+            CompletableFuture<Void> controlBusy = CompletableFuture.runAsync(() -> sleep(control, 0.6));
+            sleep(load, 0.6);
+            controlBusy.join();
+            Map<WaitSampler.Wait, Double> shares = sampler.stop();
+            // pg_sleep waits on Timeout:PgSleep, which is none of the named waits
+            assertThat(shares.get(WaitSampler.Wait.OTHER)).isEqualTo(1.0);
+            assertThat(shares.get(WaitSampler.Wait.CPU)).isZero();
+            assertThat(shares.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void noActiveSessionGivesNoShares(PostgresServer server) throws Exception {
+        try (Connection control = server.connect(); WaitSampler sampler = new WaitSampler(server.connect(), pid(control))) {
+            sampler.start();
+            Thread.sleep(100);
+            assertThat(sampler.stop().values()).allSatisfy(share -> assertThat(share).isNaN());
+        }
+    }
+
+    private static int pid(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static void sleep(Connection connection, double seconds) {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT pg_sleep(?)")) {
+            statement.setDouble(1, seconds);
+            statement.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
