@@ -12,8 +12,20 @@ import java.sql.SQLException;
  */
 interface ChunkWriter<R> {
 
-    /** One record in this protocol's row form (the "conversion" factor). */
+    /**
+     * One record in this protocol's row form (the "conversion" factor); null where a writer that
+     * {@linkplain #checksTextWhileEncoding() checks text while encoding} met text it cannot store.
+     */
     R convert(Article article);
+
+    /**
+     * Whether encoding refuses text PostgreSQL cannot store ({@link CopyBuffer.UnstorableText}), so
+     * that the loader need not read every character a second time before sending; the driver's
+     * own encoding does not, so the INSERT protocols are validated first.
+     */
+    default boolean checksTextWhileEncoding() {
+        return false;
+    }
 
     /**
      * Writes every row of the chunk.

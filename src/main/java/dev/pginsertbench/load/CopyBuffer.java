@@ -144,8 +144,9 @@ final class CopyBuffer {
     }
 
     /**
-     * {@code text} as UTF-8 with the given escaping. The caller has validated it (no U+0000, no
-     * unpaired surrogate); an unpaired surrogate here would be written as '?'.
+     * {@code text} as UTF-8 with the given escaping. Text PostgreSQL cannot store exactly (U+0000,
+     * an unpaired surrogate) is refused with {@link UnstorableText} in the same pass, so that the
+     * COPY protocols read each character once; the loader then names the row ({@link RowValidator}).
      */
     void writeUtf8(String text, Escape escape) throws SQLException {
         int length = text.length();
@@ -156,7 +157,7 @@ final class CopyBuffer {
         // tight loop for the common case: ASCII characters the format leaves alone
         while (i < length) {
             char c = text.charAt(i);
-            if (c >= 0x80 || (escape != Escape.NONE && isSpecial(c, escape))) {
+            if (c >= 0x80 || c == 0 || (escape != Escape.NONE && isSpecial(c, escape))) {
                 break;
             }
             out[at++] = (byte) c;
@@ -165,6 +166,9 @@ final class CopyBuffer {
         for (; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
+                if (c == 0) {
+                    throw new UnstorableText();
+                }
                 if (escape != Escape.NONE && isSpecial(c, escape)) {
                     // text: a backslash and a letter; CSV (inside quotes): the quote doubled
                     out[at++] = (byte) (escape == Escape.TEXT ? '\\' : '"');
@@ -182,7 +186,7 @@ final class CopyBuffer {
                 out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
                 out[at++] = (byte) (0x80 | (codePoint & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                out[at++] = '?';
+                throw new UnstorableText();
             } else {
                 out[at++] = (byte) (0xE0 | (c >> 12));
                 out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -190,6 +194,17 @@ final class CopyBuffer {
             }
         }
         position = at;
+    }
+
+    /**
+     * Text that PostgreSQL cannot store exactly, met while encoding: the loader finds and names the
+     * row with {@link RowValidator}. Unchecked, so that it passes through the encoders untouched.
+     */
+    static final class UnstorableText extends RuntimeException {
+
+        UnstorableText() {
+            super("text PostgreSQL cannot store exactly (U+0000 or an unpaired surrogate)", null, false, false);
+        }
     }
 
     private static boolean isSpecial(char c, Escape escape) {

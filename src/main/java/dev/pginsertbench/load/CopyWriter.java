@@ -35,8 +35,15 @@ final class CopyWriter implements ChunkWriter<byte[]> {
             encoder.encode(article, scratch);
         } catch (SQLException impossible) {
             throw new IllegalStateException("a detached buffer never writes to the server", impossible);
+        } catch (CopyBuffer.UnstorableText e) {
+            return null; // the chunk holding this row validates it, and is rejected before sending
         }
         return scratch.toByteArray();
+    }
+
+    @Override
+    public boolean checksTextWhileEncoding() {
+        return true;
     }
 
     @Override

@@ -209,7 +209,10 @@ public final class Loader implements AutoCloseable {
         long started = System.nanoTime();
         List<Article> articles = rows.subList(chunk.from(), chunk.to());
         try {
-            RowValidator.validate(articles);
+            if (!writer.checksTextWhileEncoding()
+                    || (converted != null && converted.subList(chunk.from(), chunk.to()).contains(null))) {
+                RowValidator.validate(articles);
+            }
             try (ConnectionSource.Lease lease = connections.acquire()) {
                 Connection connection = lease.connection();
                 active.add(connection);
@@ -226,13 +229,27 @@ public final class Loader implements AutoCloseable {
                 }
             }
         } catch (InvalidRowException e) {
+            return rejected(chunk, rows, e, started);
+        } catch (CopyBuffer.UnstorableText e) {
+            // met while encoding, the COPY cancelled and rolled back: the validator names the row
+            try {
+                RowValidator.validate(articles);
+            } catch (InvalidRowException named) {
+                return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE, "rejected while sending, the COPY "
+                        + "cancelled and nothing stored: " + named.getMessage(), System.nanoTime() - started);
+            }
             return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
-                    "rejected before sending: " + e.getMessage(), System.nanoTime() - started);
+                    "rejected: the COPY encoder refused text the validator accepts", System.nanoTime() - started);
         } catch (Throwable e) { // every chunk gets an outcome, whatever the driver throws
             SQLException cause = serverError(e);
             return ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(), describe(e, cause),
                     System.nanoTime() - started);
         }
+    }
+
+    private static ChunkResult rejected(ChunkPlan.Chunk chunk, List<Article> rows, InvalidRowException e, long started) {
+        return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE, "rejected before sending: " + e.getMessage(),
+                System.nanoTime() - started);
     }
 
     /**

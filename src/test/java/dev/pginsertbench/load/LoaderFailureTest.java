@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -106,6 +107,28 @@ class LoaderFailureTest {
         assertThat(report.failedChunks()).containsExactly(3);
         ChunkError error = report.firstErrors().get(0);
         assertThat(error.message()).contains("row id " + bad.id()).contains("title").contains("U+0000");
+        assertThat(error.sqlState()).isEqualTo(InvalidRowException.SQL_STATE);
+        assertTableHoldsAllChunksExcept(server, Set.of(3));
+    }
+
+    /**
+     * Text with no exact UTF-8 form is refused for every protocol, converted up front (the COPY
+     * encoders find it while converting) or in each chunk (while the chunk is sent: the COPY is
+     * cancelled), naming the row; only its chunk is missing.
+     */
+    @ParameterizedTest
+    @CsvSource({"BATCH,UPFRONT", "BATCH,PER_CHUNK", "UNNEST,PER_CHUNK", "COPY_TEXT,UPFRONT", "COPY_TEXT,PER_CHUNK",
+            "COPY_CSV,UPFRONT", "COPY_CSV,PER_CHUNK", "COPY_BINARY,UPFRONT", "COPY_BINARY,PER_CHUNK"})
+    void anUnpairedSurrogateIsRejectedNamingTheRow(Protocol protocol, Conversion conversion, PostgresServer server)
+            throws Exception {
+        Article bad = rows.get(3 * CHUNK + 42);
+        rows.set(3 * CHUNK + 42, bad.withTitle("lone \uD800 high surrogate"));
+
+        LoadReport report = load(server, LoadPlan.pooledBatch(CHUNK, 2).withProtocol(protocol).withConversion(conversion));
+
+        assertThat(report.failedChunks()).containsExactly(3);
+        ChunkError error = report.firstErrors().get(0);
+        assertThat(error.message()).contains("row id " + bad.id()).contains("title").contains("unpaired UTF-16 surrogate");
         assertThat(error.sqlState()).isEqualTo(InvalidRowException.SQL_STATE);
         assertTableHoldsAllChunksExcept(server, Set.of(3));
     }
