@@ -92,7 +92,11 @@ final class RunLoop {
     private void runAll() {
         RunPlan plan = facts.currentPlan();
         List<Configuration> runnable = plan.configurations().stream().filter(c -> !facts.current().isSkipped(c)).toList();
-        Progress progress = new Progress(runnable, plan.effectiveProfile(), plan.rows());
+        int server = facts.servers().size();
+        Duration later = facts.passes().subList(server, facts.passes().size()).stream().map(RunPlan::estimate)
+                .reduce(Duration.ZERO, Duration::plus);
+        Progress progress = new Progress(runnable, plan.effectiveProfile(), plan.rows(), facts.elapsed(), later,
+                facts.plannedServers() > 1 ? "server " + server + " of " + facts.plannedServers() + ", " : "");
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
             Configuration configuration = runnable.get(index);
             progress.begin(index);
