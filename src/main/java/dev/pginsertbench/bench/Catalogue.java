@@ -58,6 +58,12 @@ public enum Catalogue {
         };
     }
 
+    /** The claims forks a port of the original loader runs in (the entry whose {@link #claimLanguage()} it is). */
+    public static Catalogue claimForks(Language language) {
+        return Arrays.stream(values()).filter(entry -> entry.claimLanguage().equals(Optional.of(language))).findFirst()
+                .orElseThrow();
+    }
+
     /** The package of every benchmark class, as JMH's fully qualified names start. */
     public static final String PACKAGE = Catalogue.class.getPackageName() + ".";
 

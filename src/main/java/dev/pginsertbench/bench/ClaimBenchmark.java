@@ -2,7 +2,6 @@ package dev.pginsertbench.bench;
 
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
-import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
@@ -56,7 +55,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
     protected void prepareTrial() {
         List<Arm> arms = Language.JAVA.arms(claim);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.ordinal(), round, description());
-        probesMemory = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
+        probesMemory = claim.probesRetainedMemory();
         retained = new double[arms.size()];
         Arrays.fill(retained, Double.NaN);
         for (Arm arm : arms) {

@@ -6,6 +6,7 @@ import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.LoadPlan;
+import dev.pginsertbench.load.Protocol;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ public interface ExpectedRate {
      */
     static double pythonArmRate(LoadPlan plan, int rows) {
         if (plan.protocol().isCopy()) {
-            return plan.protocol() == dev.pginsertbench.load.Protocol.COPY_BINARY ? PYTHON_COPY_BINARY_RATE
+            return plan.protocol() == Protocol.COPY_BINARY ? PYTHON_COPY_BINARY_RATE
                     : PYTHON_COPY_RATE;
         }
         return plan.connections() == ConnectionMode.SINGLE ? 2 * PYTHON_EXECUTEMANY_RATE : PYTHON_EXECUTEMANY_RATE;

@@ -2,7 +2,6 @@ package dev.pginsertbench.bench;
 
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
-import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +55,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         }
         arms = Language.PYTHON.arms(claim);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.ordinal(), round, description());
-        probesMemory = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
+        probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];
         Arrays.fill(traced, Double.NaN);
         python = PythonLoader.start(dataset.rows(), table.name().table(), postgres.address());

@@ -65,17 +65,15 @@ public final class PythonLoader implements AutoCloseable {
      * before any fork starts; empty when the port cannot run ({@link #missing()} says why).
      */
     public static Optional<Versions> installed() {
-        if (missing().isPresent()) {
-            return Optional.empty();
-        }
         try {
             Process check = new ProcessBuilder(interpreter().toString(), "-c", VERSIONS_SCRIPT).redirectErrorStream(true).start();
             if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
                 check.destroyForcibly();
                 return Optional.empty();
             }
-            JsonNode printed = JSON.readTree(check.getInputStream().readAllBytes());
-            return Optional.of(versions(printed));
+            byte[] printed = check.getInputStream().readAllBytes();
+            // an interpreter without the packages fails the script's imports: no versions
+            return check.exitValue() == 0 ? Optional.of(versions(JSON.readTree(printed))) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

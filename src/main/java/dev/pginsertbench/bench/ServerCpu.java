@@ -33,14 +33,18 @@ final class ServerCpu {
         this.postmaster = postmaster;
     }
 
-    /** Finds the postmaster as the parent of this connection's backend, if it runs here. */
-    static ServerCpu locate(Connection connection) throws SQLException {
-        long backend;
+    /** The process id of this connection's backend on the server. */
+    static long backendPid(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
                 ResultSet result = statement.executeQuery()) {
             result.next();
-            backend = result.getLong(1);
+            return result.getLong(1);
         }
+    }
+
+    /** Finds the postmaster as the parent of this connection's backend, if it runs here. */
+    static ServerCpu locate(Connection connection) throws SQLException {
+        long backend = backendPid(connection);
         Optional<Long> parent = ProcessStat.of(backend).map(ProcessStat::parent);
         if (parent.isEmpty() || !command(parent.get()).contains("postgres")) {
             LOG.info("server CPU is not measured: backend {} is not a process of this machine", backend);

@@ -102,7 +102,7 @@ public abstract class TableFillBenchmark {
         dataset = Dataset.generate(seed, rows);
         table = ArticleTable.named(TARGET_TABLE);
         control = postgres.connect();
-        waits = new WaitSampler(postgres.connect(), backendPid(control));
+        waits = new WaitSampler(postgres.connect(), ServerCpu.backendPid(control));
         table.recreate(control, tableShape());
         activitySql = ServerActivity.snapshotSql(control);
         cpu = new ClientCpu();
@@ -144,14 +144,6 @@ public abstract class TableFillBenchmark {
         serverCpuBefore = serverCpu.nanos();
         heap.start();
         waits.start();
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
-            result.next();
-            return result.getInt(1);
-        }
     }
 
     @TearDown(Level.Iteration)

@@ -52,18 +52,18 @@ final class WaitSampler implements AutoCloseable {
                      WHEN wait_event_type = 'IO' THEN 'DATA_IO'
                      ELSE 'OTHER' END, count(*)
             FROM pg_stat_activity
-            WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid() AND pid <> ?
+            WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid() AND pid <> ?::int
             GROUP BY 1""";
 
     private final Connection connection;
-    private final int controlPid;
+    private final long controlPid;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<Wait, Long> counts = new EnumMap<>(Wait.class);
     private Thread thread;
     private volatile SQLException failure;
 
     /** @param controlPid the benchmark's control session, which is not the load's */
-    WaitSampler(Connection connection, int controlPid) {
+    WaitSampler(Connection connection, long controlPid) {
         this.connection = connection;
         this.controlPid = controlPid;
     }
@@ -100,7 +100,7 @@ final class WaitSampler implements AutoCloseable {
 
     private void sample() {
         try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-            statement.setInt(1, controlPid);
+            statement.setLong(1, controlPid);
             while (running.get()) {
                 try (ResultSet result = statement.executeQuery()) {
                     synchronized (counts) {

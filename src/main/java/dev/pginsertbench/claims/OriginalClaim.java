@@ -145,6 +145,11 @@ public enum OriginalClaim {
         return comparisons;
     }
 
+    /** Whether a comparison of this claim needs each arm's retained memory, probed once per fork. */
+    public boolean probesRetainedMemory() {
+        return comparisons.stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
+    }
+
     /** The arm with this id. */
     public Arm arm(String armId) {
         return arms.stream().filter(a -> a.id().equals(armId)).findFirst()

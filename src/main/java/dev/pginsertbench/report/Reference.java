@@ -2,7 +2,6 @@ package dev.pginsertbench.report;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
-import java.util.Objects;
 
 /**
  * What a configuration's rows/s is compared with in the summary: the sync baseline, each
@@ -44,7 +43,7 @@ public enum Reference {
     /** Whether {@code candidate} can serve as this reference for a configuration with these rows, server and parameters. */
     boolean matches(SummaryRow candidate, SummaryRow row) {
         return candidate.benchmark().equals(benchmark.id()) && candidate.rows() == row.rows()
-                && Objects.equals(candidate.params().get(Parameter.SERVER.field()), row.params().get(Parameter.SERVER.field()))
+                && candidate.server().equals(row.server())
                 && (!sameTasks || candidate.params().get(Parameter.TASKS.field()) != null
                         && candidate.params().get(Parameter.TASKS.field()).equals(row.params().get(Parameter.TASKS.field())));
     }

@@ -1,6 +1,5 @@
 package dev.pginsertbench.report;
 
-import dev.pginsertbench.bench.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +23,6 @@ final class ServerComparison {
     /** A relative change of a per-row counter that the text names (smaller ones are noise between runs here). */
     static final double COUNTER_CHANGE = 0.10;
 
-    private static final String SERVER = Parameter.SERVER.field();
 
     private ServerComparison() {
     }
@@ -32,7 +30,7 @@ final class ServerComparison {
     /** The servers of a run in the order their rows appear (the order they ran). */
     static List<String> servers(List<SummaryRow> summary) {
         Set<String> servers = new LinkedHashSet<>();
-        summary.forEach(row -> servers.add(row.params().getOrDefault(SERVER, "")));
+        summary.forEach(row -> servers.add(row.server()));
         return List.copyOf(servers);
     }
 
@@ -43,13 +41,13 @@ final class ServerComparison {
         }
         Map<String, List<SummaryRow>> byConfiguration = new LinkedHashMap<>();
         for (SummaryRow row : summary) {
-            byConfiguration.computeIfAbsent(configuration(row), key -> new ArrayList<>()).add(row);
+            byConfiguration.computeIfAbsent(row.configuration(), key -> new ArrayList<>()).add(row);
         }
         StringBuilder table = new StringBuilder();
         List<String> changes = new ArrayList<>();
         for (Map.Entry<String, List<SummaryRow>> group : byConfiguration.entrySet()) {
             List<SummaryRow> rows = group.getValue().stream()
-                    .sorted(java.util.Comparator.comparingInt(r -> servers.indexOf(r.params().getOrDefault(SERVER, ""))))
+                    .sorted(java.util.Comparator.comparingInt(r -> servers.indexOf(r.server())))
                     .toList();
             if (rows.size() < 2) {
                 continue;
@@ -58,7 +56,7 @@ final class ServerComparison {
             for (SummaryRow row : rows) {
                 Interval ratio = row == first ? Interval.exact(1) : row.times().speedupOver(first.times());
                 table.append("| ").append(group.getKey())
-                        .append(" | ").append(row.params().get(SERVER))
+                        .append(" | ").append(row.server())
                         .append(" | ").append(row.times().n())
                         .append(" | ").append(SummaryTable.format("%,.0f", row.rowsPerSecond()))
                         .append(" | ").append(SummaryTable.interval("%,.0f", row.throughput()))
@@ -98,13 +96,6 @@ final class ServerComparison {
         return Optional.of(text.toString());
     }
 
-    /** The benchmark with its parameters other than the server: what is compared across servers. */
-    private static String configuration(SummaryRow row) {
-        Map<String, String> params = new LinkedHashMap<>(row.params());
-        params.remove(SERVER);
-        return row.benchmark() + (params.isEmpty() ? "" : " " + SummaryTable.params(params));
-    }
-
     private static String change(String configuration, SummaryRow first, SummaryRow row, Interval ratio) {
         List<String> moved = new ArrayList<>();
         counterChange("WAL per row", first.walBytesPerRow(), row.walBytesPerRow(), "B").ifPresent(moved::add);
@@ -113,8 +104,8 @@ final class ServerComparison {
                 ? String.format(Locale.ROOT, "neither WAL per row nor server CPU per row moved by %.0f %% or more, so "
                         + "the server's counters do not explain it", COUNTER_CHANGE * 100)
                 : String.join(" and ", moved);
-        return String.format(Locale.ROOT, "%s: %s is %s the speed of %s (%s); %s.", configuration, row.params().get(SERVER),
-                SummaryTable.format("%.2fx", ratio.estimate()), first.params().get(SERVER),
+        return String.format(Locale.ROOT, "%s: %s is %s the speed of %s (%s); %s.", configuration, row.server(),
+                SummaryTable.format("%.2fx", ratio.estimate()), first.server(),
                 SummaryTable.interval("%.2f", ratio), counters);
     }
 

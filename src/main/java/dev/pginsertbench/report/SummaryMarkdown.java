@@ -1,6 +1,5 @@
 package dev.pginsertbench.report;
 
-import dev.pginsertbench.bench.Parameter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -50,7 +49,7 @@ public final class SummaryMarkdown {
         // these compare configurations with each other, so only on one server: the first
         String first = ServerComparison.servers(summary).isEmpty() ? "" : ServerComparison.servers(summary).get(0);
         List<SummaryRow> onFirst = summary.stream()
-                .filter(row -> row.params().getOrDefault(Parameter.SERVER.field(), "").equals(first)).toList();
+                .filter(row -> row.server().equals(first)).toList();
         CopyFormatComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
         BatchPathComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
         WaitEvents.of(summary).ifPresent(section -> text.append('\n').append(section));

@@ -1,5 +1,6 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.bench.Parameter;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -77,6 +78,18 @@ public record SummaryRow(
     public SummaryRow {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         ratios = ratios.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(ratios));
+    }
+
+    /** The server it was measured on, as labelled (empty in results written before servers were labelled). */
+    public String server() {
+        return params.getOrDefault(Parameter.SERVER.field(), "");
+    }
+
+    /** The benchmark with its parameters other than the server: a configuration as compared across servers. */
+    String configuration() {
+        Map<String, String> others = new LinkedHashMap<>(params);
+        others.remove(Parameter.SERVER.field());
+        return benchmark + (others.isEmpty() ? "" : " " + SummaryTable.params(others));
     }
 
     public double rowsPerSecond() {

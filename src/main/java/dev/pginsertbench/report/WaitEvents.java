@@ -1,7 +1,6 @@
 package dev.pginsertbench.report;
 
 import dev.pginsertbench.bench.Catalogue;
-import dev.pginsertbench.bench.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +26,7 @@ final class WaitEvents {
         List<SummaryRow> shown = new ArrayList<>();
         for (String server : ServerComparison.servers(summary)) {
             List<SummaryRow> mine = summary.stream()
-                    .filter(row -> row.params().getOrDefault(Parameter.SERVER.field(), "").equals(server))
+                    .filter(row -> row.server().equals(server))
                     .filter(row -> !Double.isNaN(row.waits().cpu())).toList();
             for (Catalogue entry : SHOWN) {
                 mine.stream().filter(row -> row.benchmark().equals(entry.id()))
@@ -52,11 +51,9 @@ final class WaitEvents {
                 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         for (SummaryRow row : shown) {
-            java.util.Map<String, String> params = new java.util.LinkedHashMap<>(row.params());
-            String server = params.remove(Parameter.SERVER.field());
             SummaryRow.WaitShares w = row.waits();
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    row.benchmark() + (params.isEmpty() ? "" : " " + SummaryTable.params(params)), server == null ? "-" : server,
+                    row.configuration(), row.server().isEmpty() ? "-" : row.server(),
                     SummaryTable.format("%,.0f", row.rowsPerSecond()), SummaryTable.format("%,.0f", row.clientCpuNsPerRow()),
                     SummaryTable.format("%,.0f", row.serverCpuNsPerRow()), percent(w.cpu()), percent(w.client()),
                     percent(w.lockExtend()), percent(w.wal()), percent(w.dataIo()), percent(w.other())));

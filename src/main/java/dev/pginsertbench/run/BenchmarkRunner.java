@@ -220,9 +220,9 @@ public final class BenchmarkRunner {
                 preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
                         + ": " + s.reason()));
                 try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
-                    facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), plan,
-                            command(invocation), RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()),
-                            git, checked, plans, dataset, plan.forkFlags(connection.path()), python);
+                    facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), command(invocation),
+                            RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()), git, checked,
+                            plans, dataset, plan.forkFlags(connection.path()), python);
                     outcome = new RunLoop(facts, folder, () -> {
                         connection.delete();
                         server.stop();

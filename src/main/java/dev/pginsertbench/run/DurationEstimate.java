@@ -2,7 +2,6 @@ package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.claims.Language;
-import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.time.Duration;
 import java.util.List;
@@ -62,8 +61,7 @@ final class DurationEstimate {
     /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */
     private static int tracedLoads(Configuration configuration) {
         OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));
-        boolean probes = claim.comparisons().stream().anyMatch(c -> c.measure() == Measure.RETAINED_HEAP);
-        return probes ? Language.PYTHON.arms(claim).size() : 0;
+        return claim.probesRetainedMemory() ? Language.PYTHON.arms(claim).size() : 0;
     }
 
     /** Expected rows/s of one shot, from the catalogue's model. */

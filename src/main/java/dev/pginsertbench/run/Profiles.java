@@ -167,7 +167,7 @@ public final class Profiles {
         all.addAll(ceilings(List.of(2)));
         all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
-        all.add(pythonClaimFork(OriginalClaim.CONVERSION, 1, 1, 2, null));
+        all.add(claimFork(Language.PYTHON, OriginalClaim.CONVERSION, 1, 1, 2, null));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
 
@@ -240,7 +240,8 @@ public final class Profiles {
             for (OriginalClaim claim : OriginalClaim.values()) {
                 forks.add(claimFork(claim, round, CLAIMS_WARMUP_BLOCKS, CLAIMS_BLOCKS.get(claim)));
                 if (round <= PYTHON_CLAIMS_ROUNDS) {
-                    forks.add(pythonClaimFork(claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS, PYTHON_CLAIMS_ROWS));
+                    forks.add(claimFork(Language.PYTHON, claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS,
+                            PYTHON_CLAIMS_ROWS));
                 }
             }
             Collections.shuffle(forks, random);
@@ -250,18 +251,21 @@ public final class Profiles {
                 + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, CLAIMS_ORDER_SEED, true, List.of(), List.of());
     }
 
-    /** One fork of a claim run by the Python port: its arms in blocks of one shot each. */
-    static Configuration pythonClaimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks, Integer rows) {
-        int arms = Language.PYTHON.arms(claim).size();
-        return new Configuration(Catalogue.PYTHON_CLAIM.id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
-                new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
+    /** One fork of a claim run by the Java port: its arms in blocks of one shot each. */
+    static Configuration claimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks) {
+        return claimFork(Language.JAVA, claim, round, warmupBlocks, blocks, null);
     }
 
-    /** One fork of a claim: its arms in blocks of one shot each. */
-    static Configuration claimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks) {
-        int arms = claim.arms().size();
-        return new Configuration(Catalogue.CLAIM.id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
-                new Configuration.Shots(warmupBlocks * arms, blocks * arms));
+    /**
+     * One fork of a claim run by one port: its arms in blocks of one shot each.
+     *
+     * @param rows rows per load, or null for the run's
+     */
+    static Configuration claimFork(Language language, OriginalClaim claim, int round, int warmupBlocks, int blocks,
+            Integer rows) {
+        int arms = language.arms(claim).size();
+        return new Configuration(Catalogue.claimForks(language).id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
+                new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
     }
 
     /**

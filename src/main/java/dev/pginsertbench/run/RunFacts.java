@@ -13,12 +13,11 @@ import java.util.List;
  * @param command   the command line, passwords masked
  * @param jmhArgs   the arguments given after {@code --}, passwords masked
  * @param servers   the servers checked so far, in the order they run; the last is the one measuring now
- * @param plan      the run's plan: what its first server measures
- * @param passes    what each server of the run measures, in the order they run (the first is {@code plan})
+ * @param passes    what each server of the run measures, in the order they run; the first is the run's plan
  * @param forkFlags the JVM flags of every fork
  * @param pythonLoader the Python port as the run found it, or null when the plan has none of its forks
  */
-record RunFacts(String runId, Instant started, RunPlan plan, String command, List<String> jmhArgs, RunManifest.Git git,
+record RunFacts(String runId, Instant started, String command, List<String> jmhArgs, RunManifest.Git git,
         List<Preflight> servers, List<RunPlan> passes, DatasetFacts dataset, List<String> forkFlags,
         RunManifest.PythonPort pythonLoader) {
 
@@ -27,9 +26,14 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
         servers = List.copyOf(servers);
         passes = List.copyOf(passes);
         forkFlags = List.copyOf(forkFlags);
-        if (servers.isEmpty()) {
+        if (servers.isEmpty() || passes.isEmpty()) {
             throw new IllegalArgumentException("a run has at least one server");
         }
+    }
+
+    /** The run's plan: what its first server measures (later ones measure it again, or part of it). */
+    RunPlan plan() {
+        return passes.get(0);
     }
 
     /** Every configuration on every server. */
@@ -74,6 +78,7 @@ record RunFacts(String runId, Instant started, RunPlan plan, String command, Lis
 
     /** The manifest of the run as it stands; {@code status} is running, complete, failed or interrupted. */
     RunManifest manifest(String status, Outcome outcome) {
+        RunPlan plan = plan();
         RunManifest.Run run = new RunManifest.Run(runId, plan.profile().name(), started.toString(),
                 status.equals("running") ? null : Instant.now().toString(), status, command, jmhArgs,
                 plannedConfigurations(), outcome.results().size(), outcome.failed(), skipped(),
