@@ -27,6 +27,10 @@ public interface ExpectedRate {
     double PYTHON_COPY_BINARY_RATE = 59_000;
     /** The Python port's executemany arms through the pool or a connection per chunk; on one sync connection, twice that. */
     double PYTHON_EXECUTEMANY_RATE = 10_500;
+    /** psql \\copy of the dataset in text format. */
+    double PSQL_RATE = 100_000;
+    /** Server-side COPY of binary files, one session or several. */
+    double PARALLEL_CEILING_RATE = 280_000;
     /** Plain executeBatch through any connection mode. */
     ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(null);
 
@@ -48,6 +52,15 @@ public interface ExpectedRate {
     /** The original loader: its "after" variant is pooled COPY, "before" executeBatch with a connection per chunk. */
     static ExpectedRate originalLoader() {
         return (params, rows) -> "AFTER".equals(params.get(Parameter.VARIANT.field())) ? 110_000 : 70_000;
+    }
+
+    /**
+     * A fork of pooled COPY interleaved with psql and the parallel ceiling: the arms take turns, so
+     * its average shot runs at the harmonic mean of their rates.
+     */
+    static ExpectedRate interleavedReferences() {
+        double pooledCopy = protocolRate(Protocol.COPY_BINARY.name());
+        return fixed(3 / (1 / pooledCopy + 1 / PSQL_RATE + 1 / PARALLEL_CEILING_RATE));
     }
 
     /** A claims fork's average shot: its arms take turns, one shot each per block. */

@@ -27,6 +27,16 @@ public enum Prerequisite {
             return PsqlCopy.find().isPresent() ? Optional.empty() : Optional.of("psql is not on PATH");
         }
     },
+    /** psql on PATH or server-side files: something pooled COPY can be held against in interleaved rounds. */
+    A_REFERENCE {
+        @Override
+        public Optional<String> missing(PostgresServer server) throws IOException, SQLException {
+            Optional<String> psql = PSQL.missing(server);
+            Optional<String> files = SERVER_FILES.missing(server);
+            return psql.isPresent() && files.isPresent()
+                    ? Optional.of("neither reference can run: " + psql.get() + "; and " + files.get()) : Optional.empty();
+        }
+    },
     /** The Python port's interpreter with psycopg, psycopg_pool and pydantic. */
     PYTHON_LOADER {
         @Override

@@ -1,12 +1,16 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ServerAddress;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +27,33 @@ final class PsqlCopy {
     private final Map<String, String> environment;
     private final String password;
     private final Path output;
+    private final long fileBytes;
 
-    private PsqlCopy(Path psql, List<String> arguments, Map<String, String> environment, String password, Path output) {
+    private PsqlCopy(Path psql, List<String> arguments, Map<String, String> environment, String password, Path output,
+            long fileBytes) {
         this.command = List.of(psql);
         this.arguments = arguments;
         this.environment = environment;
         this.password = password;
         this.output = output;
+        this.fileBytes = fileBytes;
+    }
+
+    /**
+     * Writes the dataset into a text-format file among {@code files} (PostgreSQL's own
+     * {@code COPY TO} of a source table filled with it) and returns the {@code \copy} of that file.
+     */
+    static PsqlCopy prepare(Path psql, PostgresServer server, Connection control, ArticleTable target, Dataset dataset,
+            ServerFiles files) throws IOException, SQLException, InterruptedException {
+        ArticleTable source = SourceTable.fill(server, control, target, dataset);
+        List<Path> text = files.export(control, source, dataset.size(), 1, "(FORMAT text)", ".txt");
+        source.drop(control);
+        return of(psql, server.address(), target, text.get(0), files.newFile("psql.out"));
+    }
+
+    /** The size of the file psql sends: the COPY bytes of one shot. */
+    long fileBytes() {
+        return fileBytes;
     }
 
     /** The first {@code psql} on PATH, if any. */
@@ -47,7 +71,7 @@ final class PsqlCopy {
         return Optional.empty();
     }
 
-    static PsqlCopy of(Path psql, ServerAddress address, ArticleTable table, Path file, Path output) {
+    static PsqlCopy of(Path psql, ServerAddress address, ArticleTable table, Path file, Path output) throws IOException {
         if (file.toString().contains("'")) {
             throw new IllegalArgumentException("psql \\copy cannot be given a file name with a quote: " + file);
         }
@@ -56,7 +80,7 @@ final class PsqlCopy {
                         + "' WITH (FORMAT text)"));
         Map<String, String> environment = address.libpqEnvironment("pg-insert-bench-psql");
         String password = environment.get("PGPASSWORD");
-        return new PsqlCopy(psql, List.copyOf(arguments), Map.copyOf(environment), password, output);
+        return new PsqlCopy(psql, List.copyOf(arguments), Map.copyOf(environment), password, output, Files.size(file));
     }
 
     /** Runs psql to the end; fails with its output when it exits non-zero. */

@@ -1,9 +1,6 @@
 package dev.pginsertbench.bench;
 
-import dev.pginsertbench.postgres.ArticleTable;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.slf4j.Logger;
@@ -24,7 +21,6 @@ public class PsqlCopyBenchmark extends TableFillBenchmark {
 
     private ServerFiles files;
     private PsqlCopy psql;
-    private long fileBytes;
 
     @Override
     protected void prepareTrial() throws Exception {
@@ -34,11 +30,7 @@ public class PsqlCopyBenchmark extends TableFillBenchmark {
             throw new IllegalStateException(description() + " skipped, no number reported: psql is not on PATH");
         }
         files = ServerFiles.create();
-        ArticleTable source = SourceTable.fill(postgres, control(), table, dataset);
-        List<Path> text = files.export(control(), source, dataset.size(), 1, "(FORMAT text)", ".txt");
-        source.drop(control());
-        fileBytes = Files.size(text.get(0));
-        psql = PsqlCopy.of(executable.get(), postgres.address(), table, text.get(0), files.newFile("psql.out"));
+        psql = PsqlCopy.prepare(executable.get(), postgres, control(), table, dataset, files);
     }
 
     @Override
@@ -51,6 +43,6 @@ public class PsqlCopyBenchmark extends TableFillBenchmark {
     @Benchmark
     public void psqlCopy() throws Exception {
         psql.run();
-        recordBytesSent(fileBytes);
+        recordBytesSent(psql.fileBytes());
     }
 }

@@ -24,6 +24,11 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
             + "bench.seed * 1000003 + claim ordinal * 1000 + round; where a claim compares memory, the first warm-up "
             + "block probes the retained heap";
 
+    /** How a fork of {@link Catalogue#INTERLEAVED_REFERENCES} orders its shots, in words, for the manifest. */
+    public static final String INTERLEAVED_DESCRIPTION = "interleaved reference forks: blocks of one shot per arm "
+            + "(pooled COPY, and psql \\copy and the parallel ceiling where this machine offers them), seeded "
+            + "bench.seed * 1000003 + (100 + tasks) * 1000 + round; a warm-up that is not whole blocks starts inside one";
+
     /**
      * The schedule for a fork, from a seed that {@link #seed} derives from the run's seed, the
      * claim and the round, so a run can be repeated shot for shot.
@@ -55,6 +60,29 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
                 seed(Long.getLong("bench.seed", 42L), claimOrdinal, round));
     }
 
+    /**
+     * A fork of {@link Catalogue#INTERLEAVED_REFERENCES}, whose arms depend on what the machine offers
+     * (psql, server-side files): measured shots must be whole blocks, warm-up shots need not be; a
+     * warm-up that is not whole blocks starts with the last arms of a shuffled block, so that the
+     * measured blocks still begin on a block's first shot.
+     *
+     * @param salt what tells this fork's order apart from other forks of the same round (never a claim's ordinal)
+     */
+    static ShotSchedule forInterleavedFork(int arms, org.openjdk.jmh.infra.BenchmarkParams params, int salt, int round,
+            String where) {
+        return withWarmupShots(arms, params.getWarmup().getCount(),
+                blocks(params.getMeasurement().getCount(), arms, where + ": measured shots (-i)"),
+                seed(Long.getLong("bench.seed", 42L), salt, round));
+    }
+
+    /** Whole measured blocks after {@code warmupShots} warm-up shots: the last shots of whole shuffled blocks. */
+    static ShotSchedule withWarmupShots(int arms, int warmupShots, int measuredBlocks, long seed) {
+        int warmupBlocks = (warmupShots + arms - 1) / arms;
+        ShotSchedule whole = of(arms, warmupBlocks, measuredBlocks, seed);
+        List<Integer> order = whole.order().subList(warmupBlocks * arms - warmupShots, whole.order().size());
+        return new ShotSchedule(arms, warmupShots / arms, measuredBlocks, List.copyOf(order));
+    }
+
     /** The seed of one fork's schedule: {@code runSeed * 1_000_003 + claimOrdinal * 1_000 + round}. */
     static long seed(long runSeed, int claimOrdinal, int round) {
         return runSeed * 1_000_003L + claimOrdinal * 1_000L + round;
@@ -78,7 +106,7 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
         return order.get(index);
     }
 
-    /** Whether shot {@code index} belongs to the first warm-up block. */
+    /** Whether shot {@code index} belongs to the first warm-up block (claims forks, whose warm-up is whole blocks). */
     boolean inFirstWarmupBlock(int index) {
         return warmupBlocks > 0 && index < arms;
     }

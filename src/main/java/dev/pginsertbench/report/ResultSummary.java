@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Family;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.bench.ReferenceArm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,34 +40,99 @@ public final class ResultSummary {
     }
 
     /**
-     * Rows in the order of the JSON entries. The claims study's entries are left out: their score
-     * mixes several arms ({@link ClaimsReport} reads them).
+     * Rows in the order of the JSON entries, then the interleaved reference forks' arms, each arm
+     * one row over all its rounds ({@link InterleavedReferences}). The claims study's entries are
+     * left out: their score mixes several arms ({@link ClaimsReport} reads them). Where the run has
+     * a reference from interleaved forks it is the one compared with; pooled COPY's own interleaved
+     * row takes the paired ratios over psql and the ceiling from its blocks.
      */
     public static List<SummaryRow> of(JsonNode results, double averageRowBytes) {
         List<SummaryRow> measured = new ArrayList<>();
         for (JsonNode node : results) {
-            if (!ClaimShotResults.isClaimEntry(node)) {
+            if (!ClaimShotResults.isClaimEntry(node) && !InterleavedReferences.isEntry(node)) {
                 measured.add(row(node, averageRowBytes));
             }
         }
+        Map<SummaryRow, InterleavedReferences.Group> paired = new java.util.IdentityHashMap<>();
+        measured.addAll(interleavedRows(InterleavedReferences.of(results), averageRowBytes, paired));
         List<SummaryRow> rows = new ArrayList<>(measured.size());
         for (SummaryRow row : measured) {
             Map<Reference, Interval> ratios = new EnumMap<>(Reference.class);
             for (Reference reference : Reference.values()) {
-                measured.stream().filter(candidate -> reference.matches(candidate, row))
+                List<SummaryRow> candidates = measured.stream().filter(candidate -> reference.matches(candidate, row)).toList();
+                boolean anyInterleaved = candidates.stream().anyMatch(SummaryRow::interleaved);
+                candidates.stream().filter(candidate -> candidate.interleaved() || !anyInterleaved)
                         .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond))
                         .ifPresent(fastest -> ratios.put(reference,
                                 fastest == row ? Interval.exact(1) : row.times().speedupOver(fastest.times())));
+            }
+            InterleavedReferences.Group group = paired.get(row);
+            if (group != null) {
+                pairedRatio(group, ReferenceArm.PSQL).ifPresent(ratio -> ratios.put(Reference.PSQL, ratio));
+                pairedRatio(group, ReferenceArm.PARALLEL_CEILING).ifPresent(ratio -> ratios.put(Reference.PARALLEL_CEILING, ratio));
             }
             rows.add(row.withRatios(ratios));
         }
         return rows;
     }
 
+    private static Optional<Interval> pairedRatio(InterleavedReferences.Group group, ReferenceArm reference) {
+        if (!group.ran(reference)) {
+            return Optional.empty();
+        }
+        PairedLogRatio ratio = group.ratio(reference);
+        return Optional.of(new Interval(Math.exp(ratio.mean()), Math.exp(ratio.low()), Math.exp(ratio.high())));
+    }
+
+    /**
+     * The interleaved forks' arms as rows: pooled COPY per configuration, the parallel ceiling per
+     * task count, psql once per server, each over all rounds (and for the references, all
+     * configurations) that ran it.
+     *
+     * @param paired filled with each pooled COPY row's group, whose blocks give its paired ratios
+     */
+    private static List<SummaryRow> interleavedRows(List<InterleavedReferences.Group> groups, double averageRowBytes,
+            Map<SummaryRow, InterleavedReferences.Group> paired) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (InterleavedReferences.Group group : groups) {
+            SummaryRow pooled = row(Catalogue.POOLED_COPY, group.pooledCopyParams(), group.rows(),
+                    group.of(ReferenceArm.POOLED_COPY), averageRowBytes, true);
+            paired.put(pooled, group);
+            rows.add(pooled);
+        }
+        Map<String, List<InterleavedReferences.Group>> byTasks = new LinkedHashMap<>();
+        Map<String, List<InterleavedReferences.Group>> byServer = new LinkedHashMap<>();
+        for (InterleavedReferences.Group group : groups) {
+            byTasks.computeIfAbsent(group.server() + "/" + group.rows() + "/" + group.tasks(), k -> new ArrayList<>()).add(group);
+            byServer.computeIfAbsent(group.server() + "/" + group.rows(), k -> new ArrayList<>()).add(group);
+        }
+        for (List<InterleavedReferences.Group> same : byTasks.values()) {
+            armRow(same, ReferenceArm.PARALLEL_CEILING, averageRowBytes).ifPresent(rows::add);
+        }
+        for (List<InterleavedReferences.Group> same : byServer.values()) {
+            armRow(same, ReferenceArm.PSQL, averageRowBytes).ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    /** One reference arm's shots over these groups (same server and rows), if any ran it. */
+    private static Optional<SummaryRow> armRow(List<InterleavedReferences.Group> groups, ReferenceArm arm,
+            double averageRowBytes) {
+        List<InterleavedReferences.Group> ran = groups.stream().filter(g -> g.ran(arm)).toList();
+        if (ran.isEmpty()) {
+            return Optional.empty();
+        }
+        InterleavedReferences.Group first = ran.get(0);
+        Map<String, String> params = first.withServer();
+        if (arm == ReferenceArm.PARALLEL_CEILING) {
+            params.put(Parameter.TASKS.field(), String.valueOf(first.tasks()));
+        }
+        return Optional.of(row(arm.alone(), params, first.rows(),
+                EntryShots.join(ran.stream().map(g -> g.of(arm)).toList()), averageRowBytes, true));
+    }
+
     private static SummaryRow row(JsonNode node, double averageRowBytes) {
         String name = node.path("benchmark").asText();
-        Optional<Catalogue> entry = Catalogue.byName(name);
-        String benchmark = name.startsWith(Catalogue.PACKAGE) ? name.substring(Catalogue.PACKAGE.length()) : name;
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.path("params").fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -76,60 +142,62 @@ public final class ResultSummary {
         if (rowsParam == null) {
             throw new IllegalArgumentException(name + " has no 'rows' parameter");
         }
-        long rows = Long.parseLong(rowsParam);
         JsonNode primary = node.path("primaryMetric");
         if (!"s/op".equals(primary.path("scoreUnit").asText())) {
             throw new IllegalArgumentException(name + ": expected single-shot times in s/op, found "
                     + primary.path("scoreUnit").asText());
         }
-        ShotTimes times = ShotTimes.of(perShotValues(primary));
+        return row(name, params, Long.parseLong(rowsParam), EntryShots.all(node), averageRowBytes, false);
+    }
+
+    private static SummaryRow row(Catalogue entry, Map<String, String> params, long rows, EntryShots shots,
+            double averageRowBytes, boolean interleaved) {
+        return row(entry.jmhName(), params, rows, shots, averageRowBytes, interleaved);
+    }
+
+    private static SummaryRow row(String name, Map<String, String> params, long rows, EntryShots shots,
+            double averageRowBytes, boolean interleaved) {
+        Optional<Catalogue> entry = Catalogue.byName(name);
+        String benchmark = name.startsWith(Catalogue.PACKAGE) ? name.substring(Catalogue.PACKAGE.length()) : name;
+        ShotTimes times = ShotTimes.of(shots.times());
         if (times.n() == 0) {
             throw new IllegalArgumentException(name + " " + params + ": no shot times in primaryMetric.rawData");
         }
-        JsonNode secondary = node.path("secondaryMetrics");
         Interval throughput = times.rowsPerSecond(rows);
-        return new SummaryRow(benchmark, entry.map(e -> e.family().id()).orElse("other"),
-                entry.map(Catalogue::label).orElse(benchmark), params, rows, node.path("forks").asInt(1), times,
-                throughput, throughput.estimate() * averageRowBytes / 1e6,
-                perShotMean(secondary, "clientCpuNsPerRow"), perShotMean(secondary, "serverCpuNsPerRow"),
-                perShotMean(secondary, "walBytesPerRow"),
-                metric(secondary, "gc.alloc.rate.norm").map(m -> number(m.path("score")) / rows).orElse(Double.NaN),
-                perShotMax(secondary, "peakHeapGrowth"),
+        String label = entry.map(Catalogue::label).orElse(benchmark) + (interleaved ? INTERLEAVED_LABEL : "");
+        return new SummaryRow(benchmark, entry.map(e -> e.family().id()).orElse("other"), label, params, rows,
+                shots.forks(), times, throughput, throughput.estimate() * averageRowBytes / 1e6,
+                mean(shots.secondary("clientCpuNsPerRow")), mean(shots.secondary("serverCpuNsPerRow")),
+                mean(shots.secondary("walBytesPerRow")), allocatedPerShot(shots) / rows,
+                max(shots.secondary("peakHeapGrowth")),
                 entry.filter(e -> e.family() != Family.CEILING && e.family() != Family.REFERENCE).isPresent()
-                        ? new SummaryRow.ChunkMetrics(perShotMean(secondary, "chunks"),
-                                perShotMean(secondary, "successfulChunks"), perShotMean(secondary, "meanChunkSeconds"),
-                                perShotMean(secondary, "maxChunkSeconds"))
+                        ? new SummaryRow.ChunkMetrics(mean(shots.secondary("chunks")),
+                                mean(shots.secondary("successfulChunks")), mean(shots.secondary("meanChunkSeconds")),
+                                mean(shots.secondary("maxChunkSeconds")))
                         : SummaryRow.ChunkMetrics.none(),
-                new SummaryRow.WaitShares(perShotMean(secondary, "waitCpuShare"), perShotMean(secondary, "waitClientShare"),
-                        perShotMean(secondary, "waitLockExtendShare"), perShotMean(secondary, "waitWalShare"),
-                        perShotMean(secondary, "waitDataIoShare"), perShotMean(secondary, "waitOtherShare")),
-                Map.of());
+                new SummaryRow.WaitShares(mean(shots.secondary("waitCpuShare")), mean(shots.secondary("waitClientShare")),
+                        mean(shots.secondary("waitLockExtendShare")), mean(shots.secondary("waitWalShare")),
+                        mean(shots.secondary("waitDataIoShare")), mean(shots.secondary("waitOtherShare"))),
+                Map.of(), interleaved);
     }
 
+    /** Bytes allocated per shot: the mean of the per-shot values, or the score where a file has none. */
+    private static double allocatedPerShot(EntryShots shots) {
+        double perShot = mean(shots.secondary("gc.alloc.rate.norm"));
+        return Double.isNaN(perShot) ? shots.score("gc.alloc.rate.norm") : perShot;
+    }
+
+    /** What a row measured in the interleaved forks adds to its benchmark's label. */
+    static final String INTERLEAVED_LABEL = " (interleaved rounds)";
+
     /** A counter's mean per shot; NaN when the run did not record it. */
-    private static double perShotMean(JsonNode secondary, String key) {
-        return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).average().orElse(Double.NaN))
-                .orElse(Double.NaN);
+    private static double mean(double[] values) {
+        return DoubleStream.of(values).average().orElse(Double.NaN);
     }
 
     /** The largest per-shot value: the worst shot bounds a strategy's working memory. */
-    private static double perShotMax(JsonNode secondary, String key) {
-        return metric(secondary, key).map(m -> DoubleStream.of(perShotValues(m)).max().orElse(Double.NaN))
-                .orElse(Double.NaN);
-    }
-
-    /**
-     * A metric's values, one per measured shot of every fork: {@code rawData} holds them per fork.
-     * (JMH sums EVENTS counters over all shots in {@code score}; {@code rawData} keeps each.)
-     */
-    private static double[] perShotValues(JsonNode metric) {
-        List<Double> values = new ArrayList<>();
-        for (JsonNode fork : metric.path("rawData")) {
-            for (JsonNode shot : fork) {
-                values.add(number(shot));
-            }
-        }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    private static double max(double[] values) {
+        return DoubleStream.of(values).max().orElse(Double.NaN);
     }
 
     /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */

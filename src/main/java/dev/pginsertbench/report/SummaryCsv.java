@@ -31,6 +31,7 @@ public final class SummaryCsv {
         for (Reference reference : Reference.values()) {
             columns.addAll(List.of(reference.column(), reference.column() + "_low", reference.column() + "_high"));
         }
+        columns.add("interleaved");
         return columns;
     }
 
@@ -52,6 +53,7 @@ public final class SummaryCsv {
                 Interval ratio = row.ratio(reference);
                 cells.addAll(List.of(number(ratio.estimate()), number(ratio.low()), number(ratio.high())));
             }
+            cells.add(String.valueOf(row.interleaved()));
             csv.append(String.join(",", cells)).append('\n');
         }
         return csv.toString();

@@ -14,10 +14,11 @@ public final class SummaryMarkdown {
      * @param servers  the run's servers in the order they ran (one, unless the run compares versions)
      * @param measured configurations with a result, over all servers
      * @param planned  configurations the run was asked for, over all servers
+     * @param interleaved the interleaved reference forks' configurations, grouped over rounds
      */
     public static String of(String runId, String profile, int rows, List<RunManifest.Postgres> servers, int measured,
             int planned, List<SummaryRow> summary, List<RunManifest.NotMeasured> failed,
-            List<RunManifest.NotMeasured> skipped) {
+            List<RunManifest.NotMeasured> skipped, List<InterleavedReferences.Group> interleaved) {
         StringBuilder text = new StringBuilder(4096);
         text.append("# Run ").append(runId).append("\n\n");
         String described = servers.stream().map(postgres -> String.format(Locale.ROOT, "%s (%s, settings profile %s)",
@@ -40,11 +41,15 @@ public final class SummaryMarkdown {
                 its level at a shot's start (worst shot; includes uncollected garbage). mean chunk ms = the loader's mean
                 chunk time. x sync, x INSERT SELECT, x server COPY, x psql = rows/s over the fastest sync baseline, each
                 single-session ceiling and psql \\copy; x par. ceiling = over the parallel server-side COPY with the same
-                tasks; all with the same rows, from this run (their 95 % intervals are in summary.csv).
+                tasks; all with the same rows, from this run (their 95 % intervals are in summary.csv). Where the run
+                measured psql and the parallel ceiling interleaved with pooled COPY (rows marked "interleaved rounds":
+                each arm's shots over all rounds), those are the references; pooled COPY's own interleaved rows show
+                the ratios paired block by block (next section).
                 - = not applicable or not measured.
 
                 """);
         text.append(SummaryTable.markdown(summary));
+        InterleavedReferences.markdown(interleaved, summary).ifPresent(section -> text.append('\n').append(section));
         ServerComparison.of(summary).ifPresent(comparison -> text.append('\n').append(comparison));
         // these compare configurations with each other, so only on one server: the first
         String first = ServerComparison.servers(summary).isEmpty() ? "" : ServerComparison.servers(summary).get(0);

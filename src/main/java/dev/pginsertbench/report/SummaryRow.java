@@ -28,6 +28,7 @@ import java.util.Map;
  * @param chunks               the loader's chunk metrics (NaN without a loader)
  * @param waits                what the server's active sessions waited for (means of the per-shot shares)
  * @param ratios               rows/s over each reference measured in the run, with 95 % intervals
+ * @param interleaved          whether the shots are one arm's of the interleaved reference forks (all rounds)
  */
 public record SummaryRow(
         String benchmark,
@@ -46,7 +47,8 @@ public record SummaryRow(
         double heapPeakGrowthBytes,
         ChunkMetrics chunks,
         WaitShares waits,
-        Map<Reference, Interval> ratios) {
+        Map<Reference, Interval> ratios,
+        boolean interleaved) {
 
     /**
      * Shares of the wait-event samples taken during the shots (0 to 1, summing to 1; NaN where the
@@ -104,6 +106,6 @@ public record SummaryRow(
     SummaryRow withRatios(Map<Reference, Interval> newRatios) {
         return new SummaryRow(benchmark, family, label, params, rows, forks, times, throughput, megabytesPerSecond,
                 clientCpuNsPerRow, serverCpuNsPerRow, walBytesPerRow, allocatedBytesPerRow, heapPeakGrowthBytes, chunks,
-                waits, newRatios);
+                waits, newRatios, interleaved);
     }
 }

@@ -77,6 +77,18 @@ public final class Profiles {
      * times slower (4 rounds on 50,000 rows took 10.5 minutes; the issue allowed 10).
      */
     static final int PYTHON_CLAIMS_ROWS = CLAIMS_ROWS * 2 / 5;
+    /**
+     * Pooled COPY held against psql and the parallel ceiling in interleaved forks
+     * ({@link Catalogue#INTERLEAVED_REFERENCES}): its chunk size (the best in runs of a million rows
+     * on the 2-core machine), the rounds of a profile, and each fork's shots: 6 measured shots are
+     * whole blocks for three arms and for two (where psql or the server's files are missing).
+     */
+    static final int INTERLEAVED_CHUNK = 20_000;
+    static final int INTERLEAVED_ROUNDS = 3;
+    static final Configuration.Shots INTERLEAVED_SHOTS = new Configuration.Shots(3, 6);
+    /** The references profile: more rounds, so that the ratios' interval over rounds is narrower. */
+    static final int REFERENCES_ROUNDS = 5;
+
     /** Seed of the claims study's fork order, recorded in the manifest. */
     static final long CLAIMS_ORDER_SEED = 20_261_129L;
 
@@ -111,28 +123,32 @@ public final class Profiles {
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
-                    + "and pooled executeBatch over TLS (17 configurations)", "about 50 s"),
+                    + "and pooled executeBatch over TLS (18 configurations)", "about 50 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
-                    + "formats, the ceilings and psql (34 configurations)", "5.5 minutes measured, 7.7 estimated"),
+                    + "formats, the ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds "
+                    + "(36 configurations)", "about 9 minutes (estimate)"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired, in Java and in the Python port (72 forks: 6 claims x 8 rounds in Java, x 4 in Python on 40,000 rows)",
                     "31 minutes measured from a fresh clone, build included (31 estimated)"),
-            new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings and "
-                    + "psql (9 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
-                    + "--pg-bin's server when given", "6 minutes measured with --pg-bin (4 servers), 2 estimated per server"),
+            new ProfileSummary("references", "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
+                    + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 5 rounds (10 forks)",
+                    "about 19 minutes (estimate)"),
+            new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings, and "
+                    + "psql and the parallel ceilings interleaved with pooled COPY (12 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
+                    + "--pg-bin's server when given", "about 3 minutes per server (estimate)"),
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
                     + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
                     + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
-                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling (101 configurations); then the "
-                    + "best configurations and the ceilings again on a server of the bulk profile (10 configurations)",
-                    "about 54 minutes (estimate)"),
+                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling; and psql and the parallel ceilings interleaved with pooled COPY "
+                    + "in 3 rounds (104 configurations); then the best configurations and the ceilings again on a server "
+                    + "of the bulk profile (13 configurations)", "about 59 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
-                    + "tasks and transport, the table shapes and the transports (126 configurations); then the best "
-                    + "configurations and the ceilings again on a server of the bulk profile (10 configurations)",
-                    "about 11.3 hours (estimate)"));
+                    + "tasks and transport, the table shapes and the transports (129 configurations); then the best "
+                    + "configurations and the ceilings again on a server of the bulk profile (13 configurations)",
+                    "about 12.2 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
@@ -144,6 +160,7 @@ public final class Profiles {
             case "quick" -> Optional.of(quick());
             case "claims" -> Optional.of(claims());
             case "versions" -> Optional.of(versions());
+            case "references" -> Optional.of(references());
             case "standard" -> Optional.of(standard());
             case "thesis" -> Optional.of(thesis());
             default -> Optional.empty();
@@ -166,6 +183,8 @@ public final class Profiles {
                 Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
         all.addAll(ceilings(List.of(2)));
         all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
+        all.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES.id(),
+                params(CHUNK_SIZE, 500, TASKS, 2, Parameter.ROUND, 1), new Configuration.Shots(1, 6)));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         all.add(claimFork(Language.PYTHON, OriginalClaim.CONVERSION, 1, 1, 2, null));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
@@ -182,7 +201,17 @@ public final class Profiles {
                 FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(List.of(1, 2, 4)));
         return new Profile("quick", "the four strategies and the ceilings, a few chunk sizes and task counts",
-                100_000, 1, 1, 5, all);
+                100_000, 1, 1, 5, withInterleavedReferences(all, List.of(1, 2, 4), INTERLEAVED_ROUNDS));
+    }
+
+    /**
+     * Pooled COPY binary against psql and the parallel ceiling, nothing else: a million rows,
+     * {@link #REFERENCES_ROUNDS} rounds of interleaved forks at two and four tasks, for a ratio
+     * whose interval spans rounds. With {@code --pg-bin} or {@code --pg-version} it runs per server.
+     */
+    static Profile references() {
+        return new Profile("references", "pooled COPY against psql and the parallel ceiling, interleaved, in rounds",
+                1_000_000, 1, 1, 5, withInterleavedReferences(List.of(), List.of(2, 4), REFERENCES_ROUNDS));
     }
 
     /** The embedded majors of the versions profile: the shaded default first, as the reference of its ratios. */
@@ -211,7 +240,7 @@ public final class Profiles {
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(4),
                 FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, TCP)));
         all.addAll(ceilings(List.of(2, 4)));
-        return all;
+        return withInterleavedReferences(all, List.of(2, 4), INTERLEAVED_ROUNDS);
     }
 
     /**
@@ -278,7 +307,8 @@ public final class Profiles {
         all.addAll(tableShapes());
         all.addAll(transports());
         return new Profile("standard", "the full matrix of the four strategies, the batch paths, the table shapes and "
-                + "the transports; the best configurations again on a bulk server", 100_000, 2, 2, 5, distinct(all))
+                + "the transports; the best configurations again on a bulk server", 100_000, 2, 2, 5,
+                withInterleavedReferences(distinct(all), MATRIX_TASKS, INTERLEAVED_ROUNDS))
                 .withBulkComparison(bulkComparison());
     }
 
@@ -305,12 +335,16 @@ public final class Profiles {
         all.addAll(factorStudy(values(Parameter.CHUNKING, List.of(Chunking.FIXED, Chunking.ADAPTIVE)),
                 FACTOR_BASE.withChunkSize(500)));
         return new Profile("thesis", "a million rows: full matrix, transports, original loader, one factor at a time; "
-                + "the best configurations again on a bulk server", 1_000_000, 3, 2, 5, distinct(all))
+                + "the best configurations again on a bulk server", 1_000_000, 3, 2, 5,
+                withInterleavedReferences(distinct(all), MATRIX_TASKS, INTERLEAVED_ROUNDS))
                 .withBulkComparison(bulkComparison());
     }
 
+    /** The task counts of the full matrix. */
+    private static final List<Integer> MATRIX_TASKS = List.of(1, 2, 4, 8);
+
     private static List<Configuration> fullMatrix() {
-        List<Integer> tasks = List.of(1, 2, 4, 8);
+        List<Integer> tasks = MATRIX_TASKS;
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000))));
         all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
@@ -367,6 +401,41 @@ public final class Profiles {
         configurations.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2),
                 FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, all)));
         return configurations;
+    }
+
+    /**
+     * Pooled COPY against psql and the parallel ceiling, measured fairly: one
+     * {@link Catalogue#INTERLEAVED_REFERENCES} fork per task count in every round, the rounds
+     * spread over the run (round k after k/rounds of the rest: its start, middle, end), so that the
+     * ratios' interval over rounds spans the machine's drift. What those forks measure (psql, the
+     * parallel ceiling with those tasks, pooled COPY binary at {@link #INTERLEAVED_CHUNK}) is taken
+     * out of the rest, so that each is measured once, interleaved.
+     */
+    static List<Configuration> withInterleavedReferences(List<Configuration> all, List<Integer> tasks, int rounds) {
+        List<Configuration> rest = all.stream().filter(c -> !measuredInterleaved(c, tasks)).toList();
+        List<Configuration> spread = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int t : tasks) {
+                spread.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES.id(),
+                        params(CHUNK_SIZE, INTERLEAVED_CHUNK, TASKS, t, Parameter.ROUND, round), INTERLEAVED_SHOTS));
+            }
+            spread.addAll(rest.subList((round - 1) * rest.size() / rounds, round * rest.size() / rounds));
+        }
+        return spread;
+    }
+
+    /** Whether an interleaved fork with one of these task counts measures this configuration. */
+    private static boolean measuredInterleaved(Configuration configuration, List<Integer> tasks) {
+        Map<String, String> params = configuration.params();
+        boolean sameTasks = tasks.stream().map(String::valueOf).anyMatch(t -> t.equals(params.get(TASKS.field())));
+        return switch (configuration.entry()) {
+            case PSQL_COPY -> true;
+            case PARALLEL_CEILING -> sameTasks;
+            case POOLED_COPY -> sameTasks && String.valueOf(INTERLEAVED_CHUNK).equals(params.get(CHUNK_SIZE.field()))
+                    && Protocol.COPY_BINARY.name().equals(params.get(FORMAT.field()))
+                    && Transport.TCP.name().equals(params.get(TRANSPORT.field()));
+            default -> false;
+        };
     }
 
     /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */

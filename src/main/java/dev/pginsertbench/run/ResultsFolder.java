@@ -3,6 +3,7 @@ package dev.pginsertbench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
+import dev.pginsertbench.report.InterleavedReferences;
 import dev.pginsertbench.report.ResultSummary;
 import dev.pginsertbench.report.SummaryCsv;
 import dev.pginsertbench.report.SummaryMarkdown;
@@ -114,17 +115,26 @@ final class ResultsFolder {
         return writeReports(facts, outcome);
     }
 
-    /** summary.csv, summary.md and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from jmh-result.json. */
+    /**
+     * summary.csv, summary.md, interleaved.csv and interleaved-shots.csv when the run measured
+     * interleaved reference forks, and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from jmh-result.json.
+     */
     private Reports writeReports(RunFacts facts, Outcome outcome) throws IOException {
         JsonNode json = ResultSummary.readJson(path.resolve("jmh-result.json"));
         List<SummaryRow> summary = ResultSummary.of(json, facts.dataset().averageRowBytes());
         ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
+        List<InterleavedReferences.Group> interleaved = InterleavedReferences.of(json);
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
                 facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
-                facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped()),
+                facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped(), interleaved),
                 StandardCharsets.UTF_8);
+        if (!interleaved.isEmpty()) {
+            Files.writeString(path.resolve("interleaved.csv"), InterleavedReferences.csv(interleaved), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("interleaved-shots.csv"), InterleavedReferences.shotsCsv(interleaved),
+                    StandardCharsets.UTF_8);
+        }
         if (!claims.isEmpty()) {
             Files.writeString(path.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
             Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);

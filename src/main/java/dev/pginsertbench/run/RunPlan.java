@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.ShotSchedule;
 import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.report.RunManifest;
@@ -121,9 +122,17 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
     /** The manifest's order: the configurations as they run, and how a claim fork orders its shots. */
     RunManifest.Order order() {
         boolean claims = configurations.stream().anyMatch(c -> c.entry().claimLanguage().isPresent());
+        boolean interleaved = configurations.stream().anyMatch(c -> c.entry() == Catalogue.INTERLEAVED_REFERENCES);
         Profile effective = effectiveProfile();
         List<String> order = configurations.stream().map(c -> c.withShots(effective)).toList();
-        return new RunManifest.Order(profile.orderSeed(), order, claims ? ShotSchedule.DESCRIPTION : null);
+        List<String> described = new ArrayList<>();
+        if (claims) {
+            described.add(ShotSchedule.DESCRIPTION);
+        }
+        if (interleaved) {
+            described.add(ShotSchedule.INTERLEAVED_DESCRIPTION);
+        }
+        return new RunManifest.Order(profile.orderSeed(), order, described.isEmpty() ? null : String.join("; ", described));
     }
 
     /** Prints the plan (and with {@code listEach} every configuration, as a dry run); returns the first line. */
@@ -132,7 +141,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         String shots = ownShots == configurations.size()
                 ? String.format(Locale.ROOT, "%d fork(s) each in blocks of one shot per arm", forks())
                 : String.format(Locale.ROOT, "%d fork(s) x (%d warm-up + %d measured shots)%s", forks(), warmupIterations(),
-                        measurementIterations(), ownShots > 0 ? ", claim forks in blocks of one shot per arm" : "");
+                        measurementIterations(), ownShots > 0 ? ", interleaved forks in blocks of one shot per arm" : "");
         String plan = String.format(Locale.ROOT, "run-bench: profile %s (%s): %d configurations, %,d rows per load, "
                         + "%s; estimated %s on a 2-core machine%n",
                 profile.name(), profile.purpose(), configurations.size(), rows, shots, DurationEstimate.clock(estimate()));

@@ -14,6 +14,6 @@ final class SummaryRows {
         return new SummaryRow(benchmark, "strategy", benchmark, params, 100_000, 1,
                 ShotTimes.of(new double[] {100_000 / rowsPerSecond}), Interval.withoutBounds(rowsPerSecond), Double.NaN,
                 clientCpu, serverCpu, Double.NaN, Double.NaN, Double.NaN, SummaryRow.ChunkMetrics.none(),
-                SummaryRow.WaitShares.none(), Map.of());
+                SummaryRow.WaitShares.none(), Map.of(), false);
     }
 }

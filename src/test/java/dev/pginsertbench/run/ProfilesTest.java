@@ -42,9 +42,10 @@ class ProfilesTest {
         // every benchmark of the catalogue, not a hand-kept list
         assertThat(benchmarks(Profiles.smoke())).containsExactlyInAnyOrder(Catalogue.values());
         for (Profile profile : new Profile[] {Profiles.quick(), Profiles.versions(), Profiles.standard(), Profiles.thesis()}) {
+            // psql and the parallel ceiling only interleaved with pooled COPY
             assertThat(benchmarks(profile)).as(profile.name()).contains(Catalogue.SYNC_BASELINE, Catalogue.NEW_CONNECTION_PER_CHUNK,
                     Catalogue.POOLED_BATCH, Catalogue.POOLED_COPY, Catalogue.INSERT_SELECT_CEILING, Catalogue.SERVER_COPY_CEILING,
-                    Catalogue.PARALLEL_CEILING, Catalogue.PSQL_COPY);
+                    Catalogue.INTERLEAVED_REFERENCES).doesNotContain(Catalogue.PARALLEL_CEILING, Catalogue.PSQL_COPY);
         }
         assertThat(benchmarks(Profiles.thesis())).contains(Catalogue.ORIGINAL_LOADER, Catalogue.FACTOR_POINT);
     }
@@ -67,11 +68,32 @@ class ProfilesTest {
         for (String name : Profiles.names()) {
             Profile profile = Profiles.named(name).orElseThrow();
             Set<String> parallelTasks = profile.configurations().stream()
-                    .filter(c -> c.entry() == Catalogue.PARALLEL_CEILING).map(c -> c.params().get("tasks"))
-                    .collect(Collectors.toSet());
+                    .filter(c -> c.entry() == Catalogue.PARALLEL_CEILING || c.entry() == Catalogue.INTERLEAVED_REFERENCES)
+                    .map(c -> c.params().get("tasks")).collect(Collectors.toSet());
             profile.configurations().stream().filter(c -> c.entry() == Catalogue.POOLED_COPY)
                     .forEach(c -> assertThat(parallelTasks).as(name + ": " + c).contains(c.params().get("tasks")));
         }
+    }
+
+    @Test
+    void theInterleavedRoundsAreSpreadOverTheRunAndWhatTheyMeasureIsNotMeasuredAgain() {
+        List<Configuration> quick = Profiles.quick().configurations();
+        List<Integer> firstOfEachRound = new java.util.ArrayList<>();
+        for (int round = 1; round <= Profiles.INTERLEAVED_ROUNDS; round++) {
+            String value = String.valueOf(round);
+            List<Configuration> forks = quick.stream().filter(c -> c.entry() == Catalogue.INTERLEAVED_REFERENCES
+                    && value.equals(c.params().get("round"))).toList();
+            assertThat(forks).extracting(c -> c.params().get("tasks")).containsExactly("1", "2", "4");
+            firstOfEachRound.add(quick.indexOf(forks.get(0)));
+        }
+        // round k starts after about k/rounds of the other configurations
+        int others = quick.size() - 3 * Profiles.INTERLEAVED_ROUNDS;
+        assertThat(firstOfEachRound).containsExactly(0, 3 + others / 3, 6 + 2 * others / 3);
+        assertThat(quick).noneMatch(c -> c.entry() == Catalogue.POOLED_COPY && c.params().get("chunkSize").equals("20000")
+                && c.params().get("format").equals("COPY_BINARY"));
+        // the bulk comparison's interleaved forks are the same configurations as the durable run's
+        assertThat(Profiles.standard().configurations()).containsAll(Profiles.standard().bulkComparison());
+        assertThat(Profiles.standard().bulkComparison()).anyMatch(c -> c.entry() == Catalogue.INTERLEAVED_REFERENCES);
     }
 
     @Test

@@ -91,11 +91,20 @@ class SmokeRunIT {
         List<String> header = cells(lines.get(0));
         JsonNode entries = new ObjectMapper().readTree(results.resolve("jmh-result.json").toFile());
         long claimForks = 0;
+        long interleavedForks = 0;
         for (JsonNode entry : entries) {
             claimForks += entry.path("benchmark").asText().contains("ClaimBenchmark.") ? 1 : 0;
+            interleavedForks += entry.path("benchmark").asText().endsWith(Catalogue.INTERLEAVED_REFERENCES.id()) ? 1 : 0;
         }
         long measured = entries.size();
-        assertThat(lines).hasSize((int) (1 + measured - claimForks));
+        // the one interleaved fork becomes three rows: pooled COPY, psql and the parallel ceiling (same machine, psql on PATH)
+        assertThat(interleavedForks).isEqualTo(1);
+        assertThat(lines).hasSize((int) (1 + measured - claimForks - interleavedForks + 3));
+        assertThat(lines).filteredOn(line -> line.endsWith(",true")).extracting(line -> cells(line).get(0))
+                .containsExactlyInAnyOrder(Catalogue.POOLED_COPY.id(), Catalogue.PSQL_COPY.id(), Catalogue.PARALLEL_CEILING.id());
+        assertThat(Files.readAllLines(results.resolve("interleaved.csv"), StandardCharsets.UTF_8)).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains(",500,2,psql,"))
+                .anySatisfy(line -> assertThat(line).contains(",500,2,parallel_ceiling,"));
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = cells(line);
             assertThat(cells).as(line).hasSameSizeAs(header);

@@ -1,0 +1,34 @@
+package dev.pginsertbench.bench;
+
+/**
+ * The arms of {@link Catalogue#INTERLEAVED_REFERENCES}: pooled COPY binary and the two things it is
+ * held against, each named by the catalogue entry that measures it alone, so the report can file
+ * an arm's shots under that entry.
+ */
+public enum ReferenceArm {
+    /** Pooled parallel COPY binary at the fork's chunk size and tasks. */
+    POOLED_COPY(Catalogue.POOLED_COPY),
+    /** {@code psql \copy} of the dataset in COPY's text format. */
+    PSQL(Catalogue.PSQL_COPY),
+    /** Server-side COPY of the dataset from {@code tasks} binary files by {@code tasks} sessions at once. */
+    PARALLEL_CEILING(Catalogue.PARALLEL_CEILING);
+
+    private final Catalogue alone;
+
+    ReferenceArm(Catalogue alone) {
+        this.alone = alone;
+    }
+
+    /** The benchmark that measures this arm on its own. */
+    public Catalogue alone() {
+        return alone;
+    }
+
+    /** The arm with this index in the {@code arm} counter of {@link ArmShot}. */
+    public static ReferenceArm of(int index) {
+        if (index < 0 || index >= values().length) {
+            throw new IllegalArgumentException("no reference arm " + index);
+        }
+        return values()[index];
+    }
+}
