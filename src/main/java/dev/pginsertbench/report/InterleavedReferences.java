@@ -185,7 +185,8 @@ public final class InterleavedReferences {
                 blocks' paired log ratios, with its 95 % interval over the rounds (Student's t, rounds - 1 degrees of
                 freedom; with one round, over its blocks, which says nothing of other sessions). n = blocks (rounds). The rounds' own ratios are listed in the order
                 they ran; a trend in them is drift the pairing cancelled. The summary table's x psql and x par.
-                ceiling for these configurations are these ratios.
+                ceiling for these configurations are these ratios. - = a reference the fork could not run here (psql
+                not on PATH, or a server that cannot read the client's files; jmh.log names the reason).
 
                 | server | chunk x tasks | pooled COPY rows/s | psql rows/s | ceiling rows/s | x psql [95 %] | n | per round | x ceiling [95 %] | n | per round |
                 |---|---|---:|---:|---:|---|---|---|---|---|---|
