@@ -12,6 +12,7 @@ selects, formats and draws them; it computes no metric of its own.
     plotting    shared drawing helpers; figures, claim_figures: the figures
     table_shapes  the table-shape study: its configurations and figure
     transports    the transport study: its configurations and figure
+    interleaved   pooled COPY against psql and the parallel ceiling, interleaved: its files, table and figure
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
     outputs     the registry of every output file
@@ -26,8 +27,9 @@ from .claims import (CLAIM_NAMES, CLAIM_SHOTS_COLUMNS, CLAIMS_COLUMNS, VERDICTS,
 from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, speedup_heatmap,
                       throughput_best, throughput_vs_chunk)
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
-from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, MANIFEST_FILE, REPO_ROOT, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs,
-                   num, output_dir, read_summary, resolve_results)
+from .interleaved import InterleavedStudy, interleaved_references, load_interleaved
+from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE, MANIFEST_FILE, REPO_ROOT,
+                   SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost

@@ -8,11 +8,12 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, outputs, table_shapes, tables
+from . import appendix, interleaved, outputs, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, load_claim_study
+from .interleaved import InterleavedStudy, load_interleaved
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, load_runs, output_dir
-from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for,
-                      table_files)
+from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, STRATEGIES, FigureSpec, TableSpec, figure_files,
+                      spec_for, table_files)
 from .plotting import STYLE, Plot, rows_text
 from .strategies import (BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
                          with_names)
@@ -28,12 +29,13 @@ class Analysis:
     folders: dict  # run id -> results folder
     out_dir: Path
     study: ClaimStudy | None = None  # claims.csv and claim-shots.csv, where the runs have them
+    interleaved: InterleavedStudy | None = None  # interleaved.csv and interleaved-shots.csv, where the runs have them
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
         summary, manifests, folders = load_runs(results)
         return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
-                   load_claim_study(folders))
+                   load_claim_study(folders), load_interleaved(folders))
 
     # ---- what this run writes
 
@@ -42,7 +44,8 @@ class Analysis:
         """Strategy outputs unless the run is only a claims study (they would be
         nothing but placeholders); the claims study's where it has claims.csv."""
         return ({STRATEGIES} if not self.df.empty or self.study is None else set()) | \
-            ({CLAIMS_STUDY} if self.study is not None else set())
+            ({CLAIMS_STUDY} if self.study is not None else set()) | \
+            ({INTERLEAVED} if self.interleaved is not None else set())
 
     def figures(self) -> list[FigureSpec]:
         return [f for f in outputs.FIGURES if f.scope in self.scopes]
@@ -60,6 +63,8 @@ class Analysis:
             return ""
         if scope == CLAIMS_STUDY:
             return f"no {CLAIMS_FILE} in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+        if scope == INTERLEAVED:
+            return interleaved.NEEDS
         return ONLY_CLAIMS_NOTE
 
     # ---- what the run holds
@@ -98,6 +103,11 @@ class Analysis:
     def table_shape_display(self) -> pd.DataFrame:
         return tables.table_shape_cost_display(tables.table_shape_cost(self.df, self.manifests))
 
+    def interleaved_display(self) -> pd.DataFrame:
+        if self.interleaved is None:
+            return pd.DataFrame({"note": [self.skip_reason(INTERLEAVED)]})
+        return interleaved.comparison_display(interleaved.comparison(self.interleaved, self.df))
+
     def claims_display(self) -> pd.DataFrame:
         if self.study is None:
             return pd.DataFrame({"note": [self.skip_reason(CLAIMS_STUDY)]})
@@ -128,6 +138,10 @@ class Analysis:
         if name == "all_configurations":
             every = self.df.drop(columns=["family_order", "bench_order"])
             return every, tables.all_configurations_latex(tables.all_configurations_display(self.df))
+        if name == "interleaved_references":
+            points = interleaved.comparison(self.interleaved, self.df)
+            return points, tables.interleaved_latex(interleaved.comparison_display(points),
+                                                    rows_text(self.df, self.manifests))
         if name == "claims":
             display = claim_study_display(self.study.claims)
             return display, tables.claims_latex(display)
@@ -140,10 +154,13 @@ class Analysis:
 
     def figure(self, draw) -> Plot:
         spec = spec_for(draw)
-        data = self.study if spec.scope == CLAIMS_STUDY else self.df
-        plot = spec.draw(data, self.manifests)
+        plot = spec.draw(self._figure_data(spec.scope), self.manifests)
         plot.name = spec.stem
         return plot
+
+    def _figure_data(self, scope: str):
+        """What a figure of a scope draws: its study's files, else the summary.csv rows."""
+        return {CLAIMS_STUDY: self.study, INTERLEAVED: self.interleaved}.get(scope, self.df)
 
     def save(self, plot: Plot) -> list[Path]:
         """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""
@@ -190,9 +207,10 @@ class Analysis:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with_rows = set(self.df["run"])
         md, tex = self.out_dir / outputs.METHODS_MD, self.out_dir / outputs.METHODS_TEX
-        md.write_text(methods_text(self.manifests, with_rows, study=self.study), encoding="utf-8")
-        tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, study=self.study),
-                       encoding="utf-8")
+        md.write_text(methods_text(self.manifests, with_rows, study=self.study, interleaved=self.interleaved),
+                      encoding="utf-8")
+        tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, study=self.study,
+                                    interleaved=self.interleaved), encoding="utf-8")
         return [md, tex]
 
     def export_appendix(self) -> Path:

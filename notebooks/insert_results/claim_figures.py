@@ -14,7 +14,7 @@ from .claims import (CLAIM_NAMES, JAVA, PYTHON, ClaimStudy, claim_name, claim_ro
 from .fmt import fmt_int
 from .load import NAN
 from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new_axes, new_figure, nice_ticks,
-                       placeholder, styled)
+                       placeholder, round_axis, styled)
 
 # The claims study's figures draw claims.csv and claim-shots.csv as written.
 # Units: (what the number is, ratio?, reference line); a ratio axis is
@@ -218,19 +218,6 @@ def _shot_facets(shots: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return facets
 
 
-def _round_axis(ax, rounds: np.ndarray):
-    """Dotted separators between rounds; a tick per round, at its middle."""
-    starts = np.flatnonzero(np.r_[True, rounds[1:] != rounds[:-1]])
-    ends = np.r_[starts[1:], len(rounds)]
-    for s in starts[1:]:
-        ax.axvline(s + 0.5, color="#777777", linewidth=0.7, linestyle=":")
-    mids = (starts + ends - 1) / 2 + 1
-    step = max(1, math.ceil(len(starts) / (16 if ax.get_subplotspec().get_gridspec().ncols < 2 else 8)))
-    ax.set_xticks(mids[::step], [fmt_int(r) for r in rounds[starts][::step]])
-    ax.xaxis.set_minor_locator(ticker.NullLocator())
-    ax.set_xlim(0.5, len(rounds) + 0.5)
-
-
 def _arm_styles(shots: pd.DataFrame) -> dict:
     """Colour and marker per arm of a facet, the same in every language's panel."""
     return {arm: dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], markersize=3.2,
@@ -244,7 +231,7 @@ def _shots_panel(ax, shots: pd.DataFrame, title: str, styles: dict):
     for arm in sorted(g["arm"].unique()):
         for k, (_, part) in enumerate(g[g["arm"] == arm].groupby("round", sort=True)):
             ax.plot(part["x"], part["seconds"], label=arm if k == 0 else None, **styles[arm])
-    _round_axis(ax, g["round"].to_numpy())
+    round_axis(ax, g["round"].to_numpy())
     ax.grid(axis="x", visible=False)
     ax.set_ylabel("seconds", fontsize=8)
     ax.set_title(title, loc="left", fontsize=8.5)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from .fmt import fmt_int, fmt_sig
-from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv
+from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv, read_study
 
 CLAIMS_COLUMNS = ["claim", "language", "row", "statement", "comparison", "unit", "primary", "claimed_low",
                   "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit",
@@ -62,26 +61,11 @@ def read_claim_shots(path) -> pd.DataFrame:
     return read_contract_csv(path, CLAIM_SHOTS_COLUMNS, CLAIM_SHOTS_NUMBERS, later=LATER_CLAIM_SHOTS)
 
 
-def _with_run(frame: pd.DataFrame, run) -> pd.DataFrame:
-    return frame.assign(run=run)[["run"] + list(frame.columns)]
-
-
 def load_claim_study(folders: dict) -> ClaimStudy | None:
     """The claims study of the runs (run id -> folder) that hold a claims.csv;
     None when none does."""
-    claims, shots = [], []
-    for run, folder in folders.items():
-        folder = Path(folder)
-        if not (folder / CLAIMS_FILE).is_file():
-            continue
-        claims.append(_with_run(read_claims(folder / CLAIMS_FILE), run))
-        if (folder / CLAIM_SHOTS_FILE).is_file():
-            shots.append(_with_run(read_claim_shots(folder / CLAIM_SHOTS_FILE), run))
-    if not claims:
-        return None
-    no_shots = pd.DataFrame(columns=["run"] + CLAIM_SHOTS_COLUMNS)
-    return ClaimStudy(pd.concat(claims, ignore_index=True),
-                      pd.concat(shots, ignore_index=True) if shots else no_shots)
+    files = read_study(folders, (CLAIMS_FILE, read_claims), (CLAIM_SHOTS_FILE, read_claim_shots), CLAIM_SHOTS_COLUMNS)
+    return ClaimStudy(*files) if files else None
 
 
 def claim_name(claim_id) -> str:

@@ -32,8 +32,10 @@ def escape(text) -> str:
 
 
 def code(text) -> str:
-    """Typewriter text that may break after a hyphen (paths, fork flags)."""
-    return rf"\texttt{{{escape(text)}}}".replace("-", r"-\allowbreak{}")
+    """Typewriter text that may break after a hyphen (paths, fork flags) or a bar (a run command's
+    --include pattern)."""
+    return (rf"\texttt{{{escape(text)}}}".replace("-", r"-\allowbreak{}")
+            .replace(_GLYPHS["|"], _GLYPHS["|"] + r"\allowbreak{}"))
 
 
 def column_spec(width) -> str:

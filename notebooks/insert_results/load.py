@@ -10,7 +10,7 @@ import math
 import os
 import re
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -24,6 +24,8 @@ SUMMARY_FILE = "summary.csv"
 MANIFEST_FILE = "manifest.json"
 CLAIMS_FILE = "claims.csv"
 CLAIM_SHOTS_FILE = "claim-shots.csv"
+INTERLEAVED_FILE = "interleaved.csv"
+INTERLEAVED_SHOTS_FILE = "interleaved-shots.csv"
 # What makes a folder something the notebook can read: the strategies' summary,
 # or (a claims-only run from before summary.csv existed) the claims study.
 READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE)
@@ -48,9 +50,12 @@ SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
     "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"] + WAITS
     + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
+# interleaved: the row is one arm's shots of the interleaved reference forks (InterleavedReferenceBenchmark);
+# false in a summary.csv written before the column existed, which had no such rows.
+SUMMARY_FLAGS = ["interleaved"]
 # server: the server a row was measured on; a run over several servers has a row per configuration and server.
 SUMMARY_COLUMNS = (["benchmark", "family", "label", "rows", "server"] + PARAMS
-                   + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:])
+                   + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:] + SUMMARY_FLAGS)
 
 _SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
             "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}
@@ -100,10 +105,35 @@ def read_contract_csv(path, columns: Sequence[str], numbers: Sequence[str] = (),
     return frame[list(columns) + [c for c in frame.columns if c not in columns]]
 
 
+def with_run(frame: pd.DataFrame, run) -> pd.DataFrame:
+    """frame with a leading run column: a file's rows as one run of several."""
+    return frame.assign(run=run)[["run"] + list(frame.columns)]
+
+
+def read_study(folders: Mapping, results: tuple[str, Callable], shots: tuple[str, Callable],
+               shot_columns: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """A study's results file and its shots file, each (file name, reader), of every run (run id ->
+    folder) that holds the results file, each with a leading run column; None where no run does.
+    The shots are an empty frame with shot_columns where no such run wrote its shots file."""
+    found, found_shots = [], []
+    for run, folder in folders.items():
+        folder = Path(folder)
+        if not (folder / results[0]).is_file():
+            continue
+        found.append(with_run(results[1](folder / results[0]), run))
+        if (folder / shots[0]).is_file():
+            found_shots.append(with_run(shots[1](folder / shots[0]), run))
+    if not found:
+        return None
+    no_shots = pd.DataFrame(columns=["run"] + list(shot_columns))
+    return pd.concat(found, ignore_index=True), pd.concat(found_shots, ignore_index=True) if found_shots else no_shots
+
+
 def read_summary(path) -> pd.DataFrame:
     """summary.csv: one row per configuration; an empty parameter cell means
     the benchmark has no such parameter (kept as "" for text, NaN for numbers)."""
-    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, later=LATER_PARAMS + LATER_RATIOS + WAITS)
+    return read_contract_csv(path, SUMMARY_COLUMNS, SUMMARY_NUMBERS, SUMMARY_FLAGS,
+                             later=LATER_PARAMS + LATER_RATIOS + WAITS + SUMMARY_FLAGS)
 
 
 # --------------------------------------------------------------------------
@@ -187,7 +217,8 @@ def read_folder(folder: Path) -> pd.DataFrame:
     path = Path(folder) / SUMMARY_FILE
     if path.is_file():
         return read_summary(path)
-    return pd.DataFrame({c: pd.Series(dtype=float if c in SUMMARY_NUMBERS else object) for c in SUMMARY_COLUMNS})
+    return pd.DataFrame({c: pd.Series(dtype=float if c in SUMMARY_NUMBERS else bool if c in SUMMARY_FLAGS else object)
+                         for c in SUMMARY_COLUMNS})
 
 
 def load_runs(spec=None) -> tuple[pd.DataFrame, dict, dict]:
@@ -201,5 +232,5 @@ def load_runs(spec=None) -> tuple[pd.DataFrame, dict, dict]:
             run = f"{run} ({folder.name})"
         manifests[run], folders[run] = manifest, folder
         summary = read_folder(folder)
-        frames.append(summary.assign(run=run)[["run"] + list(summary.columns)])
+        frames.append(with_run(summary, run))
     return pd.concat(frames, ignore_index=True), manifests, folders

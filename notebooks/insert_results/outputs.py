@@ -7,18 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, table_shapes, transports, versions
+from . import claim_figures, figures, interleaved, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
 CLAIMS_STUDY = "claims study"  # claims.csv
+INTERLEAVED = "interleaved"  # interleaved.csv (InterleavedReferenceBenchmark)
 ALWAYS = "always"
 
 
 @dataclass(frozen=True)
 class FigureSpec:
     stem: str  # figures/<stem>.pdf and .png
-    draw: Callable  # (configurations, manifests) or, for the claims study, (ClaimStudy, manifests) -> Plot
+    # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests), for the interleaved
+    # comparison (InterleavedStudy, manifests)
+    draw: Callable
     scope: str
     caption: str  # the appendix's caption; the figure carries its own title and notes
 
@@ -55,6 +58,10 @@ FIGURES = [
                "Transport and connection cost: throughput of a new connection per chunk, pooled executeBatch and "
                "pooled COPY over TCP, TCP with TLS and the Unix-domain socket, every login by scram-sha-256, "
                "with 95 % intervals."),
+    FigureSpec("fig14_interleaved_references", interleaved.interleaved_references, INTERLEAVED,
+               "Pooled COPY against psql \\copy and the parallel server-side COPY ceiling, measured interleaved: "
+               "every shot in the order it ran, per configuration, and the ratios paired by block with their 95 % "
+               "intervals over rounds and each round's ratio."),
     FigureSpec("fig8_claims_intervals", claim_figures.claim_intervals, CLAIMS_STUDY,
                "The original loader's claims: claimed ranges against the measured estimates with their 95 % "
                "intervals and the suite's verdicts, per port of the loader the run measured (Java, Python)."),
@@ -70,6 +77,7 @@ RETIRED_FIGURES = ["fig7_claims_vs_measured"]
 TABLES = [
     TableSpec("best_configuration", STRATEGIES),
     TableSpec("table_shape_cost", STRATEGIES),
+    TableSpec("interleaved_references", INTERLEAVED),
     TableSpec("claims", CLAIMS_STUDY),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),
@@ -114,6 +122,6 @@ def expected_files(scopes: set) -> list[str]:
 def every_output_file() -> list[str]:
     """Every file the notebook or run-notebook.sh may write into an output
     folder, for any run: what is removed before a new run, and nothing else."""
-    return (expected_files({STRATEGIES, CLAIMS_STUDY})
+    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED})
             + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
             + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

@@ -260,3 +260,16 @@ def not_measured(order: list, shown, what: str, needs: str) -> list:
     """The line for Plot.missing naming the values of order a figure did not show, if any."""
     absent = [v for v in order if v not in shown]
     return [f"{what} not measured in this run: {', '.join(absent)} ({needs})"] if absent else []
+
+
+def round_axis(ax, rounds: np.ndarray):
+    """Dotted separators between rounds; a tick per round, at its middle."""
+    starts = np.flatnonzero(np.r_[True, rounds[1:] != rounds[:-1]])
+    ends = np.r_[starts[1:], len(rounds)]
+    for s in starts[1:]:
+        ax.axvline(s + 0.5, color="#777777", linewidth=0.7, linestyle=":")
+    mids = (starts + ends - 1) / 2 + 1
+    step = max(1, math.ceil(len(starts) / (16 if ax.get_subplotspec().get_gridspec().ncols < 2 else 8)))
+    ax.set_xticks(mids[::step], [fmt_int(r) for r in rounds[starts][::step]])
+    ax.xaxis.set_minor_locator(ticker.NullLocator())
+    ax.set_xlim(0.5, len(rounds) + 0.5)

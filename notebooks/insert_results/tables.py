@@ -8,7 +8,7 @@ from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
-from .load import CLAIMS_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
+from .load import CLAIMS_FILE, INTERLEAVED_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -122,11 +122,13 @@ CLAIMS_GAP_PT = 3.0
 
 
 def _fitting(widths: list, gap_pt: float) -> list:
-    """Column widths (fractions of the line) scaled down, where they must be, so that the
-    columns and their gaps (gap_pt each side) fit the line."""
+    """Column widths (fractions of the line, or (side, fraction) as latex.column_spec takes them)
+    scaled down, where they must be, so that the columns and their gaps (gap_pt each side) fit the line."""
+    fractions = [w[1] if isinstance(w, tuple) else w for w in widths]
     budget = 1 - 2 * gap_pt * len(widths) / LINE_PT
-    scale = min(1.0, budget / sum(widths))
-    return [int(w * scale * 100) / 100 for w in widths]  # latex.column_spec writes two decimals
+    scale = min(1.0, budget / sum(fractions))
+    scaled = [int(f * scale * 100) / 100 for f in fractions]  # latex.column_spec writes two decimals
+    return [(w[0], f) if isinstance(w, tuple) else f for w, f in zip(widths, scaled)]
 
 
 def claims_latex(display: pd.DataFrame) -> str:
@@ -157,6 +159,24 @@ def claims_latex(display: pd.DataFrame) -> str:
     at = next(i for i, l in enumerate(lines) if l.startswith(r"\toprule")) + 1
     lines.insert(at + 1, rules)
     return "\n".join(lines)
+
+
+# The interleaved table's column gap and font: as the claims table's, so that nine columns fit.
+INTERLEAVED_GAP_PT = CLAIMS_GAP_PT
+
+
+def interleaved_latex(display: pd.DataFrame, rows_text: str) -> str:
+    widths = {"run": 0.08, "server": 0.09, "chunk x tasks": 0.08, "n pairs (rounds)": ("r", 0.08),
+              "ratio per round": 0.16}
+    columns = [widths.get(c, ("r", 0.12 if "[95 %]" in c else 0.07)) for c in display.columns]
+    return booktabs(display, f"Pooled COPY against psql \\copy and the parallel server-side COPY ceiling with as "
+                             f"many sessions as tasks, measured interleaved ({rows_text}): in each fork, blocks of "
+                             f"one shot of every arm in random order, forks (rounds) spread over the run. Each arm's "
+                             f"rows/s over all rounds ({SUMMARY_FILE}'s interleaved rows); pooled COPY's rows/s "
+                             f"over the reference's, paired by block, with its 95 % interval over rounds, the "
+                             f"number of pairs (blocks) and rounds, and each round's ratio in the order run "
+                             f"({INTERLEAVED_FILE}).", "tab:interleaved-references",
+                    _fitting(columns, INTERLEAVED_GAP_PT), gap_pt=INTERLEAVED_GAP_PT, size="footnotesize")
 
 
 def environment_latex(env: pd.DataFrame) -> str:

@@ -9,8 +9,9 @@ import pandas as pd
 
 from . import latex
 from .claims import JAVA, PYTHON, ClaimStudy
+from .interleaved import InterleavedStudy
 from .fmt import fmt_int, fmt_sig
-from .load import CLAIMS_FILE, SUMMARY_FILE, num
+from .load import CLAIMS_FILE, INTERLEAVED_FILE, SUMMARY_FILE, num
 
 KEY_SETTINGS = ["fsync", "synchronous_commit", "wal_level", "full_page_writes", "shared_buffers",
                 "max_wal_size", "checkpoint_timeout", "wal_buffers", "work_mem", "maintenance_work_mem",
@@ -72,7 +73,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("forks", jmh.get("forks")),
         ("warm-up shots", jmh.get("warmupIterations")),
         ("measured shots", jmh.get("measurementIterations")),
-        ("shots of the claims forks", ", ".join(f"{w} + {n}" for w, n in sorted(set(own_shots(manifest)[0])))),
+        ("shots of the interleaved forks", ", ".join(f"{w} + {n}" for w, n in sorted(set(own_shots(manifest)[0])))),
         ("profilers", ", ".join(str(p) for p in jmh.get("profilers") or []) or None),
     ]
     return [(k, str(v)) for k, v in rows if v not in (None, "")]
@@ -119,8 +120,9 @@ def _statistics_sentence(code, esc) -> str:
 
 
 def own_shots(manifest: dict) -> tuple[list[tuple[int, int]], int]:
-    """(warm-up, measured) shots of each configuration that set its own (the claims forks), as the
-    manifest's order lists them ("... (w + m shots)"), and how many configurations were planned."""
+    """(warm-up, measured) shots of each configuration that set its own (the forks that interleave arms:
+    the claims study's and the interleaved references'), as the manifest's order lists them
+    ("... (w + m shots)"), and how many configurations were planned."""
     listed = ((manifest.get("order") or {}).get("configurations")) or []
     found = [re.search(r"\((\d+) \+ (\d+) shots\)$", str(c)) for c in listed]
     return [(int(x.group(1)), int(x.group(2))) for x in found if x], len(listed)
@@ -147,6 +149,17 @@ def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
         "happens, not a repeated one. The estimates with their intervals, the precision reached and the "
         "verdicts are those the benchmark suite computed and wrote to ") + code(CLAIMS_FILE) + esc(
         ", reported here as written."))
+
+
+def _interleaved_sentence(study: InterleavedStudy, run, code, esc) -> str:
+    rounds = study.rounds(run)
+    return (esc("Pooled COPY, psql \\copy and the parallel server-side COPY ceiling were also measured interleaved (")
+            + code("InterleavedReferenceBenchmark") + esc(
+                "): in each fork blocks of one shot of every arm in random order, "
+                f"{rounds} round{'' if rounds == 1 else 's'} (forks) per configuration spread over the run; pooled "
+                "COPY's ratio over each reference pairs the arms within every block, with a 95 % interval by "
+                "Student's t over the rounds' mean log ratios, as the benchmark suite computed and wrote them to ")
+            + code(INTERLEAVED_FILE) + esc("."))
 
 
 def _python_rows_text(study: ClaimStudy, run) -> str:
@@ -192,7 +205,8 @@ def _python_port_sentence(study: ClaimStudy | None, run, m: dict, esc) -> str:
     return esc(s)
 
 
-def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimStudy | None) -> str:
+def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimStudy | None,
+                   interleaved: InterleavedStudy | None) -> str:
     host, jvm, pg = m.get("host") or {}, m.get("jvm") or {}, m.get("postgres") or {}
     ds, r, git, jmh = (m.get(k) or {} for k in ("dataset", "run", "git", "jmh"))
     s = []
@@ -260,13 +274,15 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
             jm += (f"; warm-up shots: {esc(jmh.get('warmupIterations', '?'))}; "
                    f"measured shots: {esc(jmh.get('measurementIterations', '?'))} per configuration")
     if own:
-        jm += ("; " + ("every configuration, a claims fork, set its own shots" if len(own) == planned
-                       else f"the claims forks ({len(own)} configuration{'s' if len(own) > 1 else ''}) set their own shots")
+        jm += ("; " + ("every configuration, an interleaved fork, set its own shots" if len(own) == planned
+                       else f"the interleaved forks ({len(own)} configuration{'s' if len(own) > 1 else ''}) set their own shots")
                + ", in whole blocks of one shot per arm: warm-up "
                + esc(_span(w for w, _ in own)) + ", measured " + esc(_span(n for _, n in own)))
     if jmh.get("profilers"):
         jm += "; profilers: " + ", ".join(code(p) for p in jmh["profilers"])
     s.append(jm + ".")
+    if interleaved is not None and (interleaved.ratios["run"] == run).any():
+        s.append(_interleaved_sentence(interleaved, run, code, esc))
     has_claims = study is not None and (study.claims["run"] == run).any()
     if has_claims:
         s.append(_claim_study_sentence(study, run, code, esc))
@@ -279,12 +295,12 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
 
 
 def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = False,
-                 study: ClaimStudy | None = None) -> str:
+                 study: ClaimStudy | None = None, interleaved: InterleavedStudy | None = None) -> str:
     """A methods paragraph per run, as Markdown or LaTeX. runs_with_strategies:
     the runs whose summary.csv has rows (they get the statistics sentence)."""
     code = latex.code if latex_output else (lambda s: f"`{s}`")
     esc = latex.escape if latex_output else str
-    paras = [_run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study)
+    paras = [_run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study, interleaved)
              for run, m in manifests.items()]
     if latex_output:
         return "% Methods, written from manifest.json by notebooks/insert_results\n" + "\n\n".join(paras) + "\n"

@@ -18,10 +18,15 @@ Fixtures:
                at one setting of the other factors, BATCH and COPY_BINARY into each of the
                four table shapes (BATCH UNLOGGED with one shot, no interval), and two points
                outside the study (UNNEST in one shape only; COPY_BINARY on 8 tasks)
+  interleaved  a quick run's manifest.json, summary.csv, interleaved.csv and interleaved-shots.csv as the
+               suite wrote them (20,000 rows, InterleavedReferenceBenchmark at chunkSize 20,000 and tasks
+               1, 2, 4, three rounds of two blocks each, and one sync-baseline configuration)
 """
+import io
 import shutil
 import sys
 import tempfile
+from contextlib import redirect_stdout
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +41,7 @@ CLAIMS_ONLY = FIXTURES / "claims_only"
 CLAIMS_TWO_LANGUAGES = FIXTURES / "claims_two_languages"
 TABLE_SHAPES = FIXTURES / "table_shapes"
 TRANSPORTS = FIXTURES / "transports"
+INTERLEAVED = FIXTURES / "interleaved"
 
 
 def temp_dir(test) -> Path:
@@ -58,6 +64,15 @@ def folder_with(test, summary_rows=None, source=HANDWRITTEN, manifest=True, clai
         for f in (ir.CLAIMS_FILE, ir.CLAIM_SHOTS_FILE):
             shutil.copy(CLAIMS_ONLY / f, d)
     return d
+
+
+def export(test, folder):
+    """Every output of a results folder, written into a temporary folder: (Analysis, that folder)."""
+    out = temp_dir(test)
+    a = ir.Analysis.load(str(folder), out=str(out))
+    with redirect_stdout(io.StringIO()):
+        a.export_all()
+    return a, out
 
 
 def one(df, **where):

@@ -1,11 +1,10 @@
 """The registry of output files, what a run gets, and the appendix."""
-import io
 import re
 import subprocess
 import unittest
-from contextlib import redirect_stdout
 
-from support import BASIC, CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, HANDWRITTEN, TABLE_SHAPES, folder_with, ir, temp_dir
+from support import (BASIC, CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, HANDWRITTEN, INTERLEAVED, TABLE_SHAPES, export,
+                     folder_with, ir, temp_dir)
 from insert_results import appendix, outputs
 
 # A run without claims.csv: the strategy figures and tables.
@@ -17,14 +16,6 @@ STRATEGY_RUN_FILES = ([f"figures/{n}.{ext}" for n in (
     + [f"tables/{n}.{ext}" for n in ("best_configuration", "table_shape_cost", "environment", "all_configurations")
        for ext in ("tex", "csv")]
     + ["methods.md", "methods.tex", "appendix.tex"])
-
-
-def export(test, folder):
-    out = temp_dir(test)
-    a = ir.Analysis.load(str(folder), out=str(out))
-    with redirect_stdout(io.StringIO()):
-        a.export_all()
-    return a, out
 
 
 class Registry(unittest.TestCase):
@@ -42,7 +33,7 @@ class Registry(unittest.TestCase):
 
     def test_every_expected_file_is_one_the_cleaning_removes(self):
         every = set(ir.every_output_file())
-        for folder in (HANDWRITTEN, CLAIMS_ONLY, ir.REPO_ROOT / "results/sample"):
+        for folder in (HANDWRITTEN, CLAIMS_ONLY, INTERLEAVED, ir.REPO_ROOT / "results/sample"):
             self.assertLessEqual(set(ir.expected_files(str(folder))), every, folder)
         self.assertIn("figures/fig7_claims_vs_measured.png", every)  # an older notebook's figure
         self.assertIn("notebook.ipynb", every)
@@ -101,7 +92,7 @@ class Appendix(unittest.TestCase):
 
     @unittest.skipUnless(appendix.have_pdflatex(), "pdflatex is not installed")
     def test_compiles_without_overfull_lines(self):
-        for folder in (folder_with(self, claims=True), CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, TABLE_SHAPES):
+        for folder in (folder_with(self, claims=True), CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, TABLE_SHAPES, INTERLEAVED):
             a, out = export(self, folder)
             pdf = ir.compile_pdf(out)
             self.assertGreater(pdf.stat().st_size, 10_000)

@@ -1,4 +1,5 @@
-"""The methods text says how many shots each configuration ran, also when the claims forks set their own."""
+"""The methods text says how many shots each configuration ran, also when the forks that interleave arms (claims study,
+interleaved references) set their own."""
 import unittest
 
 from support import ir  # noqa: F401  (puts the package on the path)
@@ -17,7 +18,7 @@ class ShotsInTheMethodsText(unittest.TestCase):
         m = manifest(["ClaimBenchmark.load {claim=COPY, round=1} (2 + 16 shots)",
                       "ClaimBenchmark.load {claim=POOL, round=1} (4 + 40 shots)"], warmup=0, measured=1)
         paragraph = text.methods_text({"run": m}, [])
-        self.assertIn("every configuration, a claims fork, set its own shots", paragraph)
+        self.assertIn("every configuration, an interleaved fork, set its own shots", paragraph)
         self.assertIn("warm-up 2 to 4, measured 16 to 40", paragraph)
         self.assertNotIn("measured shots: 1 per configuration", paragraph)
 
@@ -26,7 +27,7 @@ class ShotsInTheMethodsText(unittest.TestCase):
                       "ClaimBenchmark.load {claim=CONVERSION, round=1} (2 + 4 shots)"])
         paragraph = text.methods_text({"run": m}, ["run"])
         self.assertIn("warm-up shots: 1; measured shots: 2 per configuration", paragraph)
-        self.assertIn("the claims forks (1 configuration) set their own shots", paragraph)
+        self.assertIn("the interleaved forks (1 configuration) set their own shots", paragraph)
         self.assertEqual(text.own_shots(m), ([(2, 4)], 2))
 
 
