@@ -72,7 +72,7 @@ final class RunLoop {
         Thread onInterrupt = new Thread(this::interrupted, "run-bench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            folder.writeResults(List.of());
+            folder.writeResults(outcome().results()); // what earlier servers measured, nothing for the first
             folder.writeManifest(facts, "running", outcome());
             runAll();
             if (stopping.get()) {
