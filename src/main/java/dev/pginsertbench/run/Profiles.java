@@ -126,16 +126,16 @@ public final class Profiles {
                     + "and pooled executeBatch over TLS (18 configurations)", "about 50 s"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds "
-                    + "(36 configurations)", "about 9 minutes (estimate)"),
+                    + "(36 configurations)", "about 9.5 minutes (estimate)"),
             new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired, in Java and in the Python port (72 forks: 6 claims x 8 rounds in Java, x 4 in Python on 40,000 rows)",
                     "31 minutes measured from a fresh clone, build included (31 estimated)"),
             new ProfileSummary("references", "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 5 rounds (10 forks)",
-                    "about 19 minutes (estimate)"),
+                    "25 minutes per server measured, 26 estimated"),
             new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings, and "
                     + "psql and the parallel ceilings interleaved with pooled COPY (12 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
-                    + "--pg-bin's server when given", "about 3 minutes per server (estimate)"),
+                    + "--pg-bin's server when given", "about 3.5 minutes per server (estimate)"),
             new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
@@ -143,12 +143,12 @@ public final class Profiles {
                     + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
                     + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling; and psql and the parallel ceilings interleaved with pooled COPY "
                     + "in 3 rounds (104 configurations); then the best configurations and the ceilings again on a server "
-                    + "of the bulk profile (13 configurations)", "about 59 minutes (estimate)"),
+                    + "of the bulk profile (13 configurations)", "about 62 minutes (estimate)"),
             new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
                     + "tasks and transport, the table shapes and the transports (129 configurations); then the best "
                     + "configurations and the ceilings again on a server of the bulk profile (13 configurations)",
-                    "about 12.2 hours (estimate)"));
+                    "about 13 hours (estimate)"));
 
     public static List<String> names() {
         return SUMMARIES.stream().map(ProfileSummary::name).toList();
