@@ -237,7 +237,8 @@ def _ratio_panel(ax, ratios: pd.DataFrame, config, xlim):
     ax.set_yticks(list(RATIO_ROWS.values()), [RATIO_NAMES[ref] for ref in RATIO_ROWS], fontsize=7.5)
     ax.set_ylim(-0.55, len(RATIO_ROWS) - 0.35)
     ax.grid(axis="y", visible=False)
-    ax.set_xticks(nice_ticks(*xlim))
+    # the panel is narrow: a tick close to 1x would run into its label
+    ax.set_xticks([t for t in nice_ticks(*xlim) if t == 1 or not 1 / 1.45 < t < 1.45])
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
 
