@@ -31,6 +31,12 @@ public class ShotCounters {
     public double clientCpuNsPerRow;
     /** CPU time of the server's processes during the shot, per row; NaN for a server elsewhere (see {@link ServerCpu}). */
     public double serverCpuNsPerRow;
+    /**
+     * CPU per row the wait sampler itself used, in this JVM and in its backend: left out of
+     * {@code clientCpuNsPerRow} and {@code serverCpuNsPerRow}, shown so that what was left out is known.
+     */
+    public double samplingClientCpuNsPerRow;
+    public double samplingServerCpuNsPerRow;
     /** Bytes the heap rose above its level at the shot's start, at most (see {@link HeapPeak}). */
     public long peakHeapGrowth;
     /** Chunks the load planned; NaN without a loader (ceilings, psql). */

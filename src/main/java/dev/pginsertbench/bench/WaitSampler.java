@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * where a load's server time goes: on CPU, waiting for the client to send (COPY's
  * {@code ClientRead}), for the relation to be extended ({@code Lock:extend}), for WAL, or for
  * data-file I/O. On a server the user names, other sessions' work is counted too. The sampling
- * costs the machine one small query per interval, inside every shot alike.
+ * costs the machine one small query per interval, inside every shot alike; what it costs in CPU,
+ * its thread's and its backend's, is measured ({@link #cost()}) so that the shot's client and
+ * server CPU can leave the instrument out.
  */
 final class WaitSampler implements AutoCloseable {
 
@@ -61,11 +63,25 @@ final class WaitSampler implements AutoCloseable {
     private final Map<Wait, Long> counts = new EnumMap<>(Wait.class);
     private Thread thread;
     private volatile SQLException failure;
+    private final long backendPid;
+    private volatile long threadCpuNanos;
+    private long backendCpuAtStart;
+    private Cost cost = new Cost(0, 0);
+
+    /**
+     * CPU the sampling itself used during a shot.
+     *
+     * @param clientNanos its thread in this JVM
+     * @param serverNanos its backend on the server (0 where the server's processes cannot be read)
+     */
+    record Cost(long clientNanos, long serverNanos) {
+    }
 
     /** @param controlPid the benchmark's control session, which is not the load's */
-    WaitSampler(Connection connection, long controlPid) {
+    WaitSampler(Connection connection, long controlPid) throws SQLException {
         this.connection = connection;
         this.controlPid = controlPid;
+        this.backendPid = ServerCpu.backendPid(connection);
     }
 
     /** Starts sampling (outside the shot's timing; the samples run inside it). */
@@ -74,6 +90,8 @@ final class WaitSampler implements AutoCloseable {
             counts.clear();
         }
         failure = null;
+        threadCpuNanos = 0;
+        backendCpuAtStart = backendCpu();
         running.set(true);
         thread = Thread.ofPlatform().daemon().name("wait-sampler").start(this::sample);
     }
@@ -85,6 +103,7 @@ final class WaitSampler implements AutoCloseable {
             thread.join();
             thread = null;
         }
+        cost = new Cost(threadCpuNanos, Math.max(0, backendCpu() - backendCpuAtStart));
         if (failure != null) {
             LOG.warn("sampling wait events failed, shares reported as NaN: {}", failure.getMessage());
         }
@@ -98,7 +117,26 @@ final class WaitSampler implements AutoCloseable {
         return shares;
     }
 
+    /** What the last {@link #stop()}ped sampling cost in CPU. */
+    Cost cost() {
+        return cost;
+    }
+
+    /** The sampler's backend's CPU time so far, 0 where its process cannot be read (another host, a container). */
+    private long backendCpu() {
+        return ProcessStat.of(backendPid).map(ProcessStat::ownNanos).orElse(0L);
+    }
+
     private void sample() {
+        try {
+            sampleUntilStopped();
+        } finally {
+            // a new thread per shot: all of its CPU time is this shot's sampling
+            threadCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+    }
+
+    private void sampleUntilStopped() {
         try (PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setLong(1, controlPid);
             while (running.get()) {
