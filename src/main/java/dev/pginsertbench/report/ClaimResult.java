@@ -26,9 +26,10 @@ public record ClaimResult(OriginalClaim claim, Language language, ClaimCompariso
     /** Measures a comparison from its paired log ratios (changed over original). */
     public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison, PairedLogRatio ratio) {
         ClaimUnit unit = comparison.unit();
-        double estimate = unit.of(Math.exp(ratio.mean()));
-        double a = unit.of(Math.exp(ratio.low()));
-        double b = unit.of(Math.exp(ratio.high()));
+        Interval ratios = ratio.asRatio();
+        double estimate = unit.of(ratios.estimate());
+        double a = unit.of(ratios.low());
+        double b = unit.of(ratios.high());
         double low = Math.min(a, b);
         double high = Math.max(a, b);
         double halfWidth = (high - low) / 2;

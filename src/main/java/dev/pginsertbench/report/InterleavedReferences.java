@@ -53,10 +53,10 @@ public final class InterleavedReferences {
 
         /**
          * Pooled COPY's rows/s over the reference's, paired block by block: the mean log ratio, with
-         * its interval over the rounds' (forks') means.
+         * its interval over the rounds' (forks') means; empty where no fork ran the reference.
          */
-        public PairedLogRatio ratio(ReferenceArm reference) {
-            return PairedLogRatio.of(byFork(reference));
+        public Optional<PairedLogRatio> ratio(ReferenceArm reference) {
+            return ran(reference) ? Optional.of(PairedLogRatio.of(byFork(reference))) : Optional.empty();
         }
 
         /** Each round's mean ratio (rows/s of pooled COPY over the reference), in round order. */
@@ -211,15 +211,17 @@ public final class InterleavedReferences {
     }
 
     private static String ratioCells(Group group, ReferenceArm reference) {
-        if (!group.ran(reference)) {
+        Optional<PairedLogRatio> paired = group.ratio(reference);
+        if (paired.isEmpty()) {
             return " - | - | - |";
         }
-        PairedLogRatio ratio = group.ratio(reference);
-        String interval = Double.isNaN(ratio.low()) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", Math.exp(ratio.low()),
-                Math.exp(ratio.high()));
+        PairedLogRatio ratio = paired.get();
+        Interval ratios = ratio.asRatio();
+        String interval = Double.isNaN(ratios.low()) ? ""
+                : String.format(Locale.ROOT, " [%.2f, %.2f]", ratios.low(), ratios.high());
         String rounds = String.join(", ", group.roundRatios(reference).stream()
                 .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
-        return String.format(Locale.ROOT, " %.2f%s | %d (%d) | %s |", Math.exp(ratio.mean()), interval, ratio.pairs(),
+        return String.format(Locale.ROOT, " %.2f%s | %d (%d) | %s |", ratios.estimate(), interval, ratio.pairs(),
                 ratio.forks(), rounds);
     }
 
@@ -229,14 +231,16 @@ public final class InterleavedReferences {
                 + "n_rounds,round_ratios\n");
         for (Group group : groups) {
             for (ReferenceArm reference : List.of(ReferenceArm.PSQL, ReferenceArm.PARALLEL_CEILING)) {
-                if (!group.ran(reference)) {
+                Optional<PairedLogRatio> paired = group.ratio(reference);
+                if (paired.isEmpty()) {
                     continue;
                 }
-                PairedLogRatio ratio = group.ratio(reference);
+                PairedLogRatio ratio = paired.get();
+                Interval ratios = ratio.asRatio();
                 text.append(String.join(",", Csv.quote(group.server()), String.valueOf(group.rows()),
                         String.valueOf(group.chunkSize()), String.valueOf(group.tasks()), reference.name().toLowerCase(Locale.ROOT),
-                        SummaryCsv.number(Math.exp(ratio.mean())), SummaryCsv.number(Math.exp(ratio.low())),
-                        SummaryCsv.number(Math.exp(ratio.high())), String.valueOf(ratio.pairs()), String.valueOf(ratio.forks()),
+                        SummaryCsv.number(ratios.estimate()), SummaryCsv.number(ratios.low()),
+                        SummaryCsv.number(ratios.high()), String.valueOf(ratio.pairs()), String.valueOf(ratio.forks()),
                         Csv.quote(String.join(" ", group.roundRatios(reference).stream().map(SummaryCsv::number).toList()))))
                         .append('\n');
             }

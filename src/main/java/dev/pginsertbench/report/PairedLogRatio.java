@@ -42,6 +42,11 @@ public record PairedLogRatio(double mean, double low, double high, int pairs, in
         return new PairedLogRatio(mean, mean - half, mean + half, pairs, byFork.size());
     }
 
+    /** The mean and its bounds as ratios, {@code exp} of each (NaN bounds stay NaN). */
+    public Interval asRatio() {
+        return new Interval(Math.exp(mean), Math.exp(low), Math.exp(high));
+    }
+
     /** The two-sided 95 % quantile of Student's t (fractional degrees of freedom for Welch's interval). */
     static double tQuantile(double degreesOfFreedom) {
         return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);

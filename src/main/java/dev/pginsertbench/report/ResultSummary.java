@@ -47,6 +47,12 @@ public final class ResultSummary {
      * row takes the paired ratios over psql and the ceiling from its blocks.
      */
     public static List<SummaryRow> of(JsonNode results, double averageRowBytes) {
+        return of(results, InterleavedReferences.of(results), averageRowBytes);
+    }
+
+    /** As {@link #of(JsonNode, double)}, with the interleaved forks already read from the same results. */
+    public static List<SummaryRow> of(JsonNode results, List<InterleavedReferences.Group> interleaved,
+            double averageRowBytes) {
         List<SummaryRow> measured = new ArrayList<>();
         for (JsonNode node : results) {
             if (!ClaimShotResults.isClaimEntry(node) && !InterleavedReferences.isEntry(node)) {
@@ -54,7 +60,7 @@ public final class ResultSummary {
             }
         }
         Map<SummaryRow, InterleavedReferences.Group> paired = new java.util.IdentityHashMap<>();
-        measured.addAll(interleavedRows(InterleavedReferences.of(results), averageRowBytes, paired));
+        measured.addAll(interleavedRows(interleaved, averageRowBytes, paired));
         List<SummaryRow> rows = new ArrayList<>(measured.size());
         for (SummaryRow row : measured) {
             Map<Reference, Interval> ratios = new EnumMap<>(Reference.class);
@@ -68,20 +74,13 @@ public final class ResultSummary {
             }
             InterleavedReferences.Group group = paired.get(row);
             if (group != null) {
-                pairedRatio(group, ReferenceArm.PSQL).ifPresent(ratio -> ratios.put(Reference.PSQL, ratio));
-                pairedRatio(group, ReferenceArm.PARALLEL_CEILING).ifPresent(ratio -> ratios.put(Reference.PARALLEL_CEILING, ratio));
+                group.ratio(ReferenceArm.PSQL).ifPresent(ratio -> ratios.put(Reference.PSQL, ratio.asRatio()));
+                group.ratio(ReferenceArm.PARALLEL_CEILING)
+                        .ifPresent(ratio -> ratios.put(Reference.PARALLEL_CEILING, ratio.asRatio()));
             }
             rows.add(row.withRatios(ratios));
         }
         return rows;
-    }
-
-    private static Optional<Interval> pairedRatio(InterleavedReferences.Group group, ReferenceArm reference) {
-        if (!group.ran(reference)) {
-            return Optional.empty();
-        }
-        PairedLogRatio ratio = group.ratio(reference);
-        return Optional.of(new Interval(Math.exp(ratio.mean()), Math.exp(ratio.low()), Math.exp(ratio.high())));
     }
 
     /**

@@ -121,9 +121,9 @@ final class ResultsFolder {
      */
     private Reports writeReports(RunFacts facts, Outcome outcome) throws IOException {
         JsonNode json = ResultSummary.readJson(path.resolve("jmh-result.json"));
-        List<SummaryRow> summary = ResultSummary.of(json, facts.dataset().averageRowBytes());
-        ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
         List<InterleavedReferences.Group> interleaved = InterleavedReferences.of(json);
+        List<SummaryRow> summary = ResultSummary.of(json, interleaved, facts.dataset().averageRowBytes());
+        ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
