@@ -18,15 +18,16 @@ from matplotlib.patches import Patch
 
 from .fmt import fmt_int, fmt_sig
 from .load import PARAMS
-from .plotting import (FAMILY_COLORS, FAMILY_HATCH, FIG_WIDTH, PALETTE, STYLE, Plot, errorbars, finish,
-                       label_end, limit_axis, log_ticks, new_axes, new_figure, nice_ticks, panel_note, placeholder,
-                       rate_formatter, run_suffix, series_style, styled, subtitle_text)
+from .plotting import (CUT_NOTE, FAMILY_COLORS, FAMILY_HATCH, FIG_WIDTH, LABEL_BOX, PALETTE, STYLE, Plot, errorbars,
+                       finish,
+                       interval_cap, label_end, limit_axis, log_ticks, new_axes, new_figure, nice_ticks, panel_note, placeholder,
+                       rate_formatter, run_suffix, series_style, styled, subtitle_text, upper_bounds)
 from .strategies import (CEIL_INSERT_SELECT, CEIL_PARALLEL, CEIL_SERVER_COPY, FACTOR, FAMILY_NAMES, FAMILY_ORDER,
                          NEW_CONN, POOLED_BATCH, POOLED_COPY, SYNC, best_over, best_per_strategy, hint_for_missing,
                          plot_data, strategy_order)
 
 CI_NOTE = ("error bars: 95 % interval (Student's t over the n measured shots, from summary.csv); "
-           "none where fewer than two shots were measured")
+           "none where fewer than two shots were measured; " + CUT_NOTE)
 NO_INTERVAL_NOTE = "* fewer than two shots, no interval"
 
 
@@ -43,6 +44,7 @@ def throughput_best(df, manifests=None) -> Plot:
     fig = new_figure(FIG_WIDTH, height)
     ax = new_axes(fig)
     bar_h = 0.8 / len(runs)
+    cap = interval_cap(best["rows_per_s"])
     for i, run in enumerate(runs):
         b = best[best["run"] == run].set_index("strategy").reindex(order)
         y = np.arange(len(order)) + ((len(runs) - 1) / 2 - i) * bar_h
@@ -53,16 +55,17 @@ def throughput_best(df, manifests=None) -> Plot:
                        linewidth=0.5)
         for bar, f in zip(bars, fam):
             bar.set_hatch(FAMILY_HATCH.get(f, ""))
-        errorbars(ax, b["rows_per_s"], y, b["rows_per_s_low"], b["rows_per_s_high"], horizontal=True)
+        errorbars(ax, b["rows_per_s"], y, b["rows_per_s_low"], b["rows_per_s_high"], horizontal=True, cap=cap)
         for yy, v, hi, ok in zip(y, b["rows_per_s"], b["rows_per_s_high"], b["rows_per_s_low"].notna()):
             if np.isfinite(v):
-                ax.text(label_end(v, hi), yy, " " + fmt_sig(v) + ("" if ok else " *"), va="center", ha="left",
-                        fontsize=7)
+                ax.text(label_end(v, hi, cap), yy, " " + fmt_sig(v) + ("" if ok else " *"), va="center", ha="left",
+                        fontsize=7, bbox=LABEL_BOX)
     ax.set_yticks(np.arange(len(order)), order)
     ax.set_ylim(-0.6, len(order) - 0.4)
     ax.set_xlabel("throughput (rows/s, higher is better)")
     ax.xaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, best["rows_per_s"], "x", pad=1.22, highs=best["rows_per_s_high"])
+    limit_axis(ax, best["rows_per_s"], "x", pad=1.22, highs=upper_bounds(best["rows_per_s_low"], best["rows_per_s_high"]),
+               cap=cap)
     ax.grid(axis="y", visible=False)
     fams = [f for f in FAMILY_ORDER if f in set(best["family"])]
     if len(runs) == 1:
@@ -101,6 +104,7 @@ def throughput_vs_chunk(df, manifests=None) -> Plot:
     for ax, (panel, g) in zip(axes, panels):
         pts = best_over(g, ["run", "strategy", "chunkSize"])
         order = strategy_order(pts)
+        cap = interval_cap(pts["rows_per_s"])
         for i, s in enumerate(order):
             p = pts[pts["strategy"] == s].sort_values("chunkSize")
             # Nudge series apart on the log axis so their error bars do not overlap.
@@ -108,13 +112,14 @@ def throughput_vs_chunk(df, manifests=None) -> Plot:
             st = series_style(i)
             ax.plot(x, p["rows_per_s"], label=s, markersize=4.5, linewidth=1.3, **st)
             errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"], ecolor=st["color"],
-                      elinewidth=0.8)
+                      elinewidth=0.8, cap=cap)
         ax.set_xscale("log")
         log_ticks(ax, pts["chunkSize"])
         ax.set_xlabel("chunk size (rows per chunk and transaction, log scale)")
         ax.set_ylabel("throughput (rows/s)")
         ax.yaxis.set_major_formatter(rate_formatter())
-        limit_axis(ax, pts["rows_per_s"], "y", pad=1.1, highs=pts["rows_per_s_high"])
+        limit_axis(ax, pts["rows_per_s"], "y", pad=1.1, highs=upper_bounds(pts["rows_per_s_low"], pts["rows_per_s_high"]),
+                   cap=cap)
         ax.set_title(panel, loc="left")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
     finish(fig, title, subtitle_text(data, manifests, CI_NOTE))
@@ -147,7 +152,8 @@ def scaling(df, manifests=None) -> Plot:
         g = best_over(data[(data["run"] == run) & (data["strategy"] == strategy)], ["tasks"])
         ax.plot(g["tasks"], g["rows_per_s"], color=PALETTE[0], marker="o", markersize=4, linewidth=1.3,
                 label="measured (best chunk size)")
-        errorbars(ax, g["tasks"], g["rows_per_s"], g["rows_per_s_low"], g["rows_per_s_high"], ecolor=PALETTE[0])
+        cap = interval_cap(g["rows_per_s"])
+        errorbars(ax, g["tasks"], g["rows_per_s"], g["rows_per_s_low"], g["rows_per_s_high"], ecolor=PALETTE[0], cap=cap)
         # The guide line: the fewest tasks' throughput scaled by the task count.
         t0, r0 = g["tasks"].iloc[0], g["rows_per_s"].iloc[0]
         tt = np.array(sorted(g["tasks"]), dtype=float)
@@ -158,7 +164,7 @@ def scaling(df, manifests=None) -> Plot:
         log_ticks(ax, tt)
         ax.yaxis.set_major_formatter(rate_formatter())
         limit_axis(ax, list(g["rows_per_s"]) + list(r0 * tt / t0) + ([sync[run]] if run in sync.index else []),
-                   "y", pad=1.12, highs=g["rows_per_s_high"])
+                   "y", pad=1.12, highs=upper_bounds(g["rows_per_s_low"], g["rows_per_s_high"]), cap=cap)
         ax.set_title("\n".join(textwrap.wrap(strategy + (f" ({run})" if multi else ""), 24)), fontsize=8)
         if k % ncol == 0:
             ax.set_ylabel("throughput (rows/s)")
@@ -384,25 +390,26 @@ def percent_of_ceiling(df, manifests=None) -> Plot:
     ax = new_axes(fig)
     y0 = np.arange(n)
     points, highs = [1.0], []
+    cap = interval_cap([1.0] + [v for col, *_ in series for v in best[col]])
     for i, (col, label, color, marker) in enumerate(series):
         y = y0 + (i - (len(series) - 1) / 2) * -0.22
         ax.plot(best[col], y, linestyle="none", marker=marker, color=color, markeredgecolor="black",
                 markeredgewidth=0.5, markersize=5, label=label, zorder=6)
         errorbars(ax, best[col], y, best[col + "_low"], best[col + "_high"], horizontal=True, ecolor=color,
-                  elinewidth=0.8, capsize=1.8)
+                  elinewidth=0.8, capsize=1.8, cap=cap)
         points += list(best[col])
-        highs += list(best[col + "_high"])
+        highs += list(upper_bounds(best[col + "_low"], best[col + "_high"]))
     ax.axvline(1.0, color="black", linewidth=0.9, linestyle="--")
     ax.xaxis.set_major_formatter(ticker.PercentFormatter(xmax=1.0, decimals=0))
     ax.set_yticks(y0, best["label"])
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlabel("percent of the ceiling's throughput")
-    limit_axis(ax, points, "x", pad=1.08, highs=highs)
+    limit_axis(ax, points, "x", pad=1.08, highs=highs, cap=cap)
     ax.grid(axis="y", linestyle=":", alpha=0.4)
     ax.legend(title="ceiling", loc="lower right", fontsize=7, title_fontsize=7, frameon=True, framealpha=0.95)
     finish(fig, title, subtitle_text(best, manifests, "100 % = what the server ingests by itself; each strategy "
                                                       "at its fastest configuration; error bars: 95 % interval of "
-                                                      "the ratio (summary.csv)"))
+                                                      "the ratio (summary.csv); " + CUT_NOTE))
     drawn = {s[0] for s in series}
     missing = [] if all(s[0] in drawn for s in CEILING_SERIES if s[0] not in OPTIONAL_CEILINGS) else \
         [hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL], manifests)]

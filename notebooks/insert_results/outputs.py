@@ -32,32 +32,35 @@ class TableSpec:
     scope: str
 
 
+# Figures that draw intervals cut at plotting.interval_cap say so in their caption.
+CUT_CAPTION = " An interval reaching past twice the largest value ends there in an arrowhead (its bound is in summary.csv)."
+
 FIGURES = [
     FigureSpec("fig1_throughput_best", figures.throughput_best, STRATEGIES,
-               "Throughput of each strategy at its fastest configuration, with 95 % intervals."),
+               "Throughput of each strategy at its fastest configuration, with 95 % intervals." + CUT_CAPTION),
     FigureSpec("fig2_throughput_vs_chunksize", figures.throughput_vs_chunk, STRATEGIES,
-               "Throughput against chunk size, the best over the other parameters at each size."),
+               "Throughput against chunk size, the best over the other parameters at each size." + CUT_CAPTION),
     FigureSpec("fig3_scaling_tasks", figures.scaling, STRATEGIES,
-               "Throughput against parallel tasks, with linear scaling from the fewest tasks as a guide."),
+               "Throughput against parallel tasks, with linear scaling from the fewest tasks as a guide." + CUT_CAPTION),
     FigureSpec("fig4_speedup_heatmap", figures.speedup_heatmap, STRATEGIES,
                "Speedup over the fastest sync-baseline configuration by chunk size and tasks."),
     FigureSpec("fig5_memory_per_row", figures.memory, STRATEGIES,
                "JVM allocation per row and heap peak growth per strategy; converting up front against "
                "converting in each chunk."),
     FigureSpec("fig6_percent_of_ceiling", figures.percent_of_ceiling, STRATEGIES,
-               "Throughput as a percentage of the server's own ingest ceilings."),
+               "Throughput as a percentage of the server's own ingest ceilings." + CUT_CAPTION),
     FigureSpec("fig10_cpu_and_chunk_time", figures.cpu_and_chunk_time, STRATEGIES,
                "Client and server CPU time per row and the mean and slowest chunk time per strategy."),
     FigureSpec("fig11_table_shape_cost", table_shapes.table_shape_cost, STRATEGIES,
                "Throughput of each table shape (no index, primary key, primary key and two secondary indexes, "
-               "UNLOGGED) per protocol, every other factor at the factor study's base, with 95 % intervals."),
+               "UNLOGGED) per protocol, every other factor at the factor study's base, with 95 % intervals." + CUT_CAPTION),
     FigureSpec("fig12_throughput_per_server", versions.throughput_per_server, STRATEGIES,
                "Throughput of the sync baseline, each strategy and psql on each PostgreSQL server of the run "
-               "(major version, build or server profile), same configuration, with 95 % intervals."),
+               "(major version, build or server profile), same configuration, with 95 % intervals." + CUT_CAPTION),
     FigureSpec("fig13_transport_cost", transports.transport_cost, STRATEGIES,
                "Transport and connection cost: throughput of a new connection per chunk, pooled executeBatch and "
                "pooled COPY over TCP, TCP with TLS and the Unix-domain socket, every login by scram-sha-256, "
-               "with 95 % intervals."),
+               "with 95 % intervals." + CUT_CAPTION),
     FigureSpec("fig14_interleaved_references", interleaved.interleaved_references, INTERLEAVED,
                "Pooled COPY against psql \\copy and the parallel server-side COPY ceiling, measured interleaved: "
                "every shot in the order it ran, per configuration, and the ratios paired by block with their 95 % "

@@ -108,20 +108,38 @@ def panel_note(ax, message, width=70):
             bbox=dict(boxstyle="round,pad=0.6", fc="#f3f3f3", ec="#999999"))
 
 
-def finite_errors(v, lo, hi):
+def finite_errors(v, lo, hi, cap=None):
     """Asymmetric error bars: no interval (no low bound) draws no bar; a low
     bound without a high one (summary.csv leaves it empty when the interval of
-    the time reaches zero) runs off the axis."""
+    the time reaches zero) is unbounded. With a cap, an upper bound above it
+    (unbounded ones included) ends at the cap; the third value says which did."""
     v, lo, hi = (np.asarray(x, dtype=float) for x in (v, lo, hi))
     hi = np.where(np.isnan(hi) & ~np.isnan(lo), np.inf, hi)
     known = ~np.isnan(lo) & np.isfinite(v)
+    cut = known & (hi > cap) if cap is not None else np.zeros_like(known)
+    top = np.where(cut, cap if cap is not None else 0.0, np.where(np.isinf(hi), 1e300, hi))
     lower = np.where(known, np.clip(v - lo, 0, None), 0.0)
-    upper = np.where(known, np.clip(np.where(np.isinf(hi), 1e300, hi) - v, 0, None), 0.0)
-    return known, np.vstack([lower, upper])
+    upper = np.where(known, np.clip(top - v, 0, None), 0.0)
+    return known, np.vstack([lower, upper]), cut
 
 
-def errorbars(ax, x, y, lo, hi, horizontal=False, **kw):
-    known, err = finite_errors(x if horizontal else y, lo, hi)
+def interval_cap(values):
+    """Where drawn intervals stop: twice the largest finite value, so that a wide
+    interval from a couple of shots (or one without an upper bound) cannot
+    squeeze every point to one side or stretch the figure; None without values."""
+    vals = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
+    return 2 * vals.max() if vals.size and vals.max() > 0 else None
+
+
+CUT_NOTE = "an arrowhead marks an interval cut at twice the largest value (its bound is in summary.csv)"
+# Behind a value label that an interval's line runs through (an unbounded or cut one).
+LABEL_BOX = dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85)
+
+
+def errorbars(ax, x, y, lo, hi, horizontal=False, cap=None, **kw):
+    """95 % intervals as error bars; with a cap (interval_cap), upper bounds
+    above it end there in an arrowhead."""
+    known, err, cut = finite_errors(x if horizontal else y, lo, hi, cap)
     if not known.any():
         return
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
@@ -131,22 +149,36 @@ def errorbars(ax, x, y, lo, hi, horizontal=False, **kw):
         ax.errorbar(x[known], y[known], xerr=err[:, known], **style)
     else:
         ax.errorbar(x[known], y[known], yerr=err[:, known], **style)
+    if cut.any():
+        at_x, at_y = (np.full(cut.sum(), cap), y[cut]) if horizontal else (x[cut], np.full(cut.sum(), cap))
+        ax.plot(at_x, at_y, linestyle="none", marker=">" if horizontal else "^", markersize=4,
+                color=style["ecolor"], zorder=style["zorder"])
 
 
-def label_end(v, hi):
-    """Where a value label goes: past the error bar when there is one."""
-    return hi if hi is not None and np.isfinite(hi) and hi > v else v
+def label_end(v, hi, cap=None):
+    """Where a value label goes: past the error bar when there is one, and no
+    further than the cap (interval_cap) where the bar was cut."""
+    end = hi if hi is not None and np.isfinite(hi) and hi > v else v
+    return min(end, cap) if cap is not None and np.isfinite(v) and end > cap else end
 
 
-def limit_axis(ax, values, axis="x", lower=0.0, pad=1.12, highs=()):
-    """Axis range from the finite values, padded. highs (upper interval bounds)
-    widen it up to twice the largest value only: a wide interval from a couple
-    of shots runs off the axis instead of squeezing every point to its left."""
+def upper_bounds(lo, hi):
+    """The upper bounds as errorbars draws them: infinite where an interval has
+    a low bound but no high one (unbounded), NaN where there is no interval."""
+    lo, hi = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    return np.where(np.isnan(hi) & ~np.isnan(lo), np.inf, hi)
+
+
+def limit_axis(ax, values, axis="x", lower=0.0, pad=1.12, highs=(), cap=None):
+    """Axis range from the finite values, padded. highs (upper_bounds) widen it
+    up to the cap only (default interval_cap of the values): a wide or unbounded
+    interval ends at the cap in an arrowhead instead of squeezing every point to
+    its left."""
     vals = np.asarray([v for v in values if v is not None and np.isfinite(v)], dtype=float)
     if vals.size == 0:
         return
-    cap = 2 * vals.max()
-    tops = [min(h, cap) for h in highs if h is not None and np.isfinite(h)]
+    cap = interval_cap(vals) if cap is None else cap
+    tops = [min(h, cap) for h in highs if h is not None and not np.isnan(h) and (np.isfinite(h) or cap is not None)]
     top = max([vals.max()] + tops) * pad
     (ax.set_xlim if axis == "x" else ax.set_ylim)(lower, top if top > lower else lower + 1)
 
@@ -209,24 +241,27 @@ def grouped_rate_bars(ax, points, group: str, series: str, order: list, styles: 
     groups = list(dict.fromkeys(points[group])) if groups is None else groups
     values = [v for v in order if v in set(points[series])] + sorted(set(points[series]) - set(order))
     width = 0.8 / len(values)
+    cap = interval_cap(points["rows_per_s"])
     for i, value in enumerate(values):
         p = points[points[series] == value].set_index(group).reindex(groups)
         x = np.arange(len(groups)) + (i - (len(values) - 1) / 2) * width
         color, hatch = styles.get(value, ("#999999", "---"))
         ax.bar(x, p["rows_per_s"].fillna(0), width * 0.9, color=color, hatch=hatch, edgecolor="black", linewidth=0.5,
                label=names.get(value, value))
-        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"])
+        errorbars(ax, x, p["rows_per_s"], p["rows_per_s_low"], p["rows_per_s_high"], cap=cap)
         for xx, v, hi, ok in zip(x, p["rows_per_s"], p["rows_per_s_high"], p["rows_per_s_low"].notna()):
             if np.isfinite(v):
-                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi)), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90)
+                ax.annotate(fmt_sig(v) + ("" if ok else "*"), (xx, label_end(v, hi, cap)), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=6, rotation=90,
+                            bbox=LABEL_BOX)
     if tick_labels is None:
         ax.set_xticks(np.arange(len(groups)), groups, fontsize=7.5)
     else:
         ax.set_xticks(np.arange(len(groups)), tick_labels, fontsize=7, rotation=15, ha="right")
     ax.set_ylabel("throughput (rows/s)")
     ax.yaxis.set_major_formatter(rate_formatter())
-    limit_axis(ax, points["rows_per_s"], "y", pad=pad, highs=points["rows_per_s_high"])
+    limit_axis(ax, points["rows_per_s"], "y", pad=pad, highs=upper_bounds(points["rows_per_s_low"], points["rows_per_s_high"]),
+               cap=cap)
     ax.grid(axis="x", visible=False)
     if title:
         ax.set_title(title, loc="left")

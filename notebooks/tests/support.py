@@ -21,6 +21,11 @@ Fixtures:
   interleaved  a quick run's manifest.json, summary.csv, interleaved.csv and interleaved-shots.csv as the
                suite wrote them (20,000 rows, InterleavedReferenceBenchmark at chunkSize 20,000 and tasks
                1, 2, 4, three rounds of two blocks each, and one sync-baseline configuration)
+  extremes     a smoke run's files as the suite wrote them (2,000 rows, 2 shots a configuration, most intervals
+               without an upper bound), then edited: every pooled COPY interval (standalone and interleaved)
+               [31,444, 72,917,038] rows/s, a lower bound of 0.001 rows/s and an x_server_copy bound of 1e6, one
+               configuration of one shot, no sync baseline and no COPY FREEZE ceiling (their rows removed, x_sync
+               emptied), and an interleaved ratio interval of [1e-6, 1e6]
 """
 import io
 import shutil
@@ -42,6 +47,7 @@ CLAIMS_TWO_LANGUAGES = FIXTURES / "claims_two_languages"
 TABLE_SHAPES = FIXTURES / "table_shapes"
 TRANSPORTS = FIXTURES / "transports"
 INTERLEAVED = FIXTURES / "interleaved"
+EXTREMES = FIXTURES / "extremes"
 
 
 def temp_dir(test) -> Path:

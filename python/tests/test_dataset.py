@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 import support
 from support import HOSTILE, row, write_jsonl
 
+support.require_port_packages()
+
 from original_loader.dataset import DatasetError, parse_line, read_articles
 from original_loader.models import COLUMNS, Article, model_fields, row_values, to_dict
 

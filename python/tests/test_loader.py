@@ -6,6 +6,8 @@ from datetime import date, datetime, timezone
 
 import support  # noqa: F401
 
+support.require_port_packages()
+
 from original_loader.chunking import Chunking, effective_chunk_size
 from original_loader.loader import (AFTER, ARMS, BINARY_TYPES, UNSUPPORTED_ARMS, ArmConfig, Connections,
                                     Conversion, LoadSession, Protocol, UnknownArm, build_statement, csv_text,

@@ -66,6 +66,7 @@ class WorkerProcessTest(unittest.TestCase):
              "--table", table],
             input=commands, capture_output=True, text=True, cwd=support.PYTHON_DIR, env=self.env, timeout=60)
 
+    @support.needs_port_packages
     def test_ready_then_errors_then_quit(self):
         commands = "\n".join(['{"arm": "after"', '{"arm": "nope"}', '{"arm": "after_virtual", "memory": false}',
                               '[1]', '{"quit": true}', '{"arm": "after"}']) + "\n"
@@ -84,11 +85,13 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertIn("no Python counterpart", lines[3]["error"])
         self.assertIn("JSON object", lines[4]["error"])
 
+    @support.needs_port_packages
     def test_eof_ends_cleanly(self):
         done = self.run_worker("")
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertEqual(len(done.stdout.splitlines()), 1)
 
+    @support.needs_port_packages
     def test_bad_dataset_is_reported_on_the_protocol(self):
         with open(self.dataset, "a", encoding="utf-8") as f:
             f.write('{"id": 1}\n')

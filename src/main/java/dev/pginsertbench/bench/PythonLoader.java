@@ -124,7 +124,7 @@ public final class PythonLoader implements AutoCloseable {
         versions = versions(ready);
     }
 
-    static Path interpreter() {
+    public static Path interpreter() {
         String given = System.getProperty("bench.python", System.getenv("BENCH_PYTHON"));
         return Path.of(given == null || given.isBlank() ? DEFAULT_INTERPRETER : given);
     }

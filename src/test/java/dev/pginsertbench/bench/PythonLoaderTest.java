@@ -22,6 +22,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Python port of the original loader on a real server, through the worker the Python claims
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class PythonLoaderTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PythonLoaderTest.class);
     private static final int ROWS = 20_000;
 
     @BeforeAll
@@ -41,6 +44,8 @@ class PythonLoaderTest {
         if (System.getenv("BENCH_REQUIRE_PYTHON") != null) {
             assertThat(missing).as("the Python port's interpreter and packages").isEmpty();
         }
+        // surefire counts a class skipped in @BeforeAll as "Tests run: 0" without the reason: say it once
+        missing.ifPresent(reason -> LOG.warn("skipped: the Python port's tests ({}): {}", PythonLoaderTest.class.getSimpleName(), reason));
         assumeTrue(missing.isEmpty(), () -> "the Python port cannot run here: " + missing.orElse(""));
     }
 
