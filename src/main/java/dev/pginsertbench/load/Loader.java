@@ -44,6 +44,7 @@ public final class Loader implements AutoCloseable {
     private final ChunkWriter<Object> writer;
     private final ConnectionSource connections;
     private final ExecutorService executor;
+    private final ChunkDeadline deadline;
     private final ConnectionsInUse active = new ConnectionsInUse();
 
     public Loader(ServerAddress server, TableName table, LoadPlan plan) {
@@ -71,6 +72,7 @@ public final class Loader implements AutoCloseable {
             case PLATFORM -> Executors.newFixedThreadPool(plan.tasks(), platformThreads());
             case VIRTUAL -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-chunk-v", 0).factory());
         };
+        this.deadline = new ChunkDeadline(options.chunkDeadline());
     }
 
     /** Fails now, naming the table, rather than in every chunk. */
@@ -144,8 +146,9 @@ public final class Loader implements AutoCloseable {
         try {
             ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
             results[chunk.index()] = result;
-            if (result.outcome() == ChunkResult.Outcome.FAILED
-                    && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST || serverGone(result.error()))) {
+            // a chunk past its deadline ends the load: the others would most likely stall the same way
+            if (result.outcome() == ChunkResult.Outcome.FAILED && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST
+                    || result.pastDeadline() || serverGone(result.error()))) {
                 stop.set(true);
             }
         } finally {
@@ -216,6 +219,7 @@ public final class Loader implements AutoCloseable {
             try (ConnectionSource.Lease lease = connections.acquire()) {
                 Connection connection = lease.connection();
                 active.add(connection);
+                ChunkDeadline.Watch watch = deadline.watch(connection);
                 try {
                     long bytes = writer.write(connection, new ChunkRows<>(articles,
                             converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
@@ -223,8 +227,12 @@ public final class Loader implements AutoCloseable {
                     return ChunkResult.succeeded(chunk, bytes, System.nanoTime() - started);
                 } catch (Throwable e) {
                     rollbackQuietly(connection);
+                    if (watch.expired()) {
+                        return ChunkResult.pastDeadline(chunk, rows, pastDeadline(chunk, e), System.nanoTime() - started);
+                    }
                     throw e;
                 } finally {
+                    watch.close();
                     active.remove(connection);
                 }
             }
@@ -245,6 +253,17 @@ public final class Loader implements AutoCloseable {
             return ChunkResult.failed(chunk, rows, cause == null ? null : cause.getSQLState(), describe(e, cause),
                     System.nanoTime() - started);
         }
+    }
+
+    /** What a chunk past its deadline says: where it was, what it did, and the likely causes. */
+    private String pastDeadline(ChunkPlan.Chunk chunk, Throwable thrown) {
+        SQLException cause = serverError(thrown);
+        return shorten("no progress within the chunk deadline of " + deadline.deadline().toSeconds() + " s ("
+                + plan.protocol() + " over " + server.transport() + ", " + chunk.size() + " rows): the statement was "
+                + "cancelled, the connection aborted and the chunk rolled back. The server stopped reading or answering: "
+                + "a client/server write deadlock (both sides' socket buffers full), a stopped or overloaded server, or "
+                + "a lock wait; if chunks this slow are expected, raise the deadline (--chunk-deadline). Driver: "
+                + (cause == null ? thrown.toString() : cause.getMessage()));
     }
 
     private static ChunkResult rejected(ChunkPlan.Chunk chunk, List<Article> rows, InvalidRowException e, long started) {
@@ -359,26 +378,38 @@ public final class Loader implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        deadline.close();
         connections.close();
     }
 
     /** What happened to one chunk. */
-    private record ChunkResult(ChunkPlan.Chunk chunk, Outcome outcome, long bytes, long nanos, ChunkError error) {
+    private record ChunkResult(ChunkPlan.Chunk chunk, Outcome outcome, long bytes, long nanos, ChunkError error,
+            boolean pastDeadline) {
 
         enum Outcome { SUCCEEDED, FAILED, NOT_RUN }
 
+        /** SQLState query_canceled, which pgjdbc's own client-side query timeout reports too. */
+        static final String PAST_DEADLINE_SQL_STATE = "57014";
+
         static ChunkResult succeeded(ChunkPlan.Chunk chunk, long bytes, long nanos) {
-            return new ChunkResult(chunk, Outcome.SUCCEEDED, bytes, nanos, null);
+            return new ChunkResult(chunk, Outcome.SUCCEEDED, bytes, nanos, null, false);
         }
 
         static ChunkResult failed(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState, String message, long nanos) {
-            ChunkError error = new ChunkError(chunk.index(), chunk.from(), chunk.to(), rows.get(chunk.from()).id(),
+            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error(chunk, rows, sqlState, message), false);
+        }
+
+        static ChunkResult pastDeadline(ChunkPlan.Chunk chunk, List<Article> rows, String message, long nanos) {
+            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error(chunk, rows, PAST_DEADLINE_SQL_STATE, message), true);
+        }
+
+        private static ChunkError error(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState, String message) {
+            return new ChunkError(chunk.index(), chunk.from(), chunk.to(), rows.get(chunk.from()).id(),
                     rows.get(chunk.to() - 1).id(), sqlState, message);
-            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error);
         }
 
         static ChunkResult notRun(ChunkPlan.Chunk chunk) {
-            return new ChunkResult(chunk, Outcome.NOT_RUN, 0, 0, null);
+            return new ChunkResult(chunk, Outcome.NOT_RUN, 0, 0, null, false);
         }
 
         boolean succeeded() {

@@ -15,9 +15,19 @@ import java.time.Duration;
  * @param poolMaxSize        the most connections the pool opens, on demand above the minimum; 0 means
  *                           one per task. The original loader's pool is 1 to 5 ({@link #originalLoader()});
  *                           smaller values exist to test that chunks waiting for a connection time out
+ * @param chunkDeadline      how long one chunk may take from its connection on before the load ends it
+ *                           ({@link ChunkDeadline}); zero for none
  */
 public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeout, Duration socketTimeout,
-        int copyBufferBytes, int poolMinIdle, int poolMaxSize) {
+        int copyBufferBytes, int poolMinIdle, int poolMaxSize, Duration chunkDeadline) {
+
+    /**
+     * The default chunk deadline. The slowest chunk in the committed runs took 0.66 s (20,000 rows,
+     * 4 tasks, a million-row load) and the slowest the profiles can plan, measured, takes about
+     * 10 s (docs/design.md, "No load hangs"); two minutes cuts no legitimate chunk and still ends a
+     * stalled one long before a run's estimate would notice.
+     */
+    public static final Duration DEFAULT_CHUNK_DEADLINE = Duration.ofMinutes(2);
 
     /** The original loader's psycopg pool: {@code min_size=1, max_size=5}. */
     public static final int ORIGINAL_POOL_MIN = 1;
@@ -28,7 +38,7 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
             throw new IllegalArgumentException("poolAcquireTimeout must be at least 250 ms (HikariCP's minimum), was "
                     + poolAcquireTimeout);
         }
-        if (statementTimeout.isNegative() || socketTimeout.isNegative()) {
+        if (statementTimeout.isNegative() || socketTimeout.isNegative() || chunkDeadline.isNegative()) {
             throw new IllegalArgumentException("timeouts must not be negative");
         }
         if (poolMinIdle < 0 || poolMaxSize < 0) {
@@ -46,7 +56,8 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
 
     /** Generous limits for benchmarks: nothing a healthy load comes near, everything bounded. */
     public static LoaderOptions defaults() {
-        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024, 0, 0);
+        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024, 0, 0,
+                DEFAULT_CHUNK_DEADLINE);
     }
 
     /** The defaults with the original loader's pool of 1 to 5 connections, grown on demand. */
@@ -65,11 +76,11 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
     }
 
     public LoaderOptions withStatementTimeout(Duration statement, Duration socket) {
-        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolMinIdle, poolMaxSize);
+        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolMinIdle, poolMaxSize, chunkDeadline);
     }
 
     public LoaderOptions withPoolAcquireTimeout(Duration value) {
-        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize);
+        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize, chunkDeadline);
     }
 
     /** A pool of exactly {@code value} connections, whatever the tasks. */
@@ -78,10 +89,15 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
     }
 
     public LoaderOptions withPool(int minIdle, int maxSize) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, minIdle, maxSize);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, minIdle, maxSize, chunkDeadline);
+    }
+
+    public LoaderOptions withChunkDeadline(Duration value) {
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize,
+                value);
     }
 
     public LoaderOptions withCopyBufferBytes(int value) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolMinIdle, poolMaxSize);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolMinIdle, poolMaxSize, chunkDeadline);
     }
 }

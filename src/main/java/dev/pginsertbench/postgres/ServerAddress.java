@@ -70,6 +70,24 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
         return new Endpoint(parsed.getProperty("PGHOST"), parsed.getProperty("PGPORT"), parsed.getProperty("PGDBNAME"));
     }
 
+    /**
+     * How this URL reaches the server, as the driver reads it: through a socket factory for a
+     * Unix-domain socket ({@link Transport#UNIX_SOCKET}), over TLS where sslmode requires it, else TCP.
+     */
+    public Transport transport() {
+        Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, null);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL: " + maskedUrl());
+        }
+        if (PostgresServer.UNIX_SOCKET_FACTORY.equals(parsed.getProperty("socketFactory"))) {
+            return Transport.UNIX_SOCKET;
+        }
+        String sslMode = parsed.getProperty("sslmode", "");
+        boolean tls = sslMode.equals("require") || sslMode.startsWith("verify")
+                || (sslMode.isEmpty() && "true".equals(parsed.getProperty("ssl")));
+        return tls ? Transport.TLS : Transport.TCP;
+    }
+
     /** Connection properties: credentials plus timeouts so an unreachable server fails fast. */
     public Properties connectionProperties() {
         Properties properties = new Properties();

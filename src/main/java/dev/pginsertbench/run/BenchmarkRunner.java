@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -76,6 +77,11 @@ public final class BenchmarkRunner {
                 System.out.println(serversLine(passes, settings.binaries()));
             }
             return 0;
+        }
+        Optional<String> locked = JmhLock.heldByAnotherRun();
+        if (locked.isPresent()) {
+            System.err.println("run-bench: " + locked.get());
+            return 1;
         }
         List<ProvisionSettings> servers = new ArrayList<>();
         try {

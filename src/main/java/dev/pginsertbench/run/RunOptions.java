@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ProvisionSettings;
@@ -181,11 +182,37 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         if (jmhArgs.isEmpty()) {
             return null;
         }
+        Options parsed;
         try {
-            return new CommandLineOptions(jmhArgs.toArray(String[]::new));
+            parsed = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new UsageException("JMH options after -- " + String.join(" ", masked(jmhArgs, password)) + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("not understood"));
+        }
+        refuseOverridden(parsed);
+        return parsed;
+    }
+
+    /**
+     * The JMH options each configuration sets for itself (which benchmark, its parameters) would be
+     * silently replaced or, for a benchmark pattern, added to every configuration: refused, naming
+     * the way to get what was asked.
+     */
+    private static void refuseOverridden(Options jmh) throws UsageException {
+        for (Parameter parameter : Parameter.values()) {
+            if (jmh.getParameter(parameter.field()).hasValue()) {
+                throw new UsageException("-p " + parameter.field() + "=" + String.join(",", jmh.getParameter(parameter.field()).get())
+                        + " after --: every configuration sets its own parameters, so JMH's -p would be overridden; "
+                        + "choose configurations with --include REGEX (see --dry-run) or a profile");
+            }
+        }
+        if (!jmh.getIncludes().isEmpty()) {
+            throw new UsageException("the benchmark pattern " + String.join(" ", jmh.getIncludes()) + " after --: the runner "
+                    + "runs one configuration at a time; choose them with --include REGEX (see --dry-run) or a profile");
+        }
+        if (!jmh.getExcludes().isEmpty()) {
+            throw new UsageException("-e " + String.join(",", jmh.getExcludes()) + " after --: choose configurations with "
+                    + "--include REGEX (see --dry-run) or a profile");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pginsertbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.data.Article;
@@ -14,6 +15,7 @@ import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.Provider;
 import dev.pginsertbench.postgres.ServerProfile;
 import dev.pginsertbench.postgres.TableShape;
+import dev.pginsertbench.postgres.Transport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +100,37 @@ class LoaderFaultTest {
             assertThat(report.firstErrors().get(0).message()).contains("statement timeout");
             assertTableAgreesWith(server, report);
         }
+    }
+
+    /**
+     * The slow row stops the server reading in the middle of a chunk, as a write deadlock or a
+     * stopped server would: the chunk ends at its deadline with a message that names where it was
+     * and why, is rolled back, and a single-connection load starts no further chunk.
+     */
+    @ParameterizedTest
+    @CsvSource({"COPY_BINARY,TCP", "COPY_TEXT,UNIX_SOCKET", "BATCH,UNIX_SOCKET", "BATCH_REWRITE,TLS"})
+    void aChunkThatMakesNoProgressFailsAtItsDeadlineNamingItAndEndsTheLoad(Protocol protocol, Transport transport,
+            PostgresServer server) throws Exception {
+        assumeTrue(server.offers(transport), () -> transport + " needs a server the suite starts");
+        LoaderOptions options = LoaderOptions.defaults().withChunkDeadline(Duration.ofSeconds(2));
+        LoadPlan plan = LoadPlan.syncBaseline(CHUNK).withProtocol(protocol);
+        long started = System.nanoTime();
+        try (Loader loader = new Loader(server.address(transport), TABLE.name(), plan, options)) {
+            LoadReport report = startLoad(loader).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(report.failedChunks()).containsExactly(SLOW_CHUNK);
+            assertThat(report.notRunChunks()).hasSize(ROWS / CHUNK - SLOW_CHUNK - 1);
+            ChunkError error = report.firstErrors().get(0);
+            assertThat(error.sqlState()).isEqualTo("57014");
+            assertThat(error.toString()).startsWith("chunk " + SLOW_CHUNK + " (rows " + SLOW_CHUNK * CHUNK + "..");
+            assertThat(error.message()).contains("no progress within the chunk deadline of 2 s")
+                    .contains(protocol + " over " + transport).contains(CHUNK + " rows").contains("deadlock")
+                    .contains("--chunk-deadline");
+            assertThat(took).as("ended by the 2 s deadline, not by the 30 s sleep").isLessThan(Duration.ofSeconds(20));
+            assertTableAgreesWith(server, report);
+        }
+        assertThat(awaitNoSleepingBackend(server)).as("the cancel request ended the server's statement").isTrue();
     }
 
     @Test
@@ -212,6 +246,23 @@ class LoaderFaultTest {
             }
         }
         throw new AssertionError("no backend reached the slow row within " + BOUND);
+    }
+
+    private static boolean awaitNoSleepingBackend(PostgresServer server) throws Exception {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        try (Connection connection = server.connect(); PreparedStatement find = connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg-insert-bench' AND wait_event = 'PgSleep'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet result = find.executeQuery()) {
+                    result.next();
+                    if (result.getInt(1) == 0) {
+                        return true;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        return false;
     }
 
     private static int backendsOfThisSuite(PostgresServer server, String state) throws SQLException {

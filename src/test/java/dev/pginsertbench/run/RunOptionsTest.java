@@ -64,6 +64,16 @@ class RunOptionsTest {
     }
 
     @Test
+    void jmhOptionsThatEachConfigurationOverridesAreRefusedNamingTheOptionAndTheWayToGetIt() {
+        assertThatThrownBy(() -> RunOptions.parse(List.of("standard", "--", "-p", "transport=UNIX_SOCKET")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("-p transport=UNIX_SOCKET")
+                .hasMessageContaining("--include");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--", "-f", "1", "FactorBenchmark")))
+                .hasMessageContaining("benchmark pattern FactorBenchmark").hasMessageContaining("--include");
+        assertThatThrownBy(() -> RunOptions.parse(List.of("--", "-e", "Psql"))).hasMessageContaining("-e Psql");
+    }
+
+    @Test
     void badOptionsAreUsageErrorsThatNameTheOptionAndTheValue() {
         assertThatThrownBy(() -> RunOptions.parse(List.of("--bogus"))).isInstanceOf(UsageException.class)
                 .hasMessageContaining("'--bogus'");

@@ -1,0 +1,49 @@
+package dev.pginsertbench.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * JMH's lock, {@code jmh.lock} in the temporary directory, which every JMH run takes for its
+ * duration. A second run at once would have every one of its configurations refused by JMH;
+ * the runner asks first and stops with one line instead.
+ */
+final class JmhLock {
+
+    /** JMH's own switch for running beside another JMH instance. */
+    static final String IGNORE_PROPERTY = "jmh.ignoreLock";
+
+    private JmhLock() {
+    }
+
+    static Path file() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+    }
+
+    /** Why a run cannot start now (another run holds the lock), or empty when it can. */
+    static Optional<String> heldByAnotherRun() {
+        return Boolean.getBoolean(IGNORE_PROPERTY) ? Optional.empty() : heldByAnotherRun(file());
+    }
+
+    static Optional<String> heldByAnotherRun(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+                return Optional.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            // held in this JVM: a run is already going on here
+        } catch (IOException e) {
+            return Optional.empty(); // JMH itself will say what is wrong with the file
+        }
+        return Optional.of("another benchmark run holds JMH's lock (" + file + "); wait for it to end, or stop it "
+                + "(two runs at once would share the cores and disturb each other's numbers)");
+    }
+}
