@@ -59,7 +59,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
         retained = new double[arms.size()];
         Arrays.fill(retained, Double.NaN);
         for (Arm arm : arms) {
-            loaders.add(new Loader(postgres.address(), table.name(), arm.plan(), arm.options()));
+            loaders.add(new Loader(postgres.address(), table.name(), arm.plan(), ForkFlags.withRunDeadline(arm.options())));
         }
         LOG.info("{}: arms {}; shot order {}", description(), arms, schedule.order());
     }

@@ -1,5 +1,8 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.load.LoaderOptions;
+import java.time.Duration;
+
 /**
  * JVM flags every benchmark fork gets, from the annotations when JMH is run directly and from
  * the runner otherwise. A fixed 8 GiB heap holds a million rows twice (records plus rows
@@ -9,7 +12,15 @@ public final class ForkFlags {
 
     public static final String INITIAL_HEAP = "-Xms8g";
     public static final String MAX_HEAP = "-Xmx8g";
+    /** The run's chunk deadline in seconds ({@code --chunk-deadline}); the loader's default where absent. */
+    public static final String CHUNK_DEADLINE_PROPERTY = "bench.chunkDeadline";
 
     private ForkFlags() {
+    }
+
+    /** A benchmark's loader options with the run's chunk deadline. */
+    static LoaderOptions withRunDeadline(LoaderOptions options) {
+        Long seconds = Long.getLong(CHUNK_DEADLINE_PROPERTY);
+        return seconds == null ? options : options.withChunkDeadline(Duration.ofSeconds(seconds));
     }
 }

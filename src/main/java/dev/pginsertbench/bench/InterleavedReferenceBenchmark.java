@@ -61,7 +61,7 @@ public class InterleavedReferenceBenchmark extends TableFillBenchmark {
     @Override
     protected void prepareTrial() throws Exception {
         loader = new Loader(postgres.address(), table.name(), LoadPlan.pooledCopy(Protocol.COPY_BINARY, chunkSize, tasks),
-                LoaderOptions.defaults());
+                ForkFlags.withRunDeadline(LoaderOptions.defaults()));
         arms.add(ReferenceArm.POOLED_COPY);
         Map<ReferenceArm, String> absent = new EnumMap<>(ReferenceArm.class);
         Optional<String> noPsql = Prerequisite.PSQL.missing(postgres);

@@ -33,7 +33,7 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() {
-        loader = new Loader(postgres.address(transport()), table.name(), plan(), options());
+        loader = new Loader(postgres.address(transport()), table.name(), plan(), ForkFlags.withRunDeadline(options()));
     }
 
     @Override

@@ -23,11 +23,12 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
 
     /**
      * The default chunk deadline. The slowest chunk in the committed runs took 0.66 s (20,000 rows,
-     * 4 tasks, a million-row load) and the slowest the profiles can plan, measured, takes about
-     * 10 s (docs/design.md, "No load hangs"); two minutes cuts no legitimate chunk and still ends a
+     * 4 tasks, a million-row load) and the slowest the profiles plan, measured, under 3 s
+     * (docs/design.md, "No load hangs"): two minutes cuts no legitimate chunk and still ends a
      * stalled one long before a run's estimate would notice.
      */
-    public static final Duration DEFAULT_CHUNK_DEADLINE = Duration.ofMinutes(2);
+    public static final long DEFAULT_CHUNK_DEADLINE_SECONDS = 120;
+    public static final Duration DEFAULT_CHUNK_DEADLINE = Duration.ofSeconds(DEFAULT_CHUNK_DEADLINE_SECONDS);
 
     /** The original loader's psycopg pool: {@code min_size=1, max_size=5}. */
     public static final int ORIGINAL_POOL_MIN = 1;

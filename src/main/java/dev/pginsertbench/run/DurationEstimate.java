@@ -67,6 +67,19 @@ final class DurationEstimate {
         return profile.forks() * perFork;
     }
 
+    /** JMH's own iteration timeout, which a shot gets at the least. */
+    static final Duration SHOT_DEADLINE_FLOOR = Duration.ofMinutes(10);
+
+    /**
+     * How long one shot may run before JMH interrupts it (its iteration timeout): ten times the
+     * configuration's whole estimated fork, which no shot of it comes near, and at least JMH's default.
+     */
+    static Duration shotDeadline(Configuration configuration, Profile profile, int rows) {
+        double fork = seconds(configuration, profile, rows) / Math.max(1, profile.forks());
+        Duration scaled = Duration.ofSeconds((long) Math.ceil(10 * fork));
+        return scaled.compareTo(SHOT_DEADLINE_FLOOR) > 0 ? scaled : SHOT_DEADLINE_FLOOR;
+    }
+
     /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */
     private static int tracedLoads(Configuration configuration) {
         OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));

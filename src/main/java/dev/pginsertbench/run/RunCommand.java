@@ -1,5 +1,6 @@
 package dev.pginsertbench.run;
 
+import dev.pginsertbench.load.LoaderOptions;
 import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ServerProfile;
@@ -113,6 +114,11 @@ final class RunCommand {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_SEED, converter = WholeNumber.class,
             description = "dataset seed (default ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--chunk-deadline", paramLabel = "SECONDS", converter = PositiveNumber.class,
+            description = "how long one chunk may take before the load ends it and the shot fails (default "
+                    + LoaderOptions.DEFAULT_CHUNK_DEADLINE_SECONDS + ")")
+    Integer chunkDeadline;
 
     @Option(names = "--dry-run", description = "print the configurations and the estimate, start nothing")
     boolean dryRun;

@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -100,6 +101,8 @@ final class RunLoop {
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
             Configuration configuration = runnable.get(index);
             progress.begin(index);
+            ForkDeadline deadline = ForkDeadline.start(DurationEstimate.of(List.of(configuration), plan.effectiveProfile(),
+                    plan.rows()));
             try {
                 Collection<RunResult> measured = new Runner(jmhOptions(configuration),
                         new ProgressFormat(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), progress))
@@ -109,7 +112,8 @@ final class RunLoop {
                 }
                 synchronized (this) {
                     if (measured.isEmpty()) {
-                        failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration), "no result"));
+                        failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration),
+                                deadline.expired() ? deadline.reason() : "no result"));
                     }
                     results.addAll(measured);
                 }
@@ -119,8 +123,11 @@ final class RunLoop {
                     break;
                 }
                 synchronized (this) {
-                    failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration), reason(e)));
+                    failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration),
+                            deadline.expired() ? deadline.reason() : reason(e)));
                 }
+            } finally {
+                deadline.close();
             }
             progress.finish();
         }
@@ -141,6 +148,9 @@ final class RunLoop {
         Profile effective = plan.effectiveProfile();
         builder.forks(plan.forks()).warmupIterations(configuration.warmupShots(effective))
                 .measurementIterations(configuration.measuredShots(effective));
+        if (plan.extraJmh() == null || !plan.extraJmh().getTimeout().hasValue()) {
+            builder.timeout(TimeValue.seconds(DurationEstimate.shotDeadline(configuration, effective, plan.rows()).toSeconds()));
+        }
         if (plan.addsGcProfiler()) {
             builder.addProfiler(GCProfiler.class);
         }

@@ -1,12 +1,14 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.load.LoaderOptions;
 import dev.pginsertbench.postgres.EmbeddedVersion;
 import dev.pginsertbench.postgres.PostgresBinaries;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.ServerProfile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,14 +40,15 @@ import picocli.CommandLine.ParameterException;
  * @param gc            JMH's gc profiler (on unless --no-gc)
  * @param out           --out, or null for results/&lt;timestamp&gt;-&lt;profile&gt;
  * @param seed          --seed
+ * @param chunkDeadline --chunk-deadline, how long one chunk may take in the forks
  * @param dryRun        --dry-run: list and estimate, run nothing
  * @param help          --help
  * @param jmhArgs       everything after {@code --}, handed to JMH
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
 record RunOptions(String profile, String jdbcUrl, String user, String password, List<ServerProfile> serverProfiles,
-        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long seed, boolean dryRun,
-        boolean help, List<String> jmhArgs, Options jmhOptions) {
+        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long seed,
+        Duration chunkDeadline, boolean dryRun, boolean help, List<String> jmhArgs, Options jmhOptions) {
 
     static final long DEFAULT_SEED = 42;
 
@@ -86,6 +89,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
                 command.serverProfiles == null ? null : List.copyOf(command.serverProfiles),
                 command.provider, command.pgBin, command.pgVersions == null ? null : List.copyOf(command.pgVersions),
                 command.rows, command.include, !command.noGc, command.out, command.seed,
+                command.chunkDeadline == null ? LoaderOptions.DEFAULT_CHUNK_DEADLINE : Duration.ofSeconds(command.chunkDeadline),
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
     }
 
@@ -227,7 +231,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
                 + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", pgVersions=" + pgVersions + ", rows=" + rows
-                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", dryRun=" + dryRun
+                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", chunkDeadline=" + chunkDeadline + ", dryRun=" + dryRun
                 + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }
 }

@@ -22,8 +22,10 @@ import org.openjdk.jmh.util.Version;
  * @param extraJmh the JMH options given after {@code --}, or null
  * @param gc       whether JMH's gc profiler runs
  * @param seed     the dataset's seed
+ * @param chunkDeadline how long one chunk may take in the forks
  */
-record RunPlan(Profile profile, int rows, List<Configuration> configurations, Options extraJmh, boolean gc, long seed) {
+record RunPlan(Profile profile, int rows, List<Configuration> configurations, Options extraJmh, boolean gc, long seed,
+        Duration chunkDeadline) {
 
     RunPlan {
         configurations = List.copyOf(configurations);
@@ -39,7 +41,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         }
         Options extra = options.jmhOptions();
         return new RunPlan(profile, options.rows() != null ? options.rows() : profile.rows(),
-                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.seed());
+                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.seed(),
+                options.chunkDeadline());
     }
 
     /** The same plan with only those of its configurations that are also among {@code others}. */
@@ -47,7 +50,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         List<Configuration> kept = configurations.stream()
                 .filter(c -> others.stream().anyMatch(o -> o.benchmark().equals(c.benchmark()) && o.params().equals(c.params())))
                 .toList();
-        return new RunPlan(profile, rows, kept, extraJmh, gc, seed);
+        return new RunPlan(profile, rows, kept, extraJmh, gc, seed, chunkDeadline);
     }
 
     static List<Configuration> select(List<Configuration> configurations, Pattern include) {
@@ -102,7 +105,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
     /** The JVM flags of every fork: the fixed heap, where the connection settings are, the seed, and any given after {@code --}. */
     List<String> forkFlags(Path connectionFile) {
         List<String> flags = new ArrayList<>(List.of(ForkFlags.INITIAL_HEAP, ForkFlags.MAX_HEAP,
-                "-Dbench.connectionFile=" + connectionFile, "-Dbench.seed=" + seed));
+                "-Dbench.connectionFile=" + connectionFile, "-Dbench.seed=" + seed,
+                "-D" + ForkFlags.CHUNK_DEADLINE_PROPERTY + "=" + chunkDeadline.toSeconds()));
         if (extraJmh != null && extraJmh.getJvmArgsAppend().hasValue()) {
             flags.addAll(extraJmh.getJvmArgsAppend().get());
         }

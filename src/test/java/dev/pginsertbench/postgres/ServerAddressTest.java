@@ -38,4 +38,15 @@ class ServerAddressTest {
                 .jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?socketFactoryArg=%2Ftmp%2Fa+b%24");
         assertThat(address.withUrlParameter("sslmode", "disable").password()).isEqualTo("p4ss");
     }
+
+    @Test
+    void theTransportIsWhatTheUrlSays() {
+        ServerAddress tcp = new ServerAddress("jdbc:postgresql://localhost:5432/db?sslmode=disable", "u", "secret");
+        assertThat(tcp.transport()).isEqualTo(Transport.TCP);
+        assertThat(new ServerAddress("jdbc:postgresql://localhost/db", null, null).transport()).isEqualTo(Transport.TCP);
+        assertThat(tcp.withUrlParameter("sslmode", "require").transport()).isEqualTo(Transport.TLS);
+        assertThat(tcp.withUrlParameter("sslmode", "verify-full").transport()).isEqualTo(Transport.TLS);
+        assertThat(tcp.withUrlParameter("socketFactory", PostgresServer.UNIX_SOCKET_FACTORY)
+                .withUrlParameter("socketFactoryArg", "/tmp/.s.PGSQL.5432").transport()).isEqualTo(Transport.UNIX_SOCKET);
+    }
 }

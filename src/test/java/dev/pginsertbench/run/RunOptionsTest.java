@@ -181,7 +181,7 @@ class RunOptionsTest {
     void theUsageTextListsEveryOptionAndEveryChoice() {
         String usage = RunCommand.usage();
         assertThat(usage).contains("--jdbc-url", "--user", "--password", "--server-profile", "--provider", "--rows",
-                "--include", "--prof", "--no-gc", "--out", "--seed", "--dry-run", "--help", "-- JMH-ARG");
+                "--include", "--prof", "--no-gc", "--out", "--seed", "--chunk-deadline", "--dry-run", "--help", "-- JMH-ARG");
         for (ServerProfile profile : ServerProfile.values()) {
             assertThat(usage).contains(profile.label());
         }
