@@ -77,7 +77,19 @@ final class EmbeddedProvider {
                 + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD,
-                UnixSocket.in(data, postgres.getPort()), postgres);
+                UnixSocket.in(data, postgres.getPort()), new Stopper(postgres, ServerProcesses.postmasterPid(data)));
+    }
+
+    /** zonky's stop, then whatever a stuck stop left running. */
+    private record Stopper(EmbeddedPostgres postgres, java.util.OptionalLong postmaster) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                postgres.close();
+            } finally {
+                postmaster.ifPresent(pid -> ServerProcesses.killIfAlive(pid, "embedded"));
+            }
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -58,10 +58,10 @@ record LocalCluster(LocalPrograms programs, Path folder, Process postmaster) imp
     private void awaitExit() {
         try {
             if (!postmaster.waitFor(10, TimeUnit.SECONDS)) {
-                postmaster.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                ServerProcesses.killTree(postmaster.toHandle(), "local");
             }
         } catch (InterruptedException e) {
-            postmaster.destroyForcibly();
+            ServerProcesses.killTree(postmaster.toHandle(), "local");
             Thread.currentThread().interrupt();
         }
     }

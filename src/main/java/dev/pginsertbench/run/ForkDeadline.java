@@ -39,7 +39,12 @@ final class ForkDeadline implements AutoCloseable {
 
     /** Starts the clock of a configuration estimated at {@code estimate}. */
     static ForkDeadline start(Duration estimate) {
-        return new ForkDeadline(budget(estimate));
+        return after(budget(estimate));
+    }
+
+    /** Starts a clock that stops the JMH forks after {@code budget}. */
+    static ForkDeadline after(Duration budget) {
+        return new ForkDeadline(budget);
     }
 
     static Duration budget(Duration estimate) {
