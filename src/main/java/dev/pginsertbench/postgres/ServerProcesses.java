@@ -33,9 +33,21 @@ final class ServerProcesses {
         }
     }
 
-    /** Kills the postmaster {@code pid} and every process under it, if it is still alive after its stop. */
+    /**
+     * Kills the postmaster {@code pid} and every process under it if it has not exited a while after
+     * its stop returned (a stop may return while the postmaster is still finishing its shutdown).
+     */
     static void killIfAlive(long pid, String server) {
-        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(postmaster -> killTree(postmaster, server));
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+            try {
+                postmaster.onExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                killTree(postmaster, server);
+            } catch (Exception stillAlive) {
+                killTree(postmaster, server);
+            }
+        });
     }
 
     static void killTree(ProcessHandle postmaster, String server) {

@@ -78,21 +78,37 @@ public final class BenchmarkRunner {
             }
             return 0;
         }
-        Optional<String> locked = JmhLock.heldByAnotherRun();
-        if (locked.isPresent()) {
-            System.err.println("run-bench: " + locked.get());
+        Optional<String> jmhBusy = JmhLock.heldByAnotherRun();
+        if (jmhBusy.isPresent()) {
+            System.err.println("run-bench: " + jmhBusy.get());
             return 1;
         }
-        List<ProvisionSettings> servers = new ArrayList<>();
+        Optional<RunLock> lock;
         try {
-            Map<EmbeddedVersion, EmbeddedBinaries> fetched = new HashMap<>();
-            passes.forEach(pass -> servers.add(pass.settings(settings, fetched)));
-        } catch (ServerUnavailableException e) {
-            System.err.println("run-bench: " + e.getMessage());
+            lock = RunLock.acquire(RunLock.file());
+        } catch (IOException e) {
+            System.err.println("run-bench: cannot open the run lock " + RunLock.file() + ": " + e.getMessage());
             return 1;
         }
-        String serversLine = passes.size() > 1 ? serversLine(passes, settings.binaries()) : null;
-        return execute(new Invocation(args, options, plan, started), passes, servers, serversLine, out);
+        if (lock.isEmpty()) {
+            System.err.println("run-bench: " + RunLock.heldMessage(RunLock.file()));
+            return 1;
+        }
+        try (RunLock held = lock.get()) {
+            List<ProvisionSettings> servers = new ArrayList<>();
+            try {
+                Map<EmbeddedVersion, EmbeddedBinaries> fetched = new HashMap<>();
+                passes.forEach(pass -> servers.add(pass.settings(settings, fetched)));
+            } catch (ServerUnavailableException e) {
+                System.err.println("run-bench: " + e.getMessage());
+                return 1;
+            }
+            String serversLine = passes.size() > 1 ? serversLine(passes, settings.binaries()) : null;
+            return execute(new Invocation(args, options, plan, started), passes, servers, serversLine, out);
+        } catch (IOException e) {
+            System.err.println("run-bench: releasing the run lock failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

@@ -18,7 +18,20 @@ final class JmhLock {
     /** JMH's own switch for running beside another JMH instance. */
     static final String IGNORE_PROPERTY = "jmh.ignoreLock";
 
+    /** Why configurations were not run when another JMH run took the lock during this one. */
+    static final String REFUSED_REASON = "another JMH run took JMH's lock (" + file() + ") during this run";
+
     private JmhLock() {
+    }
+
+    /** Whether JMH refused to run because another JMH instance holds its lock. */
+    static boolean refused(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("Unable to acquire the JMH lock")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Path file() {

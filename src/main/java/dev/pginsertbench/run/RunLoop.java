@@ -122,6 +122,13 @@ final class RunLoop {
                 if (stopping.get()) {
                     break;
                 }
+                if (JmhLock.refused(e)) {
+                    // another JMH run took the lock meanwhile: every further configuration would be refused too
+                    notRunFrom(runnable, index, "not run: " + JmhLock.REFUSED_REASON);
+                    System.out.println("run-bench: " + JmhLock.REFUSED_REASON + "; stopping after " + index + " of "
+                            + runnable.size() + " configurations");
+                    break;
+                }
                 synchronized (this) {
                     failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration),
                             deadline.expired() ? deadline.reason() : reason(e)));
@@ -130,6 +137,13 @@ final class RunLoop {
                 deadline.close();
             }
             progress.finish();
+        }
+    }
+
+    /** The configurations from {@code first} on, recorded as not measured with {@code reason}. */
+    private synchronized void notRunFrom(List<Configuration> runnable, int first, String reason) {
+        for (Configuration configuration : runnable.subList(first, runnable.size())) {
+            failed.add(new RunManifest.NotMeasured(configuration.benchmark(), recorded(configuration), reason));
         }
     }
 
