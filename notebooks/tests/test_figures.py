@@ -1,7 +1,6 @@
 """The strategy figures draw summary.csv's columns as written."""
 import unittest
 
-
 from support import HANDWRITTEN, folder_with, ir
 
 
