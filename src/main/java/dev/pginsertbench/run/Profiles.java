@@ -123,7 +123,7 @@ public final class Profiles {
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
-                    + "and pooled executeBatch over TLS (18 configurations)", "about 50 s"),
+                    + "and pooled executeBatch over TLS (18 configurations)", "about 1.5 minutes"),
             new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds "
                     + "(36 configurations)", "about 9.5 minutes (estimate)"),
