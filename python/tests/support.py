@@ -10,27 +10,27 @@ PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if PYTHON_DIR not in sys.path:
     sys.path.insert(0, PYTHON_DIR)
 
+from original_loader import APT_LINE  # noqa: E402  (after the path is set)
+
 # The port's packages (Debian's); the tests of the modules that import them are skipped without
 # them, saying so, unless BENCH_REQUIRE_PYTHON is set (CI), where a missing package fails them.
 PORT_PACKAGES = ("psycopg", "psycopg_pool", "pydantic")
-APT_LINE = "apt-get install python3-psycopg python3-psycopg-pool python3-pydantic"
 MISSING_PACKAGES = [name for name in PORT_PACKAGES if importlib.util.find_spec(name) is None]
 
 
-def _skip_reason():
-    if MISSING_PACKAGES and not os.environ.get("BENCH_REQUIRE_PYTHON"):
-        return f"{sys.executable} lacks {' '.join(MISSING_PACKAGES)} ({APT_LINE})"
-    return None
-
+# Why the tests that need the port's packages are skipped here, or None where they run.
+SKIP_REASON = (f"{sys.executable} lacks {' '.join(MISSING_PACKAGES)} ({APT_LINE})"
+               if MISSING_PACKAGES and not os.environ.get("BENCH_REQUIRE_PYTHON") else None)
 
 # A test that starts the worker with the port's packages.
-needs_port_packages = unittest.skipIf(_skip_reason() is not None, _skip_reason() or "")
+needs_port_packages = unittest.skipIf(SKIP_REASON is not None, SKIP_REASON or "")
 
 
 def require_port_packages():
     """Skip the calling test module (raise at its import) when the port's packages are missing."""
-    if _skip_reason():
-        raise unittest.SkipTest(_skip_reason())
+    if SKIP_REASON:
+        raise unittest.SkipTest(SKIP_REASON)
+
 
 # Text that breaks naive COPY/CSV encoders: delimiters, quotes, escapes, line breaks, the
 # end-of-data marker, what looks like NULL, and non-ASCII beyond the BMP.

@@ -70,14 +70,21 @@ final class ChunkDeadline implements AutoCloseable {
 
         private void expire(Connection connection) {
             expired.set(true);
+            PGConnection driver;
             try {
-                connection.unwrap(PGConnection.class).cancelQuery();
+                // the driver's own connection: a pool's proxy would only mark itself closed
+                driver = connection.unwrap(PGConnection.class);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("could not reach the driver's connection past its chunk deadline: {}", e.getMessage());
+                return;
+            }
+            try {
+                driver.cancelQuery();
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("cancel request at the chunk deadline failed: {}", e.getMessage());
             }
             try {
-                // the driver's own connection: a pool's proxy would only mark itself closed
-                ((Connection) connection.unwrap(PGConnection.class)).abort(Runnable::run);
+                ((Connection) driver).abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("could not abort a connection past its chunk deadline: {}", e.getMessage());
             }

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 /** summary.md: what the run was, the summary table with its legend, and what was not measured. */
 public final class SummaryMarkdown {
 
+    /** The heading of the section that lists the configurations a run skipped or lost, with their reasons. */
+    public static final String NOT_MEASURED_HEADING = "## Not measured";
+
     private SummaryMarkdown() {
     }
 
@@ -59,7 +62,7 @@ public final class SummaryMarkdown {
         BatchPathComparison.of(onFirst).ifPresent(comparison -> text.append('\n').append(comparison));
         WaitEvents.of(summary).ifPresent(section -> text.append('\n').append(section));
         if (!failed.isEmpty() || !skipped.isEmpty()) {
-            text.append("\n## Not measured\n\n");
+            text.append("\n").append(NOT_MEASURED_HEADING).append("\n\n");
             for (RunManifest.NotMeasured item : failed) {
                 text.append("- FAILED ").append(item.benchmark()).append(' ').append(SummaryTable.params(item.params()))
                         .append(": ").append(item.reason()).append('\n');

@@ -19,10 +19,14 @@ final class ChildProcesses {
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
         children.forEach(ProcessHandle::destroy);
         awaitExit(children, grace);
-        List<ProcessHandle> left = descendants.stream().filter(ProcessHandle::isAlive).toList();
-        left.forEach(ProcessHandle::destroy);
-        awaitExit(left, Duration.ofSeconds(5));
-        left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        stop(descendants.stream().filter(ProcessHandle::isAlive).toList(), Duration.ofSeconds(5));
+    }
+
+    /** Asks {@code processes} to stop, waits up to {@code grace} for them, then kills those still alive. */
+    static void stop(List<ProcessHandle> processes, Duration grace) {
+        processes.forEach(ProcessHandle::destroy);
+        awaitExit(processes, grace);
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void awaitExit(List<ProcessHandle> processes, Duration grace) {

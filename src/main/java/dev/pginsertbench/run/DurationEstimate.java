@@ -76,8 +76,13 @@ final class DurationEstimate {
      */
     static Duration shotDeadline(Configuration configuration, Profile profile, int rows) {
         double fork = seconds(configuration, profile, rows) / Math.max(1, profile.forks());
-        Duration scaled = Duration.ofSeconds((long) Math.ceil(10 * fork));
-        return scaled.compareTo(SHOT_DEADLINE_FLOOR) > 0 ? scaled : SHOT_DEADLINE_FLOOR;
+        return scaled(Duration.ofMillis(Math.round(fork * 1000)), 10, SHOT_DEADLINE_FLOOR);
+    }
+
+    /** {@code factor} times an estimate, and never less than {@code floor}: a deadline that no healthy run meets. */
+    static Duration scaled(Duration estimate, int factor, Duration floor) {
+        Duration scaled = estimate.multipliedBy(factor);
+        return scaled.compareTo(floor) > 0 ? scaled : floor;
     }
 
     /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */

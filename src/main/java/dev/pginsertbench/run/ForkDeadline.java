@@ -48,8 +48,7 @@ final class ForkDeadline implements AutoCloseable {
     }
 
     static Duration budget(Duration estimate) {
-        Duration scaled = estimate.multipliedBy(ESTIMATE_FACTOR);
-        return scaled.compareTo(FLOOR) > 0 ? scaled : FLOOR;
+        return DurationEstimate.scaled(estimate, ESTIMATE_FACTOR, FLOOR);
     }
 
     boolean expired() {
@@ -69,26 +68,8 @@ final class ForkDeadline implements AutoCloseable {
         List<ProcessHandle> forks = ProcessHandle.current().children()
                 .filter(child -> child.info().commandLine().orElse("").contains(FORKED_MAIN)).toList();
         List<ProcessHandle> started = forks.stream().flatMap(ProcessHandle::descendants).toList();
-        forks.forEach(ProcessHandle::destroy);
-        awaitExit(forks);
-        forks.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-        awaitExit(started);
-        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static void awaitExit(List<ProcessHandle> processes) {
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        for (ProcessHandle process : processes) {
-            try {
-                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception timedOutOrFailed) {
-                // what is still alive is stopped forcibly by the caller
-            }
-        }
+        ChildProcesses.stop(forks, STOP_GRACE);
+        ChildProcesses.stop(started.stream().filter(ProcessHandle::isAlive).toList(), STOP_GRACE);
     }
 
     @Override

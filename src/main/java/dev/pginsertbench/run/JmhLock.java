@@ -1,11 +1,7 @@
 package dev.pginsertbench.run;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -44,15 +40,12 @@ final class JmhLock {
     }
 
     static Optional<String> heldByAnotherRun(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                lock.release();
+        try {
+            Optional<RunLock> probe = RunLock.acquire(file);
+            if (probe.isPresent()) {
+                probe.get().close();
                 return Optional.empty();
             }
-        } catch (OverlappingFileLockException e) {
-            // held in this JVM: a run is already going on here
         } catch (IOException e) {
             return Optional.empty(); // JMH itself will say what is wrong with the file
         }

@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,36 +235,35 @@ class LoaderFaultTest {
 
     /** Waits until a backend of this suite sleeps in the trigger; returns its pid. */
     private static int awaitSleepingBackend(PostgresServer server) throws Exception {
+        return awaitSleepingBackends(server, pids -> !pids.isEmpty()).orElseThrow(
+                () -> new AssertionError("no backend reached the slow row within " + BOUND)).get(0);
+    }
+
+    /** Waits until no backend of this suite sleeps in the trigger; whether that happened within the bound. */
+    private static boolean awaitNoSleepingBackend(PostgresServer server) throws Exception {
+        return awaitSleepingBackends(server, List::isEmpty).isPresent();
+    }
+
+    /** The pids of this suite's backends asleep in the trigger, once they satisfy {@code done}; empty if not within the bound. */
+    private static Optional<List<Integer>> awaitSleepingBackends(PostgresServer server, Predicate<List<Integer>> done)
+            throws Exception {
         long deadline = System.nanoTime() + BOUND.toNanos();
         try (Connection connection = server.connect(); PreparedStatement find = connection.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE application_name = 'pg-insert-bench' AND wait_event = 'PgSleep'")) {
             while (System.nanoTime() < deadline) {
+                List<Integer> pids = new ArrayList<>();
                 try (ResultSet result = find.executeQuery()) {
-                    if (result.next()) {
-                        return result.getInt(1);
+                    while (result.next()) {
+                        pids.add(result.getInt(1));
                     }
+                }
+                if (done.test(pids)) {
+                    return Optional.of(pids);
                 }
                 Thread.sleep(20);
             }
         }
-        throw new AssertionError("no backend reached the slow row within " + BOUND);
-    }
-
-    private static boolean awaitNoSleepingBackend(PostgresServer server) throws Exception {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        try (Connection connection = server.connect(); PreparedStatement find = connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg-insert-bench' AND wait_event = 'PgSleep'")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet result = find.executeQuery()) {
-                    result.next();
-                    if (result.getInt(1) == 0) {
-                        return true;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        return false;
+        return Optional.empty();
     }
 
     private static int backendsOfThisSuite(PostgresServer server, String state) throws SQLException {
