@@ -52,6 +52,17 @@ def release_freed_memory() -> None:
         log.debug("malloc_trim unavailable: %s", e)
 
 
+def traced_size(make):
+    """What make() returns and the bytes of Python objects it left alive (tracemalloc's current
+    count after it): the dataset's own size, which memory held by a load is measured against."""
+    tracemalloc.start()
+    try:
+        made = make()
+        return made, tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
 @dataclass
 class MemoryReport:
     rss_before_bytes: Optional[int]

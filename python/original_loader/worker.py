@@ -92,7 +92,7 @@ def libpq_version(number: int) -> str:
     return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
 
 
-def ready_message(rows: int) -> dict:
+def ready_message(rows: int, dataset_bytes: int) -> dict:
     import psycopg
     import psycopg_pool
     import pydantic
@@ -100,6 +100,7 @@ def ready_message(rows: int) -> dict:
     return {
         "ready": True,
         "rows": rows,
+        "dataset_bytes": dataset_bytes,
         "python": platform.python_version(),
         "psycopg": psycopg.__version__,
         # "python" (Debian's package) or "c"/"binary": the pure-Python one does more work per row
@@ -165,9 +166,10 @@ def main(argv=None) -> int:
 
     from .dataset import DatasetError, read_articles
     from .loader import LoadSession
+    from .memory import traced_size
 
     try:
-        models = read_articles(args.dataset)
+        models, dataset_bytes = traced_size(lambda: read_articles(args.dataset))
         session = LoadSession(models, args.table)
     except (OSError, DatasetError, ValueError) as e:
         message = f"cannot load {args.dataset!r} for table {args.table!r}: {' '.join(str(e).split())}"
@@ -178,7 +180,7 @@ def main(argv=None) -> int:
     # A stray non-UTF-8 byte must become a bad command, not a crash of the read loop.
     sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
-        emit(out, ready_message(len(models)))
+        emit(out, ready_message(len(models), dataset_bytes))
         serve(session, sys.stdin, out)
     finally:
         session.close()

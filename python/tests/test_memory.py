@@ -5,6 +5,7 @@ import unittest
 
 import support  # noqa: F401
 
+from original_loader import memory
 from original_loader.memory import MemoryProbe, read_status
 
 
@@ -43,3 +44,16 @@ class ProbeTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TracedSizeTest(unittest.TestCase):
+    def test_counts_what_is_left_alive_not_what_was_freed(self):
+        def make():
+            garbage = [bytes(1000) for _ in range(1000)]  # about 1 MB, freed on return
+            del garbage
+            return [bytes(100) for _ in range(1000)]      # about 130 KB, kept
+
+        made, size = memory.traced_size(make)
+        self.assertEqual(len(made), 1000)
+        self.assertGreater(size, 100 * 1000)
+        self.assertLess(size, 400 * 1000)

@@ -77,7 +77,10 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertEqual(ready["ready"], True)
         self.assertEqual(ready["rows"], 3)
         self.assertEqual(set(ready), {"ready", "rows", "python", "psycopg", "psycopg_impl", "psycopg_pool", "pydantic",
-                                      "libpq"})
+                                      "libpq", "dataset_bytes"})
+        # the three models read are counted, more than their JSON text and less than a megabyte
+        self.assertGreater(ready["dataset_bytes"], 3 * 200)
+        self.assertLess(ready["dataset_bytes"], 1_000_000)
         self.assertEqual(ready["python"], ".".join(map(str, sys.version_info[:3])))
         self.assertEqual(len(lines), 5, "the command after quit must not run")
         self.assertIn("bad JSON", lines[1]["error"])

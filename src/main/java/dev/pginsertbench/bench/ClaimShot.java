@@ -20,6 +20,12 @@ public class ClaimShot {
      * (see {@link RetainedHeapProbe}), or tracemalloc's peak in the Python port.
      */
     public double retainedHeapBytes;
+    /**
+     * The live size of the rows the loader is given, as this language holds them: the JVM's records
+     * ({@link LiveHeap}), or tracemalloc's count of the Python worker's models; NaN where the claim
+     * compares no memory.
+     */
+    public double datasetHeapBytes = Double.NaN;
     /** How far the Python port's resident memory rose above its level before the shot's load; NaN in Java. */
     public double peakRssGrowthBytes = Double.NaN;
 }

@@ -14,8 +14,17 @@ public final class ForkFlags {
     public static final String MAX_HEAP = "-Xmx8g";
     /** The run's chunk deadline in seconds ({@code --chunk-deadline}); the loader's default where absent. */
     public static final String CHUNK_DEADLINE_PROPERTY = "bench.chunkDeadline";
+    /** The run's random seed ({@code --seed}), from which every interleaved fork's shot order is drawn. */
+    public static final String SCHEDULE_SEED_PROPERTY = "bench.scheduleSeed";
+    /** The schedule seed of a fork started by JMH directly, without the runner. */
+    static final long DIRECT_SCHEDULE_SEED = 42;
 
     private ForkFlags() {
+    }
+
+    /** The run's schedule seed, or {@link #DIRECT_SCHEDULE_SEED} in a fork JMH started without the runner. */
+    static long scheduleSeed() {
+        return Long.getLong(SCHEDULE_SEED_PROPERTY, DIRECT_SCHEDULE_SEED);
     }
 
     /** A benchmark's loader options with the run's chunk deadline. */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: on every shot the worker reports how far its resident memory rose during the load
  * (peak RSS over the level before it, after releasing what earlier loads freed); where the claim
- * compares memory, each arm's load in the first warm-up block also runs under tracemalloc, whose
+ * compares memory, each arm's load in the last warm-up block also runs under tracemalloc, whose
  * peak is reported with every measured shot of that arm as the counterpart of Java's retained heap.
  */
 public class PythonClaimBenchmark extends TableFillBenchmark {
@@ -54,7 +54,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
             throw new IllegalStateException(description() + " skipped, no number reported: " + missing.get());
         }
         arms = Language.PYTHON.arms(claim);
-        schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.ordinal(), round, description());
+        schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.id(), round, description());
         probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];
         Arrays.fill(traced, Double.NaN);
@@ -76,7 +76,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
     public PythonLoader.Load load(ClaimShot counters) throws Exception {
         int index = shot++;
         int arm = schedule.arm(index);
-        boolean memory = probesMemory && schedule.inFirstWarmupBlock(index);
+        boolean memory = probesMemory && schedule.inProbeBlock(index);
         PythonLoader.Load load = python.load(arms.get(arm).id(), memory);
         if (memory) {
             traced[arm] = load.tracemallocPeakBytes();
@@ -90,6 +90,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         }
         counters.arm = claim.armIndex(arms.get(arm).id());
         counters.retainedHeapBytes = traced[arm];
+        counters.datasetHeapBytes = probesMemory ? python.datasetBytes() : Double.NaN;
         counters.peakRssGrowthBytes = load.peakRssGrowthBytes();
         return load;
     }

@@ -54,6 +54,7 @@ public final class PythonLoader implements AutoCloseable {
     private final Writer requests;
     private final Path errors;
     private final Versions versions;
+    private final double datasetBytes;
 
     /** The versions the port runs on: the manifest and the methods text name them. */
     public record Versions(String python, String psycopg, String psycopgImplementation, String psycopgPool, String pydantic,
@@ -122,6 +123,12 @@ public final class PythonLoader implements AutoCloseable {
             throw failure("did not start: " + ready.path("error").asText(ready.toString()));
         }
         versions = versions(ready);
+        datasetBytes = ready.path("dataset_bytes").asDouble(Double.NaN);
+    }
+
+    /** The live size of the worker's models of the dataset (tracemalloc's count after reading them), NaN if not reported. */
+    double datasetBytes() {
+        return datasetBytes;
     }
 
     public static Path interpreter() {

@@ -1,67 +1,75 @@
 package dev.pginsertbench.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import dev.pginsertbench.load.LoadCheckpoint;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What a load holds on the heap at its peak: the heap used right after a full collection, at its
- * highest over collections forced every {@value #INTERVAL_MILLIS} ms while the load runs, minus
- * the same before the load. It counts only live objects (the converted rows, the chunks in
- * flight with their buffers and bound parameters, the pool's connections), not garbage, unlike
- * {@link HeapPeak}. The forced collections stall the load, so the probe runs only in a warm-up
- * shot, whose time is not reported. Sampling can miss a peak shorter than the interval.
+ * What a load holds on the heap at its fullest moment, measured the same way every time: the load's
+ * first chunks (as many as it runs at once; they start together) each wait at their fullest moment
+ * ({@link LoadCheckpoint}) until all are there, and then the {@link LiveHeap} is counted, with every
+ * row converted up front still held. Minus the live heap just before the load, that is what the
+ * load itself holds: rows converted up front, the chunks in flight with their bound parameters or
+ * encoded blocks, connections it opened. Sampling at intervals instead would find a chunk's rows or
+ * not by chance. The wait and the count stall the load, so the probe runs only in a warm-up shot,
+ * whose time is not reported; a wait that does not complete within {@value #WAIT_SECONDS} s (a pool
+ * too small for the tasks) leaves the value unknown instead of hanging the load.
  */
-final class RetainedHeapProbe implements AutoCloseable {
+final class RetainedHeapProbe implements LoadCheckpoint {
 
-    static final long INTERVAL_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(RetainedHeapProbe.class);
+    static final long WAIT_SECONDS = 30;
 
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final int chunksAtOnce;
+    private final CyclicBarrier allAtFullest;
+    private final Set<Integer> arrived = ConcurrentHashMap.newKeySet();
     private final long baseline;
-    private final Thread sampler;
-    private volatile boolean running = true;
-    private volatile long highest;
+    private volatile long atFullest = -1;
+    private volatile boolean failed;
 
-    private RetainedHeapProbe() {
-        baseline = usedAfterCollection();
-        highest = baseline;
-        sampler = Thread.ofPlatform().daemon().name("retained-heap-probe").start(this::sample);
+    private RetainedHeapProbe(int chunksAtOnce) {
+        this.chunksAtOnce = chunksAtOnce;
+        this.allAtFullest = new CyclicBarrier(chunksAtOnce, () -> atFullest = LiveHeap.bytes());
+        this.baseline = LiveHeap.bytes();
     }
 
-    /** Collects, records the baseline and starts sampling. */
-    static RetainedHeapProbe start() {
-        return new RetainedHeapProbe();
-    }
-
-    private void sample() {
-        while (running) {
-            highest = Math.max(highest, usedAfterCollection());
-            try {
-                Thread.sleep(INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
+    /**
+     * Counts the live heap now, before the load.
+     *
+     * @param chunksAtOnce the chunks the load runs at once: its tasks, or its chunks if fewer
+     */
+    static RetainedHeapProbe before(int chunksAtOnce) {
+        if (chunksAtOnce < 1) {
+            throw new IllegalArgumentException("a load runs at least one chunk at once, was " + chunksAtOnce);
         }
-    }
-
-    private long usedAfterCollection() {
-        System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** Stops sampling; bytes held above the baseline at the highest sample, never negative. */
-    long retainedBytes() {
-        close();
-        return Math.max(0, highest - baseline);
+        return new RetainedHeapProbe(chunksAtOnce);
     }
 
     @Override
-    public void close() {
-        running = false;
-        sampler.interrupt();
+    public void atFullest(int chunk) {
+        if (chunk >= chunksAtOnce || !arrived.add(chunk)) {
+            return;
+        }
         try {
-            sampler.join();
+            allAtFullest.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | BrokenBarrierException e) {
+            failed = true;
+            LOG.warn("the retained-heap probe's {} first chunks did not all reach their fullest moment within {} s: "
+                    + "the value is left unknown", chunksAtOnce, WAIT_SECONDS);
         } catch (InterruptedException e) {
+            failed = true;
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Bytes the load held at its fullest moment above the heap before it, or NaN when the probe did not complete. */
+    double retainedBytes() {
+        return failed || atFullest < 0 ? Double.NaN : Math.max(0, atFullest - baseline);
     }
 }

@@ -21,13 +21,13 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
     /** How a fork orders its shots, in words, for the manifest. */
     public static final String DESCRIPTION = "blocks of one shot per arm, warm-up blocks first; each block a "
             + "java.util.Collections.shuffle of the arms with one java.util.Random per fork seeded "
-            + "bench.seed * 1000003 + claim ordinal * 1000 + round; where a claim compares memory, the first warm-up "
-            + "block probes the retained heap";
+            + "run seed * 1000003 + String.hashCode(claim id) * 1000 + round; where a claim compares memory, the last "
+            + "warm-up block probes the retained heap";
 
     /** How a fork of {@link Catalogue#INTERLEAVED_REFERENCES} orders its shots, in words, for the manifest. */
     public static final String INTERLEAVED_DESCRIPTION = "interleaved reference forks: blocks of one shot per arm "
             + "(pooled COPY, and psql \\copy and the parallel ceiling where this machine offers them), seeded "
-            + "bench.seed * 1000003 + (100 + tasks) * 1000 + round; a warm-up that is not whole blocks starts inside one";
+            + "run seed * 1000003 + (100 + tasks) * 1000 + round; a warm-up that is not whole blocks starts inside one";
 
     /**
      * The schedule for a fork, from a seed that {@link #seed} derives from the run's seed, the
@@ -49,15 +49,16 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
 
     /**
      * A claims fork's schedule: as many whole blocks of {@code arms} as JMH's warm-up and measured
-     * shot counts make, in an order seeded by the run's seed, the claim and the round.
+     * shot counts make, in an order seeded by the run's seed, the claim and the round. The claim
+     * enters by its id, so that adding a claim leaves the other claims' schedules as they were.
      *
      * @param where names the fork in the error about counts that are not whole blocks
      */
-    static ShotSchedule forClaimFork(int arms, org.openjdk.jmh.infra.BenchmarkParams params, int claimOrdinal, int round,
+    static ShotSchedule forClaimFork(int arms, org.openjdk.jmh.infra.BenchmarkParams params, String claimId, int round,
             String where) {
         return of(arms, blocks(params.getWarmup().getCount(), arms, where + ": warm-up shots (-wi)"),
                 blocks(params.getMeasurement().getCount(), arms, where + ": measured shots (-i)"),
-                seed(Long.getLong("bench.seed", 42L), claimOrdinal, round));
+                seed(ForkFlags.scheduleSeed(), claimId.hashCode(), round));
     }
 
     /**
@@ -72,7 +73,7 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
             String where) {
         return withWarmupShots(arms, params.getWarmup().getCount(),
                 blocks(params.getMeasurement().getCount(), arms, where + ": measured shots (-i)"),
-                seed(Long.getLong("bench.seed", 42L), salt, round));
+                seed(ForkFlags.scheduleSeed(), salt, round));
     }
 
     /** Whole measured blocks after {@code warmupShots} warm-up shots: the last shots of whole shuffled blocks. */
@@ -83,9 +84,9 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
         return new ShotSchedule(arms, warmupShots / arms, measuredBlocks, List.copyOf(order));
     }
 
-    /** The seed of one fork's schedule: {@code runSeed * 1_000_003 + claimOrdinal * 1_000 + round}. */
-    static long seed(long runSeed, int claimOrdinal, int round) {
-        return runSeed * 1_000_003L + claimOrdinal * 1_000L + round;
+    /** The seed of one fork's schedule: {@code runSeed * 1_000_003 + salt * 1_000 + round}. */
+    static long seed(long runSeed, int salt, int round) {
+        return runSeed * 1_000_003L + salt * 1_000L + round;
     }
 
     /**
@@ -106,9 +107,13 @@ public record ShotSchedule(int arms, int warmupBlocks, int measuredBlocks, List<
         return order.get(index);
     }
 
-    /** Whether shot {@code index} belongs to the first warm-up block (claims forks, whose warm-up is whole blocks). */
-    boolean inFirstWarmupBlock(int index) {
-        return warmupBlocks > 0 && index < arms;
+    /**
+     * Whether shot {@code index} belongs to the last warm-up block (claims forks, whose warm-up is
+     * whole blocks): there every arm has loaded before, so what a probe finds is the load's own,
+     * not the classes and caches the fork's first load of anything initialises.
+     */
+    boolean inProbeBlock(int index) {
+        return warmupBlocks > 0 && index >= (warmupBlocks - 1) * arms && index < warmupBlocks * arms;
     }
 
     int shots() {

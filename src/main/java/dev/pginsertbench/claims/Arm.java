@@ -1,5 +1,8 @@
 package dev.pginsertbench.claims;
 
+import dev.pginsertbench.load.ConnectionMode;
+import java.util.Locale;
+
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.LoaderOptions;
 import java.util.Objects;
@@ -25,6 +28,13 @@ public record Arm(String id, String label, LoadPlan plan, LoaderOptions options)
     /** The same arm under another id and label, with one thing changed by the caller. */
     Arm as(String newId, String newLabel, LoadPlan newPlan) {
         return new Arm(newId, newLabel, newPlan, options);
+    }
+
+    /** The plan with its pool's sizes, as the claims' tables and the manifest describe the arm. */
+    public String describe() {
+        int tasks = plan.tasks();
+        return plan + (plan.connections() != ConnectionMode.POOLED ? ""
+                : String.format(Locale.ROOT, ", pool %d-%d", options.poolMinIdle(tasks), options.poolMaxSize(tasks)));
     }
 
     @Override

@@ -64,9 +64,11 @@ public enum OriginalClaim {
                     after().plan().withConversion(Conversion.PER_CHUNK))),
             List.of(timeSaved("upfront_vs_per_chunk", "converted up front vs in each chunk, whole load", "after",
                             "convert_per_chunk", 5.0, 10.0, true),
-                    new ClaimComparison("retained_memory", "heap held at the load's peak, up front vs in each chunk", "after",
-                            "convert_per_chunk", Measure.RETAINED_HEAP, ClaimUnit.TIMES_MEMORY, 1.0, null, false),
-                    peakRss("peak RSS growth of the process during a load, up front vs in each chunk", "convert_per_chunk"))),
+                    new ClaimComparison("retained_memory", "memory held at the load's fullest moment, up front vs in each chunk",
+                            "after", "convert_per_chunk", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0,
+                            OriginalClaim.SLIGHTLY_MORE_PERCENT, true),
+                    peakRss("peak RSS growth of the process during a load, up front vs in each chunk", "convert_per_chunk",
+                            OriginalClaim.SLIGHTLY_MORE_PERCENT))),
 
     ADAPTIVE("adaptive", "Adaptive chunking: 5-15 % faster (if chunk_size < 1000 and more than 10K rows, about 20 chunks)",
             List.of(after().as("fixed_500", "chunks of 500, fixed", after().plan().withChunkSize(500).withChunking(Chunking.FIXED)),
@@ -95,14 +97,20 @@ public enum OriginalClaim {
                     after().as("after_virtual", "the after loader on virtual threads",
                             after().plan().withExecutor(ExecutorKind.VIRTUAL))),
             List.of(timeSaved("speed", "after (parallel) vs sync, whole load", "after", "sync", 0.0, null, true),
-                    new ClaimComparison("retained_memory", "heap held at the load's peak, after vs sync", "after", "sync",
-                            Measure.RETAINED_HEAP, ClaimUnit.TIMES_MEMORY, 1.0, null, true),
-                    peakRss("peak RSS growth of the process during a load, after vs sync", "sync"),
+                    new ClaimComparison("retained_memory", "memory held at the load's fullest moment, after vs sync", "after",
+                            "sync", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, null, true),
+                    peakRss("peak RSS growth of the process during a load, after vs sync", "sync", null),
                     timeSaved("virtual_vs_platform", "after on virtual vs platform threads, whole load", "after_virtual",
                             "after", null, null, false)));
 
     /** Chunks in flight in every parallel arm: the cores of the machine the study was made for, and the original's example. */
     public static final int TASKS = 2;
+    /**
+     * "Memory slightly higher", read as: more memory held, by at most this percentage of the
+     * dataset's own size in memory. Holding a tenth of the rows again is still "slightly"; holding
+     * every row a second time, which grows with the load until it no longer fits, is not.
+     */
+    public static final double SLIGHTLY_MORE_PERCENT = 10.0;
     /** The original loader's chunk size. */
     public static final int ORIGINAL_CHUNK = LoadPlan.ORIGINAL_CHUNK_SIZE;
 
@@ -183,10 +191,10 @@ public enum OriginalClaim {
         return new ClaimComparison(id, comparison, copyArm, "copy_batch", measure, ClaimUnit.TIMES_FASTER, 2.0, 5.0, primary);
     }
 
-    /** More memory claimed (above 1x), as the process's peak RSS shows it: the Python port's measure. */
-    private static ClaimComparison peakRss(String comparison, String original) {
-        return new ClaimComparison("peak_rss", comparison, "after", original, Measure.PEAK_RSS, ClaimUnit.TIMES_MEMORY, 1.0,
-                null, false);
+    /** More memory claimed (up to {@code claimedHigh}), as the process's peak RSS shows it: the Python port's measure. */
+    private static ClaimComparison peakRss(String comparison, String original, Double claimedHigh) {
+        return new ClaimComparison("peak_rss", comparison, "after", original, Measure.PEAK_RSS,
+                ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, claimedHigh, false);
     }
 
     private static ClaimComparison timeSaved(String id, String comparison, String changed, String original, Double low,

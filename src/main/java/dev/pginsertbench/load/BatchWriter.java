@@ -32,6 +32,7 @@ final class BatchWriter implements ChunkWriter<Object[]> {
                 RowValues.bind(insert, 0, rows.row(i));
                 insert.addBatch();
             }
+            rows.atFullest();
             insert.executeBatch();
         }
         return 0;

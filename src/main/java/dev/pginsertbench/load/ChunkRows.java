@@ -11,8 +11,14 @@ import java.util.function.Function;
  * @param articles  the chunk's records
  * @param converted the chunk's rows in the protocol's form, or null to convert on the fly
  * @param converter record to protocol form, used when {@code converted} is null
+ * @param fullest   what the writer calls at the chunk's fullest moment ({@link LoadCheckpoint})
  */
-record ChunkRows<R>(List<Article> articles, List<R> converted, Function<Article, R> converter) {
+record ChunkRows<R>(List<Article> articles, List<R> converted, Function<Article, R> converter, Runnable fullest) {
+
+    /** The writer holds the chunk's rows bound or encoded and is about to send the last of them. */
+    void atFullest() {
+        fullest.run();
+    }
 
     int size() {
         return articles.size();

@@ -60,6 +60,7 @@ final class CopyWriter implements ChunkWriter<byte[]> {
                 }
             }
             encoder.end(out);
+            rows.atFullest();
             out.flush();
             long copied = copy.endCopy();
             if (copied != rows.size()) {

@@ -104,6 +104,15 @@ public final class Loader implements AutoCloseable {
      *     statements in flight are cancelled, and the exception carries the report
      */
     public LoadReport load(List<Article> rows) throws InterruptedException {
+        return load(rows, LoadCheckpoint.NONE);
+    }
+
+    /**
+     * {@link #load(List)}, calling {@code checkpoint} at every chunk's fullest moment.
+     *
+     * @throws LoadInterruptedException as {@link #load(List)}
+     */
+    public LoadReport load(List<Article> rows, LoadCheckpoint checkpoint) throws InterruptedException {
         long started = System.nanoTime();
         List<Object> converted = plan.conversion() == Conversion.UPFRONT ? convertAll(rows) : null;
         ChunkPlan chunks = ChunkPlan.of(rows.size(), plan.chunkSize(), plan.chunking());
@@ -117,7 +126,7 @@ public final class Loader implements AutoCloseable {
                 try {
                     inFlight.acquire();
                     if (!stop.get()) {
-                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop, inFlight));
+                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop, inFlight, checkpoint));
                         continue;
                     }
                     inFlight.release(); // a chunk failed (FAIL_FAST) while this one waited
@@ -142,9 +151,9 @@ public final class Loader implements AutoCloseable {
     }
 
     private void runAndRecord(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted, ChunkResult[] results,
-            AtomicBoolean stop, Semaphore inFlight) {
+            AtomicBoolean stop, Semaphore inFlight, LoadCheckpoint checkpoint) {
         try {
-            ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted);
+            ChunkResult result = stop.get() ? ChunkResult.notRun(chunk) : runChunk(chunk, rows, converted, checkpoint);
             results[chunk.index()] = result;
             // a chunk past its deadline ends the load: the others would most likely stall the same way
             if (result.outcome() == ChunkResult.Outcome.FAILED && (plan.errorPolicy() == ErrorPolicy.FAIL_FAST
@@ -208,7 +217,8 @@ public final class Loader implements AutoCloseable {
         return converted;
     }
 
-    private ChunkResult runChunk(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted) {
+    private ChunkResult runChunk(ChunkPlan.Chunk chunk, List<Article> rows, List<Object> converted,
+            LoadCheckpoint checkpoint) {
         long started = System.nanoTime();
         List<Article> articles = rows.subList(chunk.from(), chunk.to());
         try {
@@ -222,7 +232,8 @@ public final class Loader implements AutoCloseable {
                 ChunkDeadline.Watch watch = deadline.watch(connection);
                 try {
                     long bytes = writer.write(connection, new ChunkRows<>(articles,
-                            converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert));
+                            converted == null ? null : converted.subList(chunk.from(), chunk.to()), writer::convert,
+                            () -> checkpoint.atFullest(chunk.index())));
                     connection.commit();
                     return ChunkResult.succeeded(chunk, bytes, System.nanoTime() - started);
                 } catch (Throwable e) {

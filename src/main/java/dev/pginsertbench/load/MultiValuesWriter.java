@@ -31,6 +31,7 @@ final class MultiValuesWriter extends SplitStatementWriter {
             for (int i = 0; i < count; i++) {
                 RowValues.bind(insert, i * RowValues.COLUMNS, rows.row(from + i));
             }
+            rows.atFullest();
             return insert.executeUpdate();
         }
     }

@@ -42,6 +42,7 @@ final class UnnestWriter extends SplitStatementWriter {
                 arrays[column] = connection.createArrayOf(ELEMENT_TYPES[column], columns[column]);
                 insert.setArray(column + 1, arrays[column]);
             }
+            rows.atFullest();
             return insert.executeUpdate();
         } finally {
             for (Array array : arrays) {

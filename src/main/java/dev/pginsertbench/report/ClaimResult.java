@@ -11,36 +11,55 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param claim      the claim
  * @param language   the port of the original loader that measured it
  * @param comparison what was compared and what was claimed
- * @param estimate   the measured value (geometric mean of the paired ratios, in the unit)
- * @param low        lower end of the 95 % interval, in the unit
- * @param high       upper end
- * @param precision  the interval's half-width: percentage points, or percent of the estimate for ratios
- * @param pairs      paired comparisons
- * @param forks      forks they came from
+ * @param value      the measured value and its 95 % interval, in the unit (for times the geometric mean of the
+ *                   paired ratios)
+ * @param paired     the estimate on the analysis scale, with its standard error, variance components and warm-up
+ *                   check
+ * @param memory     what each arm held, for a memory comparison; null for a time comparison
  * @param verdict    what the interval says about the claimed range
  */
-public record ClaimResult(OriginalClaim claim, Language language, ClaimComparison comparison, double estimate, double low,
-        double high,
-        double precision, int pairs, int forks, Verdict verdict) {
+public record ClaimResult(OriginalClaim claim, Language language, ClaimComparison comparison, Interval value,
+        PairedEstimate paired, HeldMemory memory, Verdict verdict) {
 
-    /** Measures a comparison from its paired log ratios (changed over original). */
-    public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison, PairedLogRatio ratio) {
+    /** Measures a comparison from its paired values (changed against original) on the unit's analysis scale. */
+    public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison, PairedEstimate paired,
+            HeldMemory memory) {
         ClaimUnit unit = comparison.unit();
-        Interval ratios = ratio.asRatio();
-        double estimate = unit.of(ratios.estimate());
-        double a = unit.of(ratios.low());
-        double b = unit.of(ratios.high());
-        double low = Math.min(a, b);
-        double high = Math.max(a, b);
-        double halfWidth = (high - low) / 2;
-        double precision = unit == ClaimUnit.PERCENT_LESS_TIME ? halfWidth : 100 * halfWidth / estimate;
-        boolean precise = precision <= unit.targetHalfWidth();
-        return new ClaimResult(claim, language, comparison, estimate, low, high, precision, ratio.pairs(), ratio.forks(),
-                Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), low, high, precise));
+        double a = unit.fromAnalysisScale(paired.low());
+        double b = unit.fromAnalysisScale(paired.high());
+        Interval value = new Interval(unit.fromAnalysisScale(paired.mean()), Math.min(a, b), Math.max(a, b));
+        boolean precise = unit.precision(paired.low(), paired.high()) <= unit.targetHalfWidth();
+        return new ClaimResult(claim, language, comparison, value, paired, memory,
+                Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(), precise));
+    }
+
+    public double estimate() {
+        return value.estimate();
+    }
+
+    public double low() {
+        return value.low();
+    }
+
+    public double high() {
+        return value.high();
+    }
+
+    /** The interval's half-width on the analysis scale, in the unit's precision unit (NaN without an interval). */
+    public double precision() {
+        return comparison.unit().precision(paired.low(), paired.high());
+    }
+
+    public int pairs() {
+        return paired.pairs();
+    }
+
+    public int forks() {
+        return paired.forks();
     }
 
     /** Whether the interval is as narrow as the study's target (NaN precision never is). */
     public boolean precisionMet() {
-        return precision <= comparison.unit().targetHalfWidth();
+        return precision() <= comparison.unit().targetHalfWidth();
     }
 }

@@ -21,10 +21,12 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param allocatedBytes    bytes the JVM allocated during the shot ({@code gc.alloc.rate.norm}; NaN without -prof gc
  *                          and in Python)
  * @param peakRssGrowthBytes how far the Python worker's resident memory rose during the load (NaN in Java)
+ * @param datasetBytes      the live size of the dataset in the fork's language, counted once per fork where the
+ *                          claim compares memory (NaN elsewhere)
  */
 public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block, String arm,
         double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
-        double peakRssGrowthBytes) {
+        double peakRssGrowthBytes, double datasetBytes) {
 
     /** Identifies the fork: the pairing unit's cluster. */
     String forkKey() {

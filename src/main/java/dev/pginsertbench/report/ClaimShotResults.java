@@ -77,7 +77,8 @@ public final class ClaimShotResults {
                         value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot),
                         // the JVM's allocation says nothing about the Python worker's
                         language == Language.JAVA ? value(secondary, "gc.alloc.rate.norm", fork, shot) : Double.NaN,
-                        value(secondary, "peakRssGrowthBytes", fork, shot)));
+                        value(secondary, "peakRssGrowthBytes", fork, shot),
+                        value(secondary, "datasetHeapBytes", fork, shot)));
             }
         }
     }

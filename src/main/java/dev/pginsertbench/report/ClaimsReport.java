@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * The claims study's verdicts, computed once from its shots: for every comparison of every
- * claim measured in the run, the paired ratios block by block (time) or fork by fork (retained
- * heap), their 95 % interval ({@link PairedLogRatio}) in the claim's unit and the
- * {@link Verdict}. Written as {@code claims.csv}, {@code claim-shots.csv} and {@code claims.md}
+ * claim measured in the run, the paired values (log ratios block by block for time; for memory
+ * the difference in percent of the dataset's size, once per fork for what a load holds and block by
+ * block for peak RSS), their 95 % interval over rounds ({@link PairedEstimate}) in the claim's unit,
+ * its variance components and warm-up check, and the {@link Verdict}. Written as {@code claims.csv}, {@code claim-shots.csv} and {@code claims.md}
  * (results/README.md) and printed at the end of a run.
  */
 public final class ClaimsReport {
@@ -49,9 +50,10 @@ public final class ClaimsReport {
                     }
                     List<double[]> byFork = new ArrayList<>();
                     for (List<ClaimShotResult> fork : forks.values()) {
-                        byFork.add(pairedLogRatios(fork, comparison));
+                        byFork.add(pairedValues(fork, comparison));
                     }
-                    results.add(ClaimResult.of(claim, language, comparison, PairedLogRatio.of(byFork)));
+                    results.add(ClaimResult.of(claim, language, comparison, PairedEstimate.of(byFork),
+                            comparison.measure().memory() ? heldMemory(forks.values(), comparison) : null));
                 }
             }
         }
@@ -59,17 +61,14 @@ public final class ClaimsReport {
     }
 
     /**
-     * One fork's log ratios changed/original: one per block for times, one for the fork for the
-     * retained heap (probed once per fork). Values that are not positive cannot form a ratio and
-     * are left out.
+     * One fork's paired values, changed against original: for times a log ratio per block (times
+     * that are not positive cannot form one and are left out); for memory the difference in percent
+     * of the dataset's size, once for the fork for what a load holds (probed once per fork) and per
+     * block for peak RSS (values not measured are left out).
      */
-    static double[] pairedLogRatios(List<ClaimShotResult> fork, ClaimComparison comparison) {
-        ToDoubleFunction<ClaimShotResult> value = switch (comparison.measure()) {
-            case WALL_TIME -> ClaimShotResult::seconds;
-            case MEAN_CHUNK_TIME -> ClaimShotResult::meanChunkSeconds;
-            case RETAINED_HEAP -> ClaimShotResult::retainedHeapBytes;
-            case PEAK_RSS -> ClaimShotResult::peakRssGrowthBytes;
-        };
+    static double[] pairedValues(List<ClaimShotResult> fork, ClaimComparison comparison) {
+        ToDoubleFunction<ClaimShotResult> value = measure(comparison.measure());
+        double dataset = datasetBytes(fork);
         Map<Integer, Double> changed = new LinkedHashMap<>();
         Map<Integer, Double> original = new LinkedHashMap<>();
         for (ClaimShotResult shot : fork) {
@@ -80,14 +79,58 @@ public final class ClaimsReport {
                 original.put(unit, value.applyAsDouble(shot));
             }
         }
-        List<Double> ratios = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
         changed.forEach((unit, a) -> {
             Double b = original.get(unit);
-            if (b != null && a > 0 && b > 0) {
-                ratios.add(Math.log(a) - Math.log(b));
+            if (b == null) {
+                return;
+            }
+            if (!comparison.measure().memory()) {
+                if (a > 0 && b > 0) {
+                    values.add(Math.log(a) - Math.log(b));
+                }
+            } else if (!Double.isNaN(a) && !Double.isNaN(b) && dataset > 0) {
+                values.add(100 * (a - b) / dataset);
             }
         });
-        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static ToDoubleFunction<ClaimShotResult> measure(Measure measure) {
+        return switch (measure) {
+            case WALL_TIME -> ClaimShotResult::seconds;
+            case MEAN_CHUNK_TIME -> ClaimShotResult::meanChunkSeconds;
+            case RETAINED_HEAP -> ClaimShotResult::retainedHeapBytes;
+            case PEAK_RSS -> ClaimShotResult::peakRssGrowthBytes;
+        };
+    }
+
+    /** The dataset's live size as the fork counted it, NaN where it did not. */
+    private static double datasetBytes(List<ClaimShotResult> fork) {
+        return fork.stream().mapToDouble(ClaimShotResult::datasetBytes).filter(v -> !Double.isNaN(v)).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /** Each arm's held memory and the dataset's size, each the mean over the forks that measured it. */
+    private static HeldMemory heldMemory(java.util.Collection<List<ClaimShotResult>> forks, ClaimComparison comparison) {
+        ToDoubleFunction<ClaimShotResult> value = measure(comparison.measure());
+        double[] changed = new double[forks.size()];
+        double[] original = new double[forks.size()];
+        double[] dataset = new double[forks.size()];
+        long rows = 0;
+        int index = 0;
+        for (List<ClaimShotResult> fork : forks) {
+            changed[index] = mean(fork.stream().filter(s -> s.arm().equals(comparison.changed())).toList(), value);
+            original[index] = mean(fork.stream().filter(s -> s.arm().equals(comparison.original())).toList(), value);
+            dataset[index] = datasetBytes(fork);
+            rows = fork.get(0).rows();
+            index++;
+        }
+        return new HeldMemory(meanOf(changed), meanOf(original), meanOf(dataset), rows);
+    }
+
+    private static double meanOf(double[] values) {
+        return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
     }
 
     public List<ClaimResult> results() {
@@ -106,7 +149,8 @@ public final class ClaimsReport {
     public String csv() {
         StringBuilder text = new StringBuilder(4096);
         text.append("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,ci_low,ci_high,"
-                + "precision,target,precision_unit,precision_met,n_pairs,n_forks,verdict\n");
+                + "precision,target,precision_unit,precision_met,n_pairs,n_forks,verdict,"
+                + "scale," + PairedEstimate.CSV_COLUMNS + ",changed_mb,original_mb,dataset_mb,extra_bytes_per_row,memory_ratio\n");
         for (ClaimResult r : results) {
             ClaimComparison c = r.comparison();
             ClaimUnit unit = c.unit();
@@ -115,22 +159,37 @@ public final class ClaimsReport {
                     Csv.number(c.claimedHigh()), Csv.number(r.estimate()), Csv.number(r.low()), Csv.number(r.high()),
                     Csv.number(r.precision()), Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
                     String.valueOf(r.precisionMet()), String.valueOf(r.pairs()), String.valueOf(r.forks()),
-                    Csv.quote(r.verdict().text()))).append('\n');
+                    Csv.quote(r.verdict().text()), scaleCells(r), memoryCells(r.memory()))).append('\n');
         }
         return text.toString();
+    }
+
+    /** The analysis scale's columns: the estimate and its standard error there, df, variance components, warm-up check. */
+    private static String scaleCells(ClaimResult r) {
+        ClaimUnit unit = r.comparison().unit();
+        return (unit.logScale() ? "log_ratio" : "difference_pct_of_dataset") + "," + r.paired().csvCells(unit.logScale() ? 100 : 1);
+    }
+
+    /** What each arm held, in MB, and the extra per row; empty cells for a time comparison. */
+    private static String memoryCells(HeldMemory memory) {
+        if (memory == null) {
+            return ",,,,";
+        }
+        return String.join(",", Csv.number(memory.changedBytes() / 1e6), Csv.number(memory.originalBytes() / 1e6),
+                Csv.number(memory.datasetBytes() / 1e6), Csv.number(memory.extraBytesPerRow()), Csv.number(memory.ratio()));
     }
 
     /** {@code claim-shots.csv}: every measured shot in the order it ran. */
     public String shotsCsv() {
         StringBuilder text = new StringBuilder(64 * shots.size() + 128);
         text.append("claim,language,round,fork,shot,block,arm,seconds,rows,mean_chunk_ms,retained_heap_mb,alloc_bytes_per_row,"
-                + "peak_rss_growth_mb\n");
+                + "peak_rss_growth_mb,dataset_mb\n");
         for (ClaimShotResult s : shots) {
             text.append(String.join(",", s.claim().id(), s.language().id(), String.valueOf(s.round()), String.valueOf(s.fork()),
                     String.valueOf(s.shot()), String.valueOf(s.block()), s.arm(), Csv.number(s.seconds()),
                     String.valueOf(s.rows()), Csv.number(s.meanChunkSeconds() * 1e3),
                     Csv.number(s.retainedHeapBytes() / 1e6), Csv.number(s.allocatedBytes() / s.rows()),
-                    Csv.number(s.peakRssGrowthBytes() / 1e6))).append('\n');
+                    Csv.number(s.peakRssGrowthBytes() / 1e6), Csv.number(s.datasetBytes() / 1e6))).append('\n');
         }
         return text.toString();
     }
@@ -194,9 +253,20 @@ public final class ClaimsReport {
         ClaimUnit unit = r.comparison().unit();
         String interval = Double.isNaN(r.low()) ? " (no interval from one fork)"
                 : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]";
-        return String.format(Locale.ROOT, " %s%s | %d (%d) | %s %s (%s)%s | %s |", unit.format(r.estimate()), interval, r.pairs(),
-                r.forks(), number(r.precision()), unit.precisionUnit(), number(unit.targetHalfWidth()),
-                r.precisionMet() ? "" : " not met", r.verdict().text());
+        return String.format(Locale.ROOT, " %s%s%s | %d (%d) | %s %s (%s)%s | %s%s |", unit.format(r.estimate()), interval,
+                held(r.memory()), r.pairs(), r.forks(), number(r.precision()), unit.precisionUnit(),
+                number(unit.targetHalfWidth()), r.precisionMet() ? "" : " not met", r.verdict().text(),
+                r.paired().warmup().flagged() ? " (warm-up check flagged)" : "");
+    }
+
+    /** For a memory comparison: what each arm held and the extra per row, the ratio where it means something. */
+    private static String held(HeldMemory memory) {
+        if (memory == null) {
+            return "";
+        }
+        String ratio = Double.isNaN(memory.ratio()) ? "" : String.format(Locale.ROOT, ", %.2fx", memory.ratio());
+        return String.format(Locale.ROOT, "; %.1f vs %.1f MB, %+,.0f B/row%s", memory.changedBytes() / 1e6,
+                memory.originalBytes() / 1e6, memory.extraBytesPerRow(), ratio);
     }
 
     /** {@code claims.md}: the claims as written, the verdicts, the arms measured and how to read them. */
@@ -206,29 +276,41 @@ public final class ClaimsReport {
         text.append(rowsPerLoad(rows)).append(" * marks the comparison that decides a claim.\n\n");
         text.append(table()).append('\n');
         text.append("""
-                How to read it: every comparison is a ratio of the changed arm to the original one, taken within
-                blocks (one shot of each of the claim's arms, in a random order, in one fork on one server), averaged
-                as log ratios and shown in the claim's unit: "x faster" = old time / new time, "% less time" =
-                100 (1 - new / old), "x memory" = new / old heap held at the load's peak. The 95 % interval is
-                Student's t over the forks' mean log ratios (forks - 1 degrees of freedom). Verdict: confirmed =
-                the interval lies inside the claimed range; smaller / larger than claimed = wholly below / above it;
+                How to read it: every time comparison is a ratio of the changed arm to the original one, taken
+                within blocks (one shot of each of the claim's arms, in a random order, in one fork), averaged as
+                log ratios and shown in the claim's unit: "x faster" = old time / new time, "% less time" =
+                100 (1 - new / old). Every fork is a round of its own, with its own JVM and its own freshly started
+                server; the 95 % interval is Student's t over the rounds' means (rounds - 1 degrees of freedom).
+                Memory is compared as a difference: what the changed arm holds more than the original, in percent
+                of the dataset's own size in memory, with both arms' MB and the extra bytes per row beside it (and
+                the ratio only where the original arm holds at least a tenth of the dataset's size). "Memory
+                slightly higher" is read as more, by at most 10 % of the dataset's size. Verdict: confirmed = the
+                interval lies inside the claimed range; smaller / larger than claimed = wholly below / above it;
                 partly = it straddles a boundary and meets the precision target; inconclusive = it straddles a
-                boundary and is wider than the target (3 percentage points of time saved, 5 % of a ratio).
+                boundary and is wider than the target. Precision is the interval's half-width on the analysis
+                scale: 100 x the log half-width ("log-%") for times, at most 3 for time saved and 5 for speed-ups;
+                at most 2 percentage points of the dataset's size for memory. claims.csv adds, per comparison, the
+                estimate and its standard error on that scale (what pooling several runs reads), the variance
+                components (block to block within a round, and between rounds) and the warm-up check (the first
+                measured block against the later ones, flagged where its interval excludes 0).
                 "30-50 % faster" is read as 30-50 % less time, the reading the other "% faster" claims get; the
                 author's own minutes (34 -> 20-25) and the reading as 1.3-1.5x the speed are shown beside it.
 
-                Memory: "retained heap" is what a load holds at its peak: the heap used right after a full
-                collection, at its highest over collections forced every 100 ms during one warm-up load of the arm,
-                minus the same just before that load. It counts live objects only (rows converted up front, the
-                chunks in flight with their buffers and bound parameters), not the dataset itself, which every arm
-                holds before the load starts, and not garbage. "alloc B/row" is what the JVM allocated during a
-                measured shot (JMH's gc profiler), per row.
+                Memory held: what a load holds at its fullest moment, counted the same way every time. The load's
+                first chunks (as many as run at once) each wait at their fullest moment (rows bound or encoded,
+                just before the last are sent) until all are there; then the live objects on the heap are summed
+                from the JVM's class histogram of live objects, minus the same just before the load. That counts
+                rows converted up front, the chunks in flight with their bound parameters or encoded blocks, and
+                the connections the load opened; not the dataset, which every arm holds before the load starts, and
+                not garbage. It runs in one load of each arm in the last warm-up block. The dataset's own size is
+                counted the same way, by generating it again in the fork. "alloc B/row" is what the JVM allocated
+                during a measured shot (JMH's gc profiler), per row.
 
                 The Python port (python/original_loader: psycopg 3, asyncio, pydantic models, as the original was
                 written) runs the same arms but virtual threads, on the same server and rows, in its own forks
                 interleaved with Java's. Its "retained heap" is tracemalloc's peak during one warm-up load of the
                 arm (Python objects allocated and alive at the load's peak, the models read before it not
-                included), and "peak RSS" is how far the worker process's resident memory rose above its level
+                included), its dataset size tracemalloc's count of the models it read, and "peak RSS" is how far the worker process's resident memory rose above its level
                 before each load (what it had freed released first), on every shot.
 
                 """);
@@ -257,7 +339,7 @@ public final class ClaimsReport {
         double rss = mean(armShots, ClaimShotResult::peakRssGrowthBytes);
         long armRows = armShots.get(0).rows();
         text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n", claim.id(),
-                language.id(), arm.id(), arm.label(), plan(arm), armShots.size(), seconds, armRows / seconds,
+                language.id(), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds, armRows / seconds,
                 number(retained / 1e6), Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
                 number(rss / 1e6)));
     }
@@ -265,12 +347,6 @@ public final class ClaimsReport {
     /** The mean of the values that were measured, NaN when none was. */
     private static double mean(List<ClaimShotResult> shots, ToDoubleFunction<ClaimShotResult> value) {
         return shots.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
-    }
-
-    private static String plan(Arm arm) {
-        int tasks = arm.plan().tasks();
-        return arm.plan() + (arm.plan().connections() != ConnectionMode.POOLED ? ""
-                : String.format(Locale.ROOT, ", pool %d-%d", arm.options().poolMinIdle(tasks), arm.options().poolMaxSize(tasks)));
     }
 
     private static String number(double value) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * and block, grouped by server, rows, chunk size and tasks (one JMH entry per round). Within a
  * block the arms ran moments apart on the same server, so each block gives one paired log ratio
  * {@code ln(reference time) - ln(pooled COPY time)}; the ratio's 95 % interval is over the rounds'
- * means ({@link PairedLogRatio}), so that it spans what changes between sessions, not only within one.
+ * means ({@link PairedEstimate}), so that it spans what changes between sessions, not only within one.
  */
 public final class InterleavedReferences {
 
@@ -55,8 +55,8 @@ public final class InterleavedReferences {
          * Pooled COPY's rows/s over the reference's, paired block by block: the mean log ratio, with
          * its interval over the rounds' (forks') means; empty where no fork ran the reference.
          */
-        public Optional<PairedLogRatio> ratio(ReferenceArm reference) {
-            return ran(reference) ? Optional.of(PairedLogRatio.of(byFork(reference))) : Optional.empty();
+        public Optional<PairedEstimate> ratio(ReferenceArm reference) {
+            return ran(reference) ? Optional.of(PairedEstimate.of(byFork(reference))) : Optional.empty();
         }
 
         /** Each round's mean ratio (rows/s of pooled COPY over the reference), in round order. */
@@ -211,11 +211,11 @@ public final class InterleavedReferences {
     }
 
     private static String ratioCells(Group group, ReferenceArm reference) {
-        Optional<PairedLogRatio> paired = group.ratio(reference);
+        Optional<PairedEstimate> paired = group.ratio(reference);
         if (paired.isEmpty()) {
             return " - | - | - |";
         }
-        PairedLogRatio ratio = paired.get();
+        PairedEstimate ratio = paired.get();
         Interval ratios = ratio.asRatio();
         String interval = Double.isNaN(ratios.low()) ? ""
                 : String.format(Locale.ROOT, " [%.2f, %.2f]", ratios.low(), ratios.high());
@@ -228,21 +228,21 @@ public final class InterleavedReferences {
     /** {@code interleaved.csv}: one row per configuration and reference (results/README.md names the columns). */
     public static String csv(List<Group> groups) {
         StringBuilder text = new StringBuilder("server,rows,chunkSize,tasks,reference,ratio,ratio_low,ratio_high,n_pairs,"
-                + "n_rounds,round_ratios\n");
+                + "n_rounds,round_ratios," + PairedEstimate.CSV_COLUMNS + "\n");
         for (Group group : groups) {
             for (ReferenceArm reference : List.of(ReferenceArm.PSQL, ReferenceArm.PARALLEL_CEILING)) {
-                Optional<PairedLogRatio> paired = group.ratio(reference);
+                Optional<PairedEstimate> paired = group.ratio(reference);
                 if (paired.isEmpty()) {
                     continue;
                 }
-                PairedLogRatio ratio = paired.get();
+                PairedEstimate ratio = paired.get();
                 Interval ratios = ratio.asRatio();
                 text.append(String.join(",", Csv.quote(group.server()), String.valueOf(group.rows()),
                         String.valueOf(group.chunkSize()), String.valueOf(group.tasks()), reference.name().toLowerCase(Locale.ROOT),
                         SummaryCsv.number(ratios.estimate()), SummaryCsv.number(ratios.low()),
                         SummaryCsv.number(ratios.high()), String.valueOf(ratio.pairs()), String.valueOf(ratio.forks()),
-                        Csv.quote(String.join(" ", group.roundRatios(reference).stream().map(SummaryCsv::number).toList()))))
-                        .append('\n');
+                        Csv.quote(String.join(" ", group.roundRatios(reference).stream().map(SummaryCsv::number).toList())),
+                        ratio.csvCells(100))).append('\n');
             }
         }
         return text.toString();

@@ -16,9 +16,25 @@ import java.util.Map;
  * has its password arguments replaced before they reach this record.
  */
 public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jvm, Postgres postgres,
-        List<Postgres> servers, DatasetFacts dataset, Jmh jmh, Order order, PythonPort pythonLoader) {
+        List<Postgres> servers, DatasetFacts dataset, Jmh jmh, Order order, PythonPort pythonLoader,
+        List<ClaimArm> claimArms) {
 
     /**
+     * One arm of a claim as a run's claims forks measured it: what pooling several runs compares,
+     * so that runs whose arms, rows or warm-up differ are never pooled.
+     *
+     * @param plan         the arm's plan and pool ({@code Arm.describe})
+     * @param rows         rows per load
+     * @param warmupBlocks warm-up blocks per fork
+     */
+    public record ClaimArm(String claim, String language, String arm, String plan, long rows, int warmupBlocks) {
+    }
+
+    /**
+     * 7: {@code claimArms}, the claims forks' arms; {@code order.seed}, drawn for every run unless given,
+     * with {@code order.seedDrawn} and {@code order.roundsShuffled} in place of {@code configurationSeed}.
+     *
+     * <p>
      * 6: {@code pythonLoader}, the Python port's interpreter and packages (or why it was skipped) in a
      * run with its claims forks.
      *
@@ -27,7 +43,7 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
      * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
      */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     /**
      * The Python port of the original loader as the run found it: the versions it runs on, or
@@ -96,11 +112,14 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     /**
      * The order things ran in, so a run can be repeated shot for shot.
      *
-     * @param configurationSeed seed of the random order of the configurations; null when they ran as written
+     * @param seed              the run's random seed: the order of the configurations within a round (where
+     *                          {@code roundsShuffled}) and every interleaved fork's shots
+     * @param seedDrawn         whether it was drawn for this run (false: given with --seed)
+     * @param roundsShuffled    whether the configurations of each round ran in an order drawn from the seed
      * @param configurations    every configuration in the order it ran (or was to run)
      * @param shots             how a claims fork orders its shots, or null when the run has none
      */
-    public record Order(Long configurationSeed, List<String> configurations, String shots) {
+    public record Order(long seed, boolean seedDrawn, boolean roundsShuffled, List<String> configurations, String shots) {
     }
 
     /** Writes the manifest through a temporary file, so an interrupted write never leaves half a file. */

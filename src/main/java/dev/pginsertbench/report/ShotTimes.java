@@ -42,7 +42,7 @@ public record ShotTimes(int n, double mean, double sd) {
         if (n < 2) {
             return Interval.withoutBounds(rate);
         }
-        double half = PairedLogRatio.tQuantile(n - 1) * sd / Math.sqrt(n);
+        double half = PairedEstimate.tQuantile(n - 1) * sd / Math.sqrt(n);
         return new Interval(rate, rows / (mean + half), mean > half ? rows / (mean - half) : Double.POSITIVE_INFINITY);
     }
 
@@ -64,7 +64,7 @@ public record ShotTimes(int n, double mean, double sd) {
             return Interval.exact(ratio);
         }
         double degreesOfFreedom = variance * variance / (own * own / (n - 1) + theirs * theirs / (reference.n - 1));
-        double half = PairedLogRatio.tQuantile(degreesOfFreedom) * Math.sqrt(variance);
+        double half = PairedEstimate.tQuantile(degreesOfFreedom) * Math.sqrt(variance);
         return new Interval(ratio, ratio * Math.exp(-half), ratio * Math.exp(half));
     }
 

@@ -9,6 +9,7 @@ import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.ServerUnavailableException;
 import dev.pginsertbench.report.DatasetFacts;
 import dev.pginsertbench.report.EnvironmentFacts;
+import dev.pginsertbench.report.PoolCommand;
 import dev.pginsertbench.report.RunManifest;
 import dev.pginsertbench.report.SummaryTable;
 import java.io.IOException;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  */
 public final class BenchmarkRunner {
 
+    /** The first argument that pools runs of the claims study instead of measuring ({@link PoolCommand}). */
+    static final String POOL = "pool";
+
     static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private BenchmarkRunner() {
@@ -50,6 +54,10 @@ public final class BenchmarkRunner {
     /** Runs the command line; returns the exit code (0 done, 1 failed or unreachable, 2 bad usage). */
     static int run(String[] argv, UnaryOperator<String> environment) {
         List<String> args = List.of(argv);
+        if (!args.isEmpty() && args.get(0).equals(POOL)) {
+            return PoolCommand.run(args.subList(1, args.size()), System.out, System.err,
+                    Path.of(System.getProperty("bench.resultsDir", "results")));
+        }
         Instant started = Instant.now();
         RunOptions options;
         RunPlan plan;
@@ -219,7 +227,7 @@ public final class BenchmarkRunner {
         List<RunPlan> plans = passes.stream().map(ServerPass::plan).toList();
         boolean labelProfile = ServerPass.profilesDiffer(passes);
         RunManifest.PythonPort python = pythonPort(plans);
-        DatasetFacts dataset = DatasetFacts.of(plan.seed(), plan.rows());
+        DatasetFacts dataset = DatasetFacts.of(plan.datasetSeed(), plan.rows());
         List<Preflight> checked = new ArrayList<>();
         Outcome outcome = new Outcome(List.of(), List.of());
         RunFacts facts = null;

@@ -37,7 +37,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         }
     }
 
-    /** The checks on a server that stays up for the run (the forks connect to it). */
+    /** The checks on a running server. */
     static Preflight of(PostgresServer server, List<Configuration> configurations) throws IOException, SQLException {
         ServerFacts facts = server.facts();
         RunManifest.Postgres postgres = new RunManifest.Postgres(
@@ -90,14 +90,6 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
             return Optional.of("transport " + transport + " does not reach the " + server.provider().label()
                     + " server: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
         }
-    }
-
-    /** The same checks, saying in the manifest that every fork of the run used this one server. */
-    Preflight sharedByTheRun() {
-        RunManifest.Postgres shared = new RunManifest.Postgres(postgres.label(), postgres.provider(), postgres.profile(),
-                postgres.detail() + "; started once by the runner and used by every fork of the run", postgres.url(),
-                postgres.auth(), postgres.version(), postgres.driver(), postgres.settings(), postgres.allSettings());
-        return new Preflight(shared, skipped);
     }
 
     /** The same checks, the server's label naming its profile: a run over servers of several profiles tells them apart so. */

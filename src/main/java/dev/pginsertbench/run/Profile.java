@@ -7,10 +7,8 @@ import java.util.List;
  * A named size of run: the configurations it measures, the rows each shot loads, and how many
  * forks and shots JMH runs for each configuration (unless a configuration sets its own shots).
  *
- * @param orderSeed seed of the random order the configurations were put in, or null when the order
- *                  is the written one
- * @param oneServer whether the runner starts one server for the whole run, which every fork uses,
- *                  instead of each fork starting its own (a server the user names is always shared)
+ * @param orderSeed the run's seed ({@link RunSeed}) when the configurations of each round were put in an
+ *                  order drawn from it, or null when the order is the written one
  * @param pgVersions the embedded PostgreSQL majors the profile runs every configuration on, one after
  *                   another; empty for the run's one server ({@code --pg-version} replaces them)
  * @param bulkComparison configurations measured again, after the rest, on a server of the bulk
@@ -18,25 +16,30 @@ import java.util.List;
  *                       profiles side by side; empty for none ({@code --server-profile} replaces it)
  */
 public record Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
-        List<Configuration> configurations, Long orderSeed, boolean oneServer, List<EmbeddedVersion> pgVersions,
+        List<Configuration> configurations, Long orderSeed, List<EmbeddedVersion> pgVersions,
         List<Configuration> bulkComparison) {
 
     public Profile(String name, String purpose, int rows, int forks, int warmupIterations, int measurementIterations,
             List<Configuration> configurations) {
-        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null, false, List.of(),
+        this(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, null, List.of(),
                 List.of());
     }
 
     /** The same profile with a bulk comparison: these configurations again on a server of the bulk profile. */
     public Profile withBulkComparison(List<Configuration> again) {
         return new Profile(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, orderSeed,
-                oneServer, pgVersions, again);
+                pgVersions, again);
     }
 
     /** The same profile with other rows, forks or shot counts (from the command line). */
     public Profile with(int newRows, int newForks, int newWarmup, int newMeasured) {
-        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed, oneServer,
+        return new Profile(name, purpose, newRows, newForks, newWarmup, newMeasured, configurations, orderSeed,
                 pgVersions, bulkComparison);
+    }
+
+    /** Whether each round's configurations run in an order drawn from the run's seed. */
+    public boolean shufflesRounds() {
+        return orderSeed != null;
     }
 
     public Profile {

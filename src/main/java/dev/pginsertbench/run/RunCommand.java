@@ -111,9 +111,15 @@ final class RunCommand {
             description = "results folder, empty or absent (default results/<UTC timestamp>-<profile>)")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_SEED, converter = WholeNumber.class,
-            description = "dataset seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.class,
+            description = "the run's random seed, which orders the configurations of a round and every interleaved fork's "
+                    + "shots (default: a new one for every run, printed and recorded in the manifest; give it to repeat "
+                    + "a run's order exactly)")
+    Long seed;
+
+    @Option(names = "--dataset-seed", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_DATASET_SEED,
+            converter = WholeNumber.class, description = "the seed the rows are generated from (default ${DEFAULT-VALUE})")
+    long datasetSeed;
 
     @Option(names = "--chunk-deadline", paramLabel = "SECONDS", converter = PositiveNumber.class,
             description = "how long one chunk may take before the load ends it and the shot fails (default "

@@ -85,6 +85,6 @@ record RunFacts(String runId, Instant started, String command, List<String> jmhA
                 estimate().toSeconds(), elapsed().toSeconds());
         return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags),
                 firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order(),
-                pythonLoader);
+                pythonLoader, plan.claimArms());
     }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.ParameterException;
  * @param include       --include, or null for every configuration
  * @param gc            JMH's gc profiler (on unless --no-gc)
  * @param out           --out, or null for results/&lt;timestamp&gt;-&lt;profile&gt;
- * @param seed          --seed
+ * @param datasetSeed   --dataset-seed
+ * @param seed          --seed, or null to draw one for the run
  * @param chunkDeadline --chunk-deadline, how long one chunk may take in the forks
  * @param dryRun        --dry-run: list and estimate, run nothing
  * @param help          --help
@@ -47,10 +48,10 @@ import picocli.CommandLine.ParameterException;
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
 record RunOptions(String profile, String jdbcUrl, String user, String password, List<ServerProfile> serverProfiles,
-        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long seed,
+        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long datasetSeed, Long seed,
         Duration chunkDeadline, boolean dryRun, boolean help, List<String> jmhArgs, Options jmhOptions) {
 
-    static final long DEFAULT_SEED = 42;
+    static final long DEFAULT_DATASET_SEED = 42;
 
     /** Parses and checks {@code args}; never reads the environment (the provisioning does). */
     static RunOptions parse(List<String> args) throws UsageException {
@@ -88,7 +89,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         return new RunOptions(command.profile, command.jdbcUrl, command.user, command.password,
                 command.serverProfiles == null ? null : List.copyOf(command.serverProfiles),
                 command.provider, command.pgBin, command.pgVersions == null ? null : List.copyOf(command.pgVersions),
-                command.rows, command.include, !command.noGc, command.out, command.seed,
+                command.rows, command.include, !command.noGc, command.out, command.datasetSeed, command.seed,
                 command.chunkDeadline == null ? LoaderOptions.DEFAULT_CHUNK_DEADLINE : Duration.ofSeconds(command.chunkDeadline),
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
     }
@@ -231,7 +232,7 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
         return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
                 + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", pgVersions=" + pgVersions + ", rows=" + rows
-                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", seed=" + seed + ", chunkDeadline=" + chunkDeadline + ", dryRun=" + dryRun
+                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", datasetSeed=" + datasetSeed + ", seed=" + seed + ", chunkDeadline=" + chunkDeadline + ", dryRun=" + dryRun
                 + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }
 }

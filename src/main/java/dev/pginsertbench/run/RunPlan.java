@@ -1,6 +1,11 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.OriginalClaim;
+import java.util.Optional;
 import dev.pginsertbench.bench.ShotSchedule;
 import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.report.RunManifest;
@@ -21,11 +26,12 @@ import org.openjdk.jmh.util.Version;
  *
  * @param extraJmh the JMH options given after {@code --}, or null
  * @param gc       whether JMH's gc profiler runs
- * @param seed     the dataset's seed
+ * @param datasetSeed the dataset's seed
+ * @param seed     the run's random seed ({@link RunSeed})
  * @param chunkDeadline how long one chunk may take in the forks
  */
-record RunPlan(Profile profile, int rows, List<Configuration> configurations, Options extraJmh, boolean gc, long seed,
-        Duration chunkDeadline) {
+record RunPlan(Profile profile, int rows, List<Configuration> configurations, Options extraJmh, boolean gc,
+        long datasetSeed, RunSeed seed, Duration chunkDeadline) {
 
     RunPlan {
         configurations = List.copyOf(configurations);
@@ -33,7 +39,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
 
     /** The plan the options ask for; an {@code --include} that selects nothing is a usage error. */
     static RunPlan of(RunOptions options) throws UsageException {
-        Profile profile = Profiles.named(options.profile()).orElseThrow();
+        RunSeed seed = RunSeed.of(options.seed());
+        Profile profile = Profiles.named(options.profile(), seed.value()).orElseThrow();
         List<Configuration> selected = select(profile.configurations(), options.include());
         if (selected.isEmpty()) {
             throw new UsageException("--include '" + options.include() + "': matches no configuration of profile "
@@ -41,8 +48,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         }
         Options extra = options.jmhOptions();
         return new RunPlan(profile, options.rows() != null ? options.rows() : profile.rows(),
-                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.seed(),
-                options.chunkDeadline());
+                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.datasetSeed(),
+                seed, options.chunkDeadline());
     }
 
     /** The same plan with only those of its configurations that are also among {@code others}. */
@@ -50,7 +57,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         List<Configuration> kept = configurations.stream()
                 .filter(c -> others.stream().anyMatch(o -> o.benchmark().equals(c.benchmark()) && o.params().equals(c.params())))
                 .toList();
-        return new RunPlan(profile, rows, kept, extraJmh, gc, seed, chunkDeadline);
+        return new RunPlan(profile, rows, kept, extraJmh, gc, datasetSeed, seed, chunkDeadline);
     }
 
     static List<Configuration> select(List<Configuration> configurations, Pattern include) {
@@ -105,7 +112,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
     /** The JVM flags of every fork: the fixed heap, where the connection settings are, the seed, and any given after {@code --}. */
     List<String> forkFlags(Path connectionFile) {
         List<String> flags = new ArrayList<>(List.of(ForkFlags.INITIAL_HEAP, ForkFlags.MAX_HEAP,
-                "-Dbench.connectionFile=" + connectionFile, "-Dbench.seed=" + seed,
+                "-Dbench.connectionFile=" + connectionFile, "-Dbench.seed=" + datasetSeed,
+                "-D" + ForkFlags.SCHEDULE_SEED_PROPERTY + "=" + seed.value(),
                 "-D" + ForkFlags.CHUNK_DEADLINE_PROPERTY + "=" + chunkDeadline.toSeconds()));
         if (extraJmh != null && extraJmh.getJvmArgsAppend().hasValue()) {
             flags.addAll(extraJmh.getJvmArgsAppend().get());
@@ -123,6 +131,30 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
                 profilers);
     }
 
+    /** Every arm the plan's claims forks measure, once per claim and language, in the order they first run. */
+    List<RunManifest.ClaimArm> claimArms() {
+        Profile effective = effectiveProfile();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<RunManifest.ClaimArm> arms = new ArrayList<>();
+        for (Configuration configuration : configurations) {
+            Optional<Language> language = configuration.entry().claimLanguage();
+            if (language.isEmpty()) {
+                continue;
+            }
+            OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));
+            if (!seen.add(language.get() + "/" + claim)) {
+                continue;
+            }
+            List<Arm> claimArms = language.get().arms(claim);
+            int warmupBlocks = configuration.warmupShots(effective) / claimArms.size();
+            for (Arm arm : claimArms) {
+                arms.add(new RunManifest.ClaimArm(claim.id(), language.get().id(), arm.id(), arm.describe(),
+                        configuration.rows(rows), warmupBlocks));
+            }
+        }
+        return List.copyOf(arms);
+    }
+
     /** The manifest's order: the configurations as they run, and how a claim fork orders its shots. */
     RunManifest.Order order() {
         boolean claims = configurations.stream().anyMatch(c -> c.entry().claimLanguage().isPresent());
@@ -136,7 +168,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         if (interleaved) {
             described.add(ShotSchedule.INTERLEAVED_DESCRIPTION);
         }
-        return new RunManifest.Order(profile.orderSeed(), order, described.isEmpty() ? null : String.join("; ", described));
+        return new RunManifest.Order(seed.value(), seed.drawn(), profile.shufflesRounds(), order, described.isEmpty() ? null : String.join("; ", described));
     }
 
     /** Prints the plan (and with {@code listEach} every configuration, as a dry run); returns the first line. */
@@ -147,8 +179,9 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
                 : String.format(Locale.ROOT, "%d fork(s) x (%d warm-up + %d measured shots)%s", forks(), warmupIterations(),
                         measurementIterations(), ownShots > 0 ? ", interleaved forks in blocks of one shot per arm" : "");
         String plan = String.format(Locale.ROOT, "run-bench: profile %s (%s): %d configurations, %,d rows per load, "
-                        + "%s; estimated %s on a 2-core machine%n",
-                profile.name(), profile.purpose(), configurations.size(), rows, shots, DurationEstimate.clock(estimate()));
+                        + "%s; %s; estimated %s on a 2-core machine%n",
+                profile.name(), profile.purpose(), configurations.size(), rows, shots, seed.describe(),
+                DurationEstimate.clock(estimate()));
         console.print(plan);
         if (listEach) {
             Profile effective = effectiveProfile();

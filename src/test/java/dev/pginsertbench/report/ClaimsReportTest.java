@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class ClaimsReportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The dataset's live size every hand-made fork reports. */
+    private static final double DATASET_BYTES = 1e7;
 
     /**
      * A POOL fork: arm 0 is "after" (pooled), arm 1 "new_connection_per_chunk". Shots alternate
@@ -28,6 +30,12 @@ class ClaimsReportTest {
 
     /** A fork of {@code benchmark} (ClaimBenchmark or PythonClaimBenchmark); {@code rss} per shot, or null for none. */
     private static ObjectNode fork(String benchmark, String claim, int round, double[] seconds, int[] arms, double[] rss) {
+        return fork(benchmark, claim, round, seconds, arms, rss, null);
+    }
+
+    /** As above, with {@code heap} the retained heap per shot (NaN where not probed), or null for none. */
+    private static ObjectNode fork(String benchmark, String claim, int round, double[] seconds, int[] arms, double[] rss,
+            double[] heap) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("benchmark", "dev.pginsertbench.bench." + benchmark + ".load");
         entry.put("mode", "ss");
@@ -38,11 +46,13 @@ class ClaimsReportTest {
         ArrayNode chunkData = secondary.putObject("meanChunkSeconds").putArray("rawData").addArray();
         ArrayNode heapData = secondary.putObject("retainedHeapBytes").putArray("rawData").addArray();
         ArrayNode rssData = rss == null ? null : secondary.putObject("peakRssGrowthBytes").putArray("rawData").addArray();
+        ArrayNode datasetData = secondary.putObject("datasetHeapBytes").putArray("rawData").addArray();
         for (int i = 0; i < seconds.length; i++) {
             times.add(seconds[i]);
             armData.add(arms[i]);
             chunkData.add(seconds[i] / 10);
-            heapData.add("NaN");
+            heapData.add(heap == null ? Double.NaN : heap[i]);
+            datasetData.add(DATASET_BYTES);
             if (rssData != null) {
                 rssData.add(rss[i]);
             }
@@ -67,7 +77,7 @@ class ClaimsReportTest {
         assertThat(shots.get(2).block()).isEqualTo(2);
         assertThat(shots.get(4).round()).isEqualTo(2);
         assertThat(ClaimsReport.of(shots).shotsCsv().lines().skip(1).findFirst().orElseThrow())
-                .isEqualTo("pool,java,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN");
+                .isEqualTo("pool,java,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN,10.0000");
     }
 
     @Test
@@ -93,7 +103,57 @@ class ClaimsReportTest {
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith("pool,java,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
                 .contains(",% less time,true,10.0000,20.0000,15.")
-                .endsWith(",4,2,inconclusive");
+                .contains(",4,2,inconclusive,log_ratio,");
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        List<String> cells = cells(csv.lines().skip(1).findFirst().orElseThrow());
+        assertThat(cells).hasSameSizeAs(header);
+        // each fork's two blocks agree exactly: nothing varies within a round, all between the rounds
+        assertThat(Double.parseDouble(cells.get(header.indexOf("sd_within_round")))).isCloseTo(0, within(1e-9));
+        assertThat(Double.parseDouble(cells.get(header.indexOf("sd_between_rounds"))))
+                .isCloseTo(100 * Math.abs(Math.log(0.8 / 0.9)) / Math.sqrt(2), within(1e-4));
+        assertThat(Double.parseDouble(cells.get(header.indexOf("warmup_difference")))).isCloseTo(0, within(1e-9));
+        assertThat(cells.get(header.indexOf("warmup_flagged"))).isEqualTo("false");
+        assertThat(Double.parseDouble(cells.get(header.indexOf("scale_estimate"))))
+                .isCloseTo((Math.log(0.8) + Math.log(0.9)) / 2, within(1e-5));
+        assertThat(cells.get(header.indexOf("df"))).isEqualTo("1");
+    }
+
+    @Test
+    void memoryIsTheDifferenceInPercentOfTheDatasetAndSlightlyMoreMeansAtMostATenth() {
+        ArrayNode results = JSON.createArrayNode();
+        // conversion: arm 0 "after" (up front) holds 7.5 MB, arm 1 "convert_per_chunk" 0.5 MB; the dataset is 10 MB
+        for (int round = 1; round <= 3; round++) {
+            double extra = 0.01 * round; // so that the rounds differ a little
+            results.add(fork("ClaimBenchmark", "CONVERSION", round, new double[] {1.0, 1.1}, new int[] {0, 1}, null,
+                    new double[] {7.5e6 + extra * 1e6, 0.5e6}));
+        }
+        ClaimResult memory = ClaimsReport.of(ClaimShotResults.of(results)).results().stream()
+                .filter(r -> r.comparison().id().equals("retained_memory")).findFirst().orElseThrow();
+        assertThat(memory.estimate()).isCloseTo(70.2, within(1e-9));
+        assertThat(memory.verdict()).isEqualTo(Verdict.LARGER);
+        assertThat(memory.memory().changedBytes()).isCloseTo(7.52e6, within(1e-3));
+        assertThat(memory.memory().extraBytesPerRow()).isCloseTo(7020, within(1e-6));
+        // per chunk holds 5 % of the dataset: below a tenth, so no ratio is given
+        assertThat(memory.memory().ratio()).isNaN();
+    }
+
+    /** The cells of one CSV line, quotes removed. */
+    private static List<String> cells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     @Test
@@ -145,7 +205,8 @@ class ClaimsReportTest {
         ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(results));
         assertThat(report.results()).extracting(r -> r.comparison().id()).containsExactly("speed", "retained_memory",
                 "peak_rss");
-        assertThat(report.results().get(2).estimate()).isCloseTo(4.0, within(1e-9));
+        // peak RSS 4 MB after against 1 MB sync, of a 10 MB dataset: 30 % of the dataset more
+        assertThat(report.results().get(2).estimate()).isCloseTo(30.0, within(1e-9));
         ArrayNode wrong = JSON.createArrayNode();
         wrong.add(fork("PythonClaimBenchmark", "SYNC_VS_ASYNC", 1, new double[] {2.0, 1.0}, new int[] {0, 2}, null));
         assertThatThrownBy(() -> ClaimShotResults.of(wrong)).hasMessageContaining("does not complete a block of 2");

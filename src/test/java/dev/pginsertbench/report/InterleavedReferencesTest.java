@@ -63,7 +63,7 @@ class InterleavedReferencesTest {
     void eachBlockPairsPooledCopyWithEachReferenceAndTheIntervalIsOverRounds() {
         InterleavedReferences.Group group = InterleavedReferences.of(twoRounds()).get(0);
         assertThat(group.shots()).hasSize(12);
-        PairedLogRatio psql = group.ratio(ReferenceArm.PSQL).orElseThrow();
+        PairedEstimate psql = group.ratio(ReferenceArm.PSQL).orElseThrow();
         assertThat(psql.forks()).isEqualTo(2);
         assertThat(psql.pairs()).isEqualTo(4);
         assertThat(Math.exp(psql.mean())).isCloseTo(Math.sqrt(3 * 2), within(1e-9));

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RunOptionsTest {
 
     @Test
-    void withoutArgumentsTheQuickProfileRunsWithGcAndSeed42() throws UsageException {
+    void withoutArgumentsTheQuickProfileRunsWithGcOnDataset42AndADrawnSeed() throws UsageException {
         RunOptions options = RunOptions.parse(List.of());
         assertThat(options.profile()).isEqualTo("quick");
         assertThat(options.gc()).isTrue();
-        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.datasetSeed()).isEqualTo(42);
+        assertThat(options.seed()).isNull();
         assertThat(options.rows()).isNull();
         assertThat(options.dryRun()).isFalse();
         assertThat(options.jmhArgs()).isEmpty();

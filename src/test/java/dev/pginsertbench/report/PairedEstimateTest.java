@@ -7,12 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The interval over fork means, against values computed by hand. */
-class PairedLogRatioTest {
+class PairedEstimateTest {
 
     @Test
     void theIntervalIsStudentsTOverTheForkMeans() {
         // fork means 0.1, 0.2, 0.3: mean 0.2, sd 0.1, t(2, 0.975) = 4.302653
-        PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.0, 0.2}, new double[] {0.2}, new double[] {0.3, 0.3, 0.3}));
+        PairedEstimate ratio = PairedEstimate.of(List.of(new double[] {0.0, 0.2}, new double[] {0.2}, new double[] {0.3, 0.3, 0.3}));
         assertThat(ratio.mean()).isCloseTo(0.2, within(1e-12));
         double half = 4.302653 * 0.1 / Math.sqrt(3);
         assertThat(ratio.low()).isCloseTo(0.2 - half, within(1e-6));
@@ -23,15 +23,15 @@ class PairedLogRatioTest {
 
     @Test
     void forksThatDisagreeWidenTheIntervalEvenWhenEachIsTight() {
-        PairedLogRatio agreeing = PairedLogRatio.of(List.of(new double[] {0.10, 0.10}, new double[] {0.11, 0.11}));
-        PairedLogRatio disagreeing = PairedLogRatio.of(List.of(new double[] {0.0, 0.0}, new double[] {0.3, 0.3}));
+        PairedEstimate agreeing = PairedEstimate.of(List.of(new double[] {0.10, 0.10}, new double[] {0.11, 0.11}));
+        PairedEstimate disagreeing = PairedEstimate.of(List.of(new double[] {0.0, 0.0}, new double[] {0.3, 0.3}));
         assertThat(disagreeing.high() - disagreeing.low()).isGreaterThan(20 * (agreeing.high() - agreeing.low()));
     }
 
     @Test
     void aSingleForkTakesItsPairsAsTheUnits() {
         // pairs 0.1, 0.3: mean 0.2, sd 0.141421, t(1) = 12.706205
-        PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.1, 0.3}));
+        PairedEstimate ratio = PairedEstimate.of(List.of(new double[] {0.1, 0.3}));
         double half = 12.706205 * Math.sqrt(0.02) / Math.sqrt(2);
         assertThat(ratio.low()).isCloseTo(0.2 - half, within(1e-5));
         assertThat(ratio.forks()).isEqualTo(1);
@@ -39,15 +39,15 @@ class PairedLogRatioTest {
 
     @Test
     void aForkWithoutPairsIsLeftOut() {
-        PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.1, 0.3}, new double[0]));
+        PairedEstimate ratio = PairedEstimate.of(List.of(new double[] {0.1, 0.3}, new double[0]));
         assertThat(ratio.forks()).isEqualTo(1);
         assertThat(ratio.mean()).isCloseTo(0.2, within(1e-12));
-        assertThat(PairedLogRatio.of(List.of(new double[0])).mean()).isNaN();
+        assertThat(PairedEstimate.of(List.of(new double[0])).mean()).isNaN();
     }
 
     @Test
     void oneValueHasNoInterval() {
-        PairedLogRatio ratio = PairedLogRatio.of(List.of(new double[] {0.4}));
+        PairedEstimate ratio = PairedEstimate.of(List.of(new double[] {0.4}));
         assertThat(ratio.mean()).isEqualTo(0.4);
         assertThat(ratio.low()).isNaN();
         assertThat(ratio.high()).isNaN();

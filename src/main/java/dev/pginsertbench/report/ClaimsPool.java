@@ -1,0 +1,274 @@
+package dev.pginsertbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.claims.ClaimComparison;
+import dev.pginsertbench.claims.ClaimUnit;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.OriginalClaim;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Several independent runs of the claims study pooled into one verdict per comparison: each run is
+ * one observation (its estimate and standard error over its own rounds, on the analysis scale),
+ * combined by a random-effects model ({@link RandomEffects}), so that the interval includes the
+ * variation between runs, which no single run can see. Runs are pooled only where they measured
+ * the same thing: the same arms, rows and warm-up, the same PostgreSQL version, server profile and
+ * settings and the same Python port, each from a clean tree; the first difference is named.
+ */
+public final class ClaimsPool {
+
+    /**
+     * What must be equal between runs for their comparisons to be pooled: manifest paths, in the
+     * order they are checked.
+     */
+    static final List<String> SAME_IN_EVERY_RUN = List.of("claimArms", "postgres.version", "postgres.profile",
+            "postgres.settings", "pythonLoader");
+
+    /** One run as the pool reads it: its folder's name, manifest and claims report. */
+    public record RunInput(String name, JsonNode manifest, ClaimsReport report) {
+
+        /** Reads a results folder's {@code manifest.json} and recomputes its claims from {@code jmh-result.json}. */
+        public static RunInput read(Path folder) throws IOException {
+            Path manifest = folder.resolve("manifest.json");
+            Path results = folder.resolve("jmh-result.json");
+            if (!Files.isRegularFile(manifest) || !Files.isRegularFile(results)) {
+                throw new IOException(folder + " is not a results folder (it needs manifest.json and jmh-result.json)");
+            }
+            return new RunInput(folder.getFileName().toString(), ResultSummary.readJson(manifest),
+                    ClaimsReport.of(ClaimShotResults.of(ResultSummary.readJson(results))));
+        }
+    }
+
+    /**
+     * One comparison pooled over the runs.
+     *
+     * @param runs       each run's own result, in the order the runs were given; empty where a run lacks it
+     * @param pooled     the random-effects estimate on the analysis scale, over the runs that have one
+     * @param value      the pooled estimate and its 95 % interval in the claim's unit
+     * @param prediction where a new run's value lands (95 %), in the unit; NaN with fewer than three runs
+     */
+    public record Pooled(OriginalClaim claim, Language language, ClaimComparison comparison, List<Optional<ClaimResult>> runs,
+            RandomEffects pooled, Interval value, Interval prediction, Verdict verdict) {
+
+        /** The interval's precision, as a run's: its half-width on the analysis scale in the unit's precision unit. */
+        public double precision() {
+            return comparison.unit().precision(pooled.low(), pooled.high());
+        }
+
+        /** tau, the standard deviation between runs, in the unit's precision unit. */
+        public double tau() {
+            return (comparison.unit().logScale() ? 100 : 1) * pooled.tau();
+        }
+
+        /** How many runs' own estimates fall inside the pooled prediction interval (0 where it is unknown). */
+        public int runsInsidePrediction() {
+            return (int) runs.stream().flatMap(Optional::stream)
+                    .filter(r -> r.estimate() >= prediction.low() && r.estimate() <= prediction.high()).count();
+        }
+    }
+
+    private final List<RunInput> inputs;
+    private final List<Pooled> pooled;
+
+    private ClaimsPool(List<RunInput> inputs, List<Pooled> pooled) {
+        this.inputs = List.copyOf(inputs);
+        this.pooled = List.copyOf(pooled);
+    }
+
+    /**
+     * Pools the runs' comparisons.
+     *
+     * @throws IllegalArgumentException in one line, naming the run and what differs, when the runs did not measure
+     *                                  the same thing or one is not a clean run of the claims study
+     */
+    public static ClaimsPool of(List<RunInput> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to pool");
+        }
+        for (RunInput run : runs) {
+            requirePoolable(run);
+        }
+        RunInput first = runs.get(0);
+        for (RunInput run : runs.subList(1, runs.size())) {
+            for (String path : SAME_IN_EVERY_RUN) {
+                JsonNode a = at(first.manifest(), path);
+                JsonNode b = at(run.manifest(), path);
+                if (!a.equals(b)) {
+                    throw new IllegalArgumentException(run.name() + " measured something else than " + first.name() + ": its "
+                            + path + " is " + shorten(b) + ", not " + shorten(a));
+                }
+            }
+        }
+        List<Pooled> pooled = new ArrayList<>();
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            for (Language language : Language.values()) {
+                for (ClaimComparison comparison : claim.comparisons()) {
+                    List<Optional<ClaimResult>> results = runs.stream().map(run -> result(run, claim, language, comparison))
+                            .toList();
+                    List<RandomEffects.Run> observations = results.stream().flatMap(Optional::stream)
+                            .filter(r -> Double.isFinite(r.paired().mean()) && Double.isFinite(r.paired().standardError()))
+                            .map(r -> new RandomEffects.Run(r.paired().mean(), r.paired().standardError(),
+                                    r.paired().degreesOfFreedom()))
+                            .toList();
+                    if (!observations.isEmpty()) {
+                        pooled.add(pool(claim, language, comparison, results, RandomEffects.of(observations)));
+                    }
+                }
+            }
+        }
+        return new ClaimsPool(runs, pooled);
+    }
+
+    private static Pooled pool(OriginalClaim claim, Language language, ClaimComparison comparison,
+            List<Optional<ClaimResult>> runs, RandomEffects effects) {
+        ClaimUnit unit = comparison.unit();
+        Interval value = inUnit(unit, effects.estimate(), effects.low(), effects.high());
+        Interval prediction = inUnit(unit, effects.estimate(), effects.predictionLow(), effects.predictionHigh());
+        boolean precise = unit.precision(effects.low(), effects.high()) <= unit.targetHalfWidth();
+        return new Pooled(claim, language, comparison, runs, effects, value, prediction,
+                Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(), precise));
+    }
+
+    private static Interval inUnit(ClaimUnit unit, double estimate, double low, double high) {
+        double a = unit.fromAnalysisScale(low);
+        double b = unit.fromAnalysisScale(high);
+        return new Interval(unit.fromAnalysisScale(estimate), Math.min(a, b), Math.max(a, b));
+    }
+
+    /** A run the pool refuses outright: not from a clean tree, without claims, or written before runs could be pooled. */
+    private static void requirePoolable(RunInput run) {
+        if (!run.manifest().path("git").path("dirty").isBoolean() || run.manifest().path("git").path("dirty").asBoolean()) {
+            throw new IllegalArgumentException(run.name() + " is not from a clean tree (manifest git.dirty is "
+                    + run.manifest().path("git").path("dirty") + "): only clean runs are pooled");
+        }
+        if (run.report().isEmpty()) {
+            throw new IllegalArgumentException(run.name() + " measured no claims of the original loader");
+        }
+        if (!run.manifest().path("claimArms").isArray() || run.manifest().path("claimArms").isEmpty()) {
+            throw new IllegalArgumentException(run.name() + " does not record its claims' arms (manifest schema "
+                    + run.manifest().path("schemaVersion") + ", before 7), so what it measured cannot be checked");
+        }
+    }
+
+    private static Optional<ClaimResult> result(RunInput run, OriginalClaim claim, Language language,
+            ClaimComparison comparison) {
+        return run.report().results().stream()
+                .filter(r -> r.claim() == claim && r.language() == language && r.comparison().id().equals(comparison.id()))
+                .findFirst();
+    }
+
+    private static JsonNode at(JsonNode node, String path) {
+        JsonNode current = node;
+        for (String part : path.split("\\.")) {
+            current = current.path(part);
+        }
+        return current;
+    }
+
+    private static String shorten(JsonNode node) {
+        String text = node.isMissingNode() ? "absent" : node.toString();
+        return text.length() <= 160 ? text : text.substring(0, 160) + "...";
+    }
+
+    public List<Pooled> pooled() {
+        return pooled;
+    }
+
+    public List<RunInput> inputs() {
+        return inputs;
+    }
+
+    /** {@code pooled-claims.csv}: one row per comparison pooled (results/README.md names the columns). */
+    public String csv() {
+        StringBuilder text = new StringBuilder("claim,language,row,comparison,unit,primary,claimed_low,claimed_high,runs,"
+                + "estimate,ci_low,ci_high,prediction_low,prediction_high,i2_pct,tau,precision,target,precision_unit,"
+                + "precision_met,verdict,run_estimates,run_verdicts,runs_inside_prediction\n");
+        for (Pooled p : pooled) {
+            ClaimComparison c = p.comparison();
+            ClaimUnit unit = c.unit();
+            text.append(String.join(",", p.claim().id(), p.language().id(), c.id(), Csv.quote(c.comparison()),
+                    Csv.quote(unit.label()), String.valueOf(c.primary()), Csv.number(c.claimedLow()), Csv.number(c.claimedHigh()),
+                    String.valueOf(p.pooled().runs()), Csv.number(p.value().estimate()), Csv.number(p.value().low()),
+                    Csv.number(p.value().high()), Csv.number(p.prediction().low()), Csv.number(p.prediction().high()),
+                    Csv.number(100 * p.pooled().i2()), Csv.number(p.tau()), Csv.number(p.precision()),
+                    Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
+                    String.valueOf(p.precision() <= unit.targetHalfWidth()), Csv.quote(p.verdict().text()),
+                    Csv.quote(p.runs().stream().map(r -> r.map(x -> Csv.number(x.estimate())).orElse("-"))
+                            .collect(Collectors.joining(" "))),
+                    Csv.quote(p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))
+                            .collect(Collectors.joining("; "))),
+                    String.valueOf(p.runsInsidePrediction()))).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** {@code pooled-runs.csv}: each run's own estimate and verdict per comparison, the forest plot's rows. */
+    public String runsCsv() {
+        StringBuilder text = new StringBuilder("claim,language,row,run,estimate,ci_low,ci_high,verdict\n");
+        for (Pooled p : pooled) {
+            for (int i = 0; i < inputs.size(); i++) {
+                Optional<ClaimResult> r = p.runs().get(i);
+                if (r.isEmpty()) {
+                    continue;
+                }
+                text.append(String.join(",", p.claim().id(), p.language().id(), p.comparison().id(),
+                        Csv.quote(inputs.get(i).name()), Csv.number(r.get().estimate()), Csv.number(r.get().low()),
+                        Csv.number(r.get().high()), Csv.quote(r.get().verdict().text()))).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code pooled-claims.md}: the pooled verdicts, each beside the runs' own. */
+    public String markdown() {
+        StringBuilder text = new StringBuilder(8192);
+        text.append("# Claims of the original loader, pooled over ").append(inputs.size()).append(" runs\n\n");
+        text.append("Runs: ").append(inputs.stream().map(run -> run.name() + " (" + run.manifest().path("git").path("commit")
+                .asText("?").substring(0, Math.min(12, run.manifest().path("git").path("commit").asText("?").length())) + ")")
+                .collect(Collectors.joining(", "))).append(". * marks the comparison that decides a claim.\n\n");
+        text.append(table()).append('\n');
+        text.append("""
+                How to read it: each run is one observation, its estimate and standard error over its own rounds
+                (each round a fresh server and JVM) on the analysis scale (log ratio for times, difference in
+                percent of the dataset for memory). They are pooled by a random-effects model: the between-run
+                variance tau^2 by DerSimonian and Laird, the interval by Hartung, Knapp, Sidik and Jonkman (t with
+                runs - 1 degrees of freedom, never narrower than DerSimonian and Laird's), and the prediction
+                interval, where another run's value is expected to land, by Higgins, Thompson and Spiegelhalter
+                (t with runs - 2 degrees of freedom; three runs at least). I^2 is the share of the variation between
+                the runs' estimates that is not explained by their own standard errors; tau is in the precision
+                unit. The verdict reads the pooled interval as a run's verdict reads its own (claims.md).
+                """);
+        return text.toString();
+    }
+
+    /** The verdict table, as printed by the pool command and at the top of pooled-claims.md. */
+    public String table() {
+        StringBuilder text = new StringBuilder(4096);
+        text.append("| claim | language | comparison | claimed | pooled [95 % interval] | prediction (95 %) | I^2 | tau | "
+                + "runs: estimate (verdict) | verdict |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Pooled p : pooled) {
+            ClaimComparison c = p.comparison();
+            ClaimUnit unit = c.unit();
+            String runs = p.runs().stream().map(r -> r.map(x -> unit.format(x.estimate()) + " (" + x.verdict().text() + ")")
+                    .orElse("-")).collect(Collectors.joining("; "));
+            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s [%s, %s] | %s | %s | %s %s | %s | %s |%n",
+                    p.claim().id(), c.primary() ? " *" : "", p.language().id(), c.comparison(), c.claimedRange(),
+                    unit.format(p.value().estimate()), unit.format(p.value().low()), unit.format(p.value().high()),
+                    Double.isNaN(p.prediction().low()) ? "-"
+                            : "[" + unit.format(p.prediction().low()) + ", " + unit.format(p.prediction().high()) + "]",
+                    Double.isNaN(p.pooled().i2()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * p.pooled().i2()),
+                    Double.isNaN(p.tau()) ? "-" : String.format(Locale.ROOT, "%.2f", p.tau()),
+                    Double.isNaN(p.tau()) ? "" : unit.precisionUnit(), runs,
+                    p.verdict().text()));
+        }
+        return text.toString();
+    }
+}
