@@ -31,8 +31,6 @@ final class DurationEstimate {
     static final double SHOT_OVERHEAD_SECONDS = 0.15;
     static final double SHOT_OVERHEAD_SECONDS_PER_ROW = 2e-6;
 
-    /** A claims fork: JVM start, dataset and loaders; the run's one server is already up. */
-    static final double CLAIM_FORK_SECONDS = 2.5;
     /** What a Python claims fork adds per row: writing the dataset file and reading it into pydantic models. */
     static final double PYTHON_FORK_SECONDS_PER_ROW = 40e-6;
     /** What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim compares memory). */
@@ -59,7 +57,7 @@ final class DurationEstimate {
         double perShot = rows / rowsPerSecond(configuration, rows)
                 + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW)
                 + (interleaved ? rows * COLLECTION_SECONDS_PER_ROW : 0);
-        double perFork = (claim ? CLAIM_FORK_SECONDS : FORK_SECONDS) + rows * GENERATE_SECONDS_PER_ROW
+        double perFork = FORK_SECONDS + rows * GENERATE_SECONDS_PER_ROW
                 + (python ? rows * (PYTHON_FORK_SECONDS_PER_ROW + tracedLoads(configuration) * PYTHON_TRACED_SECONDS_PER_ROW) : 0)
                 // an interleaved fork fills and exports a source table for psql and another for the ceiling
                 + (configuration.entry().needsSourceTable() ? (interleaved ? 2 : 1) * rows * SOURCE_SECONDS_PER_ROW : 0)

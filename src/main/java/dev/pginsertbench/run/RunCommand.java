@@ -38,7 +38,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "run-bench.sh", sortOptions = false, usageHelpWidth = 100,
         description = "Runs the configurations of a profile through JMH, one at a time, and writes a results folder "
                 + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin and each --pg-version, "
-                + "else 17.",
+                + "else 17. run-bench.sh pool [--out DIR] FOLDER... pools several claims runs into one verdict per comparison "
+                + "(docs/design.md, Pooling runs).",
         parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n")
 final class RunCommand {
 

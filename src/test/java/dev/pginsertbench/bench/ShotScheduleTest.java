@@ -36,4 +36,15 @@ class ShotScheduleTest {
         assertThatThrownBy(() -> ShotSchedule.blocks(6, 4, "fork x: measured shots (-i)"))
                 .hasMessageContaining("fork x: measured shots (-i)").hasMessageContaining("blocks of 4");
     }
+
+    @Test
+    void memoryIsProbedInTheLastWarmupBlockAfterEveryArmHasLoadedOnce() {
+        ShotSchedule schedule = ShotSchedule.of(3, 2, 4, 9);
+        for (int shot = 0; shot < schedule.shots(); shot++) {
+            assertThat(schedule.inProbeBlock(shot)).as("shot " + shot).isEqualTo(shot >= 3 && shot < 6);
+        }
+        ShotSchedule oneWarmup = ShotSchedule.of(2, 1, 2, 9);
+        assertThat(oneWarmup.inProbeBlock(0)).isTrue();
+        assertThat(oneWarmup.inProbeBlock(2)).isFalse();
+    }
 }
