@@ -10,7 +10,8 @@
 # results folder itself. Earlier outputs of the notebook in the output folder
 # (the files its registry lists, nothing else) are removed first, so a stale
 # file cannot pass the check. The executed notebook is kept as
-# <output folder>/notebook.ipynb.
+# <output folder>/notebook.ipynb. A pooled folder (run-bench.sh pool) gets the forest
+# plot of its pooled claims, their table, the environment, methods and appendix.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,8 +35,9 @@ absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 src="${src:-results/sample}"
 # A relative results folder is taken from the repository root, as the notebook does.
 case "$src" in /*) ;; *) [[ -d "$src" && ! -d "$root/$src" ]] && src="$(absolute "$src")" || src="$root/$src" ;; esac
-if [[ ! -f "$src/summary.csv" && ! -f "$src/claims.csv" ]]; then
-  echo "run-notebook: no summary.csv (nor claims.csv) in $src" >&2
+# A pooled folder (run-bench.sh pool) has only pooled-claims.csv: the notebook draws its forest plot and table.
+if [[ ! -f "$src/summary.csv" && ! -f "$src/claims.csv" && ! -f "$src/pooled-claims.csv" ]]; then
+  echo "run-notebook: no summary.csv (nor claims.csv, nor pooled-claims.csv) in $src" >&2
   exit 2
 fi
 out="$(absolute "${out:-$src}")"

@@ -2,8 +2,9 @@
 results folders.
 
 A results folder's summary.csv holds every number of the strategies, computed
-once by the suite; claims.csv and claim-shots.csv hold the claims study;
-manifest.json describes the run (contract: results/README.md). This package
+once by the suite; claims.csv and claim-shots.csv hold the claims study; a
+pooled folder's pooled-claims.csv and pooled-runs.csv the claims pooled over
+runs; manifest.json describes the run (contract: results/README.md). This package
 selects, formats and draws them; it computes no metric of its own.
 
     load        reading results folders
@@ -13,6 +14,7 @@ selects, formats and draws them; it computes no metric of its own.
     table_shapes  the table-shape study: its configurations and figure
     transports    the transport study: its configurations and figure
     interleaved   pooled COPY against psql and the parallel ceiling, interleaved: its files, table and figure
+    pooled      claims pooled over runs (run-bench.sh pool): pooled-claims.csv, pooled-runs.csv, table and forest plot
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
     outputs     the registry of every output file
@@ -24,12 +26,15 @@ from .appendix import LatexError, compile_pdf, have_pdflatex
 from .claim_figures import claim_intervals, claim_shots
 from .claims import (CLAIM_NAMES, CLAIM_SHOTS_COLUMNS, CLAIMS_COLUMNS, VERDICTS, ClaimStudy, claim_study_display,
                      load_claim_study)
+from .pooled import (POOLED_CLAIMS_COLUMNS, POOLED_RUNS_COLUMNS, PooledStudy, load_pooled, pooled_display,
+                     pooled_forest, read_pooled)
 from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, speedup_heatmap,
                       throughput_best, throughput_vs_chunk)
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from .interleaved import InterleavedStudy, interleaved_references, load_interleaved
-from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE, MANIFEST_FILE, REPO_ROOT,
-                   SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
+from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE, MANIFEST_FILE,
+                   POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, REPO_ROOT, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num,
+                   output_dir, read_summary, resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost

@@ -8,18 +8,21 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, interleaved, outputs, table_shapes, tables
+from . import appendix, interleaved, outputs, pooled, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, load_claim_study
 from .interleaved import InterleavedStudy, load_interleaved
-from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, load_runs, output_dir
-from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, STRATEGIES, FigureSpec, TableSpec, figure_files,
-                      spec_for, table_files)
+from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, load_runs, output_dir
+from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, POOLED, STRATEGIES, FigureSpec, TableSpec,
+                      figure_files, spec_for, table_files)
+from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
 from .plotting import STYLE, Plot, rows_text
 from .strategies import (BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
                          with_names)
 from .text import environment_table, methods_text
 
 ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
+ONLY_POOLED_NOTE = ("this folder holds only claims pooled over runs (pooled-claims.csv, by run-bench.sh pool), "
+                    "no summary.csv")
 
 
 @dataclass
@@ -30,22 +33,26 @@ class Analysis:
     out_dir: Path
     study: ClaimStudy | None = None  # claims.csv and claim-shots.csv, where the runs have them
     interleaved: InterleavedStudy | None = None  # interleaved.csv and interleaved-shots.csv, where the runs have them
+    pooled: PooledStudy | None = None  # pooled-claims.csv and pooled-runs.csv, where the folders are pooled ones
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
         summary, manifests, folders = load_runs(results)
         return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
-                   load_claim_study(folders), load_interleaved(folders))
+                   load_claim_study(folders), load_interleaved(folders), load_pooled(folders))
 
     # ---- what this run writes
 
     @property
     def scopes(self) -> set:
-        """Strategy outputs unless the run is only a claims study (they would be
-        nothing but placeholders); the claims study's where it has claims.csv."""
-        return ({STRATEGIES} if not self.df.empty or self.study is None else set()) | \
+        """Strategy outputs unless the run is only a claims study or only claims pooled
+        over runs (they would be nothing but placeholders); the claims study's where it
+        has claims.csv; the pooled claims' where a folder has pooled-claims.csv."""
+        only_claims = self.study is not None or self.pooled is not None
+        return ({STRATEGIES} if not self.df.empty or not only_claims else set()) | \
             ({CLAIMS_STUDY} if self.study is not None else set()) | \
-            ({INTERLEAVED} if self.interleaved is not None else set())
+            ({INTERLEAVED} if self.interleaved is not None else set()) | \
+            ({POOLED} if self.pooled is not None else set())
 
     def figures(self) -> list[FigureSpec]:
         return [f for f in outputs.FIGURES if f.scope in self.scopes]
@@ -65,7 +72,9 @@ class Analysis:
             return f"no {CLAIMS_FILE} in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
         if scope == INTERLEAVED:
             return interleaved.NEEDS
-        return ONLY_CLAIMS_NOTE
+        if scope == POOLED:
+            return pooled.NEEDS
+        return ONLY_CLAIMS_NOTE if self.study is not None else ONLY_POOLED_NOTE
 
     # ---- what the run holds
 
@@ -73,6 +82,9 @@ class Analysis:
         """Configurations per benchmark in each run, and which profile adds the missing ones."""
         rows = []
         for run in self.manifests:
+            if is_pooled_manifest(self.manifests[run]):
+                rows.append(self._pooled_coverage(run))
+                continue
             have = self.df[self.df["run"] == run]
             profile = (self.manifests[run].get("run") or {}).get("profile")
             benches = [b for b in BENCH_ORDER if b != CLAIM_MIX] + sorted(set(have["benchmark"]) - set(BENCH_ORDER))
@@ -85,6 +97,12 @@ class Analysis:
                          "note": f"{CLAIMS_FILE} rows, with every shot in {CLAIM_SHOTS_FILE}" if len(claims)
                          else "missing: " + profile_hint([CLAIM_MIX])})
         return pd.DataFrame(rows)
+
+    def _pooled_coverage(self, run) -> dict:
+        """A pooled folder's line of coverage: its comparisons, not benchmarks it never ran."""
+        n = int((self.pooled.claims["pool"] == run).sum()) if self.pooled is not None else 0
+        return {"run": run, "profile": "pool", "benchmark": "claims pooled over runs", "configurations": n,
+                "note": f"{POOLED_CLAIMS_FILE} rows, with every run's estimate in {POOLED_RUNS_FILE}"}
 
     def incomplete(self) -> pd.DataFrame:
         """Configurations with fewer committed chunks than chunks (left out of every comparison)."""
@@ -112,6 +130,11 @@ class Analysis:
         if self.study is None:
             return pd.DataFrame({"note": [self.skip_reason(CLAIMS_STUDY)]})
         return claim_study_display(self.study.claims)
+
+    def pooled_display(self) -> pd.DataFrame:
+        if self.pooled is None:
+            return pd.DataFrame({"note": [self.skip_reason(POOLED)]})
+        return pooled_display(self.pooled)
 
     @property
     def environment(self) -> pd.DataFrame:
@@ -145,6 +168,9 @@ class Analysis:
         if name == "claims":
             display = claim_study_display(self.study.claims)
             return display, tables.claims_latex(display)
+        if name == "pooled_claims":
+            display = pooled_display(self.pooled)
+            return display, tables.pooled_claims_latex(display)
         if name == "environment":
             env = self.environment
             return env, tables.environment_latex(env)
@@ -160,7 +186,7 @@ class Analysis:
 
     def _figure_data(self, scope: str):
         """What a figure of a scope draws: its study's files, else the summary.csv rows."""
-        return {CLAIMS_STUDY: self.study, INTERLEAVED: self.interleaved}.get(scope, self.df)
+        return {CLAIMS_STUDY: self.study, INTERLEAVED: self.interleaved, POOLED: self.pooled}.get(scope, self.df)
 
     def save(self, plot: Plot) -> list[Path]:
         """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""
@@ -207,10 +233,9 @@ class Analysis:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with_rows = set(self.df["run"])
         md, tex = self.out_dir / outputs.METHODS_MD, self.out_dir / outputs.METHODS_TEX
-        md.write_text(methods_text(self.manifests, with_rows, study=self.study, interleaved=self.interleaved),
-                      encoding="utf-8")
-        tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, study=self.study,
-                                    interleaved=self.interleaved), encoding="utf-8")
+        studies = dict(study=self.study, interleaved=self.interleaved, pooled=self.pooled)
+        md.write_text(methods_text(self.manifests, with_rows, **studies), encoding="utf-8")
+        tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, **studies), encoding="utf-8")
         return [md, tex]
 
     def export_appendix(self) -> Path:

@@ -17,12 +17,15 @@ from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new
                        placeholder, round_axis, styled)
 
 # The claims study's figures draw claims.csv and claim-shots.csv as written.
-# Units: (what the number is, ratio?, reference line); a ratio axis is
-# log-scaled where every value on it is positive.
+# Units: (what the number is, ratio?, reference line: no difference); a ratio axis is
+# log-scaled where every value on it is positive. "x memory" is the memory unit of files
+# written before memory was compared as a difference ("% of dataset more held": 0 is as much
+# as the original arm holds, above it more).
 CLAIM_UNITS = {
     "x faster": ("time ratio", True, 1.0),
     "% less time": ("", False, 0.0),
     "x memory": ("memory ratio", True, 1.0),
+    "% of dataset more held": ("changed arm minus the original", False, 0.0),
 }
 VERDICT_COLORS = {"confirmed": "#009E73", "smaller than claimed": "#D55E00", "larger than claimed": "#0072B2",
                   "partly": "#E69F00", "inconclusive": "#777777", "no claim": "#000000"}

@@ -14,22 +14,32 @@ import pandas as pd
 from .fmt import fmt_int, fmt_sig
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv, read_study
 
-CLAIMS_COLUMNS = ["claim", "language", "row", "statement", "comparison", "unit", "primary", "claimed_low",
-                  "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit",
-                  "precision_met", "n_pairs", "n_forks", "verdict"]
-CLAIMS_NUMBERS = ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
-                  "n_pairs", "n_forks"]
-CLAIMS_FLAGS = ["primary", "precision_met"]
+# The analysis scale's columns after verdict: the estimate and its standard error on that scale (what
+# pooling runs reads), the variance components and the warm-up check (first measured block against the
+# later ones), sd_* and warmup_* in the row's precision_unit; then, for memory rows only (empty for times),
+# what each arm held, the dataset's own size in memory, the extra per row and the ratio where it means something.
+ANALYSIS_SCALE_COLUMNS = ["scale", "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds",
+                          "warmup_difference", "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"]
+MEMORY_COLUMNS = ["changed_mb", "original_mb", "dataset_mb", "extra_bytes_per_row", "memory_ratio"]
+CLAIMS_COLUMNS = (["claim", "language", "row", "statement", "comparison", "unit", "primary", "claimed_low",
+                   "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit",
+                   "precision_met", "n_pairs", "n_forks", "verdict"] + ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS)
+CLAIMS_NUMBERS = (["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
+                   "n_pairs", "n_forks"] + [c for c in ANALYSIS_SCALE_COLUMNS if c not in ("scale", "warmup_flagged")]
+                  + MEMORY_COLUMNS)
+CLAIMS_FLAGS = ["primary", "precision_met", "warmup_flagged"]
 CLAIM_SHOTS_COLUMNS = ["claim", "language", "round", "fork", "shot", "block", "arm", "seconds", "rows",
-                       "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row", "peak_rss_growth_mb"]
+                       "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row", "peak_rss_growth_mb", "dataset_mb"]
 CLAIM_SHOTS_NUMBERS = ["round", "fork", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb",
-                       "alloc_bytes_per_row", "peak_rss_growth_mb"]
+                       "alloc_bytes_per_row", "peak_rss_growth_mb", "dataset_mb"]
 # Every claim measured in the Java port and in the Python port of the original loader; files
 # written before the Python port existed have no language column and hold the Java port only,
 # and their claim-shots.csv lacks peak RSS (Python only) and, the oldest, the allocation per row.
+# Files from before the analysis-scale and memory columns lack them: empty there (numbers NaN,
+# scale "", warmup_flagged false; warmup_forks NaN says no warm-up check was made).
 JAVA, PYTHON = "java", "python"
-LATER_CLAIMS = {"language": JAVA}
-LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_growth_mb": ""}
+LATER_CLAIMS = {"language": JAVA, **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
+LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "", "dataset_mb": ""}
 # Language ids in a fixed order, with their display names.
 LANGUAGE_NAMES = {JAVA: "Java", PYTHON: "Python"}
 # Claim ids in the order the suite defines them, with their display names.
@@ -102,8 +112,17 @@ def _bound(v) -> str:
     return f"{v:g}" if float(v).is_integer() else f"{v:.1f}"
 
 
+# The unit of a memory comparison read as a difference: how much more the changed arm holds, in percent of
+# the dataset's own size in memory (older files compared memory as a ratio, "x memory").
+MEMORY_DIFFERENCE_UNIT = "% of dataset more held"
+
+
+def is_difference_unit(unit) -> bool:
+    return str(unit) == MEMORY_DIFFERENCE_UNIT
+
+
 def _value_in_unit(v, unit: str) -> str:
-    """2 -> "2x faster", 10 -> "10 % less time": the number as the claim says it."""
+    """2 -> "2x faster", 10 -> "10 % less time", 10 -> "10 % of dataset more held": the number as the claim says it."""
     head, _, rest = str(unit).partition(" ")
     if head == "x":
         return f"{_bound(v)}x {rest}"
@@ -113,29 +132,67 @@ def _value_in_unit(v, unit: str) -> str:
 
 
 def claimed_range_text(low, high, unit: str) -> str:
-    """"2–5x faster", "at least 1.5x faster", "at most 0.5x memory", or "no claimed range"."""
+    """"2–5x faster", "at least 1.5x faster", "at most 0.5x memory", "0–10 % of dataset more held",
+    "above 0 % of dataset more held", or "no claimed range"."""
     has_low, has_high = not math.isnan(low), not math.isnan(high)
     if has_low and has_high:
         return f"{_bound(low)}\u2013" + _value_in_unit(high, unit)
     if has_low:
-        return "at least " + _value_in_unit(low, unit)
+        # "at least 0 % more held" would read as no claim at all; the claim is "more", above 0.
+        lead = "above " if is_difference_unit(unit) and low == 0 else "at least "
+        return lead + _value_in_unit(low, unit)
     if has_high:
         return "at most " + _value_in_unit(high, unit)
     return "no claimed range"
 
 
+def number_format(unit, short: bool = False) -> tuple:
+    """(format of one number, what follows the point estimate) in a unit; a no-break space, so that
+    a narrow column never breaks "-16.7 %" from its sign. short: "%" alone for a difference in
+    percent of the dataset, where a column names the unit elsewhere."""
+    head = str(unit).partition(" ")[0]
+    if is_difference_unit(unit):
+        # A difference: its sign says more or less held.
+        return (lambda v: f"{v:+.1f}"), "\u00a0%" if short else "\u00a0% of dataset"
+    if head == "x":
+        return (lambda v: f"{v:.2f}"), "x"
+    if head == "%":
+        return (lambda v: f"{v:.1f}"), "\u00a0%"
+    return fmt_sig, ""
+
+
+def _present(v) -> bool:
+    return v is not None and not (isinstance(v, float) and math.isnan(v))
+
+
+def memory_held_text(r) -> str:
+    """"2.3 vs 0.1 MB, +1,114 B/row" (and ", 1.02x" where the suite wrote the ratio): what each arm
+    of a memory comparison held, from claims.csv's memory columns; "" where the row has none."""
+    changed, original = getattr(r, "changed_mb", None), getattr(r, "original_mb", None)
+    if not (_present(changed) and _present(original)):
+        return ""
+    text = f"{changed:.1f} vs {original:.1f} MB"
+    extra = getattr(r, "extra_bytes_per_row", None)
+    if _present(extra):
+        text += f", {extra:+,.0f} B/row"
+    ratio = getattr(r, "memory_ratio", None)
+    if _present(ratio):
+        text += f", {ratio:.2f}x"
+    return text
+
+
 def estimate_text(r) -> str:
-    """"3.10x [2.80, 3.40]" or "14.2\u00a0% [11.5, 16.9]": the suite's estimate and 95 % interval."""
+    """"3.10x [2.80, 3.40]", "14.2\u00a0% [11.5, 16.9]" or, for memory held more, "+76.3\u00a0% of dataset
+    [+70.1, +82.5]; 2.3 vs 0.1 MB, +1,114 B/row": the suite's estimate and 95 % interval (and, for
+    memory, what the arms held)."""
     if math.isnan(r.estimate):
         return "not measured"
-    head = str(r.unit).partition(" ")[0]
-    # A no-break space: a narrow column never breaks "-16.7 %" from its sign.
-    f, suffix = ((lambda v: f"{v:.2f}"), "x") if head == "x" else \
-        ((lambda v: f"{v:.1f}"), "\u00a0%") if head == "%" else (fmt_sig, "")
+    f, suffix = number_format(r.unit)
     point = f(r.estimate) + suffix
-    if math.isnan(r.ci_low) or math.isnan(r.ci_high):
-        return point
-    return f"{point} [{f(r.ci_low)}, {f(r.ci_high)}]"
+    if not (math.isnan(r.ci_low) or math.isnan(r.ci_high)):
+        point += f" [{f(r.ci_low)}, {f(r.ci_high)}]"
+    held = memory_held_text(r)
+    return f"{point}; {held}" if held else point
 
 
 def sample_size_text(r) -> str:

@@ -20,9 +20,16 @@ from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new
                        placeholder, rate_formatter, round_axis, styled)
 from .strategies import CEIL_PARALLEL, POOLED_COPY, PSQL_COPY
 
+# After round_ratios: the log ratio and its standard error (what pooling runs reads), the variance
+# components and the warm-up check (first measured block against the later ones), in log-%; files
+# written before these columns lack them (numbers NaN, warmup_flagged false).
+SCALE_COLUMNS = ["scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference",
+                 "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"]
 RATIOS_COLUMNS = ["server", "rows", "chunkSize", "tasks", "reference", "ratio", "ratio_low", "ratio_high", "n_pairs",
-                  "n_rounds", "round_ratios"]
-RATIOS_NUMBERS = ["rows", "chunkSize", "tasks", "ratio", "ratio_low", "ratio_high", "n_pairs", "n_rounds"]
+                  "n_rounds", "round_ratios"] + SCALE_COLUMNS
+RATIOS_NUMBERS = ["rows", "chunkSize", "tasks", "ratio", "ratio_low", "ratio_high", "n_pairs",
+                  "n_rounds"] + SCALE_COLUMNS[:-1]
+RATIOS_FLAGS = ["warmup_flagged"]
 SHOTS_COLUMNS = ["server", "rows", "chunkSize", "tasks", "round", "fork", "shot", "block", "arm", "seconds",
                  "rows_per_s"]
 SHOTS_NUMBERS = ["rows", "chunkSize", "tasks", "round", "fork", "shot", "block", "seconds", "rows_per_s"]
@@ -61,7 +68,7 @@ class InterleavedStudy:
 
 
 def read_ratios(path) -> pd.DataFrame:
-    return read_contract_csv(path, RATIOS_COLUMNS, RATIOS_NUMBERS)
+    return read_contract_csv(path, RATIOS_COLUMNS, RATIOS_NUMBERS, RATIOS_FLAGS, later=SCALE_COLUMNS)
 
 
 def read_shots(path) -> pd.DataFrame:

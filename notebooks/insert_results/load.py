@@ -26,9 +26,12 @@ CLAIMS_FILE = "claims.csv"
 CLAIM_SHOTS_FILE = "claim-shots.csv"
 INTERLEAVED_FILE = "interleaved.csv"
 INTERLEAVED_SHOTS_FILE = "interleaved-shots.csv"
+# Written by `run-bench.sh pool RUN_A RUN_B ...` into a folder of its own (no summary.csv, no jmh-result.json).
+POOLED_CLAIMS_FILE = "pooled-claims.csv"
+POOLED_RUNS_FILE = "pooled-runs.csv"
 # What makes a folder something the notebook can read: the strategies' summary,
-# or (a claims-only run from before summary.csv existed) the claims study.
-READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE)
+# (a claims-only run from before summary.csv existed) the claims study, or claims pooled over runs.
+READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE, POOLED_CLAIMS_FILE)
 # results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
 RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
@@ -185,8 +188,8 @@ def resolve_results(spec=None) -> list[Path]:
         if d.is_file():
             d = d.parent
         if not is_results_folder(d):
-            raise FileNotFoundError(f"no {SUMMARY_FILE} (nor {CLAIMS_FILE}) in results folder {d}: "
-                                    f"the suite writes it at the end of every run")
+            raise FileNotFoundError(f"no {SUMMARY_FILE} (nor {CLAIMS_FILE}, nor {POOLED_CLAIMS_FILE}) in results "
+                                    f"folder {d}: the suite writes it at the end of every run")
         folders.append(d)
     if not folders:
         raise ValueError("no results folder given")

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, interleaved, table_shapes, transports, versions
+from . import claim_figures, figures, interleaved, pooled, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
 CLAIMS_STUDY = "claims study"  # claims.csv
 INTERLEAVED = "interleaved"  # interleaved.csv (InterleavedReferenceBenchmark)
+POOLED = "pooled claims"  # pooled-claims.csv (run-bench.sh pool: claims pooled over runs)
 ALWAYS = "always"
 
 
@@ -20,7 +21,7 @@ ALWAYS = "always"
 class FigureSpec:
     stem: str  # figures/<stem>.pdf and .png
     # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests), for the interleaved
-    # comparison (InterleavedStudy, manifests)
+    # comparison (InterleavedStudy, manifests), for pooled claims (PooledStudy, manifests)
     draw: Callable
     scope: str
     caption: str  # the appendix's caption; the figure carries its own title and notes
@@ -70,6 +71,12 @@ FIGURES = [
                "intervals and the suite's verdicts, per port of the loader the run measured (Java, Python)."),
     FigureSpec("fig9_claim_shots", claim_figures.claim_shots, CLAIMS_STUDY,
                "Every measured shot of the claims study in the order it ran, per port of the loader."),
+    FigureSpec("fig15_pooled_forest", pooled.pooled_forest, POOLED,
+               "The claims pooled over runs: per primary comparison and port of the loader, each run's estimate "
+               "with its 95 % interval, the pooled estimate with its 95 % interval and prediction interval, and "
+               "the claimed range, as the suite wrote them (pooled-claims.csv, pooled-runs.csv). An interval "
+               "reaching past twice the farthest estimate or claimed bound from the reference line ends there in an "
+               "arrowhead (its bounds are in the files)."),
 ]
 FIGURE_FORMATS = ("pdf", "png")
 # The appendix includes the vector version.
@@ -82,6 +89,7 @@ TABLES = [
     TableSpec("table_shape_cost", STRATEGIES),
     TableSpec("interleaved_references", INTERLEAVED),
     TableSpec("claims", CLAIMS_STUDY),
+    TableSpec("pooled_claims", POOLED),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),
 ]
@@ -125,6 +133,6 @@ def expected_files(scopes: set) -> list[str]:
 def every_output_file() -> list[str]:
     """Every file the notebook or run-notebook.sh may write into an output
     folder, for any run: what is removed before a new run, and nothing else."""
-    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED})
+    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED})
             + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
             + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

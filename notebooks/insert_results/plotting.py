@@ -131,6 +131,20 @@ def interval_cap(values):
     return 2 * vals.max() if vals.size and vals.max() > 0 else None
 
 
+def two_sided_errors(v, lo, hi, center, reach):
+    """finite_errors on both sides of center, for values that may lie on either
+    side of it (a difference, a log ratio): an interval ends at most reach
+    (interval_cap of the values' distances from center) away from center, an
+    unbounded side there too. Returns (known, left end, right end, cut on the
+    left, cut on the right); known as finite_errors has it."""
+    v, lo = np.asarray(v, dtype=float), np.asarray(lo, dtype=float)
+    hi = upper_bounds(lo, hi)
+    known, right, cut_right = finite_errors(v - center, lo - center, hi - center, reach)
+    # The left side is the right side of the mirrored interval.
+    _, left, cut_left = finite_errors(center - v, center - hi, center - lo, reach)
+    return known, v - left[1], v + right[1], cut_left & known, cut_right & known
+
+
 CUT_NOTE = "an arrowhead marks an interval cut at twice the largest value (its bound is in summary.csv)"
 # Behind a value label that an interval's line runs through (an unbounded or cut one).
 LABEL_BOX = dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85)

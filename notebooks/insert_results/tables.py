@@ -8,7 +8,7 @@ from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
-from .load import CLAIMS_FILE, INTERLEAVED_FILE, PARAMS, SUMMARY_COLUMNS, SUMMARY_FILE
+from .load import CLAIMS_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -177,6 +177,27 @@ def interleaved_latex(display: pd.DataFrame, rows_text: str) -> str:
                              f"number of pairs (blocks) and rounds, and each round's ratio in the order run "
                              f"({INTERLEAVED_FILE}).", "tab:interleaved-references",
                     _fitting(columns, INTERLEAVED_GAP_PT), gap_pt=INTERLEAVED_GAP_PT, size="footnotesize")
+
+
+# The pooled table's column gap (as the claims table's) and font (one size smaller): its eleven columns,
+# words such as "inconclusive" whole, fit the line.
+POOLED_GAP_PT = CLAIMS_GAP_PT
+POOLED_SIZE = "scriptsize"
+
+
+def pooled_claims_latex(display: pd.DataFrame) -> str:
+    widths = {"pool": 0.07, "claim": 0.085, "language": 0.075, "comparison": 0.1, "claimed": 0.07,
+              "runs": ("r", 0.045), "pooled [95 % CI]": 0.105, "prediction (95 %)": 0.085, "I\u00b2": ("r", 0.045),
+              "tau": 0.055, "runs: estimate (verdict)": 0.1, "verdict": 0.1}
+    return booktabs(display, "The claims pooled over runs: per comparison and port of the loader, the pooled estimate "
+                             "with its 95 % interval, the prediction interval (where another run is expected to "
+                             "land; three runs at least), the heterogeneity between the runs (I\u00b2, and tau in the "
+                             "precision unit), each run's own estimate and verdict and the pooled verdict, as "
+                             f"computed by the benchmark suite ({POOLED_CLAIMS_FILE}, {POOLED_RUNS_FILE}; its "
+                             "random-effects model is described in pooled-claims.md). * the primary row, which "
+                             "decides the claim. \u2020 the pooled interval is wider than the study's target precision.",
+                    "tab:pooled-claims", _fitting([widths.get(c, 0.08) for c in display.columns], POOLED_GAP_PT),
+                    gap_pt=POOLED_GAP_PT, size=POOLED_SIZE)
 
 
 def environment_latex(env: pd.DataFrame) -> str:

@@ -8,10 +8,11 @@ import re
 import pandas as pd
 
 from . import latex
-from .claims import JAVA, PYTHON, ClaimStudy
+from .claims import JAVA, PYTHON, ClaimStudy, is_difference_unit
 from .interleaved import InterleavedStudy
 from .fmt import fmt_int, fmt_sig
-from .load import CLAIMS_FILE, INTERLEAVED_FILE, SUMMARY_FILE, num
+from .load import CLAIMS_FILE, INTERLEAVED_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, SUMMARY_FILE, num
+from .pooled import PooledStudy, is_pooled_manifest
 
 KEY_SETTINGS = ["fsync", "synchronous_commit", "wal_level", "full_page_writes", "shared_buffers",
                 "max_wal_size", "checkpoint_timeout", "wal_buffers", "work_mem", "maintenance_work_mem",
@@ -38,6 +39,19 @@ def settings_list(manifest: dict) -> list[tuple[str, str]]:
     return [(k, str(settings[k])) for k in keys]
 
 
+def pooled_rows(manifest: dict) -> list[tuple[str, str]]:
+    """A pooled folder's manifest: when and how it was written and one row per run it pools; none for a run."""
+    if not is_pooled_manifest(manifest):
+        return []
+    rows = [("pooled (UTC)", manifest.get("createdUtc")), ("command", manifest.get("command"))]
+    for r in manifest.get("runs") or []:
+        if isinstance(r, dict):
+            commit = str(r.get("commit") or "")[:12] + (" (dirty)" if r.get("dirty") else "")
+            rows.append((f"pooled run {r.get('folder') or r.get('id')}",
+                         ", ".join(str(x) for x in (r.get("id"), r.get("startedUtc"), commit) if x)))
+    return rows
+
+
 def environment_rows(manifest: dict) -> list[tuple[str, str]]:
     host, jvm, pg = manifest.get("host") or {}, manifest.get("jvm") or {}, manifest.get("postgres") or {}
     ds, run, git, jmh = (manifest.get(k) or {} for k in ("dataset", "run", "git", "jmh"))
@@ -62,6 +76,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("provider", " / ".join(str(x) for x in (pg.get("provider"), pg.get("profile")) if x)),
         ("provider detail", pg.get("detail")),
     ]
+    rows += pooled_rows(manifest)
     rows += [(f"setting {k}", v) for k, v in settings_list(manifest)]
     rows += [
         ("dataset rows", fmt_int(num(ds.get("rows"))) if ds.get("rows") is not None else None),
@@ -133,22 +148,66 @@ def _span(values) -> str:
     return str(v[0]) if len(v) == 1 else f"{v[0]} to {v[-1]}"
 
 
+def memory_as_difference(study: ClaimStudy, run) -> bool:
+    """Whether a run's claims.csv compares memory as a difference in percent of the dataset (the
+    current format) rather than as a ratio ("x memory", files written before it)."""
+    units = study.claims.loc[study.claims["run"] == run, "unit"]
+    return bool(units.map(is_difference_unit).any())
+
+
+# How memory was measured and compared: as files before the difference unit describe it, and as the current ones do.
+_RETAINED_HEAP_AS_RATIO = (
+    "Retained heap is the heap used right after a full collection, at its highest over collections forced every "
+    "100 ms during a warm-up load, minus the same before the load: live objects only (rows converted up front, "
+    "chunks in flight), not the dataset every arm holds, and not garbage; memory comparisons are ratios of the "
+    "two arms' retained heap.")
+_MEMORY_HELD_AS_DIFFERENCE = (
+    "Memory held is what a load holds at its fullest moment: the live objects on the heap from the JVM's class "
+    "histogram while the load's first chunks wait at their fullest, minus the same just before the load (rows "
+    "converted up front, chunks in flight, the connections the load opened; not the dataset every arm holds, and "
+    "not garbage). Memory is compared as a difference, not a ratio: how much more the changed arm holds, in percent "
+    "of the dataset's own size in memory (counted the same way), with both arms' MB and the extra bytes per row "
+    "beside it; its 95 % interval is Student's t over the rounds' differences.")
+
+
 def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
     rounds = study.rounds(run)
     over = f", over {rounds} rounds (separate JMH runs)" if rounds else ""
+    memory = _MEMORY_HELD_AS_DIFFERENCE if memory_as_difference(study, run) else _RETAINED_HEAP_AS_RATIO
     return (esc("The claims study (") + code("ClaimBenchmark") + esc(
         ") measured the arms of each claim interleaved shot by shot, one shot of every arm per block in random "
-        f"order{over}, all on one server started once for the run; each comparison pairs the two arms within "
-        "every block, and its 95 % interval is Student's t over the forks' mean log ratios. Retained heap is the "
-        "heap used right after a full collection, at its highest over collections forced every 100 ms during a "
-        "warm-up load, minus the same before the load: live objects only (rows converted up front, chunks in "
-        "flight), not the dataset every arm holds, and not garbage. The Java port differs from the Python "
+        f"order{over}, all on one server started once for the run; each time comparison pairs the two arms within "
+        "every block, and its 95 % interval is Student's t over the forks' mean log ratios. " + memory + " The Java "
+        "port differs from the Python "
         "original in its threads (not asyncio) and driver (pgjdbc, not psycopg); it sends COPY in text format "
         "as psycopg's write_row does, uses the original's pool of 1 to 5 connections, and converts each record "
         "exactly once whether up front or per chunk, so the conversion claim tests where the conversion "
         "happens, not a repeated one. The estimates with their intervals, the precision reached and the "
         "verdicts are those the benchmark suite computed and wrote to ") + code(CLAIMS_FILE) + esc(
         ", reported here as written."))
+
+
+def _pooled_paragraph(pool, m: dict, code, esc, pooled: PooledStudy | None) -> str:
+    """A pooled folder's paragraph: which runs were pooled and how, as the suite did it."""
+    runs = [r for r in m.get("runs") or [] if isinstance(r, dict)]
+    named = ", ".join(code(r.get("folder") or r.get("id")) + (
+        f" (run {code(r['id'])}, commit {code(str(r['commit'])[:12])}" + (", with uncommitted changes" if r.get("dirty")
+                                                                        else "") + ")" if r.get("id") and r.get("commit") else "")
+        for r in runs)
+    first = f"Folder {code(pool)} pools the claims study over {len(runs)} runs" + (f": {named}" if named else "")
+    if m.get("command"):
+        first += f", written by {code(m['command'])}"
+    n = int((pooled.claims["pool"] == pool).sum()) if pooled is not None else 0
+    return first + "." + esc(
+        f" Each of its {n} comparisons takes every run's estimate and standard error on the analysis scale (log "
+        "ratio for times, difference in percent of the dataset for memory) as one observation and pools them by a "
+        "random-effects model: the between-run variance tau^2 by DerSimonian and Laird, the 95 % interval by "
+        "Hartung, Knapp, Sidik and Jonkman (t with runs - 1 degrees of freedom), and the prediction interval, where "
+        "another run is expected to land, by Higgins, Thompson and Spiegelhalter (t with runs - 2 degrees of "
+        "freedom; three runs at least); I^2 is the share of the variation between the runs' estimates not explained "
+        "by their own standard errors. The pooled verdict reads the pooled interval as a run's verdict reads its "
+        "own. Every number is the benchmark suite's, from ") + code(POOLED_CLAIMS_FILE) + esc(" and ") + code(
+        POOLED_RUNS_FILE) + esc(", reported here as written.")
 
 
 def _interleaved_sentence(study: InterleavedStudy, run, code, esc) -> str:
@@ -201,7 +260,8 @@ def _python_port_sentence(study: ClaimStudy | None, run, m: dict, esc) -> str:
         s += (" The Python port's retained memory is tracemalloc's peak during one probed load, not the "
               "retained heap.")
     if (mine["row"] == "peak_rss").any():
-        s += " Its peak RSS row compares the growth of the process's resident memory during a load."
+        s += (" Its peak RSS row compares the growth of the process's resident memory during a load"
+              + (", as a difference in percent of the dataset." if memory_as_difference(study, run) else "."))
     return esc(s)
 
 
@@ -295,12 +355,15 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
 
 
 def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = False,
-                 study: ClaimStudy | None = None, interleaved: InterleavedStudy | None = None) -> str:
-    """A methods paragraph per run, as Markdown or LaTeX. runs_with_strategies:
-    the runs whose summary.csv has rows (they get the statistics sentence)."""
+                 study: ClaimStudy | None = None, interleaved: InterleavedStudy | None = None,
+                 pooled: PooledStudy | None = None) -> str:
+    """A methods paragraph per run (per pooled folder: which runs it pools, and how), as
+    Markdown or LaTeX. runs_with_strategies: the runs whose summary.csv has rows (they get
+    the statistics sentence)."""
     code = latex.code if latex_output else (lambda s: f"`{s}`")
     esc = latex.escape if latex_output else str
-    paras = [_run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study, interleaved)
+    paras = [_pooled_paragraph(run, m, code, esc, pooled) if is_pooled_manifest(m) else
+             _run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study, interleaved)
              for run, m in manifests.items()]
     if latex_output:
         return "% Methods, written from manifest.json by notebooks/insert_results\n" + "\n\n".join(paras) + "\n"

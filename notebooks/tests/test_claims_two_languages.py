@@ -42,7 +42,7 @@ class Reading(unittest.TestCase):
     def test_shots_with_language_and_peak_rss(self):
         s = study().shots
         self.assertEqual(list(s.columns), ["run"] + ir.CLAIM_SHOTS_COLUMNS)
-        self.assertEqual(ir.CLAIM_SHOTS_COLUMNS[-1], "peak_rss_growth_mb")
+        self.assertEqual(ir.CLAIM_SHOTS_COLUMNS[-2:], ["peak_rss_growth_mb", "dataset_mb"])
         self.assertEqual(s["language"].value_counts().to_dict(), {"java": 54, "python": 48})
         java, python = s[s["language"] == "java"], s[s["language"] == "python"]
         self.assertTrue(java["peak_rss_growth_mb"].isna().all())

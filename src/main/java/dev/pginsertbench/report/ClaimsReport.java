@@ -314,6 +314,7 @@ public final class ClaimsReport {
                 before each load (what it had freed released first), on every shot.
 
                 """);
+        text.append(spreadTable());
         text.append("## Arms\n\n| claim | language | arm | what it is | plan | shots | mean s | rows/s | retained heap MB "
                 + "| alloc B/row | peak RSS MB |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -325,6 +326,33 @@ public final class ClaimsReport {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Where each comparison varies (one block around its round's mean, the rounds beyond that) and
+     * whether its first measured block still differed from the later ones.
+     */
+    private String spreadTable() {
+        StringBuilder text = new StringBuilder(2048);
+        text.append("## Variance components and warm-up check\n\n")
+                .append("In each row's precision unit. SD within a round: one block around its round's mean; SD between ")
+                .append("rounds: the rounds' true spread beyond that. Warm-up: the first measured block minus the later ")
+                .append("ones, 95 % interval over rounds; flagged where it excludes 0.\n\n")
+                .append("| claim | language | comparison | unit | SD within a round | SD between rounds | warm-up: first block "
+                        + "minus the rest [95 %] | flagged |\n|---|---|---|---|---|---|---|---|\n");
+        for (ClaimResult r : results) {
+            PairedEstimate p = r.paired();
+            double factor = r.comparison().unit().logScale() ? 100 : 1;
+            PairedEstimate.WarmupCheck w = p.warmup();
+            String warmup = Double.isNaN(w.low()) ? number(factor * w.difference())
+                    : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()), number(factor * w.low()),
+                            number(factor * w.high()));
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
+                    r.language().id(), r.comparison().id(), r.comparison().unit().precisionUnit(),
+                    number(factor * p.spread().withinRound()), number(factor * p.spread().betweenRounds()), warmup,
+                    w.flagged() ? "yes" : "no"));
+        }
+        return text.append('\n').toString();
     }
 
     private void armRow(StringBuilder text, OriginalClaim claim, Language language, Arm arm) {

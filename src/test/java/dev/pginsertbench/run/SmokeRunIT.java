@@ -197,7 +197,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(6);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(7);
         JsonNode python = manifest.path("pythonLoader");
         assertThat(python.has("python") || python.path("skipped").asText().contains("python3")).as(python.toString()).isTrue();
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
@@ -235,6 +235,12 @@ class SmokeRunIT {
         JsonNode order = manifest.path("order");
         assertThat(order.path("configurations").size()).isEqualTo(Profiles.smoke().configurations().size());
         assertThat(order.path("shots").asText()).contains("blocks of one shot per arm");
+        // a seed drawn for this run, recorded so that --seed repeats it
+        assertThat(order.path("seed").isIntegralNumber()).isTrue();
+        assertThat(order.path("seedDrawn").asBoolean()).isTrue();
+        assertThat(console).contains("--seed " + order.path("seed").asLong() + " repeats its order");
+        assertThat(manifest.path("claimArms")).extracting(arm -> arm.path("language").asText() + "/" + arm.path("arm").asText())
+                .contains("java/after", "java/convert_per_chunk");
     }
 
     @Test
@@ -248,6 +254,13 @@ class SmokeRunIT {
                 .filter(c -> Language.PYTHON.compares(OriginalClaim.CONVERSION, c)).count();
         assertThat(claims).hasSize((int) (1 + javaRows + (python ? pythonRows : 0)));
         assertThat(claims.get(1)).startsWith("conversion,java,upfront_vs_per_chunk,");
+        // the memory each arm held, counted in the forks: up front holds every converted row, about 1 KB each
+        List<String> header = cells(claims.get(0));
+        List<String> memory = cells(claims.stream().filter(line -> line.startsWith("conversion,java,retained_memory,"))
+                .findFirst().orElseThrow());
+        assertThat(Double.parseDouble(memory.get(header.indexOf("dataset_mb")))).isPositive();
+        assertThat(Double.parseDouble(memory.get(header.indexOf("extra_bytes_per_row")))).isGreaterThan(300);
+        assertThat(memory.get(header.indexOf("unit"))).isEqualTo("% of dataset more held");
         List<String> shots = Files.readAllLines(results.resolve("claim-shots.csv"), StandardCharsets.UTF_8);
         // one claim fork of two arms, two measured blocks, in each language
         assertThat(shots).hasSize(1 + 2 * 2 * (python ? 2 : 1));
