@@ -21,6 +21,13 @@ Fixtures:
   interleaved  a quick run's manifest.json, summary.csv, interleaved.csv and interleaved-shots.csv as the
                suite wrote them (20,000 rows, InterleavedReferenceBenchmark at chunkSize 20,000 and tasks
                1, 2, 4, three rounds of two blocks each, and one sync-baseline configuration)
+  claims_replicated  a smoke run's claims.csv, claim-shots.csv, interleaved.csv, interleaved-shots.csv,
+               manifest.json and summary.csv as the suite wrote them, in the format with the analysis scale's
+               columns (scale_estimate, scale_se, variance components, warm-up check), memory compared as a
+               difference ("% of dataset more held", with each arm's MB) and claim-shots.csv's dataset_mb
+  pooled       pooled-claims.csv, pooled-runs.csv, pooled-claims.md and manifest.json of `run-bench.sh pool`
+               over two smoke runs, edited by hand into three runs: prediction intervals, a primary memory row
+               (Java's retained memory), x faster and % less time rows, run intervals past -1,700
   extremes     a smoke run's files as the suite wrote them (2,000 rows, 2 shots a configuration, most intervals
                without an upper bound), then edited: every pooled COPY interval (standalone and interleaved)
                [31,444, 72,917,038] rows/s, a lower bound of 0.001 rows/s and an x_server_copy bound of 1e6, one
