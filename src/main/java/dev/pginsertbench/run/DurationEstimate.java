@@ -35,8 +35,14 @@ final class DurationEstimate {
     static final double PYTHON_FORK_SECONDS_PER_ROW = 40e-6;
     /** What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim compares memory). */
     static final double PYTHON_TRACED_SECONDS_PER_ROW = 220e-6;
-    /** TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot. */
-    static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.15;
+    /**
+     * TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot;
+     * with the fork's own server, {@link #CLAIM_FORK_SECONDS} and this matched the first claims run
+     * made so within 10 % per claim (Java forks 29 to 52 s, Python 15 to 27 s).
+     */
+    static final double CLAIM_SHOT_OVERHEAD_SECONDS = 0.3;
+    /** A claims fork: as any fork, plus the live-heap counts of the dataset and the checks around its first load. */
+    static final double CLAIM_FORK_SECONDS = FORK_SECONDS + 4;
 
     private DurationEstimate() {
     }
@@ -57,7 +63,7 @@ final class DurationEstimate {
         double perShot = rows / rowsPerSecond(configuration, rows)
                 + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW)
                 + (interleaved ? rows * COLLECTION_SECONDS_PER_ROW : 0);
-        double perFork = FORK_SECONDS + rows * GENERATE_SECONDS_PER_ROW
+        double perFork = (claim ? CLAIM_FORK_SECONDS : FORK_SECONDS) + rows * GENERATE_SECONDS_PER_ROW
                 + (python ? rows * (PYTHON_FORK_SECONDS_PER_ROW + tracedLoads(configuration) * PYTHON_TRACED_SECONDS_PER_ROW) : 0)
                 // an interleaved fork fills and exports a source table for psql and another for the ceiling
                 + (configuration.entry().needsSourceTable() ? (interleaved ? 2 : 1) * rows * SOURCE_SECONDS_PER_ROW : 0)
