@@ -100,7 +100,7 @@ public final class ClaimsPool {
             for (String path : SAME_IN_EVERY_RUN) {
                 JsonNode a = at(first.manifest(), path);
                 JsonNode b = at(run.manifest(), path);
-                if (!a.equals(b)) {
+                if (!sameIgnoringOrder(a, b)) {
                     throw new IllegalArgumentException(run.name() + " measured something else than " + first.name() + ": its "
                             + path + " is " + shorten(b) + ", not " + shorten(a));
                 }
@@ -162,6 +162,18 @@ public final class ClaimsPool {
         return run.report().results().stream()
                 .filter(r -> r.claim() == claim && r.language() == language && r.comparison().id().equals(comparison.id()))
                 .findFirst();
+    }
+
+    /** Equal, where a list may hold its elements in another order (a run lists its arms in the order its forks ran). */
+    private static boolean sameIgnoringOrder(JsonNode a, JsonNode b) {
+        if (!a.isArray() || !b.isArray()) {
+            return a.equals(b);
+        }
+        List<String> left = new ArrayList<>();
+        a.forEach(element -> left.add(element.toString()));
+        List<String> right = new ArrayList<>();
+        b.forEach(element -> right.add(element.toString()));
+        return left.stream().sorted().toList().equals(right.stream().sorted().toList());
     }
 
     private static JsonNode at(JsonNode node, String path) {

@@ -82,6 +82,21 @@ class ClaimsPoolTest {
     }
 
     @Test
+    void armsListedInAnotherOrderAreTheSameArms() {
+        ObjectNode first = manifest("17.6", false);
+        first.withArray("claimArms").addObject().put("claim", "pool").put("arm", "new_connection_per_chunk").put("rows", 1000);
+        ObjectNode reordered = manifest("17.6", false);
+        ArrayNode arms = reordered.putArray("claimArms");
+        arms.addObject().put("claim", "pool").put("arm", "new_connection_per_chunk").put("rows", 1000);
+        arms.addObject().put("claim", "pool").put("arm", "after").put("rows", 1000);
+        assertThat(ClaimsPool.of(List.of(run("a", 0.8, first), run("b", 0.8, reordered))).pooled()).isNotEmpty();
+        ObjectNode fewerRows = manifest("17.6", false);
+        fewerRows.putArray("claimArms").addObject().put("claim", "pool").put("arm", "after").put("rows", 500);
+        assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)), run("c", 0.8, fewerRows))))
+                .hasMessageStartingWith("c measured something else than a: its claimArms is");
+    }
+
+    @Test
     void runsThatMeasuredDifferentThingsAreRefusedNamingTheDifference() {
         assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)),
                 run("b", 0.8, manifest("16.11", false)))))
