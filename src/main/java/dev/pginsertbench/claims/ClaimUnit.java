@@ -72,9 +72,19 @@ public enum ClaimUnit {
         return fromAnalysisScale(1) < fromAnalysisScale(0);
     }
 
+    /** How many {@link #precisionUnit()}s one unit of the analysis scale is: 100 log-% a log unit, 1 for memory. */
+    public double precisionFactor() {
+        return logScale ? 100 : 1;
+    }
+
     /** The interval's precision: its half-width on the analysis scale, in {@link #precisionUnit()}. */
     public double precision(double low, double high) {
-        return (logScale ? 100 : 1) * (high - low) / 2;
+        return precisionFactor() * (high - low) / 2;
+    }
+
+    /** Whether an interval on the analysis scale is as narrow as the study's target (an interval of NaN never is). */
+    public boolean meetsTarget(double low, double high) {
+        return precision(low, high) <= target;
     }
 
     /** The precision the study aims for (the class comment states the rule). */

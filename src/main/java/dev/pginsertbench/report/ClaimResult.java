@@ -25,10 +25,8 @@ public record ClaimResult(OriginalClaim claim, Language language, ClaimCompariso
     public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison, PairedEstimate paired,
             HeldMemory memory) {
         ClaimUnit unit = comparison.unit();
-        double a = unit.fromAnalysisScale(paired.low());
-        double b = unit.fromAnalysisScale(paired.high());
-        Interval value = new Interval(unit.fromAnalysisScale(paired.mean()), Math.min(a, b), Math.max(a, b));
-        boolean precise = unit.precision(paired.low(), paired.high()) <= unit.targetHalfWidth();
+        Interval value = Interval.inUnit(unit, paired.mean(), paired.low(), paired.high());
+        boolean precise = unit.meetsTarget(paired.low(), paired.high());
         return new ClaimResult(claim, language, comparison, value, paired, memory,
                 Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(), precise));
     }
@@ -60,6 +58,6 @@ public record ClaimResult(OriginalClaim claim, Language language, ClaimCompariso
 
     /** Whether the interval is as narrow as the study's target (NaN precision never is). */
     public boolean precisionMet() {
-        return precision() <= comparison.unit().targetHalfWidth();
+        return comparison.unit().meetsTarget(paired.low(), paired.high());
     }
 }

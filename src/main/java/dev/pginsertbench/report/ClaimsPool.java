@@ -62,9 +62,14 @@ public final class ClaimsPool {
             return comparison.unit().precision(pooled.low(), pooled.high());
         }
 
+        /** Whether the pooled interval is as narrow as the study's target. */
+        public boolean precisionMet() {
+            return comparison.unit().meetsTarget(pooled.low(), pooled.high());
+        }
+
         /** tau, the standard deviation between runs, in the unit's precision unit. */
         public double tau() {
-            return (comparison.unit().logScale() ? 100 : 1) * pooled.tau();
+            return comparison.unit().precisionFactor() * pooled.tau();
         }
 
         /** How many runs' own estimates fall inside the pooled prediction interval (0 where it is unknown). */
@@ -129,17 +134,11 @@ public final class ClaimsPool {
     private static Pooled pool(OriginalClaim claim, Language language, ClaimComparison comparison,
             List<Optional<ClaimResult>> runs, RandomEffects effects) {
         ClaimUnit unit = comparison.unit();
-        Interval value = inUnit(unit, effects.estimate(), effects.low(), effects.high());
-        Interval prediction = inUnit(unit, effects.estimate(), effects.predictionLow(), effects.predictionHigh());
-        boolean precise = unit.precision(effects.low(), effects.high()) <= unit.targetHalfWidth();
+        Interval value = Interval.inUnit(unit, effects.estimate(), effects.low(), effects.high());
+        Interval prediction = Interval.inUnit(unit, effects.estimate(), effects.predictionLow(), effects.predictionHigh());
         return new Pooled(claim, language, comparison, runs, effects, value, prediction,
-                Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(), precise));
-    }
-
-    private static Interval inUnit(ClaimUnit unit, double estimate, double low, double high) {
-        double a = unit.fromAnalysisScale(low);
-        double b = unit.fromAnalysisScale(high);
-        return new Interval(unit.fromAnalysisScale(estimate), Math.min(a, b), Math.max(a, b));
+                Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(),
+                        unit.meetsTarget(effects.low(), effects.high())));
     }
 
     /** A run the pool refuses outright: not from a clean tree, without claims, or written before runs could be pooled. */
@@ -211,7 +210,7 @@ public final class ClaimsPool {
                     Csv.number(p.value().high()), Csv.number(p.prediction().low()), Csv.number(p.prediction().high()),
                     Csv.number(100 * p.pooled().i2()), Csv.number(p.tau()), Csv.number(p.precision()),
                     Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
-                    String.valueOf(p.precision() <= unit.targetHalfWidth()), Csv.quote(p.verdict().text()),
+                    String.valueOf(p.precisionMet()), Csv.quote(p.verdict().text()),
                     Csv.quote(p.runs().stream().map(r -> r.map(x -> Csv.number(x.estimate())).orElse("-"))
                             .collect(Collectors.joining(" "))),
                     Csv.quote(p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))

@@ -6,7 +6,6 @@ import dev.pginsertbench.claims.ClaimUnit;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
-import dev.pginsertbench.load.ConnectionMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +166,7 @@ public final class ClaimsReport {
     /** The analysis scale's columns: the estimate and its standard error there, df, variance components, warm-up check. */
     private static String scaleCells(ClaimResult r) {
         ClaimUnit unit = r.comparison().unit();
-        return (unit.logScale() ? "log_ratio" : "difference_pct_of_dataset") + "," + r.paired().csvCells(unit.logScale() ? 100 : 1);
+        return (unit.logScale() ? "log_ratio" : "difference_pct_of_dataset") + "," + r.paired().csvCells(unit.precisionFactor());
     }
 
     /** What each arm held, in MB, and the extra per row; empty cells for a time comparison. */
@@ -342,7 +341,7 @@ public final class ClaimsReport {
                         + "minus the rest [95 %] | flagged |\n|---|---|---|---|---|---|---|---|\n");
         for (ClaimResult r : results) {
             PairedEstimate p = r.paired();
-            double factor = r.comparison().unit().logScale() ? 100 : 1;
+            double factor = r.comparison().unit().precisionFactor();
             PairedEstimate.WarmupCheck w = p.warmup();
             String warmup = Double.isNaN(w.low()) ? number(factor * w.difference())
                     : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()), number(factor * w.low()),

@@ -1,11 +1,20 @@
 package dev.pginsertbench.report;
 
+import dev.pginsertbench.claims.ClaimUnit;
+
 /**
  * An estimate with its 95 % interval. The bounds are NaN where no interval can be given (a single
  * shot, or a reference measured once); an upper bound can be infinite where the interval of a
  * time reaches zero.
  */
 public record Interval(double estimate, double low, double high) {
+
+    /** An estimate and its interval on a claim's analysis scale, in the claim's unit (the bounds swap where the unit decreases). */
+    static Interval inUnit(ClaimUnit unit, double estimate, double low, double high) {
+        double a = unit.fromAnalysisScale(low);
+        double b = unit.fromAnalysisScale(high);
+        return new Interval(unit.fromAnalysisScale(estimate), Math.min(a, b), Math.max(a, b));
+    }
 
     static Interval unknown() {
         return new Interval(Double.NaN, Double.NaN, Double.NaN);

@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
- * folder) before anything starts, a dry run included; then provisions and checks the server
- * ({@link RunServer}), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
+ * folder) before anything starts, a dry run included; then checks the server ({@link Preflight}:
+ * every fork starts its own or connects to the user's), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
  * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile,
  * {@code --server-profile durable,bulk}, a profile's bulk comparison: {@link ServerPass}) does this
  * for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
@@ -189,9 +189,9 @@ public final class BenchmarkRunner {
             planLine += serversLine + System.lineSeparator();
         }
         // the first server is checked before the results folder exists: an unreachable one leaves no folder
-        RunServer first;
+        Preflight first;
         try {
-            first = RunServer.start(passes.get(0).plan(), servers.get(0));
+            first = Preflight.check(servers.get(0), passes.get(0).plan().configurations());
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -199,21 +199,19 @@ public final class BenchmarkRunner {
             System.err.println("run-bench: checking the server failed: " + e);
             return 1;
         }
-        try (first) {
-            ResultsFolder folder;
-            try {
-                folder = ResultsFolder.create(out);
-            } catch (IOException e) {
-                System.err.println("run-bench: cannot create " + out + ": " + e);
-                return 1;
-            }
-            // the plan was printed before the folder existed; the log starts with it
-            try (ConsoleLog log = ConsoleLog.start(folder.consoleLog(), planLine)) {
-                return measure(invocation, git, passes, servers, first, folder);
-            } catch (IOException e) {
-                System.err.println("run-bench: " + e);
-                return 1;
-            }
+        ResultsFolder folder;
+        try {
+            folder = ResultsFolder.create(out);
+        } catch (IOException e) {
+            System.err.println("run-bench: cannot create " + out + ": " + e);
+            return 1;
+        }
+        // the plan was printed before the folder existed; the log starts with it
+        try (ConsoleLog log = ConsoleLog.start(folder.consoleLog(), planLine)) {
+            return measure(invocation, git, passes, servers, first, folder);
+        } catch (IOException e) {
+            System.err.println("run-bench: " + e);
+            return 1;
         }
     }
 
@@ -222,7 +220,7 @@ public final class BenchmarkRunner {
      * configurations and the run goes on with the next.
      */
     private static int measure(Invocation invocation, RunManifest.Git git, List<ServerPass> passes,
-            List<ProvisionSettings> servers, RunServer first, ResultsFolder folder) throws IOException {
+            List<ProvisionSettings> servers, Preflight first, ResultsFolder folder) throws IOException {
         RunPlan plan = invocation.plan();
         List<RunPlan> plans = passes.stream().map(ServerPass::plan).toList();
         boolean labelProfile = ServerPass.profilesDiffer(passes);
@@ -232,34 +230,27 @@ public final class BenchmarkRunner {
         Outcome outcome = new Outcome(List.of(), List.of());
         RunFacts facts = null;
         for (int index = 0; index < servers.size(); index++) {
-            RunServer server;
+            Preflight checkedServer;
             try {
-                server = index == 0 ? first : RunServer.start(plans.get(index), servers.get(index));
+                checkedServer = index == 0 ? first : Preflight.check(servers.get(index), plans.get(index).configurations());
             } catch (ServerUnavailableException | IOException | SQLException e) {
                 System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: " + e.getMessage());
                 outcome = failedOn(outcome, plans.get(index), servers.get(index), labelProfile, e.getMessage());
                 continue;
             }
-            try (server) {
-                Preflight preflight = labelProfile ? server.preflight().withProfileInLabel() : server.preflight();
-                checked.add(preflight);
-                System.out.println("run-bench: server " + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
-                        + preflight.postgres().version() + " (" + preflight.postgres().provider() + ", "
-                        + preflight.postgres().profile() + ") at " + preflight.postgres().url() + ", results labelled server="
-                        + preflight.label());
-                preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
-                        + ": " + s.reason()));
-                try (ConnectionFile connection = ConnectionFile.write(server.forkSettings())) {
-                    facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), command(invocation),
-                            RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()), git, checked,
-                            plans, dataset, plan.forkFlags(connection.path()), python);
-                    outcome = new RunLoop(facts, folder, () -> {
-                        connection.delete();
-                        server.stop();
-                    }, outcome).run();
-                }
-            } finally {
-                server.stop(); // while jmh.log still records what stopping the server prints
+            Preflight preflight = labelProfile ? checkedServer.withProfileInLabel() : checkedServer;
+            checked.add(preflight);
+            System.out.println("run-bench: server " + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
+                    + preflight.postgres().version() + " (" + preflight.postgres().provider() + ", "
+                    + preflight.postgres().profile() + ") at " + preflight.postgres().url() + ", results labelled server="
+                    + preflight.label());
+            preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
+                    + ": " + s.reason()));
+            try (ConnectionFile connection = ConnectionFile.write(servers.get(index))) {
+                facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), command(invocation),
+                        RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()), git, checked,
+                        plans, dataset, plan.forkFlags(connection.path()), python);
+                outcome = new RunLoop(facts, folder, connection::delete, outcome).run();
             }
         }
         if (facts == null) {

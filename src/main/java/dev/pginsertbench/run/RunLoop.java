@@ -43,7 +43,7 @@ final class RunLoop {
 
     /**
      * @param release what the interrupt hook must release, since the main thread never resumes
-     *                (delete the connection file, stop the run's own server)
+     *                (delete the connection file)
      * @param earlier what the run measured on the servers before this one (nothing for the first)
      */
     RunLoop(RunFacts facts, ResultsFolder folder, Runnable release, Outcome earlier) {
