@@ -44,6 +44,9 @@ def pooled_rows(manifest: dict) -> list[tuple[str, str]]:
     if not is_pooled_manifest(manifest):
         return []
     rows = [("pooled (UTC)", manifest.get("createdUtc")), ("command", manifest.get("command"))]
+    git = manifest.get("git") or {}
+    if git.get("commit"):
+        rows.append(("pooled by commit", str(git["commit"])[:12] + (" (dirty)" if git.get("dirty") else "")))
     for r in manifest.get("runs") or []:
         if isinstance(r, dict):
             commit = str(r.get("commit") or "")[:12] + (" (dirty)" if r.get("dirty") else "")
@@ -197,6 +200,9 @@ def _pooled_paragraph(pool, m: dict, code, esc, pooled: PooledStudy | None) -> s
     first = f"Folder {code(pool)} pools the claims study over {len(runs)} runs" + (f": {named}" if named else "")
     if m.get("command"):
         first += f", written by {code(m['command'])}"
+    git = m.get("git") or {}
+    if git.get("commit"):
+        first += f" at commit {code(str(git['commit'])[:12])}" + (" with uncommitted changes" if git.get("dirty") else "")
     n = int((pooled.claims["pool"] == pool).sum()) if pooled is not None else 0
     return first + "." + esc(
         f" Each of its {n} comparisons takes every run's estimate and standard error on the analysis scale (log "

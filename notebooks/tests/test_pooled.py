@@ -6,7 +6,8 @@ into three runs (smoke1-out, smoke2-out, smoke3-out): six comparisons, five of t
 primary (COPY text end to end in Java and Python, x faster; conversion up front vs per
 chunk in both, % less time, run intervals reaching past -1,700; Java's retained
 memory, % of dataset more held), a prediction interval on every row, and Python's
-peak RSS as the one comparison that is not primary.
+peak RSS as the one comparison that is not primary; the pooling code's `git` (manifest
+schema 2) added by hand.
 """
 import io
 import math
@@ -204,6 +205,10 @@ class WhatAPooledFolderWrites(unittest.TestCase):
         self.assertNotIn("JMH", methods)
         env = a.environment.set_index("field")["value"]
         self.assertIn("20261202T044210Z-smoke", env["pooled run smoke3-out"])
+        # the pooling code's own commit (manifest schema 2), so a committed pooled folder says it came from a clean tree
+        self.assertEqual(env["pooled by commit"], "eeae51700000")
+        self.assertIn("at commit `eeae51700000`", methods)
+        self.assertNotIn("at commit `eeae51700000` with uncommitted changes", methods)
 
     def test_command_line_lists_its_files(self):
         import subprocess

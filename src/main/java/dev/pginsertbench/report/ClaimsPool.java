@@ -237,14 +237,21 @@ public final class ClaimsPool {
         return text.toString();
     }
 
-    /** {@code pooled-claims.md}: the pooled verdicts, each beside the runs' own. */
-    public String markdown() {
+    /**
+     * {@code pooled-claims.md}: the primary comparisons' verdicts ({@link #headline()}), then every comparison
+     * ({@link #table()}), each beside the runs' own.
+     *
+     * @param git the commit of the code that pooled the runs, and whether its tree was dirty
+     */
+    public String markdown(RunManifest.Git git) {
         StringBuilder text = new StringBuilder(8192);
         text.append("# Claims of the original loader, pooled over ").append(inputs.size()).append(" runs\n\n");
-        text.append("Runs: ").append(inputs.stream().map(run -> run.name() + " (" + run.manifest().path("git").path("commit")
-                .asText("?").substring(0, Math.min(12, run.manifest().path("git").path("commit").asText("?").length())) + ")")
-                .collect(Collectors.joining(", "))).append(". * marks the comparison that decides a claim.\n\n");
-        text.append(table()).append('\n');
+        text.append("Runs: ").append(inputs.stream().map(run -> run.name() + " (" + shortCommit(run.manifest().path("git")
+                .path("commit").asText("?")) + ")").collect(Collectors.joining(", ")))
+                .append(". Pooled by the code at ").append(git.commit() == null ? "an unknown commit" : shortCommit(git.commit()))
+                .append(Boolean.FALSE.equals(git.dirty()) ? " (a clean tree)" : " (not a clean tree)").append(".\n\n");
+        text.append(HEADLINE_HEADING).append("\n\n").append(headline()).append('\n');
+        text.append("## Every comparison\n\n* marks the comparison that decides a claim.\n\n").append(table()).append('\n');
         text.append("""
                 How to read it: each run is one observation, its estimate and standard error over its own rounds
                 (each round a fresh server and JVM) on the analysis scale (log ratio for times, difference in
@@ -254,9 +261,48 @@ public final class ClaimsPool {
                 interval, where another run's value is expected to land, by Higgins, Thompson and Spiegelhalter
                 (t with runs - 2 degrees of freedom; three runs at least). I^2 is the share of the variation between
                 the runs' estimates that is not explained by their own standard errors; tau is in the precision
-                unit. The verdict reads the pooled interval as a run's verdict reads its own (claims.md).
+                unit. The verdict reads the pooled interval as a run's verdict reads its own (claims.md); where the
+                pooled interval is wider than the study's precision target (marked "not met") and straddles a
+                boundary of the claimed range, it is inconclusive.
                 """);
         return text.toString();
+    }
+
+    /** The heading of {@link #headline()} in {@code pooled-claims.md}, which README.md's headline table copies. */
+    public static final String HEADLINE_HEADING = "## The claims' deciding comparisons";
+
+    /**
+     * The deciding (primary) comparisons only: the pooled estimate and interval with its precision, where another
+     * run lands and how many of these runs did, I^2, the runs' own verdicts and the pooled verdict.
+     */
+    public String headline() {
+        StringBuilder text = new StringBuilder(4096);
+        text.append("| claim | language | comparison | claimed | pooled [95 % interval] | precision (target) | "
+                + "prediction (95 %) | runs inside | I^2 | runs' verdicts | verdict |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Pooled p : pooled) {
+            ClaimComparison c = p.comparison();
+            if (!c.primary()) {
+                continue;
+            }
+            ClaimUnit unit = c.unit();
+            String verdicts = p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))
+                    .collect(Collectors.joining("; "));
+            boolean predicted = !Double.isNaN(p.prediction().low());
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s [%s, %s] | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
+                    p.claim().id(), p.language().id(), c.comparison(), c.claimedRange(),
+                    unit.format(p.value().estimate()), unit.format(p.value().low()), unit.format(p.value().high()),
+                    p.precision(), unit.precisionUnit(), unit.targetHalfWidth(), p.precisionMet() ? "" : " not met",
+                    predicted ? "[" + unit.format(p.prediction().low()) + ", " + unit.format(p.prediction().high()) + "]" : "-",
+                    predicted ? p.runsInsidePrediction() + " of " + p.pooled().runs() : "-",
+                    Double.isNaN(p.pooled().i2()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * p.pooled().i2()),
+                    verdicts, p.verdict().text()));
+        }
+        return text.toString();
+    }
+
+    private static String shortCommit(String commit) {
+        return commit.substring(0, Math.min(12, commit.length()));
     }
 
     /** The verdict table, as printed by the pool command and at the top of pooled-claims.md. */

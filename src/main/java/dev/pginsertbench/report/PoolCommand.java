@@ -28,10 +28,12 @@ public final class PoolCommand {
     /**
      * The pooled folder's manifest.
      *
+     * @param git  the commit of the code that pooled the runs and whether its tree was dirty
      * @param runs each run's folder name, run id, commit, whether its tree was dirty, and its seed
      */
-    public record PoolManifest(int schemaVersion, String kind, String createdUtc, String command, List<PooledRun> runs) {
-        static final int SCHEMA_VERSION = 1;
+    public record PoolManifest(int schemaVersion, String kind, String createdUtc, String command, RunManifest.Git git,
+            List<PooledRun> runs) {
+        static final int SCHEMA_VERSION = 2;
     }
 
     /** One run of a pool as its manifest describes it. */
@@ -72,6 +74,8 @@ public final class PoolCommand {
             return 2;
         }
         Instant now = Instant.now();
+        // read before the pooled folder exists, so that writing it never makes the tree dirty
+        RunManifest.Git git = EnvironmentFacts.git(Path.of(System.getProperty("bench.repoDir", ".")));
         Path folder = target != null ? target : resultsDir.resolve(FOLDER_TIME.format(now) + "-pooled-claims");
         try {
             if (Files.exists(folder) && (!Files.isDirectory(folder) || Files.list(folder).findAny().isPresent())) {
@@ -86,9 +90,9 @@ public final class PoolCommand {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("pooled-claims.csv"), pool.csv(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-runs.csv"), pool.runsCsv(), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("pooled-claims.md"), pool.markdown(), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("pooled-claims.md"), pool.markdown(git), StandardCharsets.UTF_8);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("manifest.json").toFile(),
-                    manifest(pool, now, args));
+                    manifest(pool, now, args, git));
             out.print(pool.table());
             out.println("pool: " + inputs.size() + " runs pooled into " + folder.toAbsolutePath());
             return 0;
@@ -98,7 +102,7 @@ public final class PoolCommand {
         }
     }
 
-    private static PoolManifest manifest(ClaimsPool pool, Instant now, List<String> args) {
+    private static PoolManifest manifest(ClaimsPool pool, Instant now, List<String> args, RunManifest.Git git) {
         List<PooledRun> runs = pool.inputs().stream().map(run -> new PooledRun(run.name(),
                 run.manifest().path("run").path("id").asText(null), run.manifest().path("run").path("startedUtc").asText(null),
                 run.manifest().path("git").path("commit").asText(null),
@@ -106,6 +110,6 @@ public final class PoolCommand {
                 run.manifest().path("order").path("seed").isNumber() ? run.manifest().path("order").path("seed").asLong() : null))
                 .toList();
         return new PoolManifest(PoolManifest.SCHEMA_VERSION, "pooled-claims", now.toString(),
-                "./run-bench.sh pool " + String.join(" ", args), runs);
+                "./run-bench.sh pool " + String.join(" ", args), git, runs);
     }
 }

@@ -97,6 +97,28 @@ class ClaimsPoolTest {
     }
 
     @Test
+    void theHeadlineHasTheDecidingComparisonsWithHowManyRunsLandInsideThePrediction() {
+        List<ClaimsPool.RunInput> runs = List.of(run("a", 0.80, manifest("17.6", false)),
+                run("b", 0.84, manifest("17.6", false)), run("c", 0.78, manifest("17.6", false)));
+        ClaimsPool pool = ClaimsPool.of(runs);
+        ClaimsPool.Pooled pooled = pool.pooled().get(0);
+        assertThat(pooled.comparison().primary()).isTrue();
+
+        List<String> rows = pool.headline().lines().skip(2).toList();
+        assertThat(rows).singleElement().asString()
+                .startsWith("| pool | java | pool of 1-5 vs a new connection per chunk, whole load | 10.0 % to 20.0 % | ")
+                .contains(" | " + pooled.runsInsidePrediction() + " of 3 | ")
+                .contains(String.format(java.util.Locale.ROOT, " | %.0f %% | ", 100 * pooled.pooled().i2()))
+                .endsWith(" | " + pooled.verdict().text() + " |");
+        // every run's estimate is counted against the prediction interval: here they all fall inside it
+        assertThat(pooled.runsInsidePrediction()).isEqualTo((int) pooled.runs().stream().flatMap(java.util.Optional::stream)
+                .filter(r -> r.estimate() >= pooled.prediction().low() && r.estimate() <= pooled.prediction().high()).count())
+                .isEqualTo(3);
+        // a secondary comparison would be left out; the full table has every row
+        assertThat(pool.table().lines().skip(2).count()).isEqualTo(pool.pooled().size());
+    }
+
+    @Test
     void runsThatMeasuredDifferentThingsAreRefusedNamingTheDifference() {
         assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)),
                 run("b", 0.8, manifest("16.11", false)))))
@@ -126,6 +148,10 @@ class ClaimsPoolTest {
         }
         assertThat(Files.readAllLines(temp.resolve("pooled").resolve("pooled-runs.csv"))).hasSize(1 + 2);
         assertThat(JSON.readTree(temp.resolve("pooled").resolve("manifest.json").toFile()).path("runs")).hasSize(2);
+        // the pooling code's own commit is recorded, and whether its tree was clean (a boolean, or null outside git)
+        assertThat(JSON.readTree(temp.resolve("pooled").resolve("manifest.json").toFile()).path("git").has("dirty")).isTrue();
+        assertThat(Files.readString(temp.resolve("pooled").resolve("pooled-claims.md"))).contains("Pooled by the code at ")
+                .contains(ClaimsPool.HEADLINE_HEADING);
 
         err.reset();
         int refused = PoolCommand.run(List.of("--out", temp.resolve("refused").toString(), a.toString(), other.toString()),
