@@ -72,6 +72,23 @@ public final class ClaimsPool {
             return comparison.unit().precisionFactor() * pooled.tau();
         }
 
+        /** The pooled estimate and its interval, in the claim's unit: {@code 26.3 % [18.0 %, 33.6 %]}. */
+        String valueCell() {
+            ClaimUnit unit = comparison.unit();
+            return unit.format(value.estimate()) + " [" + unit.format(value.low()) + ", " + unit.format(value.high()) + "]";
+        }
+
+        /** The prediction interval in the claim's unit, or - with fewer than three runs. */
+        String predictionCell() {
+            ClaimUnit unit = comparison.unit();
+            return Double.isNaN(prediction.low()) ? "-"
+                    : "[" + unit.format(prediction.low()) + ", " + unit.format(prediction.high()) + "]";
+        }
+
+        String i2Cell() {
+            return Double.isNaN(pooled.i2()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * pooled.i2());
+        }
+
         /** How many runs' own estimates fall inside the pooled prediction interval (0 where it is unknown). */
         public int runsInsidePrediction() {
             return (int) runs.stream().flatMap(Optional::stream)
@@ -288,15 +305,11 @@ public final class ClaimsPool {
             ClaimUnit unit = c.unit();
             String verdicts = p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))
                     .collect(Collectors.joining("; "));
-            boolean predicted = !Double.isNaN(p.prediction().low());
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s [%s, %s] | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
-                    p.claim().id(), p.language().id(), c.comparison(), c.claimedRange(),
-                    unit.format(p.value().estimate()), unit.format(p.value().low()), unit.format(p.value().high()),
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
+                    p.claim().id(), p.language().id(), c.comparison(), c.claimedRange(), p.valueCell(),
                     p.precision(), unit.precisionUnit(), unit.targetHalfWidth(), p.precisionMet() ? "" : " not met",
-                    predicted ? "[" + unit.format(p.prediction().low()) + ", " + unit.format(p.prediction().high()) + "]" : "-",
-                    predicted ? p.runsInsidePrediction() + " of " + p.pooled().runs() : "-",
-                    Double.isNaN(p.pooled().i2()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * p.pooled().i2()),
-                    verdicts, p.verdict().text()));
+                    p.predictionCell(), Double.isNaN(p.prediction().low()) ? "-" : p.runsInsidePrediction() + " of "
+                            + p.pooled().runs(), p.i2Cell(), verdicts, p.verdict().text()));
         }
         return text.toString();
     }
@@ -305,7 +318,7 @@ public final class ClaimsPool {
         return commit.substring(0, Math.min(12, commit.length()));
     }
 
-    /** The verdict table, as printed by the pool command and at the top of pooled-claims.md. */
+    /** Every comparison's pooled verdict with tau and each run's estimate, as the pool command prints it and pooled-claims.md lists it. */
     public String table() {
         StringBuilder text = new StringBuilder(4096);
         text.append("| claim | language | comparison | claimed | pooled [95 % interval] | prediction (95 %) | I^2 | tau | "
@@ -316,12 +329,9 @@ public final class ClaimsPool {
             ClaimUnit unit = c.unit();
             String runs = p.runs().stream().map(r -> r.map(x -> unit.format(x.estimate()) + " (" + x.verdict().text() + ")")
                     .orElse("-")).collect(Collectors.joining("; "));
-            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s [%s, %s] | %s | %s | %s %s | %s | %s |%n",
+            text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %s | %s | %s %s | %s | %s |%n",
                     p.claim().id(), c.primary() ? " *" : "", p.language().id(), c.comparison(), c.claimedRange(),
-                    unit.format(p.value().estimate()), unit.format(p.value().low()), unit.format(p.value().high()),
-                    Double.isNaN(p.prediction().low()) ? "-"
-                            : "[" + unit.format(p.prediction().low()) + ", " + unit.format(p.prediction().high()) + "]",
-                    Double.isNaN(p.pooled().i2()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * p.pooled().i2()),
+                    p.valueCell(), p.predictionCell(), p.i2Cell(),
                     Double.isNaN(p.tau()) ? "-" : String.format(Locale.ROOT, "%.2f", p.tau()),
                     Double.isNaN(p.tau()) ? "" : unit.precisionUnit(), runs,
                     p.verdict().text()));
