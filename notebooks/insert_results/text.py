@@ -68,7 +68,8 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("git commit", (str(git.get("commit"))[:12] + (" (dirty)" if git.get("dirty") else ""))
          if git.get("commit") else None),
         ("OS", " ".join(str(x) for x in (host.get("os"), host.get("osVersion"), host.get("arch")) if x)),
-        ("CPU", f"{host.get('cpuModel') or 'unknown'} ({host.get('cpuCount', '?')} logical CPUs)"
+        ("CPU", f"{host.get('cpuModel') or 'unknown'}" + (f", {host['cpuId']}" if host.get("cpuId") else "")
+         + f" ({host.get('cpuCount', '?')} logical CPUs)"
          if host else None),
         ("memory", f"{mem / 2**30:.1f} GiB" if not math.isnan(mem) else None),
         ("JVM", " ".join(str(x) for x in (jvm.get("vendor"), jvm.get("version")) if x)),
@@ -294,6 +295,8 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
         if host.get("arch"):
             hw += f" on {esc(host['arch'])}"
         hw += f"; CPU: {esc(host.get('cpuModel') or 'not recorded')}"
+        if host.get("cpuId"):
+            hw += f" ({esc(host['cpuId'])})"
         if host.get("cpuCount"):
             hw += f", {host['cpuCount']} logical CPUs"
         if not math.isnan(mem):

@@ -6,7 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +24,8 @@ public final class EnvironmentFacts {
     public static RunManifest.Host host() {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new RunManifest.Host(System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), cpuModel().orElse(null), Runtime.getRuntime().availableProcessors(),
-                os.getTotalMemorySize());
+                System.getProperty("os.arch"), cpuModel().orElse(null), cpuId().orElse(null),
+                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize());
     }
 
     public static RunManifest.Jvm jvm(List<String> forkFlags) {
@@ -43,17 +45,61 @@ public final class EnvironmentFacts {
 
     /** The "model name" of the first processor in /proc/cpuinfo (Linux). */
     static Optional<String> cpuModel() {
+        return firstProcessor().flatMap(fields -> Optional.ofNullable(fields.get("model name")));
+    }
+
+    /**
+     * Which processor the model name stands for, from the first processor in /proc/cpuinfo: family, model,
+     * stepping and clock, for example {@code family 26, model 2, stepping 1, 2096 MHz}. Virtual machines often
+     * report a generic model name ("AMD EPYC"), under which hosts of different generations hide; runs on
+     * different days are only comparable where this says they ran on the same kind of processor.
+     */
+    static Optional<String> cpuId() {
+        return firstProcessor().flatMap(EnvironmentFacts::cpuId);
+    }
+
+    static Optional<String> cpuId(Map<String, String> fields) {
+        if (!fields.containsKey("cpu family") || !fields.containsKey("model")) {
+            return Optional.empty();
+        }
+        String id = "family " + fields.get("cpu family") + ", model " + fields.get("model")
+                + (fields.containsKey("stepping") ? ", stepping " + fields.get("stepping") : "");
+        String mhz = fields.get("cpu MHz");
+        if (mhz != null) {
+            try {
+                id += ", " + Math.round(Double.parseDouble(mhz)) + " MHz";
+            } catch (NumberFormatException e) {
+                // a clock that is not a number is left out; the rest still names the processor
+            }
+        }
+        return Optional.of(id);
+    }
+
+    /** The "name : value" fields of the first processor in /proc/cpuinfo (Linux), or empty elsewhere. */
+    private static Optional<Map<String, String>> firstProcessor() {
         if (!Files.isReadable(CPU_INFO)) {
             return Optional.empty();
         }
         try {
-            return Files.readAllLines(CPU_INFO, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst();
+            return Optional.of(cpuInfoFields(Files.readAllLines(CPU_INFO, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The fields of the first processor's block (up to the first blank line) of /proc/cpuinfo's lines. */
+    static Map<String, String> cpuInfoFields(List<String> lines) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return fields;
     }
 
     private static Optional<String> git(Path repository, String... arguments) {

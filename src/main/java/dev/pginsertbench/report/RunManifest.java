@@ -31,6 +31,10 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     }
 
     /**
+     * 8: {@code host.cpuId}, the processor's family, model, stepping and clock, since a virtual machine's
+     * model name can be the same for hosts of different generations.
+     *
+     * <p>
      * 7: {@code claimArms}, the claims forks' arms; {@code order.seed}, drawn for every run unless given,
      * with {@code order.seedDrawn} and {@code order.roundsShuffled} in place of {@code configurationSeed}.
      *
@@ -43,7 +47,7 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
      * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
      */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     /**
      * The Python port of the original loader as the run found it: the versions it runs on, or
@@ -69,7 +73,8 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     public record Git(String commit, Boolean dirty) {
     }
 
-    public record Host(String os, String osVersion, String arch, String cpuModel, int cpuCount, long memoryBytes) {
+    public record Host(String os, String osVersion, String arch, String cpuModel, String cpuId, int cpuCount,
+            long memoryBytes) {
     }
 
     public record Jvm(String version, String vendor, String home, List<String> forkFlags) {

@@ -197,7 +197,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(7);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(8);
         JsonNode python = manifest.path("pythonLoader");
         assertThat(python.has("python") || python.path("skipped").asText().contains("python3")).as(python.toString()).isTrue();
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
@@ -210,7 +210,7 @@ class SmokeRunIT {
                 "estimatedSeconds", "elapsedSeconds");
         assertThat(manifest.path("git").has("commit")).isTrue();
         assertThat(manifest.path("git").has("dirty")).isTrue();
-        assertFields(manifest.path("host"), "os", "osVersion", "arch", "cpuModel", "cpuCount", "memoryBytes");
+        assertFields(manifest.path("host"), "os", "osVersion", "arch", "cpuModel", "cpuId", "cpuCount", "memoryBytes");
         assertFields(manifest.path("jvm"), "version", "vendor", "home", "forkFlags");
         assertThat(manifest.path("jvm").path("forkFlags").toString()).contains("-Xmx8g");
         JsonNode postgres = manifest.path("postgres");
