@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +84,11 @@ public final class ClaimsPool {
             ClaimUnit unit = comparison.unit();
             return Double.isNaN(prediction.low()) ? "-"
                     : "[" + unit.format(prediction.low()) + ", " + unit.format(prediction.high()) + "]";
+        }
+
+        /** One cell per run, in the order the runs were given ({@code -} where a run lacks the comparison), joined. */
+        String eachRun(Function<ClaimResult, String> cell, String separator) {
+            return runs.stream().map(r -> r.map(cell).orElse("-")).collect(Collectors.joining(separator));
         }
 
         String i2Cell() {
@@ -228,10 +234,8 @@ public final class ClaimsPool {
                     Csv.number(100 * p.pooled().i2()), Csv.number(p.tau()), Csv.number(p.precision()),
                     Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
                     String.valueOf(p.precisionMet()), Csv.quote(p.verdict().text()),
-                    Csv.quote(p.runs().stream().map(r -> r.map(x -> Csv.number(x.estimate())).orElse("-"))
-                            .collect(Collectors.joining(" "))),
-                    Csv.quote(p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))
-                            .collect(Collectors.joining("; "))),
+                    Csv.quote(p.eachRun(x -> Csv.number(x.estimate()), " ")),
+                    Csv.quote(p.eachRun(x -> x.verdict().text(), "; ")),
                     String.valueOf(p.runsInsidePrediction()))).append('\n');
         }
         return text.toString();
@@ -303,8 +307,7 @@ public final class ClaimsPool {
                 continue;
             }
             ClaimUnit unit = c.unit();
-            String verdicts = p.runs().stream().map(r -> r.map(x -> x.verdict().text()).orElse("-"))
-                    .collect(Collectors.joining("; "));
+            String verdicts = p.eachRun(x -> x.verdict().text(), "; ");
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
                     p.claim().id(), p.language().id(), c.comparison(), c.claimedRange(), p.valueCell(),
                     p.precision(), unit.precisionUnit(), unit.targetHalfWidth(), p.precisionMet() ? "" : " not met",
@@ -327,8 +330,7 @@ public final class ClaimsPool {
         for (Pooled p : pooled) {
             ClaimComparison c = p.comparison();
             ClaimUnit unit = c.unit();
-            String runs = p.runs().stream().map(r -> r.map(x -> unit.format(x.estimate()) + " (" + x.verdict().text() + ")")
-                    .orElse("-")).collect(Collectors.joining("; "));
+            String runs = p.eachRun(x -> unit.format(x.estimate()) + " (" + x.verdict().text() + ")", "; ");
             text.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %s | %s | %s %s | %s | %s |%n",
                     p.claim().id(), c.primary() ? " *" : "", p.language().id(), c.comparison(), c.claimedRange(),
                     p.valueCell(), p.predictionCell(), p.i2Cell(),

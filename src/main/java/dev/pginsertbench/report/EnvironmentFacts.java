@@ -23,8 +23,9 @@ public final class EnvironmentFacts {
 
     public static RunManifest.Host host() {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, String> processor = firstProcessor().orElse(Map.of());
         return new RunManifest.Host(System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), cpuModel().orElse(null), cpuId().orElse(null),
+                System.getProperty("os.arch"), processor.get("model name"), cpuId(processor).orElse(null),
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize());
     }
 
@@ -43,21 +44,12 @@ public final class EnvironmentFacts {
         return new RunManifest.Git(commit.get(), status.map(changes -> !changes.isEmpty()).orElse(null));
     }
 
-    /** The "model name" of the first processor in /proc/cpuinfo (Linux). */
-    static Optional<String> cpuModel() {
-        return firstProcessor().flatMap(fields -> Optional.ofNullable(fields.get("model name")));
-    }
-
     /**
-     * Which processor the model name stands for, from the first processor in /proc/cpuinfo: family, model,
-     * stepping and clock, for example {@code family 26, model 2, stepping 1, 2096 MHz}. Virtual machines often
-     * report a generic model name ("AMD EPYC"), under which hosts of different generations hide; runs on
+     * Which processor the model name stands for, from the first processor's fields in /proc/cpuinfo: family,
+     * model, stepping and clock, for example {@code family 26, model 2, stepping 1, 2096 MHz}. Virtual machines
+     * often report a generic model name ("AMD EPYC"), under which hosts of different generations hide; runs on
      * different days are only comparable where this says they ran on the same kind of processor.
      */
-    static Optional<String> cpuId() {
-        return firstProcessor().flatMap(EnvironmentFacts::cpuId);
-    }
-
     static Optional<String> cpuId(Map<String, String> fields) {
         if (!fields.containsKey("cpu family") || !fields.containsKey("model")) {
             return Optional.empty();
