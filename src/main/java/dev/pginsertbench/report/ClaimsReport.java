@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -336,9 +337,13 @@ public final class ClaimsReport {
         text.append("## Variance components and warm-up check\n\n")
                 .append("In each row's precision unit. SD within a round: one block around its round's mean; SD between ")
                 .append("rounds: the rounds' true spread beyond that. Warm-up: the first measured block minus the later ")
-                .append("ones, 95 % interval over rounds; flagged where it excludes 0.\n\n")
+                .append("ones, 95 % interval over rounds; flagged where it excludes 0. Blocks for the target: the measured ")
+                .append("blocks per round that would meet the precision target over this run's rounds, were the components ")
+                .append("as measured here (\"none\" where the rounds' own spread alone is too wide: only more rounds help), ")
+                .append("beside the blocks measured.\n\n")
                 .append("| claim | language | comparison | unit | SD within a round | SD between rounds | warm-up: first block "
-                        + "minus the rest [95 %] | flagged |\n|---|---|---|---|---|---|---|---|\n");
+                        + "minus the rest [95 %] | flagged | blocks for the target (measured) |\n"
+                        + "|---|---|---|---|---|---|---|---|---|\n");
         for (ClaimResult r : results) {
             PairedEstimate p = r.paired();
             double factor = r.comparison().unit().precisionFactor();
@@ -346,12 +351,24 @@ public final class ClaimsReport {
             String warmup = Double.isNaN(w.low()) ? number(factor * w.difference())
                     : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()), number(factor * w.low()),
                             number(factor * w.high()));
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
                     r.language().id(), r.comparison().id(), r.comparison().unit().precisionUnit(),
                     number(factor * p.spread().withinRound()), number(factor * p.spread().betweenRounds()), warmup,
-                    w.flagged() ? "yes" : "no"));
+                    w.flagged() ? "yes" : "no", blocksForTarget(r)));
         }
         return text.append('\n').toString();
+    }
+
+    /** The blocks per round that would meet the target over this run's rounds, beside those measured. */
+    private static String blocksForTarget(ClaimResult r) {
+        PairedEstimate p = r.paired();
+        ClaimUnit unit = r.comparison().unit();
+        if (p.forks() < 2 || Double.isNaN(p.spread().withinRound()) || Double.isNaN(p.spread().betweenRounds())) {
+            return "-";
+        }
+        String measured = String.format(Locale.ROOT, "%.0f", (double) p.pairs() / p.forks());
+        OptionalInt needed = p.spread().blocksFor(unit.targetHalfWidth() / unit.precisionFactor(), p.forks());
+        return (needed.isPresent() ? String.valueOf(needed.getAsInt()) : "none") + " (" + measured + ")";
     }
 
     private void armRow(StringBuilder text, OriginalClaim claim, Language language, Arm arm) {

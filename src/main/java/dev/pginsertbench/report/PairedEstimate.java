@@ -3,6 +3,7 @@ package dev.pginsertbench.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -40,6 +41,25 @@ public record PairedEstimate(double mean, double low, double high, double standa
      * a level has too few values.
      */
     public record Spread(double withinRound, double betweenRounds) {
+
+        /**
+         * The fewest measured blocks per round with which an interval over {@code rounds} rounds would
+         * be at most {@code halfWidth} wide on each side (analysis scale), were the components as
+         * measured: {@code t(rounds - 1) sqrt((within^2 / blocks + between^2) / rounds) <= halfWidth}.
+         * Empty where the rounds' own spread alone keeps it wider (more rounds would narrow it, more
+         * blocks would not) or where a component was not measured.
+         */
+        public OptionalInt blocksFor(double halfWidth, int rounds) {
+            if (Double.isNaN(withinRound) || Double.isNaN(betweenRounds) || rounds < 2) {
+                return OptionalInt.empty();
+            }
+            double t = tQuantile(rounds - 1);
+            double room = rounds * (halfWidth / t) * (halfWidth / t) - betweenRounds * betweenRounds;
+            if (room <= 0) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(Math.max(1, (int) Math.ceil(withinRound * withinRound / room)));
+        }
     }
 
     /**

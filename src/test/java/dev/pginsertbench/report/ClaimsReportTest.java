@@ -119,6 +119,13 @@ class ClaimsReportTest {
     }
 
     @Test
+    void theMarkdownSaysWhetherMoreBlocksWouldMeetTheTarget() {
+        // the two forks disagree by 8.3 log-% and agree within themselves: with two rounds only more rounds help
+        assertThat(ClaimsReport.of(ClaimShotResults.of(twoForks())).markdown("r", 1000))
+                .contains("| pool | java | pooled_vs_per_chunk | log-% | 0.0 | 8.3 | -0.0 [-0.0, 0.0] | no | none (2) |");
+    }
+
+    @Test
     void memoryIsTheDifferenceInPercentOfTheDatasetAndSlightlyMoreMeansAtMostATenth() {
         ArrayNode results = JSON.createArrayNode();
         // conversion: arm 0 "after" (up front) holds 7.5 MB, arm 1 "convert_per_chunk" 0.5 MB; the dataset is 10 MB

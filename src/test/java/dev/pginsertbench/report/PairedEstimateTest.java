@@ -52,4 +52,18 @@ class PairedEstimateTest {
         assertThat(ratio.low()).isNaN();
         assertThat(ratio.high()).isNaN();
     }
+
+    @Test
+    void theBlocksATargetNeedsFollowFromTheVarianceComponents() {
+        // t(7) = 2.364624: room = 8 (0.03 / t)^2 - 0.01^2 = 0.00118768, and 0.1^2 / room = 8.42, so 9
+        PairedEstimate.Spread spread = new PairedEstimate.Spread(0.10, 0.01);
+        assertThat(spread.blocksFor(0.03, 8)).hasValue(9);
+        double t = 2.364624;
+        assertThat(t * Math.sqrt((0.01 / 9 + 0.0001) / 8)).isLessThanOrEqualTo(0.03);
+        assertThat(t * Math.sqrt((0.01 / 8 + 0.0001) / 8)).isGreaterThan(0.03);
+        // rounds that vary by 0.04 alone give t 0.04 / sqrt(8) = 0.0334 > 0.03: no number of blocks reaches it
+        assertThat(new PairedEstimate.Spread(0.10, 0.04).blocksFor(0.03, 8)).isEmpty();
+        assertThat(new PairedEstimate.Spread(0.10, 0.04).blocksFor(0.03, 16)).isPresent();
+        assertThat(new PairedEstimate.Spread(Double.NaN, 0.0).blocksFor(0.03, 8)).isEmpty();
+    }
 }
