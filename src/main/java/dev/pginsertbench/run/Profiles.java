@@ -96,7 +96,7 @@ public final class Profiles {
     /** The references profile: more rounds, so that the ratios' interval over rounds (fresh servers) is narrower. */
     static final int REFERENCES_ROUNDS = 8;
 
-    /** The seed a profile is built with where no run draws one (tests, the README's profile table). */
+    /** The seed a profile is built with where no run draws one (tests, the docs' profile tables). */
     static final long FIXED_SEED = 42;
 
     /**
@@ -124,26 +124,32 @@ public final class Profiles {
     }
 
     /**
-     * Every profile in the order the usage text lists them, described as README.md's profile table
-     * describes them (a test keeps the two equal): the times are those measured where a run was
-     * measured, else the estimate.
+     * Every profile in the order the usage text lists them, described as README.md's and
+     * docs/running.md's profile tables describe them (a test keeps them equal): the times are those
+     * measured where a run was measured, else the estimate.
      */
     static final List<ProfileSummary> SUMMARIES = List.of(
-            new ProfileSummary("smoke", "every benchmark method once, one factor point into an indexed table, "
+            new ProfileSummary("smoke", "does everything run here?",
+                    "every benchmark method once, one factor point into an indexed table, "
                     + "and pooled executeBatch over TLS (18 configurations)", "about 1.5 minutes"),
-            new ProfileSummary("quick", "the four strategies under study over a few chunk sizes and task counts, both COPY "
+            new ProfileSummary("quick", "a first look at the four strategies",
+                    "the four strategies under study over a few chunk sizes and task counts, both COPY "
                     + "formats, the ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds "
                     + "(36 configurations)", "about 9.5 minutes (estimate)"),
-            new ProfileSummary("claims", "every claim of the original loader, each by its arms interleaved shot by shot "
+            new ProfileSummary("claims", "do the original loader's claims hold?",
+                    "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired, in Java and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
                     + "and in Python on 20,000 rows)", "40 to 59 minutes measured from fresh clones, build included (3 runs; 49 estimated)"),
-            new ProfileSummary("references", "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
+            new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
+                    "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
                     "about 42 minutes per server (estimate)"),
-            new ProfileSummary("versions", "the four strategies at their best quick configurations, the ceilings, and "
+            new ProfileSummary("versions", "does the picture hold on PostgreSQL 15 to 17?",
+                    "the four strategies at their best quick configurations, the ceilings, and "
                     + "psql and the parallel ceilings interleaved with pooled COPY (12 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
                     + "--pg-bin's server when given", "about 3.5 minutes per server (estimate)"),
-            new ProfileSummary("standard", "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
+            new ProfileSummary("standard", "the full matrix, the batch paths, table shapes and transports",
+                    "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
                     + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
                     + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
                     + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
@@ -151,7 +157,8 @@ public final class Profiles {
                     + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling; and psql and the parallel ceilings interleaved with pooled COPY "
                     + "in 3 rounds (104 configurations); then the best configurations and the ceilings again on a server "
                     + "of the bulk profile (13 configurations)", "about 62 minutes (estimate)"),
-            new ProfileSummary("thesis", "the standard matrix, the original loader before/after, and the "
+            new ProfileSummary("thesis", "everything, on a million rows",
+                    "the standard matrix, the original loader before/after, and the "
                     + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
                     + "tasks and transport, the table shapes and the transports (129 configurations); then the best "
                     + "configurations and the ceilings again on a server of the bulk profile (13 configurations)",

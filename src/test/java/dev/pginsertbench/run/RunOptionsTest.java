@@ -161,8 +161,8 @@ class RunOptionsTest {
     }
 
     @Test
-    void theUsageTextDescribesEveryProfileAsReadmesProfileTableDoes() throws IOException {
-        List<List<String>> rows = readmeProfileTable();
+    void theUsageTextDescribesEveryProfileAsTheDocsProfileTableDoes() throws IOException {
+        List<List<String>> rows = profileTable("docs/running.md", "## Profiles", 5);
         String usage = oneLine(RunCommand.usage());
         assertThat(rows.stream().map(row -> row.get(0).replace(" (default)", ""))).containsExactlyElementsOf(Profiles.names());
         for (List<String> row : rows) {
@@ -179,6 +179,21 @@ class RunOptionsTest {
     }
 
     @Test
+    void readmesProfileTableSaysWhatEachProfileAnswersItsRowsAndItsTime() throws IOException {
+        List<List<String>> rows = profileTable("README.md", "## Profiles", 4);
+        assertThat(rows).hasSameSizeAs(Profiles.SUMMARIES);
+        for (int i = 0; i < rows.size(); i++) {
+            ProfileSummary summary = Profiles.SUMMARIES.get(i);
+            List<String> row = rows.get(i);
+            assertThat(row.get(0).replace(" (default)", "")).isEqualTo(summary.name());
+            assertThat(row.get(1)).as(summary.name()).isEqualTo(summary.question());
+            assertThat(row.get(2)).as(summary.name() + " rows")
+                    .isEqualTo(String.format(Locale.ROOT, "%,d", Profiles.named(summary.name()).orElseThrow().rows()));
+            assertThat(row.get(3)).as(summary.name() + " time").isEqualTo(summary.timeOnTwoCores());
+        }
+    }
+
+    @Test
     void theUsageTextListsEveryOptionAndEveryChoice() {
         String usage = RunCommand.usage();
         assertThat(usage).contains("--jdbc-url", "--user", "--password", "--server-profile", "--provider", "--rows",
@@ -191,17 +206,17 @@ class RunOptionsTest {
         }
     }
 
-    /** The cells of README.md's profile table, backticks removed: profile, what runs, rows, forks x shots, time. */
-    private static List<List<String>> readmeProfileTable() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
-        int heading = lines.indexOf("### Profiles");
-        assertThat(heading).as("README.md has a Profiles section").isNotNegative();
-        List<List<String>> rows = lines.stream().skip(heading).dropWhile(line -> !line.startsWith("| profile"))
+    /** The cells of the profile table under {@code heading} in {@code file}, backticks removed, each row {@code columns} wide. */
+    private static List<List<String>> profileTable(String file, String heading, int columns) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(file));
+        int start = lines.indexOf(heading);
+        assertThat(start).as(file + " has a section " + heading).isNotNegative();
+        List<List<String>> rows = lines.stream().skip(start).dropWhile(line -> !line.startsWith("| profile"))
                 .skip(2).takeWhile(line -> line.startsWith("|"))
                 .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
                         .map(cell -> cell.strip().replace("`", "")).toList())
                 .toList();
-        assertThat(rows).as("README.md's profile table").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(5));
+        assertThat(rows).as(file + "'s profile table").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(columns));
         return rows;
     }
 
