@@ -2,6 +2,7 @@ package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Counter;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
@@ -63,7 +64,7 @@ public final class ClaimShotResults {
             }
             boolean[] seen = new boolean[claim.arms().size()];
             for (int shot = 0; shot < forkTimes.size(); shot++) {
-                int armIndex = (int) value(secondary, "arm", fork, shot);
+                int armIndex = arm(secondary, fork, shot, where);
                 if (shot % arms.size() == 0) {
                     seen = new boolean[claim.arms().size()];
                 }
@@ -74,17 +75,27 @@ public final class ClaimShotResults {
                 seen[armIndex] = true;
                 shots.add(new ClaimShotResult(claim, language, round, fork + 1, shot + 1, shot / arms.size() + 1,
                         claim.arms().get(armIndex).id(), ResultSummary.number(forkTimes.get(shot)), rows,
-                        value(secondary, "meanChunkSeconds", fork, shot), value(secondary, "retainedHeapBytes", fork, shot),
+                        value(secondary, Counter.MEAN_CHUNK_SECONDS, fork, shot), value(secondary, Counter.RETAINED_HEAP_BYTES, fork, shot),
                         // the JVM's allocation says nothing about the Python worker's
-                        language == Language.JAVA ? value(secondary, "gc.alloc.rate.norm", fork, shot) : Double.NaN,
-                        value(secondary, "peakRssGrowthBytes", fork, shot),
-                        value(secondary, "datasetHeapBytes", fork, shot)));
+                        language == Language.JAVA ? value(secondary, Counter.ALLOCATED_BYTES_PER_SHOT, fork, shot) : Double.NaN,
+                        value(secondary, Counter.PEAK_RSS_GROWTH_BYTES, fork, shot),
+                        value(secondary, Counter.DATASET_HEAP_BYTES, fork, shot)));
             }
         }
     }
 
-    private static double value(JsonNode secondary, String key, int fork, int shot) {
-        return ResultSummary.metric(secondary, key).map(m -> m.path("rawData").path(fork).path(shot))
+    /** Which arm a shot ran: a shot without one cannot be paired, so its absence is an error, not a NaN. */
+    private static int arm(JsonNode secondary, int fork, int shot, String where) {
+        double arm = value(secondary, Counter.ARM, fork, shot);
+        if (Double.isNaN(arm)) {
+            throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " of fork " + (fork + 1) + " has no '"
+                    + Counter.ARM.key() + "' counter, so its arm is unknown");
+        }
+        return (int) arm;
+    }
+
+    private static double value(JsonNode secondary, Counter counter, int fork, int shot) {
+        return ResultSummary.metric(secondary, counter).map(m -> m.path("rawData").path(fork).path(shot))
                 .filter(raw -> !raw.isMissingNode()).map(ResultSummary::number).orElse(Double.NaN);
     }
 }

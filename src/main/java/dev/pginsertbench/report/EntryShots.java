@@ -1,6 +1,7 @@
 package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.bench.Counter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,20 +55,20 @@ final class EntryShots {
         return values(entry -> Optional.of(entry.path("primaryMetric")));
     }
 
-    /** A secondary metric's values; empty when the run did not record it. */
-    double[] secondary(String key) {
-        return values(entry -> ResultSummary.metric(entry.path("secondaryMetrics"), key));
+    /** A counter's values; empty when the run did not record it. */
+    double[] secondary(Counter counter) {
+        return values(entry -> ResultSummary.metric(entry.path("secondaryMetrics"), counter));
     }
 
     /**
      * A secondary metric's {@code score} when the shots are all of one entry (results written
      * without per-shot values of it); NaN otherwise, as a score mixes an interleaved fork's arms.
      */
-    double score(String key) {
+    double score(Counter counter) {
         if (entries.size() != 1 || selectors.size() != 1 || selectors.get(0) != ALL) {
             return Double.NaN;
         }
-        return ResultSummary.metric(entries.get(0).path("secondaryMetrics"), key)
+        return ResultSummary.metric(entries.get(0).path("secondaryMetrics"), counter)
                 .map(metric -> ResultSummary.number(metric.path("score"))).orElse(Double.NaN);
     }
 

@@ -2,6 +2,7 @@ package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Counter;
 import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.bench.ReferenceArm;
 import java.util.ArrayList;
@@ -145,8 +146,8 @@ public final class InterleavedReferences {
         entry.path("params").fields().forEachRemaining(field -> params.add(field.getKey() + "=" + field.getValue().asText()));
         String where = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + params;
         JsonNode times = entry.path("primaryMetric").path("rawData");
-        JsonNode armCounter = ResultSummary.metric(entry.path("secondaryMetrics"), "referenceArm")
-                .orElseThrow(() -> new IllegalArgumentException(where + ": no referenceArm counter")).path("rawData");
+        JsonNode armCounter = ResultSummary.metric(entry.path("secondaryMetrics"), Counter.REFERENCE_ARM)
+                .orElseThrow(() -> new IllegalArgumentException(where + ": no " + Counter.REFERENCE_ARM.key() + " counter")).path("rawData");
         List<List<ReferenceArm>> forks = new ArrayList<>();
         for (int fork = 0; fork < times.size(); fork++) {
             List<ReferenceArm> armOf = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.bench.Counter;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pginsertbench.bench.Catalogue;
@@ -166,24 +167,24 @@ public final class ResultSummary {
         String label = entry.map(Catalogue::label).orElse(benchmark) + (interleaved ? INTERLEAVED_LABEL : "");
         return new SummaryRow(benchmark, entry.map(e -> e.family().id()).orElse("other"), label, params, rows,
                 shots.forks(), times, throughput, throughput.estimate() * averageRowBytes / 1e6,
-                mean(shots.secondary("clientCpuNsPerRow")), mean(shots.secondary("serverCpuNsPerRow")),
-                mean(shots.secondary("walBytesPerRow")), allocatedPerShot(shots) / rows,
-                max(shots.secondary("peakHeapGrowth")),
+                mean(shots.secondary(Counter.CLIENT_CPU_NS_PER_ROW)), mean(shots.secondary(Counter.SERVER_CPU_NS_PER_ROW)),
+                mean(shots.secondary(Counter.WAL_BYTES_PER_ROW)), allocatedPerShot(shots) / rows,
+                max(shots.secondary(Counter.PEAK_HEAP_GROWTH)),
                 entry.filter(e -> e.family() != Family.CEILING && e.family() != Family.REFERENCE).isPresent()
-                        ? new SummaryRow.ChunkMetrics(mean(shots.secondary("chunks")),
-                                mean(shots.secondary("successfulChunks")), mean(shots.secondary("meanChunkSeconds")),
-                                mean(shots.secondary("maxChunkSeconds")))
+                        ? new SummaryRow.ChunkMetrics(mean(shots.secondary(Counter.CHUNKS)),
+                                mean(shots.secondary(Counter.SUCCESSFUL_CHUNKS)), mean(shots.secondary(Counter.MEAN_CHUNK_SECONDS)),
+                                mean(shots.secondary(Counter.MAX_CHUNK_SECONDS)))
                         : SummaryRow.ChunkMetrics.none(),
-                new SummaryRow.WaitShares(mean(shots.secondary("waitCpuShare")), mean(shots.secondary("waitClientShare")),
-                        mean(shots.secondary("waitLockExtendShare")), mean(shots.secondary("waitWalShare")),
-                        mean(shots.secondary("waitDataIoShare")), mean(shots.secondary("waitOtherShare"))),
+                new SummaryRow.WaitShares(mean(shots.secondary(Counter.WAIT_CPU_SHARE)), mean(shots.secondary(Counter.WAIT_CLIENT_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_LOCK_EXTEND_SHARE)), mean(shots.secondary(Counter.WAIT_WAL_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_DATA_IO_SHARE)), mean(shots.secondary(Counter.WAIT_OTHER_SHARE))),
                 Map.of(), interleaved);
     }
 
     /** Bytes allocated per shot: the mean of the per-shot values, or the score where a file has none. */
     private static double allocatedPerShot(EntryShots shots) {
-        double perShot = mean(shots.secondary("gc.alloc.rate.norm"));
-        return Double.isNaN(perShot) ? shots.score("gc.alloc.rate.norm") : perShot;
+        double perShot = mean(shots.secondary(Counter.ALLOCATED_BYTES_PER_SHOT));
+        return Double.isNaN(perShot) ? shots.score(Counter.ALLOCATED_BYTES_PER_SHOT) : perShot;
     }
 
     /** What a row measured in the interleaved forks adds to its benchmark's label. */
@@ -199,8 +200,31 @@ public final class ResultSummary {
         return DoubleStream.of(values).max().orElse(Double.NaN);
     }
 
-    /** A secondary metric by key; older JMH prefixes profiler keys with a middle dot. */
-    static Optional<JsonNode> metric(JsonNode secondary, String key) {
+    /**
+     * A counter's metric; empty where its writer reported nothing (a run with {@code --no-gc}, a
+     * benchmark without that {@code @AuxCounters} class).
+     *
+     * @throws IllegalArgumentException where the writer reported its other counters but not this one:
+     *                                  results of another version of the suite, or a counter renamed on
+     *                                  one side only, never read as "not measured"
+     */
+    static Optional<JsonNode> metric(JsonNode secondary, Counter counter) {
+        Optional<JsonNode> metric = present(secondary, counter);
+        if (metric.isEmpty()) {
+            List<String> siblings = Counter.of(counter.writer()).stream().filter(c -> present(secondary, c).isPresent())
+                    .map(Counter::key).toList();
+            if (!siblings.isEmpty()) {
+                throw new IllegalArgumentException("secondaryMetrics has " + siblings + " but no '" + counter.key()
+                        + "', which the same writer reports: results of another version of the suite? "
+                        + "(results/README.md lists the counters)");
+            }
+        }
+        return metric;
+    }
+
+    /** Older JMH prefixes profiler keys with a middle dot. */
+    private static Optional<JsonNode> present(JsonNode secondary, Counter counter) {
+        String key = counter.key();
         JsonNode metric = secondary.has(key) ? secondary.get(key) : secondary.path("\u00b7" + key);
         return metric.isMissingNode() ? Optional.empty() : Optional.of(metric);
     }

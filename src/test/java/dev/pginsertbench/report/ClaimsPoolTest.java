@@ -43,7 +43,7 @@ class ClaimsPoolTest {
                 arms.add(1);
             }
         }
-        return results;
+        return CounterFixtures.completed(results);
     }
 
     private static ObjectNode manifest(String version, boolean dirty) {

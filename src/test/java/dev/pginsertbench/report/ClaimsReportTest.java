@@ -57,7 +57,7 @@ class ClaimsReportTest {
                 rssData.add(rss[i]);
             }
         }
-        return entry;
+        return CounterFixtures.completed(entry);
     }
 
     private static JsonNode twoForks() {
@@ -116,6 +116,16 @@ class ClaimsReportTest {
         assertThat(Double.parseDouble(cells.get(header.indexOf("scale_estimate"))))
                 .isCloseTo((Math.log(0.8) + Math.log(0.9)) / 2, within(1e-5));
         assertThat(cells.get(header.indexOf("df"))).isEqualTo("1");
+    }
+
+    @Test
+    void aShotWithoutItsArmIsAnErrorNamingTheFork() {
+        ArrayNode results = JSON.createArrayNode();
+        ObjectNode fork = poolFork(1, new double[] {1.0, 0.8}, new int[] {1, 0});
+        ((ObjectNode) fork.path("secondaryMetrics")).remove("arm");
+        results.add(CounterFixtures.completed(fork));
+        assertThatThrownBy(() -> ClaimShotResults.of(results)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ClaimBenchmark.load {claim=POOL, round=1}").hasMessageContaining("no 'arm' counter");
     }
 
     @Test

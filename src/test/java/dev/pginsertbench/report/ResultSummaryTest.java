@@ -1,8 +1,12 @@
 package dev.pginsertbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.bench.Counter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,5 +155,17 @@ class ResultSummaryTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(ResultSummaryTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    @Test
+    void aCounterMissingBesideItsWritersOthersIsAnErrorNotAnEmptyColumn() {
+        ObjectNode secondary = new ObjectMapper().createObjectNode();
+        secondary.putObject("walBytesPerRow").putArray("rawData").addArray().add(1.0);
+        assertThatThrownBy(() -> ResultSummary.metric(secondary, Counter.CLIENT_CPU_NS_PER_ROW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no 'clientCpuNsPerRow'")
+                .hasMessageContaining("walBytesPerRow");
+        // a writer that reported nothing (here the claims' counters) was not measured: empty
+        assertThat(ResultSummary.metric(secondary, Counter.RETAINED_HEAP_BYTES)).isEmpty();
+        assertThat(ResultSummary.metric(secondary, Counter.WAL_BYTES_PER_ROW)).isPresent();
     }
 }

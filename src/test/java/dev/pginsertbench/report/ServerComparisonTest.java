@@ -89,6 +89,6 @@ class ServerComparisonTest {
             shots.add(mean + k * mean / 50);
             wal.add(walPerRow);
         }
-        return entry;
+        return CounterFixtures.completed(entry);
     }
 }
