@@ -12,6 +12,6 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class ArmShot {
 
-    /** The {@link ReferenceArm}'s ordinal. */
+    /** The {@link ReferenceArm} the shot ran, by its {@link ReferenceArm#code()}. */
     public long referenceArm;
 }

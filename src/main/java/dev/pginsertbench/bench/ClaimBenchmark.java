@@ -50,6 +50,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
     public int round;
 
     private final List<Loader> loaders = new ArrayList<>();
+    private List<Arm> arms;
     private ShotSchedule schedule;
     private double[] retained;
     private double datasetBytes = Double.NaN;
@@ -58,7 +59,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() {
-        List<Arm> arms = Language.JAVA.arms(claim);
+        arms = Language.JAVA.arms(claim);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.id(), round, description());
         probesMemory = claim.probesRetainedMemory();
         retained = new double[arms.size()];
@@ -102,7 +103,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
             report = loader.load(dataset.rows());
         }
         recordReport(report);
-        counters.arm = arm;
+        counters.arm = arms.get(arm).code();
         counters.retainedHeapBytes = retained[arm];
         counters.datasetHeapBytes = datasetBytes;
         counters.peakRssGrowthBytes = Double.NaN;

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class ClaimShot {
 
-    /** Index of the arm this shot ran, in the order of {@code OriginalClaim.arms()}. */
+    /** The arm this shot ran, by its {@code Arm.code()} (the CRC-32 of its id). */
     public long arm;
     /**
      * Bytes the arm's load holds at its peak, probed once per fork in a warm-up shot: the JVM's

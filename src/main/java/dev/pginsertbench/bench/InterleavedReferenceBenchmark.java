@@ -113,6 +113,6 @@ public class InterleavedReferenceBenchmark extends TableFillBenchmark {
             }
             case PARALLEL_CEILING -> ceiling.run();
         }
-        counters.referenceArm = arm.ordinal();
+        counters.referenceArm = arm.code();
     }
 }

@@ -88,7 +88,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
                     + " of " + rows + " rows, " + load.failedChunks() + " of " + load.chunks() + " chunks failed; first errors: "
                     + load.errors());
         }
-        counters.arm = claim.armIndex(arms.get(arm).id());
+        counters.arm = arms.get(arm).code();
         counters.retainedHeapBytes = traced[arm];
         counters.datasetHeapBytes = probesMemory ? python.datasetBytes() : Double.NaN;
         counters.peakRssGrowthBytes = load.peakRssGrowthBytes();

@@ -1,5 +1,8 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.claims.ArmCode;
+import java.util.List;
+
 /**
  * The arms of {@link Catalogue#INTERLEAVED_REFERENCES}: pooled COPY binary and the two things it is
  * held against, each named by the catalogue entry that measures it alone, so the report can file
@@ -24,11 +27,14 @@ public enum ReferenceArm {
         return alone;
     }
 
-    /** The arm with this index in the {@code arm} counter of {@link ArmShot}. */
-    public static ReferenceArm of(int index) {
-        if (index < 0 || index >= values().length) {
-            throw new IllegalArgumentException("no reference arm " + index);
-        }
-        return values()[index];
+    /** The number a shot's {@code referenceArm} counter holds for this arm ({@link ArmCode}, of its name). */
+    public long code() {
+        return ArmCode.of(name());
+    }
+
+    /** The arm a {@code referenceArm} counter value names ({@link ArmCode#find}). */
+    public static ReferenceArm of(double value) {
+        return ArmCode.find(List.of(values()), ReferenceArm::code, value)
+                .orElseThrow(() -> new IllegalArgumentException("no reference arm " + (long) value));
     }
 }

@@ -1,10 +1,9 @@
 package dev.pginsertbench.claims;
 
 import dev.pginsertbench.load.ConnectionMode;
-import java.util.Locale;
-
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.LoaderOptions;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,6 +27,11 @@ public record Arm(String id, String label, LoadPlan plan, LoaderOptions options)
     /** The same arm under another id and label, with one thing changed by the caller. */
     Arm as(String newId, String newLabel, LoadPlan newPlan) {
         return new Arm(newId, newLabel, newPlan, options);
+    }
+
+    /** The number a shot's {@code arm} counter holds for this arm ({@link ArmCode}). */
+    public long code() {
+        return ArmCode.of(id);
     }
 
     /** The plan with its pool's sizes, as the claims' tables and the manifest describe the arm. */

@@ -164,10 +164,6 @@ public enum OriginalClaim {
                 .orElseThrow(() -> new NoSuchElementException(name() + " has no arm " + armId));
     }
 
-    public int armIndex(String armId) {
-        return arms.indexOf(arm(armId));
-    }
-
     /** The claim with this id ({@code copy}) or enum name ({@code COPY}). */
     public static OriginalClaim of(String idOrName) {
         for (OriginalClaim claim : values()) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
 import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.ArmCode;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the claims study's shots out of JMH's JSON: every claims fork's entry's (Java's and the
@@ -62,19 +65,20 @@ public final class ClaimShotResults {
                 throw new IllegalArgumentException(where + ": " + forkTimes.size() + " measured shots are not whole blocks of "
                         + arms.size());
             }
-            boolean[] seen = new boolean[claim.arms().size()];
+            Set<Arm> seen = new HashSet<>();
             for (int shot = 0; shot < forkTimes.size(); shot++) {
-                int armIndex = arm(secondary, fork, shot, where);
+                double value = arm(secondary, fork, shot, where);
                 if (shot % arms.size() == 0) {
-                    seen = new boolean[claim.arms().size()];
+                    seen.clear();
                 }
-                if (armIndex < 0 || armIndex >= seen.length || seen[armIndex] || !arms.contains(claim.arms().get(armIndex))) {
-                    throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " ran arm " + armIndex
-                            + ", which does not complete a block of " + arms.size());
+                Optional<Arm> ran = ArmCode.find(claim.arms(), Arm::code, value).filter(arms::contains);
+                if (ran.isEmpty() || !seen.add(ran.get())) {
+                    throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " ran arm " + (long) value + " ("
+                            + ran.map(Arm::id).orElse("none of the claim's") + "), which does not complete a block of "
+                            + arms.size());
                 }
-                seen[armIndex] = true;
                 shots.add(new ClaimShotResult(claim, language, round, fork + 1, shot + 1, shot / arms.size() + 1,
-                        claim.arms().get(armIndex).id(), ResultSummary.number(forkTimes.get(shot)), rows,
+                        ran.get().id(), ResultSummary.number(forkTimes.get(shot)), rows,
                         value(secondary, Counter.MEAN_CHUNK_SECONDS, fork, shot), value(secondary, Counter.RETAINED_HEAP_BYTES, fork, shot),
                         // the JVM's allocation says nothing about the Python worker's
                         language == Language.JAVA ? value(secondary, Counter.ALLOCATED_BYTES_PER_SHOT, fork, shot) : Double.NaN,
@@ -85,13 +89,13 @@ public final class ClaimShotResults {
     }
 
     /** Which arm a shot ran: a shot without one cannot be paired, so its absence is an error, not a NaN. */
-    private static int arm(JsonNode secondary, int fork, int shot, String where) {
+    private static double arm(JsonNode secondary, int fork, int shot, String where) {
         double arm = value(secondary, Counter.ARM, fork, shot);
         if (Double.isNaN(arm)) {
             throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " of fork " + (fork + 1) + " has no '"
                     + Counter.ARM.key() + "' counter, so its arm is unknown");
         }
-        return (int) arm;
+        return arm;
     }
 
     private static double value(JsonNode secondary, Counter counter, int fork, int shot) {

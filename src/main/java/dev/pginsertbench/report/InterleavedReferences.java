@@ -152,7 +152,7 @@ public final class InterleavedReferences {
         for (int fork = 0; fork < times.size(); fork++) {
             List<ReferenceArm> armOf = new ArrayList<>();
             for (int shot = 0; shot < times.get(fork).size(); shot++) {
-                armOf.add(ReferenceArm.of((int) ResultSummary.number(armCounter.path(fork).path(shot))));
+                armOf.add(ReferenceArm.of(ResultSummary.number(armCounter.path(fork).path(shot))));
             }
             Set<ReferenceArm> present = armOf.isEmpty() ? Set.of() : EnumSet.copyOf(armOf);
             int size = present.size();

@@ -99,4 +99,18 @@ class OriginalClaimTest {
         }
     }
 
+
+    @Test
+    void everyArmHasACodeOfItsOwnThatNoIndexCanBe() {
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            List<Long> codes = claim.arms().stream().map(Arm::code).toList();
+            assertThat(codes).as(claim.id()).doesNotHaveDuplicates()
+                    .allSatisfy(code -> assertThat(code).isGreaterThanOrEqualTo(claim.arms().size()));
+        }
+        // the code is the arm's id, not its place: the same arm has it in every claim
+        assertThat(OriginalClaim.ADAPTIVE.arm("after").code()).isEqualTo(OriginalClaim.COPY.arm("after").code());
+        // CRC-32 of "after", as zlib.crc32(b"after") computes it
+        assertThat(new Arm("after", "another label", OriginalClaim.after().plan(), LoaderOptions.defaults()).code())
+                .isEqualTo(2302955073L);
+    }
 }

@@ -119,6 +119,23 @@ class ClaimsReportTest {
     }
 
     @Test
+    void armsAreReadByTheirCodesAndOlderResultsByTheirIndexes() {
+        JsonNode byIndex = twoForks();
+        JsonNode byCode = twoForks().deepCopy();
+        for (JsonNode entry : byCode) {
+            ArrayNode arms = (ArrayNode) entry.path("secondaryMetrics").path("arm").path("rawData").get(0);
+            for (int shot = 0; shot < arms.size(); shot++) {
+                arms.set(shot, OriginalClaim.POOL.arms().get(arms.get(shot).asInt()).code());
+            }
+        }
+        assertThat(ClaimShotResults.of(byCode).stream().map(ClaimShotResult::arm))
+                .containsExactlyElementsOf(ClaimShotResults.of(byIndex).stream().map(ClaimShotResult::arm).toList())
+                .contains("after", "new_connection_per_chunk");
+        ((ArrayNode) byCode.get(0).path("secondaryMetrics").path("arm").path("rawData").get(0)).set(0, 12345L);
+        assertThatThrownBy(() -> ClaimShotResults.of(byCode)).hasMessageContaining("ran arm 12345 (none of the claim's)");
+    }
+
+    @Test
     void aShotWithoutItsArmIsAnErrorNamingTheFork() {
         ArrayNode results = JSON.createArrayNode();
         ObjectNode fork = poolFork(1, new double[] {1.0, 0.8}, new int[] {1, 0});

@@ -117,4 +117,16 @@ class InterleavedReferencesTest {
         assertThatThrownBy(() -> InterleavedReferences.of(results)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fork 1, shot 3").hasMessageContaining("round=1");
     }
+
+    @Test
+    void referenceArmsAreReadByTheirCodesAndOlderResultsByTheirIndexes() {
+        for (ReferenceArm arm : ReferenceArm.values()) {
+            assertThat(ReferenceArm.of(arm.code())).isEqualTo(arm);
+            assertThat(ReferenceArm.of(arm.ordinal())).isEqualTo(arm);
+            assertThat(arm.code()).isGreaterThanOrEqualTo(ReferenceArm.values().length);
+        }
+        // CRC-32 of "PSQL", as zlib.crc32(b"PSQL") computes it
+        assertThat(ReferenceArm.PSQL.code()).isEqualTo(1484333561L);
+        assertThatThrownBy(() -> ReferenceArm.of(7)).hasMessageContaining("no reference arm 7");
+    }
 }
