@@ -32,7 +32,7 @@ public interface ExpectedRate {
     /** Server-side COPY of binary files, one session or several. */
     double PARALLEL_CEILING_RATE = 280_000;
     /** Plain executeBatch through any connection mode. */
-    ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(null);
+    ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(Protocol.BATCH);
 
     /**
      * @param params the configuration's parameters other than rows, by field name
@@ -46,12 +46,18 @@ public interface ExpectedRate {
 
     /** A loader whose protocol is the given parameter (BATCH where the benchmark has none). */
     static ExpectedRate byProtocol(Parameter protocol) {
-        return (params, rows) -> protocolRate(params.get(protocol.field()));
+        return (params, rows) -> {
+            String value = params.get(protocol.field());
+            return protocolRate(value == null ? Protocol.BATCH : Protocol.valueOf(value));
+        };
     }
 
     /** The original loader: its "after" variant is pooled COPY, "before" executeBatch with a connection per chunk. */
     static ExpectedRate originalLoader() {
-        return (params, rows) -> "AFTER".equals(params.get(Parameter.VARIANT.field())) ? 110_000 : 70_000;
+        return (params, rows) -> switch (OriginalVariant.valueOf(params.get(Parameter.VARIANT.field()))) {
+            case AFTER -> 110_000;
+            case BEFORE -> 70_000;
+        };
     }
 
     /**
@@ -59,7 +65,7 @@ public interface ExpectedRate {
      * its average shot runs at the harmonic mean of their rates.
      */
     static ExpectedRate interleavedReferences() {
-        double pooledCopy = protocolRate(Protocol.COPY_BINARY.name());
+        double pooledCopy = protocolRate(Protocol.COPY_BINARY);
         return fixed(3 / (1 / pooledCopy + 1 / PSQL_RATE + 1 / PARALLEL_CEILING_RATE));
     }
 
@@ -106,7 +112,7 @@ public interface ExpectedRate {
         double rate = switch (plan.protocol()) {
             case COPY_BINARY -> 330_000;
             case COPY_TEXT, COPY_CSV -> 160_000;
-            default -> 130_000;
+            case BATCH, BATCH_REWRITE, MULTI_VALUES, UNNEST -> 130_000;
         };
         if (plan.connections() != ConnectionMode.POOLED) {
             rate *= plan.protocol().isCopy() ? 0.8 : 0.56;
@@ -117,12 +123,13 @@ public interface ExpectedRate {
         return rate;
     }
 
-    private static double protocolRate(String protocol) {
-        return switch (protocol == null ? "BATCH" : protocol) {
-            case "COPY_BINARY" -> 200_000;
-            case "COPY_CSV", "COPY_TEXT" -> 110_000;
-            case "BATCH_REWRITE", "MULTI_VALUES", "UNNEST" -> 90_000;
-            default -> 55_000;
+    /** Every protocol has its own case, so that a new one cannot silently take another's rate. */
+    private static double protocolRate(Protocol protocol) {
+        return switch (protocol) {
+            case COPY_BINARY -> 200_000;
+            case COPY_CSV, COPY_TEXT -> 110_000;
+            case BATCH_REWRITE, MULTI_VALUES, UNNEST -> 90_000;
+            case BATCH -> 55_000;
         };
     }
 }

@@ -14,21 +14,19 @@ import org.openjdk.jmh.annotations.Param;
 public class OriginalLoaderBenchmark extends LoaderBenchmark {
 
     /** Which side of the rewrite. */
-    public enum Variant { BEFORE, AFTER }
-
     @Param({"BEFORE", "AFTER"})
-    public Variant variant;
+    public OriginalVariant variant;
 
     @Param({"4"})
     public int tasks;
 
     @Override
     protected LoadPlan plan() {
-        return variant == Variant.BEFORE ? LoadPlan.originalBefore(tasks) : LoadPlan.originalAfter(tasks);
+        return variant == OriginalVariant.BEFORE ? LoadPlan.originalBefore(tasks) : LoadPlan.originalAfter(tasks);
     }
 
     @Override
     protected LoaderOptions options() {
-        return variant == Variant.BEFORE ? LoaderOptions.defaults() : LoaderOptions.originalLoader();
+        return variant == OriginalVariant.BEFORE ? LoaderOptions.defaults() : LoaderOptions.originalLoader();
     }
 }

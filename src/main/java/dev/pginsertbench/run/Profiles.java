@@ -1,6 +1,7 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.OriginalVariant;
 import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
@@ -197,7 +198,7 @@ public final class Profiles {
                 TRANSPORT, List.of(Transport.TCP, Transport.TLS))));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY),
                 TRANSPORT, TCP)));
-        all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(2))));
+        all.addAll(cross(ORIGINAL, values(VARIANT, List.of(OriginalVariant.values()), TASKS, List.of(2))));
         // one indexed table, so that CI fills a shape other than the plain heap through JMH
         all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
                 Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
@@ -339,7 +340,7 @@ public final class Profiles {
         all.addAll(batchPaths());
         all.addAll(tableShapes());
         all.addAll(transports());
-        all.addAll(cross(ORIGINAL, values(VARIANT, List.of("BEFORE", "AFTER"), TASKS, List.of(1, 2, 4, 8))));
+        all.addAll(cross(ORIGINAL, values(VARIANT, List.of(OriginalVariant.values()), TASKS, List.of(1, 2, 4, 8))));
         all.addAll(factorStudy(values(
                 Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST,
                         Protocol.COPY_TEXT, Protocol.COPY_CSV, Protocol.COPY_BINARY),
