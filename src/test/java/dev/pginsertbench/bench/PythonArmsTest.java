@@ -1,0 +1,105 @@
+package dev.pginsertbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.LoadPlan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Python port's arm table (python/original_loader/loader.py) is the Java claims' arms, factor
+ * for factor: every arm the Python forks run has the Java twin's protocol, connections,
+ * conversion, chunking, chunk size and tasks, so that each Python comparison changes what its Java
+ * twin changes. Skipped, saying why, where the port's packages are missing (required under
+ * {@code BENCH_REQUIRE_PYTHON}).
+ */
+class PythonArmsTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PythonArmsTest.class);
+
+    private static final String ARMS_SCRIPT = "import json, sys; sys.path.insert(0, 'python'); "
+            + "from original_loader import loader as l; "
+            + "print(json.dumps({'arms': {k: {'protocol': a.protocol.value, 'connections': a.connections.value, "
+            + "'conversion': a.conversion.value, 'chunking': a.chunking.value, 'chunk_size': a.chunk_size, "
+            + "'max_tasks': a.max_tasks} for k, a in l.ARMS.items()}, 'unsupported': sorted(l.UNSUPPORTED_ARMS)}))";
+
+    @BeforeAll
+    static void pythonPortAvailable() {
+        Optional<String> missing = PythonLoader.missing();
+        if (System.getenv("BENCH_REQUIRE_PYTHON") != null) {
+            assertThat(missing).as("the Python port's interpreter and packages").isEmpty();
+        }
+        missing.ifPresent(reason -> LOG.warn("skipped: the Python port's arm table ({}): {}", PythonArmsTest.class.getSimpleName(),
+                reason));
+        assumeTrue(missing.isEmpty(), () -> "the Python port cannot run here: " + missing.orElse(""));
+    }
+
+    @Test
+    void everyPythonArmHasItsJavaTwinsFactors() throws Exception {
+        JsonNode table = pythonTable();
+        Map<String, Arm> javaArms = new LinkedHashMap<>();
+        TreeSet<String> withoutTwin = new TreeSet<>();
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            Language.PYTHON.arms(claim).forEach(arm -> javaArms.put(arm.id(), arm));
+            claim.arms().stream().filter(arm -> !Language.PYTHON.arms(claim).contains(arm)).forEach(arm -> withoutTwin.add(arm.id()));
+        }
+        TreeSet<String> pythonIds = new TreeSet<>();
+        table.path("arms").fieldNames().forEachRemaining(pythonIds::add);
+        assertThat(pythonIds).isEqualTo(new TreeSet<>(javaArms.keySet()));
+        assertThat(iterableText(table.path("unsupported"))).isEqualTo(withoutTwin);
+        javaArms.forEach((id, arm) -> assertThat(table.path("arms").path(id)).as(id).isEqualTo(expected(arm.plan())));
+    }
+
+    /** A Java plan as the Python port writes its arm. */
+    private static JsonNode expected(LoadPlan plan) {
+        Map<String, Object> arm = new LinkedHashMap<>();
+        arm.put("protocol", switch (plan.protocol()) {
+            case BATCH -> "executemany";
+            case COPY_TEXT -> "copy_text";
+            case COPY_CSV -> "copy_csv";
+            case COPY_BINARY -> "copy_binary";
+            case BATCH_REWRITE, MULTI_VALUES, UNNEST -> "none in the port: " + plan.protocol();
+        });
+        arm.put("connections", switch (plan.connections()) {
+            case POOLED -> "pool";
+            case PER_CHUNK -> "per_chunk";
+            case SINGLE -> "single_sync";
+        });
+        arm.put("conversion", plan.conversion().name().toLowerCase(Locale.ROOT));
+        arm.put("chunking", plan.chunking().name().toLowerCase(Locale.ROOT));
+        arm.put("chunk_size", plan.chunkSize());
+        arm.put("max_tasks", plan.tasks());
+        return new ObjectMapper().valueToTree(arm);
+    }
+
+    private static JsonNode pythonTable() throws Exception {
+        Process process = new ProcessBuilder(PythonLoader.interpreter().toString(), "-c", ARMS_SCRIPT)
+                .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the interpreter answers").isTrue();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(printed).isZero();
+        return new ObjectMapper().readTree(printed);
+    }
+
+    private static TreeSet<String> iterableText(JsonNode array) {
+        TreeSet<String> values = new TreeSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}
