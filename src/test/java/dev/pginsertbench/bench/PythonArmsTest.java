@@ -1,7 +1,6 @@
 package dev.pginsertbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,13 +13,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Python port's arm table (python/original_loader/loader.py) is the Java claims' arms, factor
@@ -31,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 class PythonArmsTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PythonArmsTest.class);
 
     private static final String ARMS_SCRIPT = "import json, sys; sys.path.insert(0, 'python'); "
             + "from original_loader import loader as l; "
@@ -41,13 +36,7 @@ class PythonArmsTest {
 
     @BeforeAll
     static void pythonPortAvailable() {
-        Optional<String> missing = PythonLoader.missing();
-        if (System.getenv("BENCH_REQUIRE_PYTHON") != null) {
-            assertThat(missing).as("the Python port's interpreter and packages").isEmpty();
-        }
-        missing.ifPresent(reason -> LOG.warn("skipped: the Python port's arm table ({}): {}", PythonArmsTest.class.getSimpleName(),
-                reason));
-        assumeTrue(missing.isEmpty(), () -> "the Python port cannot run here: " + missing.orElse(""));
+        PythonPort.requireOrSkip(PythonArmsTest.class);
     }
 
     @Test

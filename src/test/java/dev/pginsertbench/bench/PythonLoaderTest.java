@@ -2,7 +2,6 @@ package dev.pginsertbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.claims.Arm;
@@ -17,13 +16,10 @@ import dev.pginsertbench.postgres.TableShape;
 import java.io.IOException;
 import java.sql.Connection;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Python port of the original loader on a real server, through the worker the Python claims
@@ -35,18 +31,11 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(PostgresExtension.class)
 class PythonLoaderTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PythonLoaderTest.class);
     private static final int ROWS = 20_000;
 
     @BeforeAll
     static void pythonPortAvailable() {
-        Optional<String> missing = PythonLoader.missing();
-        if (System.getenv("BENCH_REQUIRE_PYTHON") != null) {
-            assertThat(missing).as("the Python port's interpreter and packages").isEmpty();
-        }
-        // surefire counts a class skipped in @BeforeAll as "Tests run: 0" without the reason: say it once
-        missing.ifPresent(reason -> LOG.warn("skipped: the Python port's tests ({}): {}", PythonLoaderTest.class.getSimpleName(), reason));
-        assumeTrue(missing.isEmpty(), () -> "the Python port cannot run here: " + missing.orElse(""));
+        PythonPort.requireOrSkip(PythonLoaderTest.class);
     }
 
     @Test
