@@ -80,6 +80,11 @@ public enum Counter {
         return writer;
     }
 
+    /** The counter written under this key. */
+    public static Optional<Counter> byKey(String key) {
+        return Arrays.stream(values()).filter(counter -> counter.key.equals(key)).findFirst();
+    }
+
     /** The counters one writer reports. */
     public static List<Counter> of(Writer writer) {
         return Arrays.stream(values()).filter(counter -> counter.writer == writer).toList();

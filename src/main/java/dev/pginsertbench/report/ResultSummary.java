@@ -201,29 +201,21 @@ public final class ResultSummary {
     }
 
     /**
-     * A counter's metric; empty where its writer reported nothing (a run with {@code --no-gc}, a
-     * benchmark without that {@code @AuxCounters} class).
+     * A counter's metric; empty where the result has none (results written before the counter
+     * existed, a run with {@code --no-gc}, a benchmark without that {@code @AuxCounters} class).
      *
-     * @throws IllegalArgumentException where the writer reported its other counters but not this one:
-     *                                  results of another version of the suite, or a counter renamed on
-     *                                  one side only, never read as "not measured"
+     * @throws IllegalArgumentException where the result has a counter of the suite's kind (a plain
+     *                                  name; profilers' names hold a dot) that {@link Counter} does not
+     *                                  list: one renamed on one side only, which would otherwise read
+     *                                  as "not measured"
      */
     static Optional<JsonNode> metric(JsonNode secondary, Counter counter) {
-        Optional<JsonNode> metric = present(secondary, counter);
-        if (metric.isEmpty()) {
-            List<String> siblings = Counter.of(counter.writer()).stream().filter(c -> present(secondary, c).isPresent())
-                    .map(Counter::key).toList();
-            if (!siblings.isEmpty()) {
-                throw new IllegalArgumentException("secondaryMetrics has " + siblings + " but no '" + counter.key()
-                        + "', which the same writer reports: results of another version of the suite? "
-                        + "(results/README.md lists the counters)");
+        secondary.fieldNames().forEachRemaining(name -> {
+            if (!name.contains(".") && Counter.byKey(name).isEmpty()) {
+                throw new IllegalArgumentException("secondaryMetrics has '" + name + "', a counter this version of the "
+                        + "suite does not know (renamed?); results/README.md lists the counters");
             }
-        }
-        return metric;
-    }
-
-    /** Older JMH prefixes profiler keys with a middle dot. */
-    private static Optional<JsonNode> present(JsonNode secondary, Counter counter) {
+        });
         String key = counter.key();
         JsonNode metric = secondary.has(key) ? secondary.get(key) : secondary.path("\u00b7" + key);
         return metric.isMissingNode() ? Optional.empty() : Optional.of(metric);

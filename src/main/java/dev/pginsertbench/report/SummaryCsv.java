@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
  * summary.csv: the summary rows as a tidy table, one row per configuration and one column per
  * parameter or number, every number as {@link ResultSummary} computed it (results/README.md
- * defines each column). Not applicable or not measured is an empty cell.
+ * defines each column). Not applicable or not measured is an empty cell. One list of columns,
+ * each a name and how a row fills it, makes both the header and the cells.
  */
 public final class SummaryCsv {
 
@@ -18,43 +21,63 @@ public final class SummaryCsv {
     static final List<Parameter> PARAMETERS = Stream.of(Parameter.values())
             .filter(p -> p != Parameter.ROWS && p != Parameter.CLAIM && p != Parameter.ROUND).toList();
 
+    /** A column: its name in the header and its cell for a row. */
+    record Column(String name, Function<SummaryRow, String> cell) {
+
+        static Column number(String name, ToDoubleFunction<SummaryRow> value) {
+            return new Column(name, row -> SummaryCsv.number(value.applyAsDouble(row)));
+        }
+    }
+
+    static final List<Column> COLUMNS = columns();
+
     private SummaryCsv() {
     }
 
-    public static List<String> header() {
-        List<String> columns = new ArrayList<>(List.of("benchmark", "family", "label", "rows"));
-        PARAMETERS.forEach(p -> columns.add(p.field()));
-        columns.addAll(List.of("forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high",
-                "mb_per_s", "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
-                "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms", "wait_cpu",
-                "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io", "wait_other"));
+    private static List<Column> columns() {
+        List<Column> columns = new ArrayList<>(List.of(new Column("benchmark", row -> Csv.quote(row.benchmark())),
+                new Column("family", SummaryRow::family), new Column("label", row -> Csv.quote(row.label())),
+                new Column("rows", row -> String.valueOf(row.rows()))));
+        PARAMETERS.forEach(p -> columns.add(new Column(p.field(), row -> Csv.quote(row.params().getOrDefault(p.field(), "")))));
+        columns.addAll(List.of(new Column("forks", row -> String.valueOf(row.forks())),
+                new Column("n", row -> String.valueOf(row.times().n())),
+                Column.number("seconds_mean", row -> row.times().mean()),
+                Column.number("rows_per_s", row -> row.throughput().estimate()),
+                Column.number("rows_per_s_low", row -> row.throughput().low()),
+                Column.number("rows_per_s_high", row -> row.throughput().high()),
+                Column.number("mb_per_s", SummaryRow::megabytesPerSecond),
+                Column.number("client_cpu_ns_per_row", SummaryRow::clientCpuNsPerRow),
+                Column.number("server_cpu_ns_per_row", SummaryRow::serverCpuNsPerRow),
+                Column.number("wal_bytes_per_row", SummaryRow::walBytesPerRow),
+                Column.number("alloc_bytes_per_row", SummaryRow::allocatedBytesPerRow),
+                Column.number("heap_peak_growth_mb", row -> row.heapPeakGrowthBytes() / 1e6),
+                Column.number("chunks", row -> row.chunks().chunks()),
+                Column.number("successful_chunks", row -> row.chunks().successfulChunks()),
+                Column.number("mean_chunk_ms", row -> row.chunks().meanSeconds() * 1e3),
+                Column.number("max_chunk_ms", row -> row.chunks().maxSeconds() * 1e3),
+                Column.number("wait_cpu", row -> row.waits().cpu()),
+                Column.number("wait_client", row -> row.waits().client()),
+                Column.number("wait_lock_extend", row -> row.waits().lockExtend()),
+                Column.number("wait_wal", row -> row.waits().wal()),
+                Column.number("wait_data_io", row -> row.waits().dataIo()),
+                Column.number("wait_other", row -> row.waits().other())));
         for (Reference reference : Reference.values()) {
-            columns.addAll(List.of(reference.column(), reference.column() + "_low", reference.column() + "_high"));
+            columns.addAll(List.of(Column.number(reference.column(), row -> row.ratio(reference).estimate()),
+                    Column.number(reference.column() + "_low", row -> row.ratio(reference).low()),
+                    Column.number(reference.column() + "_high", row -> row.ratio(reference).high())));
         }
-        columns.add("interleaved");
-        return columns;
+        columns.add(new Column("interleaved", row -> String.valueOf(row.interleaved())));
+        return List.copyOf(columns);
+    }
+
+    public static List<String> header() {
+        return COLUMNS.stream().map(Column::name).toList();
     }
 
     public static String of(List<SummaryRow> rows) {
         StringBuilder csv = new StringBuilder(String.join(",", header())).append('\n');
         for (SummaryRow row : rows) {
-            List<String> cells = new ArrayList<>(List.of(Csv.quote(row.benchmark()), row.family(), Csv.quote(row.label()),
-                    String.valueOf(row.rows())));
-            PARAMETERS.forEach(p -> cells.add(Csv.quote(row.params().getOrDefault(p.field(), ""))));
-            cells.addAll(List.of(String.valueOf(row.forks()), String.valueOf(row.times().n()), number(row.times().mean()),
-                    number(row.throughput().estimate()), number(row.throughput().low()), number(row.throughput().high()),
-                    number(row.megabytesPerSecond()), number(row.clientCpuNsPerRow()), number(row.serverCpuNsPerRow()),
-                    number(row.walBytesPerRow()), number(row.allocatedBytesPerRow()), number(row.heapPeakGrowthBytes() / 1e6),
-                    number(row.chunks().chunks()), number(row.chunks().successfulChunks()),
-                    number(row.chunks().meanSeconds() * 1e3), number(row.chunks().maxSeconds() * 1e3),
-                    number(row.waits().cpu()), number(row.waits().client()), number(row.waits().lockExtend()),
-                    number(row.waits().wal()), number(row.waits().dataIo()), number(row.waits().other())));
-            for (Reference reference : Reference.values()) {
-                Interval ratio = row.ratio(reference);
-                cells.addAll(List.of(number(ratio.estimate()), number(ratio.low()), number(ratio.high())));
-            }
-            cells.add(String.valueOf(row.interleaved()));
-            csv.append(String.join(",", cells)).append('\n');
+            csv.append(String.join(",", COLUMNS.stream().map(column -> column.cell().apply(row)).toList())).append('\n');
         }
         return csv.toString();
     }

@@ -43,7 +43,7 @@ class ClaimsPoolTest {
                 arms.add(1);
             }
         }
-        return CounterFixtures.completed(results);
+        return results;
     }
 
     private static ObjectNode manifest(String version, boolean dirty) {

@@ -57,7 +57,7 @@ class ClaimsReportTest {
                 rssData.add(rss[i]);
             }
         }
-        return CounterFixtures.completed(entry);
+        return entry;
     }
 
     private static JsonNode twoForks() {
@@ -140,7 +140,7 @@ class ClaimsReportTest {
         ArrayNode results = JSON.createArrayNode();
         ObjectNode fork = poolFork(1, new double[] {1.0, 0.8}, new int[] {1, 0});
         ((ObjectNode) fork.path("secondaryMetrics")).remove("arm");
-        results.add(CounterFixtures.completed(fork));
+        results.add(fork);
         assertThatThrownBy(() -> ClaimShotResults.of(results)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ClaimBenchmark.load {claim=POOL, round=1}").hasMessageContaining("no 'arm' counter");
     }

@@ -36,7 +36,7 @@ class InterleavedReferencesTest {
             armData.add(arms[i]);
             cpuData.add(100.0 * arms[i]);
         }
-        return CounterFixtures.completed(entry);
+        return entry;
     }
 
     /**

@@ -89,6 +89,6 @@ class ServerComparisonTest {
             shots.add(mean + k * mean / 50);
             wal.add(walPerRow);
         }
-        return CounterFixtures.completed(entry);
+        return entry;
     }
 }
