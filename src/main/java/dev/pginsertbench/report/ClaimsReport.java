@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -145,53 +146,74 @@ public final class ClaimsReport {
         return results.isEmpty();
     }
 
+    private static final List<Csv.Column<ClaimResult>> CSV_COLUMNS = csvColumns();
+
+    private static List<Csv.Column<ClaimResult>> csvColumns() {
+        List<Csv.Column<ClaimResult>> columns = new ArrayList<>(List.of(
+                column("claim", r -> r.claim().id()),
+                column("language", r -> r.language().id()),
+                column("row", r -> r.comparison().id()),
+                column("statement", r -> Csv.quote(r.claim().statement())),
+                column("comparison", r -> Csv.quote(r.comparison().comparison())),
+                column("unit", r -> Csv.quote(r.comparison().unit().label())),
+                column("primary", r -> String.valueOf(r.comparison().primary())),
+                column("claimed_low", r -> Csv.number(r.comparison().claimedLow())),
+                column("claimed_high", r -> Csv.number(r.comparison().claimedHigh())),
+                column("estimate", r -> Csv.number(r.estimate())),
+                column("ci_low", r -> Csv.number(r.low())),
+                column("ci_high", r -> Csv.number(r.high())),
+                column("precision", r -> Csv.number(r.precision())),
+                column("target", r -> Csv.number(r.comparison().unit().targetHalfWidth())),
+                column("precision_unit", r -> Csv.quote(r.comparison().unit().precisionUnit())),
+                column("precision_met", r -> String.valueOf(r.precisionMet())),
+                column("n_pairs", r -> String.valueOf(r.pairs())),
+                column("n_forks", r -> String.valueOf(r.forks())),
+                column("verdict", r -> Csv.quote(r.verdict().text())),
+                column("scale", r -> r.comparison().unit().logScale() ? "log_ratio" : "difference_pct_of_dataset")));
+        PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(
+                column.from(r -> new PairedEstimate.InUnit(r.paired(), r.comparison().unit().precisionFactor()))));
+        // what each arm held, in MB, and the extra per row; empty for a time comparison
+        columns.addAll(List.of(
+                memoryColumn("changed_mb", m -> Csv.number(m.changedBytes() / 1e6)),
+                memoryColumn("original_mb", m -> Csv.number(m.originalBytes() / 1e6)),
+                memoryColumn("dataset_mb", m -> Csv.number(m.datasetBytes() / 1e6)),
+                memoryColumn("extra_bytes_per_row", m -> Csv.number(m.extraBytesPerRow())),
+                memoryColumn("memory_ratio", m -> Csv.number(m.ratio()))));
+        return List.copyOf(columns);
+    }
+
+    private static Csv.Column<ClaimResult> column(String name, Function<ClaimResult, String> cell) {
+        return new Csv.Column<>(name, cell);
+    }
+
+    private static Csv.Column<ClaimResult> memoryColumn(String name, Function<HeldMemory, String> cell) {
+        return column(name, r -> r.memory() == null ? "" : cell.apply(r.memory()));
+    }
+
+    private static final List<Csv.Column<ClaimShotResult>> SHOT_COLUMNS = List.of(
+            new Csv.Column<>("claim", (ClaimShotResult s) -> s.claim().id()),
+            new Csv.Column<>("language", (ClaimShotResult s) -> s.language().id()),
+            new Csv.Column<>("round", (ClaimShotResult s) -> String.valueOf(s.round())),
+            new Csv.Column<>("fork", (ClaimShotResult s) -> String.valueOf(s.fork())),
+            new Csv.Column<>("shot", (ClaimShotResult s) -> String.valueOf(s.shot())),
+            new Csv.Column<>("block", (ClaimShotResult s) -> String.valueOf(s.block())),
+            new Csv.Column<>("arm", ClaimShotResult::arm),
+            new Csv.Column<>("seconds", (ClaimShotResult s) -> Csv.number(s.seconds())),
+            new Csv.Column<>("rows", (ClaimShotResult s) -> String.valueOf(s.rows())),
+            new Csv.Column<>("mean_chunk_ms", (ClaimShotResult s) -> Csv.number(s.meanChunkSeconds() * 1e3)),
+            new Csv.Column<>("retained_heap_mb", (ClaimShotResult s) -> Csv.number(s.retainedHeapBytes() / 1e6)),
+            new Csv.Column<>("alloc_bytes_per_row", (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
+            new Csv.Column<>("peak_rss_growth_mb", (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
+            new Csv.Column<>("dataset_mb", (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)));
+
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
     public String csv() {
-        StringBuilder text = new StringBuilder(4096);
-        text.append("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,estimate,ci_low,ci_high,"
-                + "precision,target,precision_unit,precision_met,n_pairs,n_forks,verdict,"
-                + "scale," + PairedEstimate.CSV_COLUMNS + ",changed_mb,original_mb,dataset_mb,extra_bytes_per_row,memory_ratio\n");
-        for (ClaimResult r : results) {
-            ClaimComparison c = r.comparison();
-            ClaimUnit unit = c.unit();
-            text.append(String.join(",", r.claim().id(), r.language().id(), c.id(), Csv.quote(r.claim().statement()), Csv.quote(c.comparison()),
-                    Csv.quote(unit.label()), String.valueOf(c.primary()), Csv.number(c.claimedLow()),
-                    Csv.number(c.claimedHigh()), Csv.number(r.estimate()), Csv.number(r.low()), Csv.number(r.high()),
-                    Csv.number(r.precision()), Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
-                    String.valueOf(r.precisionMet()), String.valueOf(r.pairs()), String.valueOf(r.forks()),
-                    Csv.quote(r.verdict().text()), scaleCells(r), memoryCells(r.memory()))).append('\n');
-        }
-        return text.toString();
-    }
-
-    /** The analysis scale's columns: the estimate and its standard error there, df, variance components, warm-up check. */
-    private static String scaleCells(ClaimResult r) {
-        ClaimUnit unit = r.comparison().unit();
-        return (unit.logScale() ? "log_ratio" : "difference_pct_of_dataset") + "," + r.paired().csvCells(unit.precisionFactor());
-    }
-
-    /** What each arm held, in MB, and the extra per row; empty cells for a time comparison. */
-    private static String memoryCells(HeldMemory memory) {
-        if (memory == null) {
-            return ",,,,";
-        }
-        return String.join(",", Csv.number(memory.changedBytes() / 1e6), Csv.number(memory.originalBytes() / 1e6),
-                Csv.number(memory.datasetBytes() / 1e6), Csv.number(memory.extraBytesPerRow()), Csv.number(memory.ratio()));
+        return Csv.table(CSV_COLUMNS, results);
     }
 
     /** {@code claim-shots.csv}: every measured shot in the order it ran. */
     public String shotsCsv() {
-        StringBuilder text = new StringBuilder(64 * shots.size() + 128);
-        text.append("claim,language,round,fork,shot,block,arm,seconds,rows,mean_chunk_ms,retained_heap_mb,alloc_bytes_per_row,"
-                + "peak_rss_growth_mb,dataset_mb\n");
-        for (ClaimShotResult s : shots) {
-            text.append(String.join(",", s.claim().id(), s.language().id(), String.valueOf(s.round()), String.valueOf(s.fork()),
-                    String.valueOf(s.shot()), String.valueOf(s.block()), s.arm(), Csv.number(s.seconds()),
-                    String.valueOf(s.rows()), Csv.number(s.meanChunkSeconds() * 1e3),
-                    Csv.number(s.retainedHeapBytes() / 1e6), Csv.number(s.allocatedBytes() / s.rows()),
-                    Csv.number(s.peakRssGrowthBytes() / 1e6), Csv.number(s.datasetBytes() / 1e6))).append('\n');
-        }
-        return text.toString();
+        return Csv.table(SHOT_COLUMNS, shots);
     }
 
     /**

@@ -1,11 +1,32 @@
 package dev.pginsertbench.report;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** CSV fields as the results folder's CSV files write them (RFC 4180 quoting, empty for none, NaN for not measured). */
 final class Csv {
 
     private Csv() {
+    }
+
+    /** A column of a CSV file: its name in the header and how a row fills its cell. */
+    record Column<T>(String name, Function<T, String> cell) {
+
+        /** This column over rows of another kind, each reaching this column's row through {@code part}. */
+        <U> Column<U> from(Function<U, T> part) {
+            return new Column<>(name, row -> cell.apply(part.apply(row)));
+        }
+    }
+
+    /** A header line and one line per row, both made from the same columns. */
+    static <T> String table(List<Column<T>> columns, List<T> rows) {
+        StringBuilder text = new StringBuilder(64 * (rows.size() + 1) * Math.max(1, columns.size() / 4));
+        text.append(String.join(",", columns.stream().map(Column::name).toList())).append('\n');
+        for (T row : rows) {
+            text.append(String.join(",", columns.stream().map(column -> column.cell().apply(row)).toList())).append('\n');
+        }
+        return text.toString();
     }
 
     static String quote(String value) {

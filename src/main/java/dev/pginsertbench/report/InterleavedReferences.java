@@ -226,27 +226,43 @@ public final class InterleavedReferences {
                 ratio.forks(), rounds);
     }
 
+    /** One row of {@code interleaved.csv}: a configuration's ratio to one reference. */
+    private record CsvRow(Group group, ReferenceArm reference, PairedEstimate ratio) {
+
+        Interval ratios() {
+            return ratio.asRatio();
+        }
+    }
+
+    private static final List<Csv.Column<CsvRow>> CSV_COLUMNS = csvColumns();
+
+    private static List<Csv.Column<CsvRow>> csvColumns() {
+        List<Csv.Column<CsvRow>> columns = new ArrayList<>(List.of(
+                new Csv.Column<>("server", (CsvRow r) -> Csv.quote(r.group().server())),
+                new Csv.Column<>("rows", (CsvRow r) -> String.valueOf(r.group().rows())),
+                new Csv.Column<>("chunkSize", (CsvRow r) -> String.valueOf(r.group().chunkSize())),
+                new Csv.Column<>("tasks", (CsvRow r) -> String.valueOf(r.group().tasks())),
+                new Csv.Column<>("reference", (CsvRow r) -> r.reference().name().toLowerCase(Locale.ROOT)),
+                new Csv.Column<>("ratio", (CsvRow r) -> SummaryCsv.number(r.ratios().estimate())),
+                new Csv.Column<>("ratio_low", (CsvRow r) -> SummaryCsv.number(r.ratios().low())),
+                new Csv.Column<>("ratio_high", (CsvRow r) -> SummaryCsv.number(r.ratios().high())),
+                new Csv.Column<>("n_pairs", (CsvRow r) -> String.valueOf(r.ratio().pairs())),
+                new Csv.Column<>("n_rounds", (CsvRow r) -> String.valueOf(r.ratio().forks())),
+                new Csv.Column<>("round_ratios", (CsvRow r) -> Csv.quote(String.join(" ",
+                        r.group().roundRatios(r.reference()).stream().map(SummaryCsv::number).toList())))));
+        PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(column.from(r -> new PairedEstimate.InUnit(r.ratio(), 100))));
+        return List.copyOf(columns);
+    }
+
     /** {@code interleaved.csv}: one row per configuration and reference (results/README.md names the columns). */
     public static String csv(List<Group> groups) {
-        StringBuilder text = new StringBuilder("server,rows,chunkSize,tasks,reference,ratio,ratio_low,ratio_high,n_pairs,"
-                + "n_rounds,round_ratios," + PairedEstimate.CSV_COLUMNS + "\n");
+        List<CsvRow> rows = new ArrayList<>();
         for (Group group : groups) {
             for (ReferenceArm reference : List.of(ReferenceArm.PSQL, ReferenceArm.PARALLEL_CEILING)) {
-                Optional<PairedEstimate> paired = group.ratio(reference);
-                if (paired.isEmpty()) {
-                    continue;
-                }
-                PairedEstimate ratio = paired.get();
-                Interval ratios = ratio.asRatio();
-                text.append(String.join(",", Csv.quote(group.server()), String.valueOf(group.rows()),
-                        String.valueOf(group.chunkSize()), String.valueOf(group.tasks()), reference.name().toLowerCase(Locale.ROOT),
-                        SummaryCsv.number(ratios.estimate()), SummaryCsv.number(ratios.low()),
-                        SummaryCsv.number(ratios.high()), String.valueOf(ratio.pairs()), String.valueOf(ratio.forks()),
-                        Csv.quote(String.join(" ", group.roundRatios(reference).stream().map(SummaryCsv::number).toList())),
-                        ratio.csvCells(100))).append('\n');
+                group.ratio(reference).ifPresent(ratio -> rows.add(new CsvRow(group, reference, ratio)));
             }
         }
-        return text.toString();
+        return Csv.table(CSV_COLUMNS, rows);
     }
 
     /** {@code interleaved-shots.csv}: every measured shot in the order it ran. */

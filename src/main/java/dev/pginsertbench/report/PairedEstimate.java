@@ -99,19 +99,28 @@ public record PairedEstimate(double mean, double low, double high, double standa
      * estimate and its standard error on the analysis scale, the interval's degrees of freedom, the
      * variance components and the warm-up check, the last two in the file's precision unit.
      */
-    static final String CSV_COLUMNS = "scale_estimate,scale_se,df,sd_within_round,sd_between_rounds,warmup_difference,"
-            + "warmup_low,warmup_high,warmup_forks,warmup_flagged";
+    static final List<Csv.Column<InUnit>> CSV_COLUMNS = List.of(
+            column("scale_estimate", e -> Csv.number(e.estimate().mean)),
+            column("scale_se", e -> Csv.number(e.estimate().standardError)),
+            column("df", e -> String.valueOf(e.estimate().degreesOfFreedom())),
+            column("sd_within_round", e -> Csv.number(e.factor() * e.estimate().spread.withinRound())),
+            column("sd_between_rounds", e -> Csv.number(e.factor() * e.estimate().spread.betweenRounds())),
+            column("warmup_difference", e -> Csv.number(e.factor() * e.estimate().warmup.difference())),
+            column("warmup_low", e -> Csv.number(e.factor() * e.estimate().warmup.low())),
+            column("warmup_high", e -> Csv.number(e.factor() * e.estimate().warmup.high())),
+            column("warmup_forks", e -> String.valueOf(e.estimate().warmup.forks())),
+            column("warmup_flagged", e -> String.valueOf(e.estimate().warmup.flagged())));
 
     /**
-     * The cells of {@link #CSV_COLUMNS}.
+     * An estimate with the factor its variance components and warm-up check are written in.
      *
-     * @param unitFactor what the variance components and the warm-up check are multiplied by (100 for log-%)
+     * @param factor what they are multiplied by (100 for log-%)
      */
-    String csvCells(double unitFactor) {
-        return String.join(",", Csv.number(mean), Csv.number(standardError), String.valueOf(degreesOfFreedom()),
-                Csv.number(unitFactor * spread.withinRound()), Csv.number(unitFactor * spread.betweenRounds()),
-                Csv.number(unitFactor * warmup.difference()), Csv.number(unitFactor * warmup.low()),
-                Csv.number(unitFactor * warmup.high()), String.valueOf(warmup.forks()), String.valueOf(warmup.flagged()));
+    record InUnit(PairedEstimate estimate, double factor) {
+    }
+
+    private static Csv.Column<InUnit> column(String name, java.util.function.Function<InUnit, String> cell) {
+        return new Csv.Column<>(name, cell);
     }
 
     /** Degrees of freedom of the interval: units - 1. */

@@ -21,65 +21,61 @@ public final class SummaryCsv {
     static final List<Parameter> PARAMETERS = Stream.of(Parameter.values())
             .filter(p -> p != Parameter.ROWS && p != Parameter.CLAIM && p != Parameter.ROUND).toList();
 
-    /** A column: its name in the header and its cell for a row. */
-    record Column(String name, Function<SummaryRow, String> cell) {
-
-        static Column number(String name, ToDoubleFunction<SummaryRow> value) {
-            return new Column(name, row -> SummaryCsv.number(value.applyAsDouble(row)));
-        }
-    }
-
-    static final List<Column> COLUMNS = columns();
+    static final List<Csv.Column<SummaryRow>> COLUMNS = columns();
 
     private SummaryCsv() {
     }
 
-    private static List<Column> columns() {
-        List<Column> columns = new ArrayList<>(List.of(new Column("benchmark", row -> Csv.quote(row.benchmark())),
-                new Column("family", SummaryRow::family), new Column("label", row -> Csv.quote(row.label())),
-                new Column("rows", row -> String.valueOf(row.rows()))));
-        PARAMETERS.forEach(p -> columns.add(new Column(p.field(), row -> Csv.quote(row.params().getOrDefault(p.field(), "")))));
-        columns.addAll(List.of(new Column("forks", row -> String.valueOf(row.forks())),
-                new Column("n", row -> String.valueOf(row.times().n())),
-                Column.number("seconds_mean", row -> row.times().mean()),
-                Column.number("rows_per_s", row -> row.throughput().estimate()),
-                Column.number("rows_per_s_low", row -> row.throughput().low()),
-                Column.number("rows_per_s_high", row -> row.throughput().high()),
-                Column.number("mb_per_s", SummaryRow::megabytesPerSecond),
-                Column.number("client_cpu_ns_per_row", SummaryRow::clientCpuNsPerRow),
-                Column.number("server_cpu_ns_per_row", SummaryRow::serverCpuNsPerRow),
-                Column.number("wal_bytes_per_row", SummaryRow::walBytesPerRow),
-                Column.number("alloc_bytes_per_row", SummaryRow::allocatedBytesPerRow),
-                Column.number("heap_peak_growth_mb", row -> row.heapPeakGrowthBytes() / 1e6),
-                Column.number("chunks", row -> row.chunks().chunks()),
-                Column.number("successful_chunks", row -> row.chunks().successfulChunks()),
-                Column.number("mean_chunk_ms", row -> row.chunks().meanSeconds() * 1e3),
-                Column.number("max_chunk_ms", row -> row.chunks().maxSeconds() * 1e3),
-                Column.number("wait_cpu", row -> row.waits().cpu()),
-                Column.number("wait_client", row -> row.waits().client()),
-                Column.number("wait_lock_extend", row -> row.waits().lockExtend()),
-                Column.number("wait_wal", row -> row.waits().wal()),
-                Column.number("wait_data_io", row -> row.waits().dataIo()),
-                Column.number("wait_other", row -> row.waits().other())));
+    private static List<Csv.Column<SummaryRow>> columns() {
+        List<Csv.Column<SummaryRow>> columns = new ArrayList<>(List.of(column("benchmark", row -> Csv.quote(row.benchmark())),
+                column("family", SummaryRow::family), column("label", row -> Csv.quote(row.label())),
+                column("rows", row -> String.valueOf(row.rows()))));
+        PARAMETERS.forEach(p -> columns.add(column(p.field(), row -> Csv.quote(row.params().getOrDefault(p.field(), "")))));
+        columns.addAll(List.of(column("forks", row -> String.valueOf(row.forks())),
+                column("n", row -> String.valueOf(row.times().n())),
+                numberColumn("seconds_mean", row -> row.times().mean()),
+                numberColumn("rows_per_s", row -> row.throughput().estimate()),
+                numberColumn("rows_per_s_low", row -> row.throughput().low()),
+                numberColumn("rows_per_s_high", row -> row.throughput().high()),
+                numberColumn("mb_per_s", SummaryRow::megabytesPerSecond),
+                numberColumn("client_cpu_ns_per_row", SummaryRow::clientCpuNsPerRow),
+                numberColumn("server_cpu_ns_per_row", SummaryRow::serverCpuNsPerRow),
+                numberColumn("wal_bytes_per_row", SummaryRow::walBytesPerRow),
+                numberColumn("alloc_bytes_per_row", SummaryRow::allocatedBytesPerRow),
+                numberColumn("heap_peak_growth_mb", row -> row.heapPeakGrowthBytes() / 1e6),
+                numberColumn("chunks", row -> row.chunks().chunks()),
+                numberColumn("successful_chunks", row -> row.chunks().successfulChunks()),
+                numberColumn("mean_chunk_ms", row -> row.chunks().meanSeconds() * 1e3),
+                numberColumn("max_chunk_ms", row -> row.chunks().maxSeconds() * 1e3),
+                numberColumn("wait_cpu", row -> row.waits().cpu()),
+                numberColumn("wait_client", row -> row.waits().client()),
+                numberColumn("wait_lock_extend", row -> row.waits().lockExtend()),
+                numberColumn("wait_wal", row -> row.waits().wal()),
+                numberColumn("wait_data_io", row -> row.waits().dataIo()),
+                numberColumn("wait_other", row -> row.waits().other())));
         for (Reference reference : Reference.values()) {
-            columns.addAll(List.of(Column.number(reference.column(), row -> row.ratio(reference).estimate()),
-                    Column.number(reference.column() + "_low", row -> row.ratio(reference).low()),
-                    Column.number(reference.column() + "_high", row -> row.ratio(reference).high())));
+            columns.addAll(List.of(numberColumn(reference.column(), row -> row.ratio(reference).estimate()),
+                    numberColumn(reference.column() + "_low", row -> row.ratio(reference).low()),
+                    numberColumn(reference.column() + "_high", row -> row.ratio(reference).high())));
         }
-        columns.add(new Column("interleaved", row -> String.valueOf(row.interleaved())));
+        columns.add(column("interleaved", row -> String.valueOf(row.interleaved())));
         return List.copyOf(columns);
     }
 
+    private static Csv.Column<SummaryRow> column(String name, Function<SummaryRow, String> cell) {
+        return new Csv.Column<>(name, cell);
+    }
+
+    private static Csv.Column<SummaryRow> numberColumn(String name, ToDoubleFunction<SummaryRow> value) {
+        return new Csv.Column<>(name, row -> number(value.applyAsDouble(row)));
+    }
+
     public static List<String> header() {
-        return COLUMNS.stream().map(Column::name).toList();
+        return COLUMNS.stream().map(Csv.Column::name).toList();
     }
 
     public static String of(List<SummaryRow> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", header())).append('\n');
-        for (SummaryRow row : rows) {
-            csv.append(String.join(",", COLUMNS.stream().map(column -> column.cell().apply(row)).toList())).append('\n');
-        }
-        return csv.toString();
+        return Csv.table(COLUMNS, rows);
     }
 
     /** Six significant digits in plain notation; empty for NaN and infinities (not applicable, not measured or unbounded). */
