@@ -146,7 +146,7 @@ public final class ClaimsReport {
         return results.isEmpty();
     }
 
-    private static final List<Csv.Column<ClaimResult>> CSV_COLUMNS = csvColumns();
+    static final List<Csv.Column<ClaimResult>> CSV_COLUMNS = csvColumns();
 
     private static List<Csv.Column<ClaimResult>> csvColumns() {
         List<Csv.Column<ClaimResult>> columns = new ArrayList<>(List.of(
@@ -190,7 +190,7 @@ public final class ClaimsReport {
         return column(name, r -> r.memory() == null ? "" : cell.apply(r.memory()));
     }
 
-    private static final List<Csv.Column<ClaimShotResult>> SHOT_COLUMNS = List.of(
+    static final List<Csv.Column<ClaimShotResult>> SHOT_COLUMNS = List.of(
             new Csv.Column<>("claim", (ClaimShotResult s) -> s.claim().id()),
             new Csv.Column<>("language", (ClaimShotResult s) -> s.language().id()),
             new Csv.Column<>("round", (ClaimShotResult s) -> String.valueOf(s.round())),

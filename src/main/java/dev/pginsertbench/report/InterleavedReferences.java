@@ -227,14 +227,14 @@ public final class InterleavedReferences {
     }
 
     /** One row of {@code interleaved.csv}: a configuration's ratio to one reference. */
-    private record CsvRow(Group group, ReferenceArm reference, PairedEstimate ratio) {
+    record CsvRow(Group group, ReferenceArm reference, PairedEstimate ratio) {
 
         Interval ratios() {
             return ratio.asRatio();
         }
     }
 
-    private static final List<Csv.Column<CsvRow>> CSV_COLUMNS = csvColumns();
+    static final List<Csv.Column<CsvRow>> CSV_COLUMNS = csvColumns();
 
     private static List<Csv.Column<CsvRow>> csvColumns() {
         List<Csv.Column<CsvRow>> columns = new ArrayList<>(List.of(

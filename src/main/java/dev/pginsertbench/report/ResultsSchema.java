@@ -1,0 +1,93 @@
+package dev.pginsertbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.claims.Arm;
+import dev.pginsertbench.claims.ClaimComparison;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.LoadPlan;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a results folder holds, for the readers written in other languages (the notebook, the
+ * Python port's tests): the counters of the JMH JSON, the columns of each CSV file the report
+ * writes, the claims with their arms as plan fields and their comparisons, and the verdicts'
+ * texts, all taken from the code that writes them. Committed as {@code results/schema.json}; a test
+ * fails when the file and the code differ, and readers check their own lists against it.
+ */
+public final class ResultsSchema {
+
+    /** Raised when what the file describes changes, so that a reader can tell which it read. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsSchema() {
+    }
+
+    /** The schema as the committed file holds it, pretty-printed, with a final newline. */
+    public static String json() {
+        try {
+            return JSON.writeValueAsString(tree()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the results schema does not serialise", e);
+        }
+    }
+
+    static ObjectNode tree() {
+        ObjectNode schema = JSON.createObjectNode();
+        schema.put("schemaVersion", SCHEMA_VERSION);
+        ArrayNode counters = schema.putArray("counters");
+        for (Counter counter : Counter.values()) {
+            counters.addObject().put("key", counter.key()).put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
+        }
+        ObjectNode files = schema.putObject("files");
+        columns(files, "summary.csv", SummaryCsv.COLUMNS);
+        columns(files, "claims.csv", ClaimsReport.CSV_COLUMNS);
+        columns(files, "claim-shots.csv", ClaimsReport.SHOT_COLUMNS);
+        columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
+        ArrayNode claims = schema.putArray("claims");
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            ObjectNode node = claims.addObject().put("id", claim.id()).put("statement", claim.statement());
+            ArrayNode arms = node.putArray("arms");
+            for (Arm arm : claim.arms()) {
+                arms.add(arm(arm, Language.PYTHON.arms(claim).contains(arm)));
+            }
+            ArrayNode comparisons = node.putArray("comparisons");
+            for (ClaimComparison comparison : claim.comparisons()) {
+                ObjectNode c = comparisons.addObject().put("id", comparison.id()).put("comparison", comparison.comparison())
+                        .put("changed", comparison.changed()).put("original", comparison.original())
+                        .put("measure", comparison.measure().name().toLowerCase(Locale.ROOT))
+                        .put("unit", comparison.unit().label()).put("primary", comparison.primary());
+                c.put("claimedLow", comparison.claimedLow());
+                c.put("claimedHigh", comparison.claimedHigh());
+            }
+        }
+        ArrayNode verdicts = schema.putArray("verdicts");
+        for (Verdict verdict : Verdict.values()) {
+            verdicts.add(verdict.text());
+        }
+        return schema;
+    }
+
+    private static ObjectNode arm(Arm arm, boolean inPython) {
+        LoadPlan plan = arm.plan();
+        ObjectNode node = JSON.createObjectNode().put("id", arm.id()).put("label", arm.label()).put("code", arm.code())
+                .put("python", inPython);
+        node.put("protocol", plan.protocol().name()).put("connections", plan.connections().name())
+                .put("executor", plan.executor().name()).put("conversion", plan.conversion().name())
+                .put("chunking", plan.chunking().name()).put("chunkSize", plan.chunkSize()).put("tasks", plan.tasks());
+        return node;
+    }
+
+    private static void columns(ObjectNode files, String file, List<? extends Csv.Column<?>> columns) {
+        ArrayNode names = files.putArray(file);
+        columns.forEach(column -> names.add(column.name()));
+    }
+}
