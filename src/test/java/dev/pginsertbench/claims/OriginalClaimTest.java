@@ -9,6 +9,7 @@ import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.LoaderOptions;
 import dev.pginsertbench.load.Protocol;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,16 @@ class OriginalClaimTest {
         // CRC-32 of "after", as zlib.crc32(b"after") computes it
         assertThat(new Arm("after", "another label", OriginalClaim.after().plan(), LoaderOptions.defaults()).code())
                 .isEqualTo(2302955073L);
+    }
+
+    @Test
+    void bothClaimsBenchmarksOfferEveryClaim() throws NoSuchFieldException {
+        // JMH reads a parameter's values from the annotation, which cannot name the enum: held to it here
+        for (Class<?> benchmark : List.of(dev.pginsertbench.bench.ClaimBenchmark.class,
+                dev.pginsertbench.bench.PythonClaimBenchmark.class)) {
+            assertThat(benchmark.getField("claim").getAnnotation(org.openjdk.jmh.annotations.Param.class).value())
+                    .as(benchmark.getSimpleName()).containsExactly(Arrays.stream(OriginalClaim.values()).map(Enum::name)
+                            .toArray(String[]::new));
+        }
     }
 }
