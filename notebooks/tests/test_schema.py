@@ -6,7 +6,7 @@ import unittest
 
 from support import ir
 
-from insert_results import claims, interleaved, load
+from insert_results import claims, interleaved, load, strategies
 
 SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-8"))
 
@@ -24,6 +24,13 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
 
     def test_interleaved_csv(self):
         self.assertEqual(SCHEMA["files"]["interleaved.csv"], interleaved.RATIOS_COLUMNS)
+
+    def test_every_benchmark_has_a_short_name_here_or_says_why_not(self):
+        suite = [benchmark["id"] for benchmark in SCHEMA["benchmarks"]]
+        self.assertEqual(sorted(set(strategies.BENCHMARKS) | set(strategies.NOT_NAMED_HERE)), sorted(suite))
+        self.assertFalse(set(strategies.BENCHMARKS) & set(strategies.NOT_NAMED_HERE))
+        drawn = {benchmark["family"] for benchmark in SCHEMA["benchmarks"]} - {"claims"}
+        self.assertLessEqual(drawn, set(strategies.FAMILY_ORDER))
 
     def test_claims_in_the_suites_order_and_every_verdict(self):
         self.assertEqual([claim["id"] for claim in SCHEMA["claims"]], list(claims.CLAIM_NAMES))

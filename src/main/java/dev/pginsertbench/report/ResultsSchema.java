@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.ClaimComparison;
@@ -16,7 +17,7 @@ import java.util.Locale;
 
 /**
  * What a results folder holds, for the readers written in other languages (the notebook, the
- * Python port's tests): the counters of the JMH JSON, the columns of each CSV file the report
+ * Python port's tests): the benchmarks of the catalogue, the counters of the JMH JSON, the columns of each CSV file the report
  * writes, the claims with their arms as plan fields and their comparisons, and the verdicts'
  * texts, all taken from the code that writes them. Committed as {@code results/schema.json}; a test
  * fails when the file and the code differ, and readers check their own lists against it.
@@ -46,6 +47,13 @@ public final class ResultsSchema {
         ArrayNode counters = schema.putArray("counters");
         for (Counter counter : Counter.values()) {
             counters.addObject().put("key", counter.key()).put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
+        }
+        ArrayNode benchmarks = schema.putArray("benchmarks");
+        for (Catalogue entry : Catalogue.values()) {
+            ObjectNode benchmark = benchmarks.addObject().put("id", entry.id()).put("family", entry.family().id())
+                    .put("label", entry.label());
+            ArrayNode parameters = benchmark.putArray("parameters");
+            entry.parameters().forEach(parameter -> parameters.add(parameter.field()));
         }
         ObjectNode files = schema.putObject("files");
         columns(files, "summary.csv", SummaryCsv.COLUMNS);
