@@ -194,6 +194,25 @@ class RunOptionsTest {
     }
 
     @Test
+    void theDocsOptionsTableHasEveryOptionOfTheUsageTextAndNoOther() throws IOException {
+        String page = Files.readString(Path.of("docs/running.md"));
+        int start = page.indexOf("## Options");
+        assertThat(start).as("docs/running.md has an Options section").isNotNegative();
+        String table = page.substring(start, page.indexOf("\n## ", start + 1));
+        assertThat(options(table)).isEqualTo(options(RunCommand.usage().replace("--help", "")));
+    }
+
+    /** The long options a text names, {@code --name}. */
+    private static java.util.Set<String> options(String text) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Matcher option = Pattern.compile("--([a-z][a-z-]*)").matcher(text);
+        while (option.find()) {
+            names.add(option.group(1));
+        }
+        return names;
+    }
+
+    @Test
     void theUsageTextListsEveryOptionAndEveryChoice() {
         String usage = RunCommand.usage();
         assertThat(usage).contains("--jdbc-url", "--user", "--password", "--server-profile", "--provider", "--rows",
