@@ -55,6 +55,17 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      */
     public record PythonPort(String python, String psycopg, String psycopgImplementation, String psycopgPool, String pydantic,
             String libpq, String skipped) {
+
+        /** The port as installed, with the versions it runs on. */
+        public static PythonPort installed(String python, String psycopg, String psycopgImplementation, String psycopgPool,
+                String pydantic, String libpq) {
+            return new PythonPort(python, psycopg, psycopgImplementation, psycopgPool, pydantic, libpq, null);
+        }
+
+        /** A port that cannot run here, and why. */
+        public static PythonPort skipped(String reason) {
+            return new PythonPort(null, null, null, null, null, null, reason);
+        }
     }
 
     /**

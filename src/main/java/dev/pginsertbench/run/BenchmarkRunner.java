@@ -270,9 +270,9 @@ public final class BenchmarkRunner {
             return null;
         }
         return PythonLoader.installed()
-                .map(v -> new RunManifest.PythonPort(v.python(), v.psycopg(), v.psycopgImplementation(), v.psycopgPool(),
-                        v.pydantic(), v.libpq(), null))
-                .orElseGet(() -> new RunManifest.PythonPort(null, null, null, null, null, null,
+                .map(v -> RunManifest.PythonPort.installed(v.python(), v.psycopg(), v.psycopgImplementation(), v.psycopgPool(),
+                        v.pydantic(), v.libpq()))
+                .orElseGet(() -> RunManifest.PythonPort.skipped(
                         PythonLoader.missing().orElse("the Python port did not report its versions")));
     }
 
