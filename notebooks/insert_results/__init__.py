@@ -27,7 +27,7 @@ from .claim_figures import claim_intervals, claim_shots
 from .claims import (CLAIM_NAMES, CLAIM_SHOTS_COLUMNS, CLAIMS_COLUMNS, VERDICTS, ClaimStudy, claim_study_display,
                      load_claim_study)
 from .pooled import (POOLED_CLAIMS_COLUMNS, POOLED_RUNS_COLUMNS, PooledStudy, load_pooled, pooled_display,
-                     pooled_forest, read_pooled)
+                     pooled_forest, pooled_forest_java, pooled_forest_python, read_pooled)
 from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, speedup_heatmap,
                       throughput_best, throughput_vs_chunk)
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig

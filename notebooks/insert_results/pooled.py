@@ -355,15 +355,20 @@ def _pools_text(study: PooledStudy, manifests: dict | None) -> str:
 
 
 @styled
-def pooled_forest(study: PooledStudy | None, manifests=None) -> Plot:
+def pooled_forest(study: PooledStudy | None, manifests=None, language: str | None = None) -> Plot:
     """Per primary comparison and language a panel: each run's estimate with its
     95 % interval, then the pooled estimate with its 95 % interval and prediction
-    interval, over the claimed range, as pooled-claims.csv and pooled-runs.csv hold them."""
+    interval, over the claimed range, as pooled-claims.csv and pooled-runs.csv hold them.
+    With a language, that language's panels alone: half the height, legible on a page."""
+    title = TITLE if language is None else f"{TITLE}, {language_name(language)}"
     if study is None:
-        return placeholder(TITLE, NEEDS)
+        return placeholder(title, NEEDS)
     panels = primary_comparisons(study.claims)
+    if language is not None:
+        panels = panels[panels["language"] == language].reset_index(drop=True)
     if panels.empty:
-        return placeholder(TITLE, "pooled-claims.csv has no primary comparison")
+        return placeholder(title, "pooled-claims.csv has no primary comparison"
+                           + ("" if language is None else f" measured in {language_name(language)}"))
     rows = [study.runs_of(p) for p in panels.itertuples()]
     # A panel a row per run and one for the pooled estimate; stacked, so that the values fit on the right.
     heights = [(len(runs) + 1) * ROW_IN + PANEL_IN for runs in rows]
@@ -374,7 +379,7 @@ def pooled_forest(study: PooledStudy | None, manifests=None) -> Plot:
         forest_panel(ax, pooled, runs)
         _panel_title(ax, pooled, several_pools)
     _forest_legend(fig)
-    finish(fig, TITLE, "; ".join(b for b in (
+    finish(fig, title, "; ".join(b for b in (
         _pools_text(study, manifests),
         "the primary comparisons of the claims; every number as the suite wrote it (pooled-claims.csv, "
         "pooled-runs.csv): a random-effects model over the runs, as the folder's pooled-claims.md describes; "
@@ -382,3 +387,13 @@ def pooled_forest(study: PooledStudy | None, manifests=None) -> Plot:
         "precision); an arrowhead marks an interval cut at twice the farthest estimate or claimed bound from "
         "the reference line") if b), bottom_in=0.6, h_pad=0.4)
     return Plot(fig, [])
+
+
+def pooled_forest_java(study: PooledStudy | None, manifests=None) -> Plot:
+    """The forest plot's Java panels (the appendix has a figure per language)."""
+    return pooled_forest(study, manifests, language="java")
+
+
+def pooled_forest_python(study: PooledStudy | None, manifests=None) -> Plot:
+    """The forest plot's Python panels."""
+    return pooled_forest(study, manifests, language="python")

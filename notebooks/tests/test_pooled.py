@@ -22,7 +22,8 @@ from support import CLAIMS_ONLY, FIXTURES, ir, temp_dir
 from insert_results import appendix, pooled
 
 POOLED = FIXTURES / "pooled"
-POOLED_FILES = sorted(["figures/fig15_pooled_forest.pdf", "figures/fig15_pooled_forest.png",
+POOLED_FILES = sorted(["figures/fig15_pooled_forest_java.pdf", "figures/fig15_pooled_forest_java.png",
+                       "figures/fig15_pooled_forest_python.pdf", "figures/fig15_pooled_forest_python.png",
                        "tables/pooled_claims.tex", "tables/pooled_claims.csv", "tables/environment.tex",
                        "tables/environment.csv", "methods.md", "methods.tex", "appendix.tex"])
 
@@ -135,6 +136,15 @@ class TheForestPlot(unittest.TestCase):
         cls.plot = ir.pooled_forest(study())
         cls.axes = cls.plot.fig.get_axes()
 
+    def test_a_figure_per_language_holds_that_languages_panels_alone(self):
+        titles = [ax.get_title(loc="left") for ax in self.axes]
+        for draw, name in ((ir.pooled_forest_java, "Java"), (ir.pooled_forest_python, "Python")):
+            plot = draw(study())
+            own = [ax.get_title(loc="left") for ax in plot.fig.get_axes()]
+            self.assertEqual(own, [t for t in titles if t.endswith(", " + name)])
+            self.assertTrue(plot.fig.texts[0].get_text().endswith(", " + name) or
+                            any(t.get_text().endswith(", " + name) for t in plot.fig.texts))
+
     def test_one_panel_per_primary_comparison_and_language(self):
         self.assertEqual([ax.get_title(loc="left") for ax in self.axes], [
             "COPY: text end to end, Java", "COPY: text end to end, Python", "conversion: upfront vs per chunk, Java",
@@ -197,7 +207,7 @@ class WhatAPooledFolderWrites(unittest.TestCase):
         written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
         self.assertEqual(written, POOLED_FILES)
         self.assertEqual(a.check_outputs(), [])
-        self.assertGreater((out / "figures/fig15_pooled_forest.png").stat().st_size, 20_000)
+        self.assertGreater((out / "figures/fig15_pooled_forest_java.png").stat().st_size, 20_000)
         self.assertEqual(list(a.coverage()["benchmark"]), ["claims pooled over runs"])
         methods = (out / "methods.md").read_text(encoding="utf-8")
         self.assertIn("pools the claims study over 3 runs", methods)
