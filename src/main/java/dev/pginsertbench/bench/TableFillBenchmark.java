@@ -170,7 +170,7 @@ public abstract class TableFillBenchmark {
                     + " after the shot, found " + found);
         }
         counters.rows = found;
-        counters.failedChunks = report != null ? report.chunksFailed() : outsideChunks != null ? outsideChunks.failed() : 0;
+        counters.failedChunks = report != null ? report.chunks().failed() : outsideChunks != null ? outsideChunks.failed() : 0;
         counters.bytesSent = report == null ? bytesSent : report.bytesSent();
         counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows;
         counters.checkpoints = after.checkpoints() - before.checkpoints();
@@ -191,10 +191,10 @@ public abstract class TableFillBenchmark {
             counters.meanChunkSeconds = outsideChunks.meanSeconds();
             counters.maxChunkSeconds = outsideChunks.maxSeconds();
         } else {
-            counters.chunks = report == null ? Double.NaN : report.chunksTotal();
-            counters.successfulChunks = report == null ? Double.NaN : report.chunksSucceeded();
-            counters.meanChunkSeconds = report == null ? 0 : report.meanChunkTime().toNanos() / 1e9;
-            counters.maxChunkSeconds = report == null ? Double.NaN : report.maxChunkTime().toNanos() / 1e9;
+            counters.chunks = report == null ? Double.NaN : report.chunks().total();
+            counters.successfulChunks = report == null ? Double.NaN : report.chunks().succeeded();
+            counters.meanChunkSeconds = report == null ? 0 : report.chunkTimes().mean().toNanos() / 1e9;
+            counters.maxChunkSeconds = report == null ? Double.NaN : report.chunkTimes().max().toNanos() / 1e9;
         }
     }
 

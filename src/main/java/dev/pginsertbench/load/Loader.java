@@ -354,12 +354,12 @@ public final class Loader implements AutoCloseable {
         for (long time : ran) {
             total += time;
         }
-        return new LoadReport(plan, chunks.chunkSize(), rows.size(), inserted, failedRows, notRunRows,
-                results.length, results.length - failed.size() - notRun.size(), failed.size(), notRun.size(),
+        return new LoadReport(plan, chunks.chunkSize(), new LoadReport.Rows(rows.size(), inserted, failedRows, notRunRows),
+                new LoadReport.Chunks(results.length, results.length - failed.size() - notRun.size(), failed.size(),
+                        notRun.size()),
                 wall, bytes,
-                Duration.ofNanos(timed == 0 ? 0 : total / timed),
-                Duration.ofNanos(timed == 0 ? 0 : ran[(timed - 1) / 2]),
-                Duration.ofNanos(timed == 0 ? 0 : ran[timed - 1]),
+                new LoadReport.ChunkTimes(Duration.ofNanos(timed == 0 ? 0 : total / timed),
+                        Duration.ofNanos(timed == 0 ? 0 : ran[(timed - 1) / 2]), Duration.ofNanos(timed == 0 ? 0 : ran[timed - 1])),
                 failed, notRun, errors);
     }
 

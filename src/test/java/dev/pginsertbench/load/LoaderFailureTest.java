@@ -51,10 +51,10 @@ class LoaderFailureTest {
 
         LoadReport report = load(server, plan);
 
-        assertThat(report.chunksFailed()).isEqualTo(1);
+        assertThat(report.chunks().failed()).isEqualTo(1);
         assertThat(report.failedChunks()).containsExactly(POISONED_CHUNK);
-        assertThat(report.rowsFailed()).isEqualTo(CHUNK);
-        assertThat(report.rowsInserted()).isEqualTo(ROWS - CHUNK);
+        assertThat(report.rows().failed()).isEqualTo(CHUNK);
+        assertThat(report.rows().inserted()).isEqualTo(ROWS - CHUNK);
         ChunkError error = report.firstErrors().get(0);
         assertThat(error.chunk()).isEqualTo(POISONED_CHUNK);
         assertThat(error.fromRow()).isEqualTo(POISONED_CHUNK * CHUNK);
@@ -76,8 +76,8 @@ class LoaderFailureTest {
         // one task: the chunks before the poisoned one committed, the ones after never ran
         assertThat(report.failedChunks()).containsExactly(POISONED_CHUNK);
         assertThat(report.notRunChunks()).hasSize(ROWS / CHUNK - POISONED_CHUNK - 1).first().isEqualTo(POISONED_CHUNK + 1);
-        assertThat(report.rowsInserted()).isEqualTo((long) POISONED_CHUNK * CHUNK);
-        assertThat(report.rowsNotRun()).isEqualTo(ROWS - (POISONED_CHUNK + 1L) * CHUNK);
+        assertThat(report.rows().inserted()).isEqualTo((long) POISONED_CHUNK * CHUNK);
+        assertThat(report.rows().notRun()).isEqualTo(ROWS - (POISONED_CHUNK + 1L) * CHUNK);
         assertTableHoldsAllChunksExcept(server, chunksThatDidNotLand(report));
     }
 
@@ -91,8 +91,8 @@ class LoaderFailureTest {
         LoadReport report = load(server, plan);
 
         assertThat(report.failedChunks()).containsExactly(2);
-        assertThat(report.chunksNotRun()).isPositive();
-        assertThat(report.chunksSucceeded() + report.chunksFailed() + report.chunksNotRun()).isEqualTo(report.chunksTotal());
+        assertThat(report.chunks().notRun()).isPositive();
+        assertThat(report.chunks().succeeded() + report.chunks().failed() + report.chunks().notRun()).isEqualTo(report.chunks().total());
         assertTableHoldsAllChunksExcept(server, chunksThatDidNotLand(report));
     }
 

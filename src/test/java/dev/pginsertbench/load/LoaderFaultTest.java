@@ -148,8 +148,8 @@ class LoaderFaultTest {
         try (Loader loader = new Loader(server.address(), TABLE.name(), plan, options)) {
             LoadReport report = startLoad(loader).get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
-            assertThat(report.chunksFailed()).isGreaterThanOrEqualTo(2);
-            assertThat(report.chunksSucceeded()).isPositive();
+            assertThat(report.chunks().failed()).isGreaterThanOrEqualTo(2);
+            assertThat(report.chunks().succeeded()).isPositive();
             assertThat(report.firstErrors()).allSatisfy(error -> assertThat(error.message()).contains("timed out"));
             assertTableAgreesWith(server, report);
         }
@@ -290,7 +290,7 @@ class LoaderFaultTest {
         try (Connection connection = server.connect()) {
             assertThat(TABLE.content(connection)).as(report.toString()).isEqualTo(ContentChecksum.of(expected));
         }
-        assertThat(report.rowsInserted()).isEqualTo(expected.size());
+        assertThat(report.rows().inserted()).isEqualTo(expected.size());
     }
 
     private static void truncate(PostgresServer server) throws SQLException {

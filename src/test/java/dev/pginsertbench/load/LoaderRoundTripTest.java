@@ -177,8 +177,8 @@ class LoaderRoundTripTest {
             }
             assertThat(report.firstErrors()).as(report.toString()).isEmpty();
             assertThat(report.complete()).isTrue();
-            assertThat(report.rowsInserted()).isEqualTo(DATASET.size());
-            assertThat(report.chunksSucceeded()).isEqualTo(report.chunksTotal());
+            assertThat(report.rows().inserted()).isEqualTo(DATASET.size());
+            assertThat(report.chunks().succeeded()).isEqualTo(report.chunks().total());
             assertThat(report.bytesSent() > 0).isEqualTo(plan.protocol().isCopy());
             assertThat(table.content(connection)).as(plan.toString()).isEqualTo(EXPECTED);
         }

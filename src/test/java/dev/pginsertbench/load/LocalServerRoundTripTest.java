@@ -40,7 +40,7 @@ class LocalServerRoundTripTest {
                 report = loader.load(DATASET.rows());
             }
             assertThat(report.complete()).as(report.toString()).isTrue();
-            assertThat(report.rowsInserted()).isEqualTo(DATASET.size());
+            assertThat(report.rows().inserted()).isEqualTo(DATASET.size());
             assertThat(TABLE.content(connection)).isEqualTo(EXPECTED);
         }
     }

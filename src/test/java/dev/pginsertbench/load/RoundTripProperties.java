@@ -55,7 +55,7 @@ class RoundTripProperties {
             TABLE.recreate(connection, TableShape.HEAP);
             try (Loader loader = new Loader(server().address(), TABLE.name(), LoadPlan.syncBaseline(rows.size()).withProtocol(protocol))) {
                 LoadReport report = loader.load(withNul);
-                assertThat(report.rowsInserted()).isZero();
+                assertThat(report.rows().inserted()).isZero();
                 assertThat(report.firstErrors()).singleElement().satisfies(error -> {
                     assertThat(error.message()).contains("row id " + first.id()).contains("U+0000");
                     assertThat(error.sqlState()).isEqualTo(InvalidRowException.SQL_STATE);
