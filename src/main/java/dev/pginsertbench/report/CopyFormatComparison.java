@@ -46,7 +46,7 @@ final class CopyFormatComparison {
 
     private static String describe(SummaryRow row) {
         return SummaryTable.format("%,.0f", row.rowsPerSecond()) + " rows/s (" + SummaryTable.params(row.params())
-                + "), client CPU " + SummaryTable.format("%,.0f", row.clientCpuNsPerRow()) + " ns/row, server CPU "
-                + SummaryTable.format("%,.0f", row.serverCpuNsPerRow()) + " ns/row";
+                + "), client CPU " + SummaryTable.format("%,.0f", row.cpu().clientNsPerRow()) + " ns/row, server CPU "
+                + SummaryTable.format("%,.0f", row.cpu().serverNsPerRow()) + " ns/row";
     }
 }

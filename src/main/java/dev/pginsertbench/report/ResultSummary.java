@@ -167,9 +167,10 @@ public final class ResultSummary {
         String label = entry.map(Catalogue::label).orElse(benchmark) + (interleaved ? INTERLEAVED_LABEL : "");
         return new SummaryRow(benchmark, entry.map(e -> e.family().id()).orElse("other"), label, params, rows,
                 shots.forks(), times, throughput, throughput.estimate() * averageRowBytes / 1e6,
-                mean(shots.secondary(Counter.CLIENT_CPU_NS_PER_ROW)), mean(shots.secondary(Counter.SERVER_CPU_NS_PER_ROW)),
-                mean(shots.secondary(Counter.WAL_BYTES_PER_ROW)), allocatedPerShot(shots) / rows,
-                max(shots.secondary(Counter.PEAK_HEAP_GROWTH)),
+                new SummaryRow.Cpu(mean(shots.secondary(Counter.CLIENT_CPU_NS_PER_ROW)),
+                        mean(shots.secondary(Counter.SERVER_CPU_NS_PER_ROW))),
+                mean(shots.secondary(Counter.WAL_BYTES_PER_ROW)),
+                new SummaryRow.Memory(allocatedPerShot(shots) / rows, max(shots.secondary(Counter.PEAK_HEAP_GROWTH))),
                 entry.filter(e -> e.family() != Family.CEILING && e.family() != Family.REFERENCE).isPresent()
                         ? new SummaryRow.ChunkMetrics(mean(shots.secondary(Counter.CHUNKS)),
                                 mean(shots.secondary(Counter.SUCCESSFUL_CHUNKS)), mean(shots.secondary(Counter.MEAN_CHUNK_SECONDS)),

@@ -63,7 +63,7 @@ final class ServerComparison {
                         .append(" | ").append(SummaryTable.format("%.2f", ratio.estimate()))
                         .append(" (").append(SummaryTable.interval("%.2f", ratio)).append(')')
                         .append(" | ").append(SummaryTable.format("%,.0f", row.walBytesPerRow()))
-                        .append(" | ").append(SummaryTable.format("%,.0f", row.serverCpuNsPerRow()))
+                        .append(" | ").append(SummaryTable.format("%,.0f", row.cpu().serverNsPerRow()))
                         .append(" |\n");
                 if (row != first && (ratio.low() > 1 || ratio.high() < 1)) {
                     changes.add(change(group.getKey(), first, row, ratio));
@@ -99,7 +99,7 @@ final class ServerComparison {
     private static String change(String configuration, SummaryRow first, SummaryRow row, Interval ratio) {
         List<String> moved = new ArrayList<>();
         counterChange("WAL per row", first.walBytesPerRow(), row.walBytesPerRow(), "B").ifPresent(moved::add);
-        counterChange("server CPU per row", first.serverCpuNsPerRow(), row.serverCpuNsPerRow(), "ns").ifPresent(moved::add);
+        counterChange("server CPU per row", first.cpu().serverNsPerRow(), row.cpu().serverNsPerRow(), "ns").ifPresent(moved::add);
         String counters = moved.isEmpty()
                 ? String.format(Locale.ROOT, "neither WAL per row nor server CPU per row moved by %.0f %% or more, so "
                         + "the server's counters do not explain it", COUNTER_CHANGE * 100)

@@ -20,11 +20,9 @@ import java.util.Map;
  * @param times                the measured shot times
  * @param throughput           rows/s with its 95 % interval
  * @param megabytesPerSecond   payload MB/s (10^6 bytes): rows/s times the dataset's average row bytes
- * @param clientCpuNsPerRow    the benchmark JVM's CPU per row (mean per shot)
- * @param serverCpuNsPerRow    the local server's CPU per row (mean per shot); NaN for a remote server
+ * @param cpu                  the client's and the server's CPU per row
  * @param walBytesPerRow       the server's WAL per row (mean per shot)
- * @param allocatedBytesPerRow {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
- * @param heapPeakGrowthBytes  the largest per-shot rise of the benchmark JVM's heap above its start level
+ * @param memory               what the benchmark JVM allocated per row and how far its heap rose
  * @param chunks               the loader's chunk metrics (NaN without a loader)
  * @param waits                what the server's active sessions waited for (means of the per-shot shares)
  * @param ratios               rows/s over each reference measured in the run, with 95 % intervals
@@ -40,15 +38,31 @@ public record SummaryRow(
         ShotTimes times,
         Interval throughput,
         double megabytesPerSecond,
-        double clientCpuNsPerRow,
-        double serverCpuNsPerRow,
+        Cpu cpu,
         double walBytesPerRow,
-        double allocatedBytesPerRow,
-        double heapPeakGrowthBytes,
+        Memory memory,
         ChunkMetrics chunks,
         WaitShares waits,
         Map<Reference, Interval> ratios,
         boolean interleaved) {
+
+    /**
+     * CPU per row, means per shot.
+     *
+     * @param clientNsPerRow the benchmark JVM's
+     * @param serverNsPerRow the local server's; NaN for a remote server
+     */
+    public record Cpu(double clientNsPerRow, double serverNsPerRow) {
+    }
+
+    /**
+     * The benchmark JVM's memory.
+     *
+     * @param allocatedBytesPerRow {@code gc.alloc.rate.norm / rows}; NaN without {@code -prof gc}
+     * @param heapPeakGrowthBytes  the largest per-shot rise of its heap above the shot's start level
+     */
+    public record Memory(double allocatedBytesPerRow, double heapPeakGrowthBytes) {
+    }
 
     /**
      * Shares of the wait-event samples taken during the shots (0 to 1, summing to 1; NaN where the
@@ -104,8 +118,7 @@ public record SummaryRow(
     }
 
     SummaryRow withRatios(Map<Reference, Interval> newRatios) {
-        return new SummaryRow(benchmark, family, label, params, rows, forks, times, throughput, megabytesPerSecond,
-                clientCpuNsPerRow, serverCpuNsPerRow, walBytesPerRow, allocatedBytesPerRow, heapPeakGrowthBytes, chunks,
-                waits, newRatios, interleaved);
+        return new SummaryRow(benchmark, family, label, params, rows, forks, times, throughput, megabytesPerSecond, cpu,
+                walBytesPerRow, memory, chunks, waits, newRatios, interleaved);
     }
 }

@@ -27,11 +27,11 @@ public final class SummaryTable {
                     .append(" | ").append(format("%,.0f", row.rowsPerSecond()))
                     .append(" | ").append(interval("%,.0f", row.throughput()))
                     .append(" | ").append(format("%.1f", row.megabytesPerSecond()))
-                    .append(" | ").append(format("%,.0f", row.allocatedBytesPerRow()))
+                    .append(" | ").append(format("%,.0f", row.memory().allocatedBytesPerRow()))
                     .append(" | ").append(format("%,.0f", row.walBytesPerRow()))
-                    .append(" | ").append(format("%,.0f", row.clientCpuNsPerRow()))
-                    .append(" | ").append(format("%,.0f", row.serverCpuNsPerRow()))
-                    .append(" | ").append(format("%,.0f", row.heapPeakGrowthBytes() / 1e6))
+                    .append(" | ").append(format("%,.0f", row.cpu().clientNsPerRow()))
+                    .append(" | ").append(format("%,.0f", row.cpu().serverNsPerRow()))
+                    .append(" | ").append(format("%,.0f", row.memory().heapPeakGrowthBytes() / 1e6))
                     .append(" | ").append(format("%.1f", row.chunks().meanSeconds() * 1e3));
             for (Reference reference : Reference.values()) {
                 table.append(" | ").append(format("%.2f", row.ratio(reference).estimate()));

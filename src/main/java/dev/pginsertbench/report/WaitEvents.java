@@ -54,8 +54,8 @@ final class WaitEvents {
             SummaryRow.WaitShares w = row.waits();
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     row.configuration(), row.server().isEmpty() ? "-" : row.server(),
-                    SummaryTable.format("%,.0f", row.rowsPerSecond()), SummaryTable.format("%,.0f", row.clientCpuNsPerRow()),
-                    SummaryTable.format("%,.0f", row.serverCpuNsPerRow()), percent(w.cpu()), percent(w.client()),
+                    SummaryTable.format("%,.0f", row.rowsPerSecond()), SummaryTable.format("%,.0f", row.cpu().clientNsPerRow()),
+                    SummaryTable.format("%,.0f", row.cpu().serverNsPerRow()), percent(w.cpu()), percent(w.client()),
                     percent(w.lockExtend()), percent(w.wal()), percent(w.dataIo()), percent(w.other())));
         }
         return Optional.of(text.toString());

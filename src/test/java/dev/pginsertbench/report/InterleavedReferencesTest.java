@@ -81,13 +81,13 @@ class InterleavedReferencesTest {
                 .containsEntry("format", "COPY_BINARY").containsEntry("transport", "TCP");
         assertThat(pooled.times().n()).isEqualTo(4);
         assertThat(pooled.forks()).isEqualTo(2);
-        assertThat(pooled.clientCpuNsPerRow()).isEqualTo(100.0 * COPY);
+        assertThat(pooled.cpu().clientNsPerRow()).isEqualTo(100.0 * COPY);
         assertThat(pooled.ratio(Reference.PSQL).estimate()).isCloseTo(Math.sqrt(6), within(1e-9));
         assertThat(pooled.ratio(Reference.PARALLEL_CEILING).estimate()).isCloseTo(Math.sqrt(0.4), within(1e-9));
         SummaryRow psql = rows.stream().filter(r -> r.interleaved() && r.benchmark().equals("PsqlCopyBenchmark.psqlCopy"))
                 .findFirst().orElseThrow();
         assertThat(psql.times().n()).isEqualTo(4);
-        assertThat(psql.clientCpuNsPerRow()).isEqualTo(100.0 * PSQL);
+        assertThat(psql.cpu().clientNsPerRow()).isEqualTo(100.0 * PSQL);
         assertThat(psql.label()).endsWith(ResultSummary.INTERLEAVED_LABEL);
         // the standalone psql row is compared with the interleaved psql, not the other way round
         SummaryRow standalone = rows.stream().filter(r -> !r.interleaved() && r.benchmark().startsWith("Psql")).findFirst()

@@ -44,7 +44,7 @@ class ResultSummaryTest {
         assertThat(sync.throughput().low()).isCloseTo(1671.787, within(1e-3));
         assertThat(sync.throughput().high()).isCloseTo(2488.566, within(1e-3));
         assertThat(sync.megabytesPerSecond()).isCloseTo(2.0, within(1e-9));
-        assertThat(sync.allocatedBytesPerRow()).isCloseTo(3000.0, within(1e-9));
+        assertThat(sync.memory().allocatedBytesPerRow()).isCloseTo(3000.0, within(1e-9));
         // the mean of the per-shot values in rawData; the score is their sum
         assertThat(sync.walBytesPerRow()).isCloseTo(1100.0, within(1e-9));
         // the sync baseline has a loader: chunk counters it did not record are NaN, not zero
@@ -57,7 +57,7 @@ class ResultSummaryTest {
         assertThat(single.rowsPerSecond()).isCloseTo(2500.0, within(1e-9));
         assertThat(single.throughput().low()).isNaN();
         assertThat(single.throughput().high()).isNaN();
-        assertThat(single.allocatedBytesPerRow()).isNaN();
+        assertThat(single.memory().allocatedBytesPerRow()).isNaN();
         assertThat(single.walBytesPerRow()).isNaN();
     }
 
@@ -90,13 +90,13 @@ class ResultSummaryTest {
     @Test
     void pooledCopyIsComparedWithPsqlAndTheParallelCeilingOfItsOwnTaskCount() {
         SummaryRow copy = rows.get(2);
-        assertThat(copy.allocatedBytesPerRow()).isCloseTo(2000.0, within(1e-9)); // older JMH's dotted key
+        assertThat(copy.memory().allocatedBytesPerRow()).isCloseTo(2000.0, within(1e-9)); // older JMH's dotted key
         assertThat(copy.walBytesPerRow()).isCloseTo(1075.5, within(1e-9));
         // per-shot means of rawData: (1500+1700+1600+1400+1800)/5 and (4 x 2000 + 2500)/5
-        assertThat(copy.clientCpuNsPerRow()).isCloseTo(1600.0, within(1e-9));
-        assertThat(copy.serverCpuNsPerRow()).isCloseTo(2100.0, within(1e-9));
+        assertThat(copy.cpu().clientNsPerRow()).isCloseTo(1600.0, within(1e-9));
+        assertThat(copy.cpu().serverNsPerRow()).isCloseTo(2100.0, within(1e-9));
         // the worst shot, not the mean: 12,000,000 bytes
-        assertThat(copy.heapPeakGrowthBytes()).isEqualTo(12_000_000.0);
+        assertThat(copy.memory().heapPeakGrowthBytes()).isEqualTo(12_000_000.0);
         assertThat(copy.ratio(Reference.PSQL).estimate()).isCloseTo(1.25, within(1e-9));
         assertThat(copy.ratio(Reference.PARALLEL_CEILING).estimate()).isCloseTo(0.5, within(1e-9));
         // the sync baseline has no tasks: no parallel ceiling matches it

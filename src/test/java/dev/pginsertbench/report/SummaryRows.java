@@ -13,7 +13,8 @@ final class SummaryRows {
             double serverCpu) {
         return new SummaryRow(benchmark, "strategy", benchmark, params, 100_000, 1,
                 ShotTimes.of(new double[] {100_000 / rowsPerSecond}), Interval.withoutBounds(rowsPerSecond), Double.NaN,
-                clientCpu, serverCpu, Double.NaN, Double.NaN, Double.NaN, SummaryRow.ChunkMetrics.none(),
+                new SummaryRow.Cpu(clientCpu, serverCpu), Double.NaN, new SummaryRow.Memory(Double.NaN, Double.NaN),
+                SummaryRow.ChunkMetrics.none(),
                 SummaryRow.WaitShares.none(), Map.of(), false);
     }
 }

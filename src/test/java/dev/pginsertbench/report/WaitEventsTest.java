@@ -13,8 +13,8 @@ class WaitEventsTest {
             SummaryRow.WaitShares waits) {
         SummaryRow measured = SummaryRows.measured(benchmark, params, rowsPerSecond, 2_000, 4_000);
         return new SummaryRow(measured.benchmark(), measured.family(), measured.label(), measured.params(), measured.rows(),
-                measured.forks(), measured.times(), measured.throughput(), Double.NaN, 2_000, 4_000, Double.NaN, Double.NaN,
-                Double.NaN, SummaryRow.ChunkMetrics.none(), waits, Map.of(), false);
+                measured.forks(), measured.times(), measured.throughput(), Double.NaN, new SummaryRow.Cpu(2_000, 4_000), Double.NaN,
+                new SummaryRow.Memory(Double.NaN, Double.NaN), SummaryRow.ChunkMetrics.none(), waits, Map.of(), false);
     }
 
     @Test
