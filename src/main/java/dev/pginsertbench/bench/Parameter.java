@@ -1,35 +1,56 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.load.Chunking;
+import dev.pginsertbench.load.ConnectionMode;
+import dev.pginsertbench.load.Conversion;
+import dev.pginsertbench.load.ExecutorKind;
+import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.TableShape;
+import dev.pginsertbench.postgres.Transport;
+
 /**
- * The benchmarks' JMH parameters ({@code @Param} fields), by the field name JMH matches. Profiles
- * and the summary name parameters through these, so a renamed field breaks a test, not a run.
+ * The benchmarks' JMH parameters ({@code @Param} fields), by the field name JMH matches, with the
+ * type of their values. Profiles and the summary name parameters through these, so a renamed field
+ * breaks a test, not a run, and a value of the wrong type fails where the profile is built.
  */
 public enum Parameter {
-    ROWS("rows"),
-    SERVER("server"),
-    CHUNK_SIZE("chunkSize"),
-    TASKS("tasks"),
-    FORMAT("format"),
-    VARIANT("variant"),
-    PROTOCOL("protocol"),
-    CONNECTIONS("connections"),
-    EXECUTOR("executor"),
-    CONVERSION("conversion"),
-    CHUNKING("chunking"),
-    TABLE_SHAPE("tableShape"),
-    TRANSPORT("transport"),
-    CLAIM("claim"),
-    ROUND("round");
+    ROWS("rows", Integer.class),
+    SERVER("server", String.class),
+    CHUNK_SIZE("chunkSize", Integer.class),
+    TASKS("tasks", Integer.class),
+    FORMAT("format", Protocol.class),
+    VARIANT("variant", OriginalVariant.class),
+    PROTOCOL("protocol", Protocol.class),
+    CONNECTIONS("connections", ConnectionMode.class),
+    EXECUTOR("executor", ExecutorKind.class),
+    CONVERSION("conversion", Conversion.class),
+    CHUNKING("chunking", Chunking.class),
+    TABLE_SHAPE("tableShape", TableShape.class),
+    TRANSPORT("transport", Transport.class),
+    CLAIM("claim", OriginalClaim.class),
+    ROUND("round", Integer.class);
 
     private final String field;
+    private final Class<?> type;
 
-    Parameter(String field) {
+    Parameter(String field, Class<?> type) {
         this.field = field;
+        this.type = type;
     }
 
     /** The {@code @Param} field's name, which is also the key in JMH's JSON and in summary.csv. */
     public String field() {
         return field;
+    }
+
+    /** The value as JMH takes it (an enum by its name), or an error naming the parameter if it is of another type. */
+    public String text(Object value) {
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException(field + " takes a " + type.getSimpleName() + ", not " + value
+                    + (value == null ? "" : " (" + value.getClass().getSimpleName() + ")"));
+        }
+        return value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
     }
 
     @Override

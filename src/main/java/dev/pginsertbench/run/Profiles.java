@@ -522,7 +522,7 @@ public final class Profiles {
             for (Map<String, String> partial : combinations) {
                 for (Object choice : choices) {
                     Map<String, String> extended = new LinkedHashMap<>(partial);
-                    extended.put(parameter.field(), String.valueOf(choice));
+                    extended.put(parameter.field(), parameter.text(choice));
                     next.add(extended);
                 }
             }
@@ -537,21 +537,34 @@ public final class Profiles {
         return List.copyOf(seen);
     }
 
-    /** Parameters and their value lists, in the order written. */
+    /** Parameters and their value lists, in the order written: (parameter, list of its values) pairs. */
     private static Map<Parameter, List<?>> values(Object... parametersAndChoices) {
         Map<Parameter, List<?>> map = new LinkedHashMap<>();
         for (int i = 0; i < parametersAndChoices.length; i += 2) {
-            map.put((Parameter) parametersAndChoices[i], (List<?>) parametersAndChoices[i + 1]);
+            Parameter parameter = parameterAt(parametersAndChoices, i);
+            if (!(parametersAndChoices[i + 1] instanceof List<?> choices)) {
+                throw new IllegalArgumentException(parameter + " needs a list of values, not " + parametersAndChoices[i + 1]);
+            }
+            choices.forEach(parameter::text); // each of the parameter's type, or an error naming it
+            map.put(parameter, choices);
         }
         return map;
     }
 
-    /** One value per parameter, as JMH's field names and strings, in the order written. */
+    /** One value per parameter, as JMH's field names and strings, in the order written: (parameter, value) pairs. */
     private static Map<String, String> params(Object... parametersAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < parametersAndValues.length; i += 2) {
-            map.put(((Parameter) parametersAndValues[i]).field(), String.valueOf(parametersAndValues[i + 1]));
+            Parameter parameter = parameterAt(parametersAndValues, i);
+            map.put(parameter.field(), parameter.text(parametersAndValues[i + 1]));
         }
         return map;
+    }
+
+    private static Parameter parameterAt(Object[] pairs, int i) {
+        if (pairs.length % 2 != 0 || !(pairs[i] instanceof Parameter parameter)) {
+            throw new IllegalArgumentException("not (parameter, value) pairs: " + java.util.Arrays.toString(pairs));
+        }
+        return parameter;
     }
 }
