@@ -3,7 +3,6 @@ package dev.pginsertbench.load;
 import dev.pginsertbench.data.Article;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.TableName;
-import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
