@@ -15,7 +15,6 @@ import re
 import unittest
 from contextlib import redirect_stdout
 
-import numpy as np
 import pandas as pd
 
 from support import CLAIMS_ONLY, FIXTURES, ir, temp_dir

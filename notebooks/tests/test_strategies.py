@@ -1,8 +1,6 @@
 """Naming strategies and choosing which configurations figures and tables show."""
-import math
 import unittest
 
-import pandas as pd
 
 from support import BASIC, HANDWRITTEN, folder_with, ir, one
 from insert_results import strategies as st

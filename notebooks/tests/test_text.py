@@ -2,8 +2,9 @@
 interleaved references) set their own."""
 import unittest
 
-from support import ir  # noqa: F401  (puts the package on the path)
-from insert_results import text
+from support import ir
+
+text = ir.text
 
 
 def manifest(configurations, warmup=1, measured=2):

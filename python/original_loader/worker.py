@@ -8,6 +8,7 @@ a ready line after the dataset is parsed, then one response per command read fro
 """
 
 import argparse
+import importlib
 import json
 import logging
 import platform
@@ -75,9 +76,8 @@ def emit(out: TextIO, message: dict) -> None:
 def missing_modules_error() -> Optional[str]:
     """None if psycopg, psycopg_pool and pydantic import, else the one-line reason."""
     try:
-        import psycopg  # noqa: F401
-        import psycopg_pool  # noqa: F401
-        import pydantic  # noqa: F401
+        for module in ("psycopg", "psycopg_pool", "pydantic"):
+            importlib.import_module(module)
     except ImportError as e:
         name = e.name or str(e)
         return (f"Python module '{name}' is missing from {sys.executable}: install the Debian packages with "

@@ -1,7 +1,5 @@
 import unittest
 
-import support  # noqa: F401
-
 from original_loader.chunking import ChunkPlan, Chunking, effective_chunk_size, plan_chunks
 
 

@@ -3,8 +3,6 @@ import sys
 import tempfile
 import unittest
 
-import support  # noqa: F401
-
 from original_loader import memory
 from original_loader.memory import MemoryProbe, read_status
 

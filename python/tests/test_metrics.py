@@ -1,7 +1,5 @@
 import unittest
 
-import support  # noqa: F401
-
 from original_loader.metrics import MAX_ERRORS, ChunkOutcome, describe_error, summarise
 
 
