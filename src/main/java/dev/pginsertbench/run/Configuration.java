@@ -1,10 +1,12 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -12,12 +14,12 @@ import java.util.StringJoiner;
  * except {@code rows}, which the run sets for all unless the configuration loads fewer. One
  * configuration is one JMH run (all forks, all shots) and one entry of jmh-result.json.
  *
- * @param benchmark {@code Class.method} of a benchmark in the catalogue
+ * @param entry     the benchmark, as the catalogue describes it
  * @param params    parameter values, in the order given
  * @param shots     warm-up and measured shots of this configuration's fork, or null for the profile's
  * @param rows      at most this many rows per load (the first of the run's dataset), or null for the run's
  */
-public record Configuration(String benchmark, Map<String, String> params, Shots shots, Integer rows) {
+public record Configuration(Catalogue entry, Map<String, String> params, Shots shots, Integer rows) {
 
     /** Shots per fork set by the configuration rather than the profile (the claims study's blocks). */
     public record Shots(int warmup, int measured) {
@@ -28,12 +30,12 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
         }
     }
 
-    public Configuration(String benchmark, Map<String, String> params) {
-        this(benchmark, params, null, null);
+    public Configuration(Catalogue entry, Map<String, String> params) {
+        this(entry, params, null, null);
     }
 
-    public Configuration(String benchmark, Map<String, String> params, Shots shots) {
-        this(benchmark, params, shots, null);
+    public Configuration(Catalogue entry, Map<String, String> params, Shots shots) {
+        this(entry, params, shots, null);
     }
 
     /** Rows per load of this configuration in a run of {@code runRows}: its own limit, never more than the run's. */
@@ -42,15 +44,13 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
     }
 
     public Configuration {
-        if (Catalogue.byName(benchmark).isEmpty()) {
-            throw new IllegalArgumentException("not a benchmark of the catalogue: " + benchmark);
-        }
-        if (params.containsKey("rows") || params.containsKey("server")) {
-            throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + benchmark);
+        Objects.requireNonNull(entry, "entry");
+        if (params.containsKey(Parameter.ROWS.field()) || params.containsKey(Parameter.SERVER.field())) {
+            throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + entry.id());
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         if (rows != null && rows < 1) {
-            throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + benchmark);
+            throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + entry.id());
         }
     }
 
@@ -72,9 +72,9 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
                         rowsText);
     }
 
-    /** The benchmark's entry in the catalogue. */
-    public Catalogue entry() {
-        return Catalogue.byName(benchmark).orElseThrow();
+    /** {@code Class.method}, as results and manifests name the benchmark. */
+    public String benchmark() {
+        return entry.id();
     }
 
     /** The fully qualified benchmark name JMH uses. */
@@ -86,10 +86,10 @@ public record Configuration(String benchmark, Map<String, String> params, Shots 
     @Override
     public String toString() {
         if (params.isEmpty()) {
-            return benchmark;
+            return benchmark();
         }
         StringJoiner values = new StringJoiner(", ", " {", "}");
         params.forEach((key, value) -> values.add(key + "=" + value));
-        return benchmark + values;
+        return benchmark() + values;
     }
 }

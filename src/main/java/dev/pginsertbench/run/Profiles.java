@@ -203,8 +203,8 @@ public final class Profiles {
         all.addAll(factorStudy(values(Parameter.PROTOCOL, List.of(Protocol.BATCH),
                 Parameter.TABLE_SHAPE, List.of(TableShape.PRIMARY_KEY_AND_INDEXES)), FACTOR_BASE.withTasks(2)));
         all.addAll(ceilings(List.of(2)));
-        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
-        all.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES.id(),
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING, Map.of()));
+        all.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES,
                 params(CHUNK_SIZE, 500, TASKS, 2, Parameter.ROUND, 1), new Configuration.Shots(1, 6)));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         all.add(claimFork(Language.PYTHON, OriginalClaim.CONVERSION, 1, 1, 2, null));
@@ -271,7 +271,7 @@ public final class Profiles {
      */
     static List<Configuration> bulkComparison() {
         List<Configuration> all = new ArrayList<>(bestConfigurations());
-        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING, Map.of()));
         return all;
     }
 
@@ -315,7 +315,7 @@ public final class Profiles {
     static Configuration claimFork(Language language, OriginalClaim claim, int round, int warmupBlocks, int blocks,
             Integer rows) {
         int arms = language.arms(claim).size();
-        return new Configuration(Catalogue.claimForks(language).id(), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
+        return new Configuration(Catalogue.claimForks(language), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
     }
 
@@ -375,7 +375,7 @@ public final class Profiles {
                 FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(tasks));
         // the fastest single-session path; it skips WAL only under the bulk server profile
-        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING.id(), Map.of()));
+        all.add(new Configuration(Catalogue.FROZEN_COPY_CEILING, Map.of()));
         return all;
     }
 
@@ -438,7 +438,7 @@ public final class Profiles {
         List<Configuration> spread = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (int t : tasks) {
-                spread.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES.id(),
+                spread.add(new Configuration(Catalogue.INTERLEAVED_REFERENCES,
                         params(CHUNK_SIZE, INTERLEAVED_CHUNK, TASKS, t, Parameter.ROUND, round), INTERLEAVED_SHOTS));
             }
             spread.addAll(rest.subList((round - 1) * rest.size() / rounds, round * rest.size() / rounds));
@@ -463,10 +463,10 @@ public final class Profiles {
     /** Both single-session ceilings, the parallel ceiling for each task count, and psql. */
     private static List<Configuration> ceilings(List<Integer> tasks) {
         List<Configuration> all = new ArrayList<>();
-        all.add(new Configuration(Catalogue.INSERT_SELECT_CEILING.id(), Map.of()));
-        all.add(new Configuration(Catalogue.SERVER_COPY_CEILING.id(), Map.of()));
+        all.add(new Configuration(Catalogue.INSERT_SELECT_CEILING, Map.of()));
+        all.add(new Configuration(Catalogue.SERVER_COPY_CEILING, Map.of()));
         all.addAll(cross(Catalogue.PARALLEL_CEILING, values(TASKS, tasks)));
-        all.add(new Configuration(Catalogue.PSQL_COPY.id(), Map.of()));
+        all.add(new Configuration(Catalogue.PSQL_COPY, Map.of()));
         return all;
     }
 
@@ -477,12 +477,12 @@ public final class Profiles {
     private static List<Configuration> factorStudy(Map<Parameter, List<?>> factors, LoadPlan base) {
         Map<String, String> baseParams = factorParams(base);
         List<Configuration> points = new ArrayList<>();
-        points.add(new Configuration(FACTOR.id(), baseParams));
+        points.add(new Configuration(FACTOR, baseParams));
         factors.forEach((factor, choices) -> {
             for (Object value : choices) {
                 Map<String, String> point = new LinkedHashMap<>(baseParams);
                 point.put(factor.field(), String.valueOf(value));
-                points.add(new Configuration(FACTOR.id(), point));
+                points.add(new Configuration(FACTOR, point));
             }
         });
         return distinct(points);
@@ -493,7 +493,7 @@ public final class Profiles {
     }
 
     private static Configuration factorPoint(LoadPlan plan, TableShape shape) {
-        return new Configuration(FACTOR.id(), factorParams(plan, shape));
+        return new Configuration(FACTOR, factorParams(plan, shape));
     }
 
     /** A load plan into the base point's table as the factor benchmark's parameters. */
@@ -529,7 +529,7 @@ public final class Profiles {
             combinations.clear();
             combinations.addAll(next);
         });
-        return combinations.stream().map(params -> new Configuration(benchmark.id(), params)).toList();
+        return combinations.stream().map(params -> new Configuration(benchmark, params)).toList();
     }
 
     private static List<Configuration> distinct(List<Configuration> configurations) {

@@ -55,7 +55,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
     /** The same plan with only those of its configurations that are also among {@code others}. */
     RunPlan restrictedTo(List<Configuration> others) {
         List<Configuration> kept = configurations.stream()
-                .filter(c -> others.stream().anyMatch(o -> o.benchmark().equals(c.benchmark()) && o.params().equals(c.params())))
+                .filter(c -> others.stream().anyMatch(o -> o.entry() == c.entry() && o.params().equals(c.params())))
                 .toList();
         return new RunPlan(profile, rows, kept, extraJmh, gc, datasetSeed, seed, chunkDeadline);
     }
@@ -74,7 +74,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         int warmup = extra.getWarmupIterations().hasValue() ? extra.getWarmupIterations().get() : own.warmup();
         int measured = extra.getMeasurementIterations().hasValue() ? extra.getMeasurementIterations().get()
                 : own.measured();
-        return new Configuration(configuration.benchmark(), configuration.params(), new Configuration.Shots(warmup, measured),
+        return new Configuration(configuration.entry(), configuration.params(), new Configuration.Shots(warmup, measured),
                 configuration.rows());
     }
 

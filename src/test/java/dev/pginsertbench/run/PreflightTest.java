@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PreflightTest {
 
     private static Configuration pooledBatchOver(String transport) {
-        return new Configuration(Catalogue.POOLED_BATCH.id(), Map.of("chunkSize", "1000", "tasks", "2",
+        return new Configuration(Catalogue.POOLED_BATCH, Map.of("chunkSize", "1000", "tasks", "2",
                 "transport", transport));
     }
 
@@ -51,7 +51,7 @@ class PreflightTest {
     void aTransportWhoseConnectionFailsIsSkippedWithTheDriversReason(PostgresServer running) throws Exception {
         ServerAddress broken = running.address().withUrlParameter("sslfactory", "org.example.NoSuchFactory");
         List<Configuration> configurations = List.of(pooledBatchOver("TCP"), pooledBatchOver("TLS"),
-                new Configuration(Catalogue.POOLED_COPY.id(), Map.of("chunkSize", "5000", "tasks", "2",
+                new Configuration(Catalogue.POOLED_COPY, Map.of("chunkSize", "5000", "tasks", "2",
                         "format", "COPY_BINARY", "transport", "TLS")));
         try (PostgresServer external = new PostgresProvisioner().start(
                 ProvisionSettings.external(broken.jdbcUrl(), broken.user(), broken.password()))) {
