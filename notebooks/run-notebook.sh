@@ -64,6 +64,12 @@ fi
 
 package() { (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$py" -m insert_results "$@"); }
 
+# A folder written by a newer suite than this notebook reads is refused in one line, before anything runs.
+if ! reason="$(package check "$src" 2>&1)"; then
+  echo "run-notebook: $reason" >&2
+  exit 2
+fi
+
 # Earlier outputs must not pass the check below: remove every file the
 # notebook's registry lists, and nothing else.
 mkdir -p "$out"

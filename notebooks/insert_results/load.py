@@ -210,8 +210,32 @@ def run_id(manifest: dict, folder: Path) -> str:
     return str((manifest.get("run") or {}).get("id") or folder.name)
 
 
+# The newest manifest.json schema this package reads, per kind of folder (results/schema.json gives
+# the suite's; test_schema.py holds the two equal). Older ones are read; a newer one is refused.
+MANIFEST_SCHEMAS = {"run": 8, "pooled-claims": 2}
+
+
+def manifest_problem(folder: Path) -> str | None:
+    """Why this package cannot read the folder's manifest (written by a newer suite), in one line; else None."""
+    path = Path(folder) / MANIFEST_FILE
+    if not path.is_file():
+        return None
+    manifest = read_json(path)
+    kind, version = manifest.get("kind") or "run", manifest.get("schemaVersion")
+    newest = MANIFEST_SCHEMAS.get(kind)
+    if newest is None:
+        return f"{path}: a manifest of kind '{kind}', which this notebook does not know: update notebooks/insert_results"
+    if isinstance(version, int) and version > newest:
+        return (f"{path}: manifest schema {version}, newer than this notebook reads ({kind} up to {newest}): "
+                "update notebooks/insert_results")
+    return None
+
+
 def read_manifest(folder: Path) -> dict:
     path = Path(folder) / MANIFEST_FILE
+    problem = manifest_problem(folder)
+    if problem:
+        raise ValueError(problem)
     return read_json(path) if path.is_file() else {}
 
 

@@ -4,7 +4,7 @@ renamed or added in Java fails here instead of reading as an empty one."""
 import json
 import unittest
 
-from support import ir
+from support import ir, temp_dir
 
 from insert_results import claims, interleaved, load, strategies
 
@@ -14,6 +14,20 @@ SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-
 class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
     def test_the_schema_is_one_this_package_reads(self):
         self.assertEqual(SCHEMA["schemaVersion"], 1)
+
+    def test_the_newest_manifests_it_reads_are_the_suites(self):
+        self.assertEqual(SCHEMA["manifests"], load.MANIFEST_SCHEMAS)
+
+    def test_a_folder_of_a_newer_suite_is_refused_in_one_line(self):
+        folder = temp_dir(self)
+        (folder / "manifest.json").write_text(json.dumps({"schemaVersion": load.MANIFEST_SCHEMAS["run"] + 1}))
+        problem = load.manifest_problem(folder)
+        self.assertIn("newer than this notebook reads", problem)
+        self.assertNotIn("\n", problem)
+        with self.assertRaises(ValueError):
+            load.read_manifest(folder)
+        (folder / "manifest.json").write_text(json.dumps({"schemaVersion": 2}))  # an older one is read
+        self.assertIsNone(load.manifest_problem(folder))
 
     def test_summary_csv(self):
         self.assertEqual(SCHEMA["files"]["summary.csv"], load.SUMMARY_COLUMNS)

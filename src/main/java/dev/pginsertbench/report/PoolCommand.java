@@ -33,7 +33,7 @@ public final class PoolCommand {
      */
     public record PoolManifest(int schemaVersion, String kind, String createdUtc, String command, RunManifest.Git git,
             List<PooledRun> runs) {
-        static final int SCHEMA_VERSION = 2;
+        public static final int SCHEMA_VERSION = 2;
     }
 
     /** One run of a pool as its manifest describes it. */

@@ -44,6 +44,9 @@ public final class ResultsSchema {
     static ObjectNode tree() {
         ObjectNode schema = JSON.createObjectNode();
         schema.put("schemaVersion", SCHEMA_VERSION);
+        // the newest manifest.json of each kind of folder: a run's, and a pooled one's
+        schema.putObject("manifests").put("run", RunManifest.SCHEMA_VERSION)
+                .put("pooled-claims", PoolCommand.PoolManifest.SCHEMA_VERSION);
         ArrayNode counters = schema.putArray("counters");
         for (Counter counter : Counter.values()) {
             counters.addObject().put("key", counter.key()).put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
