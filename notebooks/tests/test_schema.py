@@ -6,7 +6,7 @@ import unittest
 
 from support import ir, temp_dir
 
-from insert_results import claims, interleaved, load, strategies
+from insert_results import claims, interleaved, load, pooled, strategies
 
 SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-8"))
 
@@ -38,6 +38,10 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
 
     def test_interleaved_csv(self):
         self.assertEqual(SCHEMA["files"]["interleaved.csv"], interleaved.RATIOS_COLUMNS)
+
+    def test_pooled_claims_csv_and_pooled_runs_csv(self):
+        self.assertEqual(SCHEMA["files"]["pooled-claims.csv"], pooled.POOLED_CLAIMS_COLUMNS)
+        self.assertEqual(SCHEMA["files"]["pooled-runs.csv"], pooled.POOLED_RUNS_COLUMNS)
 
     def test_every_benchmark_has_a_short_name_here_or_says_why_not(self):
         suite = [benchmark["id"] for benchmark in SCHEMA["benchmarks"]]

@@ -219,43 +219,65 @@ public final class ClaimsPool {
         return inputs;
     }
 
+    static final List<Csv.Column<Pooled>> CSV_COLUMNS = List.of(
+            pooledColumn("claim", p -> p.claim().id()),
+            pooledColumn("language", p -> p.language().id()),
+            pooledColumn("row", p -> p.comparison().id()),
+            pooledColumn("comparison", p -> Csv.quote(p.comparison().comparison())),
+            pooledColumn("unit", p -> Csv.quote(p.comparison().unit().label())),
+            pooledColumn("primary", p -> String.valueOf(p.comparison().primary())),
+            pooledColumn("claimed_low", p -> Csv.number(p.comparison().claimedLow())),
+            pooledColumn("claimed_high", p -> Csv.number(p.comparison().claimedHigh())),
+            pooledColumn("runs", p -> String.valueOf(p.pooled().runs())),
+            pooledColumn("estimate", p -> Csv.number(p.value().estimate())),
+            pooledColumn("ci_low", p -> Csv.number(p.value().low())),
+            pooledColumn("ci_high", p -> Csv.number(p.value().high())),
+            pooledColumn("prediction_low", p -> Csv.number(p.prediction().low())),
+            pooledColumn("prediction_high", p -> Csv.number(p.prediction().high())),
+            pooledColumn("i2_pct", p -> Csv.number(100 * p.pooled().i2())),
+            pooledColumn("tau", p -> Csv.number(p.tau())),
+            pooledColumn("precision", p -> Csv.number(p.precision())),
+            pooledColumn("target", p -> Csv.number(p.comparison().unit().targetHalfWidth())),
+            pooledColumn("precision_unit", p -> Csv.quote(p.comparison().unit().precisionUnit())),
+            pooledColumn("precision_met", p -> String.valueOf(p.precisionMet())),
+            pooledColumn("verdict", p -> Csv.quote(p.verdict().text())),
+            pooledColumn("run_estimates", p -> Csv.quote(p.eachRun(x -> Csv.number(x.estimate()), " "))),
+            pooledColumn("run_verdicts", p -> Csv.quote(p.eachRun(x -> x.verdict().text(), "; "))),
+            pooledColumn("runs_inside_prediction", p -> String.valueOf(p.runsInsidePrediction())));
+
+    /** One row of {@code pooled-runs.csv}: a run's own result of one pooled comparison. */
+    record RunRow(Pooled pooled, String run, ClaimResult result) {
+    }
+
+    static final List<Csv.Column<RunRow>> RUNS_CSV_COLUMNS = List.of(
+            new Csv.Column<>("claim", (RunRow r) -> r.pooled().claim().id()),
+            new Csv.Column<>("language", (RunRow r) -> r.pooled().language().id()),
+            new Csv.Column<>("row", (RunRow r) -> r.pooled().comparison().id()),
+            new Csv.Column<>("run", (RunRow r) -> Csv.quote(r.run())),
+            new Csv.Column<>("estimate", (RunRow r) -> Csv.number(r.result().estimate())),
+            new Csv.Column<>("ci_low", (RunRow r) -> Csv.number(r.result().low())),
+            new Csv.Column<>("ci_high", (RunRow r) -> Csv.number(r.result().high())),
+            new Csv.Column<>("verdict", (RunRow r) -> Csv.quote(r.result().verdict().text())));
+
+    private static Csv.Column<Pooled> pooledColumn(String name, java.util.function.Function<Pooled, String> cell) {
+        return new Csv.Column<>(name, cell);
+    }
+
     /** {@code pooled-claims.csv}: one row per comparison pooled (results/README.md names the columns). */
     public String csv() {
-        StringBuilder text = new StringBuilder("claim,language,row,comparison,unit,primary,claimed_low,claimed_high,runs,"
-                + "estimate,ci_low,ci_high,prediction_low,prediction_high,i2_pct,tau,precision,target,precision_unit,"
-                + "precision_met,verdict,run_estimates,run_verdicts,runs_inside_prediction\n");
-        for (Pooled p : pooled) {
-            ClaimComparison c = p.comparison();
-            ClaimUnit unit = c.unit();
-            text.append(String.join(",", p.claim().id(), p.language().id(), c.id(), Csv.quote(c.comparison()),
-                    Csv.quote(unit.label()), String.valueOf(c.primary()), Csv.number(c.claimedLow()), Csv.number(c.claimedHigh()),
-                    String.valueOf(p.pooled().runs()), Csv.number(p.value().estimate()), Csv.number(p.value().low()),
-                    Csv.number(p.value().high()), Csv.number(p.prediction().low()), Csv.number(p.prediction().high()),
-                    Csv.number(100 * p.pooled().i2()), Csv.number(p.tau()), Csv.number(p.precision()),
-                    Csv.number(unit.targetHalfWidth()), Csv.quote(unit.precisionUnit()),
-                    String.valueOf(p.precisionMet()), Csv.quote(p.verdict().text()),
-                    Csv.quote(p.eachRun(x -> Csv.number(x.estimate()), " ")),
-                    Csv.quote(p.eachRun(x -> x.verdict().text(), "; ")),
-                    String.valueOf(p.runsInsidePrediction()))).append('\n');
-        }
-        return text.toString();
+        return Csv.table(CSV_COLUMNS, pooled);
     }
 
     /** {@code pooled-runs.csv}: each run's own estimate and verdict per comparison, the forest plot's rows. */
     public String runsCsv() {
-        StringBuilder text = new StringBuilder("claim,language,row,run,estimate,ci_low,ci_high,verdict\n");
+        List<RunRow> rows = new ArrayList<>();
         for (Pooled p : pooled) {
             for (int i = 0; i < inputs.size(); i++) {
-                Optional<ClaimResult> r = p.runs().get(i);
-                if (r.isEmpty()) {
-                    continue;
-                }
-                text.append(String.join(",", p.claim().id(), p.language().id(), p.comparison().id(),
-                        Csv.quote(inputs.get(i).name()), Csv.number(r.get().estimate()), Csv.number(r.get().low()),
-                        Csv.number(r.get().high()), Csv.quote(r.get().verdict().text()))).append('\n');
+                String run = inputs.get(i).name();
+                p.runs().get(i).ifPresent(result -> rows.add(new RunRow(p, run, result)));
             }
         }
-        return text.toString();
+        return Csv.table(RUNS_CSV_COLUMNS, rows);
     }
 
     /**

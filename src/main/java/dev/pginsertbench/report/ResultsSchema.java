@@ -63,6 +63,8 @@ public final class ResultsSchema {
         columns(files, "claims.csv", ClaimsReport.CSV_COLUMNS);
         columns(files, "claim-shots.csv", ClaimsReport.SHOT_COLUMNS);
         columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
+        columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);
+        columns(files, "pooled-runs.csv", ClaimsPool.RUNS_CSV_COLUMNS);
         ArrayNode claims = schema.putArray("claims");
         for (OriginalClaim claim : OriginalClaim.values()) {
             ObjectNode node = claims.addObject().put("id", claim.id()).put("statement", claim.statement());
