@@ -1,7 +1,9 @@
 """The registry of output files, what a run gets, and the appendix."""
+import json
 import re
 import subprocess
 import unittest
+from pathlib import Path
 
 from support import (BASIC, CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, HANDWRITTEN, INTERLEAVED, TABLE_SHAPES, export,
                      folder_with, ir, temp_dir)
@@ -23,6 +25,12 @@ class Registry(unittest.TestCase):
         stems = [f.stem for f in ir.FIGURES]
         self.assertEqual(len(stems), len(set(stems)))
         self.assertEqual(len({t.name for t in ir.TABLES}), len(ir.TABLES))
+
+    def test_the_notebook_shows_every_registered_figure_and_nothing_else(self):
+        notebook = json.loads((Path(ir.REPO_ROOT) / "notebooks" / "insert-strategies.ipynb").read_text(encoding="utf-8"))
+        code = "".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+        shown = re.findall(r"a\.show\(ir\.(\w+)\)", code)
+        self.assertEqual(sorted(shown), sorted(f.draw.__name__ for f in ir.FIGURES))
 
     def test_a_strategy_run_gets_exactly_its_files(self):
         self.assertEqual(ir.expected_files(str(HANDWRITTEN)), STRATEGY_RUN_FILES)
