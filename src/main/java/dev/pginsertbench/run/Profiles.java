@@ -140,7 +140,7 @@ public final class Profiles {
             new ProfileSummary("claims", "do the original loader's claims hold?",
                     "every claim of the original loader, each by its arms interleaved shot by shot "
                     + "and paired, in Java and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
-                    + "and in Python on 20,000 rows)", "40 to 59 minutes measured from fresh clones, build included (3 runs; 49 estimated)"),
+                    + "and in Python on 20,000 rows)", "40 to 73 minutes measured from fresh clones, build included (4 runs; 49 estimated)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
