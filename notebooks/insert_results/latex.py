@@ -51,11 +51,11 @@ def column_spec(width) -> str:
 def booktabs(frame: pd.DataFrame, caption: str, label: str, widths=None, long: bool = False,
              multicol_align: str = "r", gap_pt: float = 4, size: str = "small") -> str:
     """frame as a booktabs table with caption and label, every cell and header
-    escaped. long: a longtable in \\scriptsize (page-breaking, for the table of
-    every configuration); else a float in \\small. widths: one column_spec
+    escaped. long: a longtable, which breaks across pages (for the tables that can
+    outgrow one); else a float. widths: one column_spec
     argument per column (default: all "l"). multicol_align: how a header over
     several columns (a frame with two column levels) sits over them. gap_pt:
-    half the space between a float's columns (\\tabcolsep); size: a float's font size."""
+    half the space between the columns (\\tabcolsep); size: the font size."""
     styler = (frame.style.hide(axis="index")
               .format(_glyphs, escape="latex")
               .format_index(_glyphs, escape="latex", axis=1))
@@ -65,8 +65,8 @@ def booktabs(frame: pd.DataFrame, caption: str, label: str, widths=None, long: b
     if long:
         body = styler.to_latex(environment="longtable", **common)
         # Styler puts table styles into the first row of a longtable: set the size around it instead.
-        return ("% requires booktabs, array, longtable\n\\begingroup\\scriptsize\\setlength{\\tabcolsep}{3pt}\n"
-                + body + "\\endgroup\n")
+        return ("% requires booktabs, array, longtable\n"
+                + f"\\begingroup\\{size}\\setlength{{\\tabcolsep}}{{{gap_pt:g}pt}}\n" + body + "\\endgroup\n")
     styler = styler.set_table_styles([{"selector": size, "props": ":;"},
                                       {"selector": "setlength", "props": rf":{{\tabcolsep}}{{{gap_pt:g}pt}};"}])
     return "% requires booktabs, array\n" + styler.to_latex(position="htbp", position_float="centering", **common)

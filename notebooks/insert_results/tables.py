@@ -111,7 +111,7 @@ def all_configurations_latex(display: pd.DataFrame) -> str:
     widths = {"run": 0.07, "strategy": 0.11, "configuration": 0.15, "server": 0.08, "rows/s [95 % CI]": ("r", 0.12)}
     return booktabs(display, f"Every configuration of the run, from {SUMMARY_FILE} (throughput with its "
                              f"{INTERVAL_NOTE}).", "tab:all-configurations",
-                    [widths.get(c, ("r", 0.04)) for c in display.columns], long=True)
+                    [widths.get(c, ("r", 0.04)) for c in display.columns], long=True, gap_pt=3, size="scriptsize")
 
 
 # The appendix's text width (A4, 2 cm margins) in points, and a float table's column gap (latex.booktabs).
@@ -180,7 +180,8 @@ def interleaved_latex(display: pd.DataFrame, rows_text: str) -> str:
 
 
 # The pooled table's column gap (as the claims table's) and font (one size smaller): its eleven columns,
-# words such as "inconclusive" whole, fit the line.
+# words such as "inconclusive" whole, fit the line. A longtable: with four runs and every comparison it
+# is taller than a page, and a float would run off the page's foot.
 POOLED_GAP_PT = CLAIMS_GAP_PT
 POOLED_SIZE = "scriptsize"
 
@@ -197,7 +198,7 @@ def pooled_claims_latex(display: pd.DataFrame) -> str:
                              "random-effects model is described in pooled-claims.md). * the primary row, which "
                              "decides the claim. \u2020 the pooled interval is wider than the study's target precision.",
                     "tab:pooled-claims", _fitting([widths.get(c, 0.08) for c in display.columns], POOLED_GAP_PT),
-                    gap_pt=POOLED_GAP_PT, size=POOLED_SIZE)
+                    long=True, gap_pt=POOLED_GAP_PT, size=POOLED_SIZE)
 
 
 def environment_latex(env: pd.DataFrame) -> str:
