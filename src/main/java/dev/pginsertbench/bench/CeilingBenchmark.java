@@ -29,47 +29,20 @@ public class CeilingBenchmark extends TableFillBenchmark {
     private String insertSelectSql;
     private ServerSideCopy serverCopy;
 
-    /**
-     * Each benchmark method's trial setup, by the method's name: a method without one fails at trial
-     * setup, naming itself, instead of running with another method's preparation.
-     */
-    enum Method {
-        INSERT_SELECT("insertSelect"),
-        SERVER_COPY("serverCopy"),
-        SERVER_COPY_FROZEN("serverCopyFrozen");
-
-        private final String name;
-
-        Method(String name) {
-            this.name = name;
-        }
-
-        String methodName() {
-            return name;
-        }
-
-        static Method of(String name) {
-            for (Method method : values()) {
-                if (method.name.equals(name)) {
-                    return method;
-                }
-            }
-            throw new IllegalStateException("CeilingBenchmark." + name + " has no trial setup (CeilingBenchmark.Method)");
-        }
-    }
-
     @Override
     protected void prepareTrial() throws Exception {
-        switch (Method.of(benchmarkMethod())) {
-            case SERVER_COPY -> serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1, description());
-            case SERVER_COPY_FROZEN -> serverCopy = ServerSideCopy.prepareFrozen(postgres, control(), table, dataset,
+        // each method's own setup, by its catalogue entry; one without an entry fails there, naming itself
+        switch (entry()) {
+            case SERVER_COPY_CEILING -> serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1, description());
+            case FROZEN_COPY_CEILING -> serverCopy = ServerSideCopy.prepareFrozen(postgres, control(), table, dataset,
                     description());
-            case INSERT_SELECT -> {
+            case INSERT_SELECT_CEILING -> {
                 ArticleTable source = SourceTable.fill(postgres, control(), table, dataset);
                 insertSelectSql = "INSERT INTO " + table.name().quoted() + " (" + ArticleTable.columnList() + ") SELECT "
                         + ArticleTable.columnList() + " FROM " + source.name().quoted();
                 session = postgres.connect();
             }
+            default -> throw new IllegalStateException(description() + ": no trial setup for this method");
         }
     }
 

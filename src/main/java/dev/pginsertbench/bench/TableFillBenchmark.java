@@ -259,10 +259,10 @@ public abstract class TableFillBenchmark {
         return params;
     }
 
-    /** The benchmark method's name, such as {@code insertSelect}. */
-    protected final String benchmarkMethod() {
-        String name = params.getBenchmark();
-        return name.substring(name.lastIndexOf('.') + 1);
+    /** This benchmark method's catalogue entry; a method without one fails here, naming itself. */
+    protected final Catalogue entry() {
+        return Catalogue.byName(params.getBenchmark())
+                .orElseThrow(() -> new IllegalStateException(description() + ": not in the catalogue"));
     }
 
     /** {@code Class.method {param=value, ...}}, as failure messages name a benchmark. */
