@@ -218,9 +218,10 @@ MANIFEST_SCHEMAS = {"run": 8, "pooled-claims": 2}
 def manifest_problem(folder: Path) -> str | None:
     """Why this package cannot read the folder's manifest (written by a newer suite), in one line; else None."""
     path = Path(folder) / MANIFEST_FILE
-    if not path.is_file():
-        return None
-    manifest = read_json(path)
+    return _schema_problem(path, read_json(path)) if path.is_file() else None
+
+
+def _schema_problem(path: Path, manifest: dict) -> str | None:
     kind, version = manifest.get("kind") or "run", manifest.get("schemaVersion")
     newest = MANIFEST_SCHEMAS.get(kind)
     if newest is None:
@@ -233,10 +234,13 @@ def manifest_problem(folder: Path) -> str | None:
 
 def read_manifest(folder: Path) -> dict:
     path = Path(folder) / MANIFEST_FILE
-    problem = manifest_problem(folder)
+    if not path.is_file():
+        return {}
+    manifest = read_json(path)
+    problem = _schema_problem(path, manifest)
     if problem:
         raise ValueError(problem)
-    return read_json(path) if path.is_file() else {}
+    return manifest
 
 
 def read_folder(folder: Path) -> pd.DataFrame:
