@@ -1,7 +1,6 @@
 package dev.pginsertbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.claims.Arm;
