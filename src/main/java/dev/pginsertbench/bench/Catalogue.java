@@ -68,6 +68,36 @@ public enum Catalogue {
                 .orElseThrow();
     }
 
+    /** What figures and tables call it, short enough for an axis; {@link #label()} says more. */
+    public String shortName() {
+        return switch (this) {
+            case SYNC_BASELINE -> "sync baseline";
+            case NEW_CONNECTION_PER_CHUNK -> "new connection per chunk";
+            case POOLED_BATCH -> "pooled executeBatch";
+            case POOLED_COPY -> "pooled COPY";
+            case ORIGINAL_LOADER -> "original loader";
+            case FACTOR_POINT -> "factor study";
+            case INSERT_SELECT_CEILING -> "ceiling: INSERT ... SELECT";
+            case SERVER_COPY_CEILING -> "ceiling: server-side COPY";
+            case FROZEN_COPY_CEILING -> "ceiling: server-side COPY FREEZE";
+            case PARALLEL_CEILING -> "ceiling: parallel server-side COPY";
+            case PSQL_COPY -> "psql \\copy";
+            case INTERLEAVED_REFERENCES -> "interleaved references";
+            case CLAIM -> "claims study";
+            case PYTHON_CLAIM -> "claims study, Python port";
+        };
+    }
+
+    /** The parameters whose values tell this benchmark's strategies apart by name: "pooled COPY (binary)". */
+    public List<Parameter> nameParameters() {
+        return switch (this) {
+            case POOLED_COPY -> List.of(Parameter.FORMAT);
+            case ORIGINAL_LOADER -> List.of(Parameter.VARIANT);
+            case FACTOR_POINT -> List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS);
+            default -> List.of();
+        };
+    }
+
     /** The package of every benchmark class, as JMH's fully qualified names start. */
     public static final String PACKAGE = Catalogue.class.getPackageName() + ".";
 

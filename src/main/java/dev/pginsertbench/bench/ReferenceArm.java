@@ -2,6 +2,7 @@ package dev.pginsertbench.bench;
 
 import dev.pginsertbench.claims.ArmCode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The arms of {@link Catalogue#INTERLEAVED_REFERENCES}: pooled COPY binary and the two things it is
@@ -20,6 +21,11 @@ public enum ReferenceArm {
 
     ReferenceArm(Catalogue alone) {
         this.alone = alone;
+    }
+
+    /** As results name it: {@code pooled_copy}, {@code psql}, {@code parallel_ceiling}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The benchmark that measures this arm on its own. */

@@ -242,7 +242,7 @@ public final class InterleavedReferences {
                 new Csv.Column<>("rows", (CsvRow r) -> String.valueOf(r.group().rows())),
                 new Csv.Column<>("chunkSize", (CsvRow r) -> String.valueOf(r.group().chunkSize())),
                 new Csv.Column<>("tasks", (CsvRow r) -> String.valueOf(r.group().tasks())),
-                new Csv.Column<>("reference", (CsvRow r) -> r.reference().name().toLowerCase(Locale.ROOT)),
+                new Csv.Column<>("reference", (CsvRow r) -> r.reference().id()),
                 new Csv.Column<>("ratio", (CsvRow r) -> SummaryCsv.number(r.ratios().estimate())),
                 new Csv.Column<>("ratio_low", (CsvRow r) -> SummaryCsv.number(r.ratios().low())),
                 new Csv.Column<>("ratio_high", (CsvRow r) -> SummaryCsv.number(r.ratios().high())),
@@ -265,18 +265,29 @@ public final class InterleavedReferences {
         return Csv.table(CSV_COLUMNS, rows);
     }
 
-    /** {@code interleaved-shots.csv}: every measured shot in the order it ran. */
+    /** One row of {@code interleaved-shots.csv}: a shot of a configuration. */
+    record ShotRow(Group group, Shot shot) {
+    }
+
+    static final List<Csv.Column<ShotRow>> SHOT_COLUMNS = List.of(
+            new Csv.Column<>("server", (ShotRow r) -> Csv.quote(r.group().server())),
+            new Csv.Column<>("rows", (ShotRow r) -> String.valueOf(r.group().rows())),
+            new Csv.Column<>("chunkSize", (ShotRow r) -> String.valueOf(r.group().chunkSize())),
+            new Csv.Column<>("tasks", (ShotRow r) -> String.valueOf(r.group().tasks())),
+            new Csv.Column<>("round", (ShotRow r) -> String.valueOf(r.shot().round())),
+            new Csv.Column<>("fork", (ShotRow r) -> String.valueOf(r.shot().fork())),
+            new Csv.Column<>("shot", (ShotRow r) -> String.valueOf(r.shot().shot())),
+            new Csv.Column<>("block", (ShotRow r) -> String.valueOf(r.shot().block())),
+            new Csv.Column<>("arm", (ShotRow r) -> r.shot().arm().id()),
+            new Csv.Column<>("seconds", (ShotRow r) -> SummaryCsv.number(r.shot().seconds())),
+            new Csv.Column<>("rows_per_s", (ShotRow r) -> SummaryCsv.number(r.group().rows() / r.shot().seconds())));
+
+    /** {@code interleaved-shots.csv}: every measured shot, configuration by configuration, each's in the order run. */
     public static String shotsCsv(List<Group> groups) {
-        StringBuilder text = new StringBuilder("server,rows,chunkSize,tasks,round,fork,shot,block,arm,seconds,rows_per_s\n");
+        List<ShotRow> rows = new ArrayList<>();
         for (Group group : groups) {
-            for (Shot s : group.shots()) {
-                text.append(String.join(",", Csv.quote(group.server()), String.valueOf(group.rows()),
-                        String.valueOf(group.chunkSize()), String.valueOf(group.tasks()), String.valueOf(s.round()),
-                        String.valueOf(s.fork()), String.valueOf(s.shot()), String.valueOf(s.block()),
-                        s.arm().name().toLowerCase(Locale.ROOT), SummaryCsv.number(s.seconds()),
-                        SummaryCsv.number(group.rows() / s.seconds()))).append('\n');
-            }
+            group.shots().forEach(shot -> rows.add(new ShotRow(group, shot)));
         }
-        return text.toString();
+        return Csv.table(SHOT_COLUMNS, rows);
     }
 }

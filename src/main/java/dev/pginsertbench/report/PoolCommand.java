@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * {@code ./run-bench.sh pool [--out DIR] RESULTS_FOLDER...}: pools several runs of the claims study
  * into one folder ({@link ClaimsPool}): {@code pooled-claims.csv}, {@code pooled-runs.csv},
- * {@code pooled-claims.md} and a {@code manifest.json} naming the runs. Every number is recomputed
+ * {@code pooled-claims.md}, a {@code manifest.json} naming the runs and {@code schema.json} ({@link ResultsSchema}). Every number is recomputed
  * from the runs' own {@code jmh-result.json}. Exit codes: 0 written, 1 refused or unreadable, 2 bad usage.
  */
 public final class PoolCommand {
@@ -88,6 +88,7 @@ public final class PoolCommand {
             }
             ClaimsPool pool = ClaimsPool.of(inputs);
             Files.createDirectories(folder);
+            Files.writeString(folder.resolve(ResultsSchema.FILE), ResultsSchema.json(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-claims.csv"), pool.csv(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-runs.csv"), pool.runsCsv(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-claims.md"), pool.markdown(git), StandardCharsets.UTF_8);

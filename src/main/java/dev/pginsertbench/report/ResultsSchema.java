@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.ReferenceArm;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.ClaimComparison;
 import dev.pginsertbench.claims.Language;
@@ -17,12 +18,17 @@ import java.util.Locale;
 
 /**
  * What a results folder holds, for the readers written in other languages (the notebook, the
- * Python port's tests): the benchmarks of the catalogue, the counters of the JMH JSON, the columns of each CSV file the report
- * writes, the claims with their arms as plan fields and their comparisons, and the verdicts'
- * texts, all taken from the code that writes them. Committed as {@code results/schema.json}; a test
- * fails when the file and the code differ, and readers check their own lists against it.
+ * Python port): the benchmarks of the catalogue with their short names, the interleaved references'
+ * arms, the counters of the JMH JSON, the columns of each CSV file the report writes, the claims
+ * with their arms as plan fields and their comparisons, and the verdicts' texts, all taken from the
+ * code that writes them. Written into every results folder, and committed as
+ * {@code results/schema.json}, which a test holds to the code; the jar carries that file beside
+ * the Python port. The readers take their lists from it.
  */
 public final class ResultsSchema {
+
+    /** Its name in every results folder, and in results/ for the suite as committed. */
+    public static final String FILE = "schema.json";
 
     /** Raised when what the file describes changes, so that a reader can tell which it read. */
     public static final int SCHEMA_VERSION = 1;
@@ -53,16 +59,25 @@ public final class ResultsSchema {
         }
         ArrayNode benchmarks = schema.putArray("benchmarks");
         for (Catalogue entry : Catalogue.values()) {
-            ObjectNode benchmark = benchmarks.addObject().put("id", entry.id()).put("family", entry.family().id())
-                    .put("label", entry.label());
+            ObjectNode benchmark = benchmarks.addObject().put("id", entry.id()).put("key", entry.name())
+                    .put("family", entry.family().id()).put("label", entry.label()).put("shortName", entry.shortName());
             ArrayNode parameters = benchmark.putArray("parameters");
             entry.parameters().forEach(parameter -> parameters.add(parameter.field()));
+            ArrayNode nameParameters = benchmark.putArray("nameParameters");
+            entry.nameParameters().forEach(parameter -> nameParameters.add(parameter.field()));
+        }
+        // the interleaved references' arms, each with the benchmark that measures it alone
+        ArrayNode references = schema.putArray("references");
+        for (ReferenceArm arm : ReferenceArm.values()) {
+            references.addObject().put("id", arm.id()).put("code", arm.code())
+                    .put("benchmark", arm.alone().id());
         }
         ObjectNode files = schema.putObject("files");
         columns(files, "summary.csv", SummaryCsv.COLUMNS);
         columns(files, "claims.csv", ClaimsReport.CSV_COLUMNS);
         columns(files, "claim-shots.csv", ClaimsReport.SHOT_COLUMNS);
         columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
+        columns(files, "interleaved-shots.csv", InterleavedReferences.SHOT_COLUMNS);
         columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);
         columns(files, "pooled-runs.csv", ClaimsPool.RUNS_CSV_COLUMNS);
         ArrayNode claims = schema.putArray("claims");

@@ -5,6 +5,7 @@ import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.InterleavedReferences;
 import dev.pginsertbench.report.ResultSummary;
+import dev.pginsertbench.report.ResultsSchema;
 import dev.pginsertbench.report.SummaryCsv;
 import dev.pginsertbench.report.SummaryMarkdown;
 import dev.pginsertbench.report.SummaryRow;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 /**
  * The results folder of one run (results/README.md defines its files): jmh-result.json, replaced
  * atomically so that an interrupted run keeps what it finished; manifest.json; jmh.log (written by
- * {@link ConsoleLog}); summary.csv and summary.md and, for claims runs, the claims files. Every write is
- * serialised, because the interrupt hook writes from its own thread.
+ * {@link ConsoleLog}); summary.csv and summary.md and, for claims runs, the claims files; schema.json,
+ * what the files hold, as the code that wrote them describes it. Every write is serialised, because
+ * the interrupt hook writes from its own thread.
  */
 final class ResultsFolder {
 
@@ -125,6 +127,7 @@ final class ResultsFolder {
         List<SummaryRow> summary = ResultSummary.of(json, interleaved, facts.dataset().averageRowBytes());
         ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
         RunPlan plan = facts.plan();
+        Files.writeString(path.resolve(ResultsSchema.FILE), ResultsSchema.json(), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
                 facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),

@@ -89,6 +89,15 @@ class CatalogueTest {
     }
 
     @Test
+    void shortNamesAreDistinctAndNameOnlyTheEntrysOwnParameters() {
+        assertThat(Arrays.stream(Catalogue.values()).map(Catalogue::shortName).distinct().count())
+                .isEqualTo(Catalogue.values().length);
+        for (Catalogue entry : Catalogue.values()) {
+            assertThat(entry.parameters()).as(entry.id()).containsAll(entry.nameParameters());
+        }
+    }
+
+    @Test
     void namesResolveWithAndWithoutThePackage() {
         assertThat(Catalogue.byName("PooledCopyBenchmark.load")).contains(Catalogue.POOLED_COPY);
         assertThat(Catalogue.byName("dev.pginsertbench.bench.CeilingBenchmark.serverCopy"))
