@@ -8,7 +8,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, interleaved, outputs, pooled, table_shapes, tables
+from . import appendix, interleaved, outputs, pooled, schema, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, load_claim_study
 from .interleaved import InterleavedStudy, load_interleaved
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, load_runs, output_dir
@@ -16,7 +16,7 @@ from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, POOLED, STRATEG
                       figure_files, spec_for, table_files)
 from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
 from .plotting import STYLE, Plot, rows_text
-from .strategies import (BENCH_ORDER, CLAIM_MIX, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
+from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
                          with_names)
 from .text import environment_table, methods_text
 
@@ -69,7 +69,8 @@ class Analysis:
         if scope in self.scopes:
             return ""
         if scope == CLAIMS_STUDY:
-            return f"no {CLAIMS_FILE} in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+            return (f"no {CLAIMS_FILE} in this run: run-bench.sh profile claims writes it "
+                    f"({schema.benchmark_class('CLAIM')})")
         if scope == INTERLEAVED:
             return interleaved.NEEDS
         if scope == POOLED:
@@ -87,7 +88,7 @@ class Analysis:
                 continue
             have = self.df[self.df["run"] == run]
             profile = (self.manifests[run].get("run") or {}).get("profile")
-            benches = [b for b in BENCH_ORDER if b != CLAIM_MIX] + sorted(set(have["benchmark"]) - set(BENCH_ORDER))
+            benches = COVERED + sorted(set(have["benchmark"]) - set(COVERED))
             for b in benches:
                 n = int((have["benchmark"] == b).sum())
                 rows.append({"run": run, "profile": profile, "benchmark": b, "configurations": n,

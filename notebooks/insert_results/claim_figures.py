@@ -9,7 +9,8 @@ import pandas as pd
 from matplotlib import ticker
 from matplotlib.patches import Patch
 
-from .claims import (CLAIM_NAMES, JAVA, PYTHON, ClaimStudy, claim_name, claim_row_name, comparison_keys,
+from . import schema
+from .claims import (CLAIM_NAMES, JAVA, PYTHON, VERDICTS, ClaimStudy, claim_name, claim_row_name, comparison_keys,
                      language_name, languages)
 from .fmt import fmt_int
 from .load import NAN
@@ -27,10 +28,11 @@ CLAIM_UNITS = {
     "x memory": ("memory ratio", True, 1.0),
     "% of dataset more held": ("changed arm minus the original", False, 0.0),
 }
-VERDICT_COLORS = {"confirmed": "#009E73", "smaller than claimed": "#D55E00", "larger than claimed": "#0072B2",
-                  "partly": "#E69F00", "inconclusive": "#777777", "no claim": "#000000"}
+# A colour per verdict, in the suite's order of verdicts: confirmed, smaller, larger, partly, inconclusive, no claim.
+VERDICT_COLORS = dict(zip(VERDICTS, ["#009E73", "#D55E00", "#0072B2", "#E69F00", "#777777", "#000000"], strict=True))
 CLAIM_BAND = dict(facecolor="#dddddd", edgecolor="#888888", hatch="////", linewidth=0.6)
-CLAIMS_STUDY_NOTE = "no claims.csv in this run: run-bench.sh profile claims writes it (ClaimBenchmark)"
+CLAIMS_STUDY_NOTE = ("no claims.csv in this run: run-bench.sh profile claims writes it "
+                     f"({schema.benchmark_class('CLAIM')})")
 
 
 def _claim_panels(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import schema
 from .fmt import fmt_int, fmt_sig
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv, read_study
 
@@ -18,20 +19,20 @@ from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv, read_study
 # pooling runs reads), the variance components and the warm-up check (first measured block against the
 # later ones), sd_* and warmup_* in the row's precision_unit; then, for memory rows only (empty for times),
 # what each arm held, the dataset's own size in memory, the extra per row and the ratio where it means something.
-ANALYSIS_SCALE_COLUMNS = ["scale", "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds",
-                          "warmup_difference", "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"]
-MEMORY_COLUMNS = ["changed_mb", "original_mb", "dataset_mb", "extra_bytes_per_row", "memory_ratio"]
-CLAIMS_COLUMNS = (["claim", "language", "row", "statement", "comparison", "unit", "primary", "claimed_low",
-                   "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target", "precision_unit",
-                   "precision_met", "n_pairs", "n_forks", "verdict"] + ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS)
-CLAIMS_NUMBERS = (["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high", "precision", "target",
-                   "n_pairs", "n_forks"] + [c for c in ANALYSIS_SCALE_COLUMNS if c not in ("scale", "warmup_flagged")]
-                  + MEMORY_COLUMNS)
-CLAIMS_FLAGS = ["primary", "precision_met", "warmup_flagged"]
-CLAIM_SHOTS_COLUMNS = ["claim", "language", "round", "fork", "shot", "block", "arm", "seconds", "rows",
-                       "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row", "peak_rss_growth_mb", "dataset_mb"]
-CLAIM_SHOTS_NUMBERS = ["round", "fork", "shot", "block", "seconds", "rows", "mean_chunk_ms", "retained_heap_mb",
-                       "alloc_bytes_per_row", "peak_rss_growth_mb", "dataset_mb"]
+ANALYSIS_SCALE_COLUMNS = schema.require(CLAIMS_FILE, ["scale", "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds",
+                          "warmup_difference", "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"])
+MEMORY_COLUMNS = schema.require(CLAIMS_FILE, ["changed_mb", "original_mb", "dataset_mb", "extra_bytes_per_row",
+                                              "memory_ratio"])
+CLAIMS_COLUMNS = schema.columns(CLAIMS_FILE)
+CLAIMS_NUMBERS = schema.require(CLAIMS_FILE, ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high",
+                                              "precision", "target", "n_pairs", "n_forks"]
+                                + [c for c in ANALYSIS_SCALE_COLUMNS if c not in ("scale", "warmup_flagged")]
+                                + MEMORY_COLUMNS)
+CLAIMS_FLAGS = schema.require(CLAIMS_FILE, ["primary", "precision_met", "warmup_flagged"])
+CLAIM_SHOTS_COLUMNS = schema.columns(CLAIM_SHOTS_FILE)
+CLAIM_SHOTS_NUMBERS = schema.require(CLAIM_SHOTS_FILE, ["round", "fork", "shot", "block", "seconds", "rows",
+                                                        "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row",
+                                                        "peak_rss_growth_mb", "dataset_mb"])
 # Every claim measured in the Java port and in the Python port of the original loader; files
 # written before the Python port existed have no language column and hold the Java port only,
 # and their claim-shots.csv lacks peak RSS (Python only) and, the oldest, the allocation per row.
@@ -43,11 +44,10 @@ LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_grow
 # Language ids in a fixed order, with their display names.
 LANGUAGE_NAMES = {JAVA: "Java", PYTHON: "Python"}
 # Claim ids in the order the suite defines them, with their display names.
-CLAIM_NAMES = {"copy": "COPY", "pool": "pool", "conversion": "conversion", "adaptive": "adaptive chunking",
-               "end_to_end": "end to end", "sync_vs_async": "sync vs async"}
+CLAIM_NAMES = {claim["id"]: claim["title"] for claim in schema.claims()}
 # Row ids read otherwise than with their underscores as spaces.
 ROW_NAMES = {"peak_rss": "peak RSS"}
-VERDICTS = ["confirmed", "smaller than claimed", "larger than claimed", "partly", "inconclusive", "no claim"]
+VERDICTS = schema.verdicts()
 
 
 @dataclass

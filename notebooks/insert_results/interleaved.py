@@ -1,5 +1,5 @@
 """Pooled COPY against psql \\copy and the parallel server-side COPY ceiling,
-measured interleaved (InterleavedReferenceBenchmark): interleaved.csv and
+measured interleaved (the interleaved references' forks): interleaved.csv and
 interleaved-shots.csv as the suite wrote them, each arm's rows/s from
 summary.csv's interleaved rows, the table's text and the figure.
 
@@ -14,35 +14,39 @@ import matplotlib
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .fmt import fmt_int, fmt_interval, fmt_sig
 from .load import INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE, read_contract_csv, read_study
 from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new_axes, new_figure, nice_ticks,
                        placeholder, rate_formatter, round_axis, styled)
-from .strategies import CEIL_PARALLEL, POOLED_COPY, PSQL_COPY
 
 # After round_ratios: the log ratio and its standard error (what pooling runs reads), the variance
 # components and the warm-up check (first measured block against the later ones), in log-%; files
 # written before these columns lack them (numbers NaN, warmup_flagged false).
-SCALE_COLUMNS = ["scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference",
-                 "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"]
-RATIOS_COLUMNS = ["server", "rows", "chunkSize", "tasks", "reference", "ratio", "ratio_low", "ratio_high", "n_pairs",
-                  "n_rounds", "round_ratios"] + SCALE_COLUMNS
-RATIOS_NUMBERS = ["rows", "chunkSize", "tasks", "ratio", "ratio_low", "ratio_high", "n_pairs",
-                  "n_rounds"] + SCALE_COLUMNS[:-1]
-RATIOS_FLAGS = ["warmup_flagged"]
-SHOTS_COLUMNS = ["server", "rows", "chunkSize", "tasks", "round", "fork", "shot", "block", "arm", "seconds",
-                 "rows_per_s"]
-SHOTS_NUMBERS = ["rows", "chunkSize", "tasks", "round", "fork", "shot", "block", "seconds", "rows_per_s"]
+SCALE_COLUMNS = schema.require(INTERLEAVED_FILE, ["scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference",
+                 "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"])
+RATIOS_COLUMNS = schema.columns(INTERLEAVED_FILE)
+RATIOS_NUMBERS = schema.require(INTERLEAVED_FILE, ["rows", "chunkSize", "tasks", "ratio", "ratio_low", "ratio_high", "n_pairs",
+                  "n_rounds"] + SCALE_COLUMNS[:-1])
+RATIOS_FLAGS = schema.require(INTERLEAVED_FILE, ["warmup_flagged"])
+SHOTS_COLUMNS = schema.columns(INTERLEAVED_SHOTS_FILE)
+SHOTS_NUMBERS = schema.require(INTERLEAVED_SHOTS_FILE, ["rows", "chunkSize", "tasks", "round", "fork", "shot", "block",
+                                                        "seconds", "rows_per_s"])
 # What identifies a configuration of the interleaved forks (with the run, where several are read).
 CONFIG = ["run", "server", "rows", "chunkSize", "tasks"]
 
+# Each arm (results/schema.json's references): its name, the summary.csv benchmark whose interleaved rows
+# hold its rows/s, and which of the configuration's parameters that row carries (psql has neither
+# chunkSize nor tasks, the ceiling no chunkSize).
+_PARAMETERS = {b["id"]: [p for p in b["parameters"] if p in ("chunkSize", "tasks")] for b in schema.benchmarks()}
+ARMS = {r["id"]: (r["label"], r["benchmark"], _PARAMETERS[r["benchmark"]])
+        for r in schema.references()}
+# The arms the figure and tables single out: pooled COPY, held against the two references.
 POOLED, PSQL, CEILING = "pooled_copy", "psql", "parallel_ceiling"
+if not {POOLED, PSQL, CEILING} <= ARMS.keys():
+    raise schema.SchemaError(f"{schema.PATH}: the interleaved references are {', '.join(ARMS)}; "
+                             f"the notebook draws {POOLED}, {PSQL} and {CEILING}")
 REFERENCES = [PSQL, CEILING]
-# Each arm: its name, the summary.csv benchmark whose interleaved rows hold its rows/s, and which of
-# the configuration's parameters that row carries (psql has neither chunkSize nor tasks, the ceiling no chunkSize).
-ARMS = {POOLED: ("pooled COPY", POOLED_COPY, ["chunkSize", "tasks"]),
-        PSQL: ("psql \\copy", PSQL_COPY, []),
-        CEILING: ("parallel ceiling", CEIL_PARALLEL, ["tasks"])}
 # A reference's ratio as the tables and figure name it.
 RATIO_NAMES = {PSQL: "x psql", CEILING: "x ceiling"}
 ARM_STYLES = {arm: dict(color=PALETTE[i], marker=MARKERS[i]) for i, arm in enumerate(ARMS)}
@@ -179,7 +183,7 @@ def comparison_display(points: pd.DataFrame) -> pd.DataFrame:
 
 TITLE = "Pooled COPY against psql \\copy and the parallel ceiling, interleaved"
 NEEDS = ("no interleaved.csv in this run: run-bench.sh profile quick, standard or thesis writes it "
-         "(InterleavedReferenceBenchmark)")
+         f"({schema.benchmark_class('INTERLEAVED_REFERENCES')})")
 SHOTS_NOTE = "no interleaved-shots.csv in this run (the suite writes it next to interleaved.csv)"
 ROW_HEIGHT = 1.6  # inches per configuration
 RATIO_ROWS = {ref: y for y, ref in enumerate(reversed(REFERENCES))}  # x psql on top

@@ -14,6 +14,8 @@ from typing import Callable, Mapping, Sequence
 
 import pandas as pd
 
+from . import schema
+
 NAN = float("nan")
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -35,30 +37,31 @@ READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE, POOLED_CLAIMS_FILE)
 # results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
 RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
-TEXT_PARAMS = ["format", "variant", "protocol", "connections", "executor", "conversion", "chunking", "tableShape",
-               "transport"]
+# summary.csv's columns as the suite writes them (results/schema.json); the lists below name those
+# the notebook reads as numbers, flags or parameters, each checked against the schema.
+SUMMARY_COLUMNS = schema.columns(SUMMARY_FILE)
+TEXT_PARAMS = schema.require(SUMMARY_FILE, ["format", "variant", "protocol", "connections", "executor", "conversion",
+                                            "chunking", "tableShape", "transport"])
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
 # no such parameter; every table was then created without an index, as tableShape HEAP is now,
 # and every connection was TCP; server, the server a row was measured on, is read as unnamed).
-LATER_PARAMS = ["tableShape", "transport", "server"]
-NUMBER_PARAMS = ["chunkSize", "tasks"]
-PARAMS = ["chunkSize", "tasks"] + TEXT_PARAMS
+LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "server"])
+NUMBER_PARAMS = schema.require(SUMMARY_FILE, ["chunkSize", "tasks"])
+PARAMS = NUMBER_PARAMS + TEXT_PARAMS
 RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
 # Ratio columns a summary.csv written before their reference existed lacks: read as empty.
 LATER_RATIOS = [f"x_frozen_copy{end}" for end in ("", "_low", "_high")]
 # Shares of the server sessions' wait-event samples (0 to 1); read as empty in a summary.csv written before them.
-WAITS = ["wait_cpu", "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io", "wait_other"]
-SUMMARY_NUMBERS = (["rows"] + NUMBER_PARAMS + [
+WAITS = schema.require(SUMMARY_FILE, ["wait_cpu", "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io",
+                                      "wait_other"])
+SUMMARY_NUMBERS = schema.require(SUMMARY_FILE, ["rows"] + NUMBER_PARAMS + [
     "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
     "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
     "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"] + WAITS
     + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
-# interleaved: the row is one arm's shots of the interleaved reference forks (InterleavedReferenceBenchmark);
+# interleaved: the row is one arm's shots of the interleaved reference forks;
 # false in a summary.csv written before the column existed, which had no such rows.
-SUMMARY_FLAGS = ["interleaved"]
-# server: the server a row was measured on; a run over several servers has a row per configuration and server.
-SUMMARY_COLUMNS = (["benchmark", "family", "label", "rows", "server"] + PARAMS
-                   + SUMMARY_NUMBERS[len(NUMBER_PARAMS) + 1:] + SUMMARY_FLAGS)
+SUMMARY_FLAGS = schema.require(SUMMARY_FILE, ["interleaved"])
 
 _SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
             "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}
@@ -210,9 +213,9 @@ def run_id(manifest: dict, folder: Path) -> str:
     return str((manifest.get("run") or {}).get("id") or folder.name)
 
 
-# The newest manifest.json schema this package reads, per kind of folder (results/schema.json gives
-# the suite's; test_schema.py holds the two equal). Older ones are read; a newer one is refused.
-MANIFEST_SCHEMAS = {"run": 8, "pooled-claims": 2}
+# The newest manifest.json schema this package reads, per kind of folder: the suite's beside it
+# (results/schema.json). Older ones are read; one from a newer suite is refused.
+MANIFEST_SCHEMAS = schema.manifests()
 
 
 def manifest_problem(folder: Path) -> str | None:

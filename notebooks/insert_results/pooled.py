@@ -22,20 +22,19 @@ from matplotlib.patches import Patch
 from .claim_figures import CLAIM_BAND, CLAIM_UNITS, VERDICT_COLORS
 from .claims import (claim_name, claim_row_name, claimed_range_text, estimate_text, language_name, languages,
                      number_format)
+from . import schema
 from .fmt import fmt_int, fmt_sig
 from .load import POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, read_contract_csv
 from .plotting import (FIG_WIDTH, Plot, finish, interval_cap, new_axes, new_figure, nice_ticks, placeholder, styled,
                        two_sided_errors)
 
-POOLED_CLAIMS_COLUMNS = ["claim", "language", "row", "comparison", "unit", "primary", "claimed_low", "claimed_high",
-                         "runs", "estimate", "ci_low", "ci_high", "prediction_low", "prediction_high", "i2_pct", "tau",
-                         "precision", "target", "precision_unit", "precision_met", "verdict", "run_estimates",
-                         "run_verdicts", "runs_inside_prediction"]
-POOLED_CLAIMS_NUMBERS = ["claimed_low", "claimed_high", "runs", "estimate", "ci_low", "ci_high", "prediction_low",
-                         "prediction_high", "i2_pct", "tau", "precision", "target", "runs_inside_prediction"]
-POOLED_CLAIMS_FLAGS = ["primary", "precision_met"]
-POOLED_RUNS_COLUMNS = ["claim", "language", "row", "run", "estimate", "ci_low", "ci_high", "verdict"]
-POOLED_RUNS_NUMBERS = ["estimate", "ci_low", "ci_high"]
+POOLED_CLAIMS_COLUMNS = schema.columns(POOLED_CLAIMS_FILE)
+POOLED_CLAIMS_NUMBERS = schema.require(POOLED_CLAIMS_FILE, [
+    "claimed_low", "claimed_high", "runs", "estimate", "ci_low", "ci_high", "prediction_low", "prediction_high",
+    "i2_pct", "tau", "precision", "target", "runs_inside_prediction"])
+POOLED_CLAIMS_FLAGS = schema.require(POOLED_CLAIMS_FILE, ["primary", "precision_met"])
+POOLED_RUNS_COLUMNS = schema.columns(POOLED_RUNS_FILE)
+POOLED_RUNS_NUMBERS = schema.require(POOLED_RUNS_FILE, ["estimate", "ci_low", "ci_high"])
 # A pooled comparison: which folder pooled it (several pooled folders can be read at once), and what it compares.
 POOL = "pool"
 COMPARISON = [POOL, "claim", "language", "row"]

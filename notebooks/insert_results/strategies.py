@@ -12,25 +12,28 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
+from . import schema
 from .fmt import fmt_int
 from .load import NAN, PARAMS, num
 
-SYNC = "SyncBaselineBenchmark.load"
-NEW_CONN = "NewConnectionPerChunkBenchmark.load"
-POOLED_BATCH = "PooledBatchBenchmark.load"
-POOLED_COPY = "PooledCopyBenchmark.load"
-ORIGINAL = "OriginalLoaderBenchmark.load"
-FACTOR = "FactorBenchmark.load"
-CEIL_INSERT_SELECT = "CeilingBenchmark.insertSelect"
-CEIL_SERVER_COPY = "CeilingBenchmark.serverCopy"
-CEIL_PARALLEL = "ParallelCeilingBenchmark.serverCopy"
-PSQL_COPY = "PsqlCopyBenchmark.psqlCopy"
+# The benchmarks the figures single out, by catalogue key (results/schema.json names each one's id).
+SYNC = schema.benchmark("SYNC_BASELINE")
+NEW_CONN = schema.benchmark("NEW_CONNECTION_PER_CHUNK")
+POOLED_BATCH = schema.benchmark("POOLED_BATCH")
+POOLED_COPY = schema.benchmark("POOLED_COPY")
+FACTOR = schema.benchmark("FACTOR_POINT")
+CEIL_INSERT_SELECT = schema.benchmark("INSERT_SELECT_CEILING")
+CEIL_SERVER_COPY = schema.benchmark("SERVER_COPY_CEILING")
+CEIL_PARALLEL = schema.benchmark("PARALLEL_CEILING")
+PSQL_COPY = schema.benchmark("PSQL_COPY")
 # The claims study: its JMH entries interleave several arms and are not in
 # summary.csv; its numbers are claims.csv and claim-shots.csv.
-CLAIM_MIX = "ClaimBenchmark.load"
+CLAIM_MIX = schema.benchmark("CLAIM")
 
 _MATRIX_PROFILES = ("quick", "standard", "thesis")
 PROFILE_ORDER = ["quick", "standard", "thesis", "claims"]
+# The run-bench.sh profiles that run a family's benchmarks (smoke runs every class once).
+_FAMILY_PROFILES = {"original": ("thesis",), "factor": ("thesis",), "claims": ("claims",)}
 
 
 @dataclass(frozen=True)
@@ -40,28 +43,18 @@ class BenchInfo:
     label_params: tuple = ()  # params that tell its strategies apart, named after the name
 
 
-BENCHMARKS = {
-    SYNC: BenchInfo("sync baseline", _MATRIX_PROFILES),
-    NEW_CONN: BenchInfo("new connection per chunk", _MATRIX_PROFILES),
-    POOLED_BATCH: BenchInfo("pooled executeBatch", _MATRIX_PROFILES),
-    POOLED_COPY: BenchInfo("pooled COPY", _MATRIX_PROFILES, ("format",)),
-    ORIGINAL: BenchInfo("original loader", ("thesis",), ("variant",)),
-    FACTOR: BenchInfo("factor study", ("thesis",), ("protocol", "connections")),
-    # The runner skips it, with the reason, where psql is not on PATH.
-    PSQL_COPY: BenchInfo("psql \\copy", _MATRIX_PROFILES),
-    CEIL_INSERT_SELECT: BenchInfo("ceiling: INSERT ... SELECT", _MATRIX_PROFILES),
-    CEIL_SERVER_COPY: BenchInfo("ceiling: server-side COPY", _MATRIX_PROFILES),
-    CEIL_PARALLEL: BenchInfo("ceiling: parallel server-side COPY", _MATRIX_PROFILES),
-    CLAIM_MIX: BenchInfo("claims study", ("claims",)),
-}
+# Every benchmark of the catalogue, in its order, as the schema describes it.
+BENCHMARKS = {b["id"]: BenchInfo(b["shortName"], _FAMILY_PROFILES.get(b["family"], _MATRIX_PROFILES),
+                                 tuple(b["nameParameters"]))
+              for b in schema.benchmarks()}
 BENCH_ORDER = list(BENCHMARKS)
-# The suite's benchmarks (results/schema.json) that this module gives no short name, and why;
-# test_schema.py holds BENCHMARKS and this together to the schema.
-NOT_NAMED_HERE = {
-    "CeilingBenchmark.serverCopyFrozen": "shown under summary.csv's label, beside the other ceilings",
-    "InterleavedReferenceBenchmark.load": "its arms are summary rows of the benchmarks they stand for, interleaved",
-    "PythonClaimBenchmark.load": "the claims study's Python forks: claims.csv and claim-shots.csv, not summary.csv",
-}
+# What a run's coverage lists, missing or not: the benchmarks with summary.csv rows of their own that a
+# matrix profile runs. The frozen COPY ceiling is listed where a run has it (standard and thesis, bulk
+# server); the interleaved references' rows are under the benchmarks their arms stand for; the claims
+# forks write claims.csv.
+COVERED = [b for b in BENCH_ORDER if b not in {schema.benchmark("FROZEN_COPY_CEILING"),
+                                                 schema.benchmark("INTERLEAVED_REFERENCES"),
+                                                 schema.benchmark("CLAIM"), schema.benchmark("PYTHON_CLAIM")}]
 # summary.csv's families, in the order figures and tables list them.
 FAMILY_ORDER = ["baseline", "strategy", "original", "factor", "reference", "ceiling"]
 FAMILY_NAMES = {"baseline": "sync baseline", "strategy": "strategies under study", "original": "original loader",

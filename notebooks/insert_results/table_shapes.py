@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import schema
 from .figures import CI_NOTE, NO_INTERVAL_NOTE
 from .load import PARAMS
 from .plotting import PALETTE, Plot, finish, not_measured, placeholder, run_panels, styled, subtitle_text
@@ -25,7 +26,7 @@ PROTOCOL_ORDER = ["BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST", "COPY_TEXT
 _OTHER_PARAMS = [p for p in PARAMS if p not in ("protocol", SHAPE)]
 
 TITLE = "Cost of each table shape per protocol"
-NEEDS = ("needs FactorBenchmark configurations that differ only in tableShape and protocol: run profile standard "
+NEEDS = (f"needs {schema.benchmark_class('FACTOR_POINT')} configurations that differ only in tableShape and protocol: run profile standard "
          "or thesis (smoke fills one indexed table, with tiny data)")
 
 

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from . import schema
 from . import latex
 from .claims import JAVA, PYTHON, ClaimStudy, is_difference_unit
 from .interleaved import InterleavedStudy
@@ -178,7 +179,7 @@ def _claim_study_sentence(study: ClaimStudy, run, code, esc) -> str:
     rounds = study.rounds(run)
     over = f", over {rounds} rounds (separate JMH runs)" if rounds else ""
     memory = _MEMORY_HELD_AS_DIFFERENCE if memory_as_difference(study, run) else _RETAINED_HEAP_AS_RATIO
-    return (esc("The claims study (") + code("ClaimBenchmark") + esc(
+    return (esc("The claims study (") + code(schema.benchmark_class("CLAIM")) + esc(
         ") measured the arms of each claim interleaved shot by shot, one shot of every arm per block in random "
         f"order{over}, all on one server started once for the run; each time comparison pairs the two arms within "
         "every block, and its 95 % interval is Student's t over the forks' mean log ratios. " + memory + " The Java "
@@ -220,7 +221,7 @@ def _pooled_paragraph(pool, m: dict, code, esc, pooled: PooledStudy | None) -> s
 def _interleaved_sentence(study: InterleavedStudy, run, code, esc) -> str:
     rounds = study.rounds(run)
     return (esc("Pooled COPY, psql \\copy and the parallel server-side COPY ceiling were also measured interleaved (")
-            + code("InterleavedReferenceBenchmark") + esc(
+            + code(schema.benchmark_class("INTERLEAVED_REFERENCES")) + esc(
                 "): in each fork blocks of one shot of every arm in random order, "
                 f"{rounds} round{'' if rounds == 1 else 's'} (forks) per configuration spread over the run; pooled "
                 "COPY's ratio over each reference pairs the arms within every block, with a 95 % interval by "

@@ -1,12 +1,13 @@
-"""The notebook's column lists, claims and verdicts against results/schema.json, which the
-suite's build checks against the code that writes the files (ResultsSchemaTest): a column
-renamed or added in Java fails here instead of reading as an empty one."""
+"""The notebook takes its column lists, benchmark names, claims and verdicts from
+results/schema.json, which the suite's build checks against the code that writes the files
+(ResultsSchemaTest): a column added in Java is read without an edit here, and one the notebook
+draws by name that the schema lacks fails, naming it, instead of reading as an empty one."""
 import json
 import unittest
 
 from support import ir, temp_dir
 
-from insert_results import claims, interleaved, load, pooled, strategies
+from insert_results import claims, interleaved, load, pooled, schema, strategies
 
 SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-8"))
 
@@ -29,29 +30,47 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
         (folder / "manifest.json").write_text(json.dumps({"schemaVersion": 2}))  # an older one is read
         self.assertIsNone(load.manifest_problem(folder))
 
-    def test_summary_csv(self):
+    def test_every_csv_the_notebook_reads_has_the_schemas_columns(self):
         self.assertEqual(SCHEMA["files"]["summary.csv"], load.SUMMARY_COLUMNS)
-
-    def test_claims_csv_and_claim_shots_csv(self):
         self.assertEqual(SCHEMA["files"]["claims.csv"], claims.CLAIMS_COLUMNS)
         self.assertEqual(SCHEMA["files"]["claim-shots.csv"], claims.CLAIM_SHOTS_COLUMNS)
-
-    def test_interleaved_csv(self):
         self.assertEqual(SCHEMA["files"]["interleaved.csv"], interleaved.RATIOS_COLUMNS)
-
-    def test_pooled_claims_csv_and_pooled_runs_csv(self):
+        self.assertEqual(SCHEMA["files"]["interleaved-shots.csv"], interleaved.SHOTS_COLUMNS)
         self.assertEqual(SCHEMA["files"]["pooled-claims.csv"], pooled.POOLED_CLAIMS_COLUMNS)
         self.assertEqual(SCHEMA["files"]["pooled-runs.csv"], pooled.POOLED_RUNS_COLUMNS)
 
-    def test_every_benchmark_has_a_short_name_here_or_says_why_not(self):
-        suite = [benchmark["id"] for benchmark in SCHEMA["benchmarks"]]
-        self.assertEqual(sorted(set(strategies.BENCHMARKS) | set(strategies.NOT_NAMED_HERE)), sorted(suite))
-        self.assertFalse(set(strategies.BENCHMARKS) & set(strategies.NOT_NAMED_HERE))
+    def test_a_column_the_notebook_draws_that_the_schema_lacks_is_named(self):
+        with self.assertRaisesRegex(schema.SchemaError, "summary.csv has no column wal_per_row, which the notebook draws"):
+            schema.require("summary.csv", ["rows_per_s", "wal_per_row"])
+        with self.assertRaisesRegex(schema.SchemaError, "no columns for claims.tsv"):
+            schema.columns("claims.tsv")
+        with self.assertRaisesRegex(schema.SchemaError, "no benchmark SYNC in the catalogue"):
+            schema.benchmark("SYNC")
+
+    def test_a_missing_unreadable_or_newer_schema_is_refused_in_one_line(self):
+        folder = temp_dir(self)
+        for text, message in ((None, "cannot read the results schema"), ("{", "cannot read the results schema"),
+                              (json.dumps({"schemaVersion": 99}), "results schema version 99")):
+            path = folder / "schema.json"
+            if text is not None:
+                path.write_text(text, encoding="utf-8")
+            with self.assertRaisesRegex(schema.SchemaError, message) as caught:
+                schema.read(path)
+            self.assertNotIn("\n", str(caught.exception))
+
+    def test_every_benchmark_has_its_short_name_from_the_schema(self):
+        self.assertEqual(list(strategies.BENCHMARKS), [b["id"] for b in SCHEMA["benchmarks"]])
+        self.assertEqual([info.name for info in strategies.BENCHMARKS.values()],
+                         [b["shortName"] for b in SCHEMA["benchmarks"]])
         drawn = {benchmark["family"] for benchmark in SCHEMA["benchmarks"]} - {"claims"}
         self.assertLessEqual(drawn, set(strategies.FAMILY_ORDER))
 
+    def test_the_interleaved_arms_are_the_schemas_references(self):
+        self.assertEqual(list(interleaved.ARMS), [r["id"] for r in SCHEMA["references"]])
+
     def test_claims_in_the_suites_order_and_every_verdict(self):
         self.assertEqual([claim["id"] for claim in SCHEMA["claims"]], list(claims.CLAIM_NAMES))
+        self.assertEqual([claim["title"] for claim in SCHEMA["claims"]], list(claims.CLAIM_NAMES.values()))
         self.assertEqual(SCHEMA["verdicts"], claims.VERDICTS)
         self.assertEqual(ir.VERDICTS, claims.VERDICTS)
 

@@ -28,6 +28,15 @@ public enum ReferenceArm {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What the interleaved table and figure call it, short enough for a column. */
+    public String label() {
+        return switch (this) {
+            case POOLED_COPY -> "pooled COPY";
+            case PSQL -> "psql \\copy";
+            case PARALLEL_CEILING -> "parallel ceiling";
+        };
+    }
+
     /** The benchmark that measures this arm on its own. */
     public Catalogue alone() {
         return alone;

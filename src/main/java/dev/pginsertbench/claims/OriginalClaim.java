@@ -140,6 +140,18 @@ public enum OriginalClaim {
         return id;
     }
 
+    /** What figures and tables call the claim, short enough for an axis. */
+    public String title() {
+        return switch (this) {
+            case COPY -> "COPY";
+            case POOL -> "pool";
+            case CONVERSION -> "conversion";
+            case ADAPTIVE -> "adaptive chunking";
+            case END_TO_END -> "end to end";
+            case SYNC_VS_ASYNC -> "sync vs async";
+        };
+    }
+
     /** The claim as the original author wrote it (shortened). */
     public String statement() {
         return statement;

@@ -69,7 +69,7 @@ public final class ResultsSchema {
         // the interleaved references' arms, each with the benchmark that measures it alone
         ArrayNode references = schema.putArray("references");
         for (ReferenceArm arm : ReferenceArm.values()) {
-            references.addObject().put("id", arm.id()).put("code", arm.code())
+            references.addObject().put("id", arm.id()).put("label", arm.label()).put("code", arm.code())
                     .put("benchmark", arm.alone().id());
         }
         ObjectNode files = schema.putObject("files");
@@ -82,7 +82,8 @@ public final class ResultsSchema {
         columns(files, "pooled-runs.csv", ClaimsPool.RUNS_CSV_COLUMNS);
         ArrayNode claims = schema.putArray("claims");
         for (OriginalClaim claim : OriginalClaim.values()) {
-            ObjectNode node = claims.addObject().put("id", claim.id()).put("statement", claim.statement());
+            ObjectNode node = claims.addObject().put("id", claim.id()).put("title", claim.title())
+                    .put("statement", claim.statement());
             ArrayNode arms = node.putArray("arms");
             for (Arm arm : claim.arms()) {
                 arms.add(arm(arm, Language.PYTHON.arms(claim).contains(arm)));
