@@ -1,6 +1,9 @@
 """Runs one arm on a dataset and prints each load's result as one JSON line, for manual use:
 
-    /usr/bin/python3 -m original_loader.load --dataset FILE --table NAME --arm after [--memory] [--repeat N]
+    /usr/bin/python3 -m original_loader.load --dataset FILE --table NAME --arm ID [--schema FILE] [--memory]
+        [--repeat N]
+
+The arm ids are those of the schema's claims (results/schema.json).
 
 The table is not emptied between repeats: use --repeat only where duplicates are allowed.
 """
@@ -8,7 +11,8 @@ The table is not emptied between repeats: use --repeat only where duplicates are
 import argparse
 import sys
 
-from .worker import configure_logging, emit, missing_modules_error
+from .worker import EXIT_BAD_INPUT, EXIT_MISSING_MODULES, add_schema_argument, configure_logging, emit, \
+    missing_modules_error
 
 
 def main(argv=None) -> int:
@@ -17,6 +21,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dataset", required=True)
     parser.add_argument("--table", required=True)
     parser.add_argument("--arm", required=True)
+    add_schema_argument(parser)
     parser.add_argument("--memory", action="store_true", help="also trace allocations (slows the load)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
@@ -26,17 +31,19 @@ def main(argv=None) -> int:
     missing = missing_modules_error()
     if missing:
         print(missing, file=sys.stderr)
-        return 3
+        return EXIT_MISSING_MODULES
 
+    from .arms import SchemaError, UnknownArm, load_arms
     from .dataset import read_articles
-    from .loader import LoadSession, UnknownArm, resolve_arm
+    from .loader import LoadSession
 
     try:
-        resolve_arm(args.arm)  # an unknown arm fails before the dataset is read
-    except UnknownArm as e:
+        arms = load_arms(args.schema)
+        arms.resolve(args.arm)  # an unknown arm fails before the dataset is read
+    except (SchemaError, UnknownArm) as e:
         print(e, file=sys.stderr)
-        return 2
-    session = LoadSession(read_articles(args.dataset), args.table)
+        return EXIT_BAD_INPUT
+    session = LoadSession(read_articles(args.dataset), args.table, arms)
     try:
         for _ in range(args.repeat):
             emit(sys.stdout, session.run(args.arm, args.memory))

@@ -1,6 +1,6 @@
 """The original insert_async_parallel, with every change its rewrite claimed as a separate
-switch, and the arms as tables of switch settings, so that comparing two arms changes one
-factor. Also the synchronous baseline the original was compared with.
+switch (arms.py: an arm is a setting of each, so that comparing two arms changes one factor).
+Also the synchronous baseline the original was compared with.
 
 Every chunk is one transaction: it commits, or it is rolled back, counted and logged while
 the other chunks go on (the rewrite's "handles all exceptions").
@@ -8,12 +8,10 @@ the other chunks go on (the rewrite's "handles all exceptions").
 
 import asyncio
 import csv
-import enum
 import gc
 import io
 import logging
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import Dict, List, Optional, Sequence
 
@@ -21,7 +19,8 @@ import psycopg
 from psycopg import sql
 from psycopg_pool import AsyncConnectionPool
 
-from .chunking import Chunking, plan_chunks
+from .arms import ArmConfig, ArmTable, Connections, Conversion, Protocol
+from .chunking import plan_chunks
 from .memory import MemoryProbe
 from .metrics import ChunkOutcome, LoadMetrics, describe_error, summarise
 from .models import COLUMNS, Article, row_values, to_dict
@@ -31,99 +30,11 @@ log = logging.getLogger(__name__)
 # Connection parameters come from the libpq environment (PGHOST, PGPORT, PGUSER, ...) only.
 CONNINFO = ""
 
-# The original's pool and example settings.
+# The original's pool settings.
 POOL_MIN_SIZE = 1
 POOL_MAX_SIZE = 5
-ORIGINAL_CHUNK_SIZE = 5000
-MAX_TASKS = 2
 # Opening a pool waits for its first connection; a server that does not answer fails the command.
 POOL_OPEN_TIMEOUT = 30.0
-
-
-class Protocol(enum.Enum):
-    EXECUTEMANY = "executemany"
-    COPY_TEXT = "copy_text"
-    COPY_CSV = "copy_csv"
-    COPY_BINARY = "copy_binary"
-
-
-class Connections(enum.Enum):
-    POOL = "pool"
-    PER_CHUNK = "per_chunk"
-    SINGLE_SYNC = "single_sync"
-
-
-class Conversion(enum.Enum):
-    UPFRONT = "upfront"
-    PER_CHUNK = "per_chunk"
-
-
-@dataclass(frozen=True)
-class ArmConfig:
-    protocol: Protocol
-    connections: Connections
-    conversion: Conversion
-    chunking: Chunking
-    chunk_size: int
-    max_tasks: int
-
-    def __post_init__(self):
-        if self.chunk_size < 1:
-            raise ValueError(f"chunk_size must be >= 1, was {self.chunk_size}")
-        if self.max_tasks < 1:
-            raise ValueError(f"max_tasks must be >= 1, was {self.max_tasks}")
-        if self.connections is Connections.SINGLE_SYNC and self.max_tasks != 1:
-            # One synchronous connection runs one chunk at a time.
-            raise ValueError(f"max_tasks must be 1 with one synchronous connection, was {self.max_tasks}")
-
-    def describe(self) -> str:
-        return (f"{self.protocol.value}, connections={self.connections.value}, conversion={self.conversion.value}, "
-                f"{self.chunking.value} chunks of {self.chunk_size}, max_tasks={self.max_tasks}")
-
-
-# The original after its rewrite: the point every one-factor arm starts from.
-AFTER = ArmConfig(Protocol.COPY_TEXT, Connections.POOL, Conversion.UPFRONT, Chunking.ADAPTIVE,
-                  ORIGINAL_CHUNK_SIZE, MAX_TASKS)
-
-# Same ids as the Java arms (claims/OriginalClaim.java).
-ARMS: Dict[str, ArmConfig] = {
-    "after": AFTER,
-    # COPY claim: one protocol changed each.
-    "copy_batch": replace(AFTER, protocol=Protocol.EXECUTEMANY),
-    "copy_csv": replace(AFTER, protocol=Protocol.COPY_CSV),
-    "copy_binary": replace(AFTER, protocol=Protocol.COPY_BINARY),
-    # Pool claim.
-    "new_connection_per_chunk": replace(AFTER, connections=Connections.PER_CHUNK),
-    # Single conversion claim.
-    "convert_per_chunk": replace(AFTER, conversion=Conversion.PER_CHUNK),
-    # Adaptive chunking claim: the rule fires at 500 on more than 10,000 rows, never at 5,000.
-    "fixed_500": replace(AFTER, chunk_size=500, chunking=Chunking.FIXED),
-    "adaptive_500": replace(AFTER, chunk_size=500),
-    "fixed_5000": replace(AFTER, chunking=Chunking.FIXED),
-    # End-to-end claim: the original before its rewrite differs in four factors by definition.
-    "before": ArmConfig(Protocol.EXECUTEMANY, Connections.PER_CHUNK, Conversion.PER_CHUNK, Chunking.FIXED,
-                        ORIGINAL_CHUNK_SIZE, MAX_TASKS),
-    # The synchronous baseline the rewrite was meant to beat.
-    "sync": ArmConfig(Protocol.EXECUTEMANY, Connections.SINGLE_SYNC, Conversion.PER_CHUNK, Chunking.FIXED,
-                      ORIGINAL_CHUNK_SIZE, 1),
-}
-
-# Java arms with no meaning here, and why.
-UNSUPPORTED_ARMS = {
-    "after_virtual": "it runs the after loader on Java virtual threads, which have no asyncio counterpart",
-}
-
-
-class UnknownArm(ValueError):
-    pass
-
-
-def resolve_arm(arm_id: str) -> ArmConfig:
-    if arm_id in ARMS:
-        return ARMS[arm_id]
-    if arm_id in UNSUPPORTED_ARMS:
-        raise UnknownArm(f"arm '{arm_id}' has no Python counterpart: {UNSUPPORTED_ARMS[arm_id]}")
-    raise UnknownArm(f"unknown arm '{arm_id}'; known arms: {', '.join(ARMS)}")
 
 
 def table_identifier(name: str) -> sql.Identifier:
@@ -373,17 +284,18 @@ def result_message(arm_id: str, metrics: LoadMetrics, memory) -> dict:
 
 
 class LoadSession:
-    """Runs loads of one dataset into one table, arm after arm.
+    """Runs loads of one dataset into one table, arm after arm, each arm as the arm table has it.
 
     Pools are per arm: opened (and waited ready) before an arm's first timed load, kept open
     across its later loads, so one arm's grown pool never helps another, and closed by close().
     One event loop serves the whole session because a pool belongs to the loop it was opened on.
     """
 
-    def __init__(self, models: Sequence[Article], table: str):
+    def __init__(self, models: Sequence[Article], table: str, arms: ArmTable):
         table_identifier(table)  # a bad name fails now, not on the first load
         self.models = models
         self.table = table
+        self.arms = arms
         self._loop = asyncio.new_event_loop()
         self._pools: Dict[str, AsyncConnectionPool] = {}
 
@@ -400,7 +312,7 @@ class LoadSession:
         return pool
 
     def run(self, arm_id: str, memory: bool = False) -> dict:
-        config = resolve_arm(arm_id)
+        config = self.arms.resolve(arm_id)
         pool = self._pool_for(arm_id, config)
         gc.collect()  # garbage left by the previous load is not this load's cost
         probe = MemoryProbe(trace=memory)

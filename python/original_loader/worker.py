@@ -1,8 +1,9 @@
 """The worker the Java harness drives: one process, one dataset, many loads.
 
-    /usr/bin/python3 -m original_loader.worker --dataset FILE --table NAME
+    /usr/bin/python3 -m original_loader.worker --dataset FILE --table NAME [--schema FILE]
 
-stdout carries the protocol only, one JSON object per line, flushed at once:
+The arms come from the results schema the Java build writes (arms.py: where it is found without
+--schema). stdout carries the protocol only, one JSON object per line, flushed at once:
 a ready line after the dataset is parsed, then one response per command read from stdin
 ({"arm": ID, "memory": BOOL} runs one load; {"quit": true} or EOF ends). Logs go to stderr.
 """
@@ -20,7 +21,7 @@ from . import APT_LINE
 
 log = logging.getLogger("original_loader.worker")
 
-# Exit codes: 2 bad arguments or unreadable dataset, 3 missing packages.
+# Exit codes: 2 bad arguments, unreadable dataset or schema, 3 missing packages.
 EXIT_BAD_INPUT = 2
 EXIT_MISSING_MODULES = 3
 
@@ -123,13 +124,20 @@ def parse_args(argv):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", required=True, help="JSON Lines file, one row per line")
     parser.add_argument("--table", required=True, help="target table: name or schema.name, taken literally")
+    add_schema_argument(parser)
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return parser.parse_args(argv)
 
 
+def add_schema_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--schema", metavar="FILE",
+                        help="the results schema whose claims give the arms (default: schema.json in the package "
+                             "folder, else the repository's results/schema.json)")
+
+
 def serve(session, commands: TextIO, out: TextIO) -> None:
     """Answers commands until quit or EOF; a bad command gets an error line, never an exit."""
-    from .loader import UnknownArm
+    from .arms import UnknownArm
 
     for line in iter(commands.readline, ""):
         if not line.strip():
@@ -164,13 +172,21 @@ def main(argv=None) -> int:
         emit(out, {"ready": False, "error": missing})
         return EXIT_MISSING_MODULES
 
+    from .arms import SchemaError, load_arms
     from .dataset import DatasetError, read_articles
     from .loader import LoadSession
     from .memory import traced_size
 
     try:
+        arms = load_arms(args.schema)
+    except SchemaError as e:
+        log.error("%s", e)
+        emit(out, {"ready": False, "error": str(e)})
+        return EXIT_BAD_INPUT
+    log.info("arms from %s", arms.source)
+    try:
         models, dataset_bytes = traced_size(lambda: read_articles(args.dataset))
-        session = LoadSession(models, args.table)
+        session = LoadSession(models, args.table, arms)
     except (OSError, DatasetError, ValueError) as e:
         message = f"cannot load {args.dataset!r} for table {args.table!r}: {' '.join(str(e).split())}"
         log.error("%s", message)

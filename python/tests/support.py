@@ -12,6 +12,9 @@ if PYTHON_DIR not in sys.path:
 
 from original_loader import APT_LINE  # noqa: E402  (after the path is set)
 
+# The schema the Java build writes from its claims: the tests take the arms from it, as the port does.
+REPOSITORY_SCHEMA = os.path.join(os.path.dirname(PYTHON_DIR), "results", "schema.json")
+
 # The port's packages (Debian's); the tests of the modules that import them are skipped without
 # them, saying so, unless BENCH_REQUIRE_PYTHON is set (CI), where a missing package fails them.
 PORT_PACKAGES = ("psycopg", "psycopg_pool", "pydantic")
@@ -74,3 +77,32 @@ def write_jsonl(path, objects):
     with open(path, "w", encoding="utf-8") as f:
         for obj in objects:
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def read_schema():
+    with open(REPOSITORY_SCHEMA, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def schema_arms(schema=None):
+    """Each arm of the schema's claims once, by id, as the schema writes it."""
+    schema = schema or read_schema()
+    return {arm["id"]: arm for claim in schema["claims"] for arm in claim["arms"]}
+
+
+def edited_schema(folder, arm_id=None, drop=False, version=None, **fields):
+    """A copy of the repository's schema in folder, with one arm's fields changed (wherever it
+    appears) or the arm dropped, or another schemaVersion; returns its path."""
+    schema = read_schema()
+    if version is not None:
+        schema["schemaVersion"] = version
+    for claim in schema["claims"]:
+        if drop:
+            claim["arms"] = [arm for arm in claim["arms"] if arm["id"] != arm_id]
+        for arm in claim["arms"]:
+            if arm["id"] == arm_id:
+                arm.update(fields)
+    path = os.path.join(folder, "schema.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(schema, f)
+    return path

@@ -60,11 +60,14 @@ class WorkerProcessTest(unittest.TestCase):
     def tearDown(self):
         self.dir.cleanup()
 
-    def run_worker(self, commands, *python_flags, dataset=None, table="bench_articles"):
-        return subprocess.run(
-            [sys.executable, *python_flags, "-m", "original_loader.worker", "--dataset", dataset or self.dataset,
-             "--table", table],
-            input=commands, capture_output=True, text=True, cwd=support.PYTHON_DIR, env=self.env, timeout=60)
+    def run_worker(self, commands, *python_flags, dataset=None, table="bench_articles", schema=None):
+        arguments = ["--dataset", dataset or self.dataset, "--table", table, *(["--schema", schema] if schema else [])]
+        return self.run_module("original_loader.worker", arguments, commands, python_flags)
+
+    def run_module(self, module, arguments, commands="", python_flags=()):
+        return subprocess.run([sys.executable, *python_flags, "-m", module, *arguments],
+                              input=commands, capture_output=True, text=True, cwd=support.PYTHON_DIR, env=self.env,
+                              timeout=60)
 
     @support.needs_port_packages
     def test_ready_then_errors_then_quit(self):
@@ -103,6 +106,35 @@ class WorkerProcessTest(unittest.TestCase):
         message = json.loads(done.stdout)
         self.assertIs(message["ready"], False)
         self.assertIn("line 4", message["error"])
+
+    @support.needs_port_packages
+    def test_a_missing_or_newer_schema_is_reported_on_the_protocol(self):
+        missing = os.path.join(self.dir.name, "none.json")
+        newer = support.edited_schema(self.dir.name, version=2)
+        for schema, words in ((missing, f"no arm schema at {missing}"), (newer, f"{newer} has schemaVersion 2")):
+            with self.subTest(schema=schema):
+                done = self.run_worker("", schema=schema)
+                self.assertEqual(done.returncode, 2, done.stderr)
+                message = json.loads(done.stdout)
+                self.assertIs(message["ready"], False)
+                self.assertIn(words, message["error"])
+
+    @support.needs_port_packages
+    def test_the_arms_are_the_schemas(self):
+        schema = support.edited_schema(self.dir.name, arm_id="fixed_500", drop=True)
+        done = self.run_worker('{"arm": "fixed_500"}\n', schema=schema)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("unknown arm 'fixed_500'", json.loads(done.stdout.splitlines()[1])["error"])
+
+    @support.needs_port_packages
+    def test_the_load_command_refuses_a_missing_schema_in_one_line(self):
+        missing = os.path.join(self.dir.name, "none.json")
+        done = self.run_module("original_loader.load",
+                               ["--dataset", self.dataset, "--table", "t", "--arm", "x", "--schema", missing])
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
+        self.assertIn(missing, done.stderr)
 
     def test_missing_packages_are_reported_with_the_apt_line(self):
         done = self.run_worker("", "-S")  # -S drops dist-packages, where Debian installs psycopg

@@ -6,6 +6,7 @@ import dev.pginsertbench.data.Article;
 import dev.pginsertbench.data.ArticleJsonLines;
 import dev.pginsertbench.postgres.ScratchFolder;
 import dev.pginsertbench.postgres.ServerAddress;
+import dev.pginsertbench.report.ResultsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,6 +45,8 @@ public final class PythonLoader implements AutoCloseable {
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final String PACKAGE = "original_loader";
+    /** Where the port looks for the schema in its own folder (arms.py). */
+    private static final String SCHEMA = "schema.json";
     private static final long CHECK_SECONDS = 30;
     private static final long READY_SECONDS = 300;
     private static final long QUIT_SECONDS = 20;
@@ -171,10 +174,10 @@ public final class PythonLoader implements AutoCloseable {
         try {
             Path dataset = folder.resolve("dataset.jsonl");
             ArticleJsonLines.write(rows, dataset);
-            unpack(folder);
+            Path schema = unpack(folder);
             Path errors = folder.resolve("worker.err");
             ProcessBuilder builder = new ProcessBuilder(interpreter().toString(), "-m", PACKAGE + ".worker",
-                    "--dataset", dataset.toString(), "--table", table)
+                    "--dataset", dataset.toString(), "--table", table, "--schema", schema.toString())
                     .directory(folder.toFile())
                     .redirectError(errors.toFile());
             Map<String, String> environment = builder.environment();
@@ -273,8 +276,12 @@ public final class PythonLoader implements AutoCloseable {
         }
     }
 
-    /** Copies the port's sources from the classpath (the jar, or target/classes in tests) into {@code folder}. */
-    private static void unpack(Path folder) throws IOException {
+    /**
+     * Copies the port's sources from the classpath (the jar, or target/classes in tests) into
+     * {@code folder}, with the results schema this code writes beside them: the port takes its arms
+     * from it, so it runs exactly the arms of the JVM that drives it. Returns the schema's path.
+     */
+    static Path unpack(Path folder) throws IOException {
         URL marker = PythonLoader.class.getResource("/python/" + PACKAGE + "/__init__.py");
         if (marker == null) {
             throw new IOException("the Python port is not on the classpath (python/" + PACKAGE + " in the jar)");
@@ -295,6 +302,7 @@ public final class PythonLoader implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the Python port: " + e.getMessage(), e);
         }
+        return Files.writeString(folder.resolve(PACKAGE).resolve(SCHEMA), ResultsSchema.json());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -17,22 +17,25 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python port's arm table (python/original_loader/loader.py) is the Java claims' arms, factor
- * for factor: every arm the Python forks run has the Java twin's protocol, connections,
- * conversion, chunking, chunk size and tasks, so that each Python comparison changes what its Java
- * twin changes. Skipped, saying why, where the port's packages are missing (required under
- * {@code BENCH_REQUIRE_PYTHON}).
+ * The arm table the Python port builds (python/original_loader/arms.py) from the schema the
+ * harness unpacks beside it is the Java claims' arms, factor for factor: every arm the Python forks
+ * run has the Java twin's protocol, connections, conversion, chunking, chunk size and tasks, so
+ * that each Python comparison changes what its Java twin changes, and the arms it refuses are
+ * exactly those Java does not run in Python. Skipped, saying why, where the port's packages are
+ * missing (required under {@code BENCH_REQUIRE_PYTHON}).
  */
 class PythonArmsTest {
 
-
-    private static final String ARMS_SCRIPT = "import json, sys; sys.path.insert(0, 'python'); "
-            + "from original_loader import loader as l; "
+    /** The port's arm table from the schema named by its argument, and the schema it finds by itself. */
+    private static final String ARMS_SCRIPT = "import json, sys; sys.path.insert(0, '.'); "
+            + "from original_loader import arms; t = arms.load_arms(sys.argv[1]); "
             + "print(json.dumps({'arms': {k: {'protocol': a.protocol.value, 'connections': a.connections.value, "
             + "'conversion': a.conversion.value, 'chunking': a.chunking.value, 'chunk_size': a.chunk_size, "
-            + "'max_tasks': a.max_tasks} for k, a in l.ARMS.items()}, 'unsupported': sorted(l.UNSUPPORTED_ARMS)}))";
+            + "'max_tasks': a.max_tasks} for k, a in t.arms.items()}, 'unsupported': sorted(t.unsupported), "
+            + "'found': str(arms.load_arms().source)}))";
 
     @BeforeAll
     static void pythonPortAvailable() {
@@ -40,8 +43,11 @@ class PythonArmsTest {
     }
 
     @Test
-    void everyPythonArmHasItsJavaTwinsFactors() throws Exception {
-        JsonNode table = pythonTable();
+    void everyPythonArmHasItsJavaTwinsFactors(@TempDir Path folder) throws Exception {
+        Path schema = PythonLoader.unpack(folder);
+        JsonNode table = pythonTable(folder, schema);
+        assertThat(table.path("found").asText()).as("the schema the port finds without --schema")
+                .isEqualTo(schema.toRealPath().toString());
         Map<String, Arm> javaArms = new LinkedHashMap<>();
         TreeSet<String> withoutTwin = new TreeSet<>();
         for (OriginalClaim claim : OriginalClaim.values()) {
@@ -77,9 +83,9 @@ class PythonArmsTest {
         return new ObjectMapper().valueToTree(arm);
     }
 
-    private static JsonNode pythonTable() throws Exception {
-        Process process = new ProcessBuilder(PythonLoader.interpreter().toString(), "-c", ARMS_SCRIPT)
-                .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).start();
+    private static JsonNode pythonTable(Path folder, Path schema) throws Exception {
+        Process process = new ProcessBuilder(PythonLoader.interpreter().toString(), "-c", ARMS_SCRIPT, schema.toString())
+                .directory(folder.toFile()).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the interpreter answers").isTrue();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(printed).isZero();
