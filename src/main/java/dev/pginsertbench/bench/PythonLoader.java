@@ -6,7 +6,6 @@ import dev.pginsertbench.data.Article;
 import dev.pginsertbench.data.ArticleJsonLines;
 import dev.pginsertbench.postgres.ScratchFolder;
 import dev.pginsertbench.postgres.ServerAddress;
-import dev.pginsertbench.report.ResultsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -278,8 +277,9 @@ public final class PythonLoader implements AutoCloseable {
 
     /**
      * Copies the port's sources from the classpath (the jar, or target/classes in tests) into
-     * {@code folder}, with the results schema this code writes beside them: the port takes its arms
-     * from it, so it runs exactly the arms of the JVM that drives it. Returns the schema's path.
+     * {@code folder}, with the results schema the build put beside them (results/schema.json, which
+     * a test holds to this code): the port takes its arms from it, so it runs exactly the arms of
+     * the JVM that drives it. Returns the schema's path.
      */
     static Path unpack(Path folder) throws IOException {
         URL marker = PythonLoader.class.getResource("/python/" + PACKAGE + "/__init__.py");
@@ -302,7 +302,12 @@ public final class PythonLoader implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the Python port: " + e.getMessage(), e);
         }
-        return Files.writeString(folder.resolve(PACKAGE).resolve(SCHEMA), ResultsSchema.json());
+        Path schema = folder.resolve(PACKAGE).resolve(SCHEMA);
+        if (!Files.isRegularFile(schema)) {
+            throw new IOException("the results schema is not beside the Python port on the classpath (python/" + PACKAGE
+                    + "/" + SCHEMA + " in the jar, from results/" + SCHEMA + ")");
+        }
+        return schema;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
