@@ -12,7 +12,7 @@ from . import claim_figures, figures, interleaved, pooled, table_shapes, transpo
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
 CLAIMS_STUDY = "claims study"  # claims.csv
-INTERLEAVED = "interleaved"  # interleaved.csv (InterleavedReferenceBenchmark)
+INTERLEAVED = "interleaved"  # interleaved.csv (the interleaved reference forks)
 POOLED = "pooled claims"  # pooled-claims.csv (run-bench.sh pool: claims pooled over runs)
 ALWAYS = "always"
 
