@@ -35,10 +35,10 @@ public interface ExpectedRate {
     ExpectedRate EXECUTE_BATCH = (params, rows) -> protocolRate(Protocol.BATCH);
 
     /**
-     * @param params the configuration's parameters other than rows, by field name
+     * @param params the configuration's parameters other than rows, each of its parameter's type
      * @param rows   rows per load
      */
-    double rowsPerSecond(Map<String, String> params, int rows);
+    double rowsPerSecond(Map<Parameter, Object> params, int rows);
 
     static ExpectedRate fixed(double rowsPerSecond) {
         return (params, rows) -> rowsPerSecond;
@@ -47,14 +47,14 @@ public interface ExpectedRate {
     /** A loader whose protocol is the given parameter (BATCH where the benchmark has none). */
     static ExpectedRate byProtocol(Parameter protocol) {
         return (params, rows) -> {
-            String value = params.get(protocol.field());
-            return protocolRate(value == null ? Protocol.BATCH : Protocol.valueOf(value));
+            Object value = params.get(protocol);
+            return protocolRate(value == null ? Protocol.BATCH : (Protocol) value);
         };
     }
 
     /** The original loader: its "after" variant is pooled COPY, "before" executeBatch with a connection per chunk. */
     static ExpectedRate originalLoader() {
-        return (params, rows) -> switch (OriginalVariant.valueOf(params.get(Parameter.VARIANT.field()))) {
+        return (params, rows) -> switch ((OriginalVariant) params.get(Parameter.VARIANT)) {
             case AFTER -> 110_000;
             case BEFORE -> 70_000;
         };
@@ -81,7 +81,7 @@ public interface ExpectedRate {
 
     private static ExpectedRate claimFork(Language language, java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
         return (params, rows) -> {
-            List<Arm> arms = language.arms(OriginalClaim.of(params.get(Parameter.CLAIM.field())));
+            List<Arm> arms = language.arms((OriginalClaim) params.get(Parameter.CLAIM));
             double seconds = 0;
             for (Arm arm : arms) {
                 seconds += 1 / armRate.applyAsDouble(arm.plan(), rows);

@@ -1,11 +1,15 @@
 package dev.pginsertbench.report;
 
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.load.Protocol;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The paragraph under the summary that names the fastest INSERT-based path of the factor study,
@@ -15,14 +19,17 @@ import java.util.Set;
 final class BatchPathComparison {
 
     private static final String FACTOR = Catalogue.FACTOR_POINT.id();
-    private static final Set<String> BATCH_PATHS = Set.of("BATCH", "BATCH_REWRITE", "MULTI_VALUES", "UNNEST");
+    private static final String PROTOCOL = Parameter.PROTOCOL.field();
+    /** The INSERT-based protocols: every one but COPY's, as summary rows name them. */
+    private static final Set<String> BATCH_PATHS = Arrays.stream(Protocol.values()).filter(p -> !p.isCopy())
+            .map(Protocol::name).collect(Collectors.toUnmodifiableSet());
 
     private BatchPathComparison() {
     }
 
     static Optional<String> of(List<SummaryRow> summary) {
         Optional<SummaryRow> best = summary.stream()
-                .filter(row -> row.benchmark().equals(FACTOR) && BATCH_PATHS.contains(row.params().get("protocol")))
+                .filter(row -> row.benchmark().equals(FACTOR) && BATCH_PATHS.contains(row.params().get(PROTOCOL)))
                 .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
         if (best.isEmpty()) {
             return Optional.empty();
@@ -30,13 +37,13 @@ final class BatchPathComparison {
         SummaryRow path = best.get();
         Optional<SummaryRow> plain = summary.stream()
                 .filter(row -> row.benchmark().equals(FACTOR) && row.rows() == path.rows()
-                        && sameExceptProtocol(row, path) && "BATCH".equals(row.params().get("protocol")))
+                        && sameExceptProtocol(row, path) && Protocol.BATCH.name().equals(row.params().get(PROTOCOL)))
                 .findFirst();
         Optional<SummaryRow> copy = summary.stream()
                 .filter(row -> row.rows() == path.rows() && isClientCopy(row))
                 .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
         StringBuilder text = new StringBuilder("## Batch paths\n\nFastest INSERT-based path: ")
-                .append(path.params().get("protocol")).append(" at ").append(SummaryTable.params(path.params()))
+                .append(path.params().get(PROTOCOL)).append(" at ").append(SummaryTable.params(path.params()))
                 .append(", ").append(SummaryTable.format("%,.0f", path.rowsPerSecond())).append(" rows/s");
         plain.ifPresent(batch -> text.append(String.format(Locale.ROOT, ", %.2f x plain BATCH with the same chunk size and tasks (%s rows/s)",
                 path.rowsPerSecond() / batch.rowsPerSecond(), SummaryTable.format("%,.0f", batch.rowsPerSecond()))));
@@ -49,7 +56,7 @@ final class BatchPathComparison {
 
     private static boolean sameExceptProtocol(SummaryRow row, SummaryRow other) {
         for (String key : other.params().keySet()) {
-            if (!key.equals("protocol") && !other.params().get(key).equals(row.params().get(key))) {
+            if (!key.equals(PROTOCOL) && !other.params().get(key).equals(row.params().get(key))) {
                 return false;
             }
         }
@@ -57,7 +64,7 @@ final class BatchPathComparison {
     }
 
     private static boolean isClientCopy(SummaryRow row) {
-        String protocol = row.benchmark().equals(FACTOR) ? row.params().get("protocol") : row.params().get("format");
+        String protocol = row.benchmark().equals(FACTOR) ? row.params().get(PROTOCOL) : row.params().get("format");
         return (row.benchmark().equals(FACTOR) || row.benchmark().equals(Catalogue.POOLED_COPY.id()))
                 && protocol != null && protocol.startsWith("COPY_");
     }

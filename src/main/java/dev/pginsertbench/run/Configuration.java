@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -15,11 +16,12 @@ import java.util.StringJoiner;
  * configuration is one JMH run (all forks, all shots) and one entry of jmh-result.json.
  *
  * @param entry     the benchmark, as the catalogue describes it
- * @param params    parameter values, in the order given
+ * @param params    parameter values, each of its parameter's type, in the order given; text only at JMH's
+ *                  boundary ({@link #jmhParams()})
  * @param shots     warm-up and measured shots of this configuration's fork, or null for the profile's
  * @param rows      at most this many rows per load (the first of the run's dataset), or null for the run's
  */
-public record Configuration(Catalogue entry, Map<String, String> params, Shots shots, Integer rows) {
+public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shots shots, Integer rows) {
 
     /** Shots per fork set by the configuration rather than the profile (the claims study's blocks). */
     public record Shots(int warmup, int measured) {
@@ -30,12 +32,24 @@ public record Configuration(Catalogue entry, Map<String, String> params, Shots s
         }
     }
 
-    public Configuration(Catalogue entry, Map<String, String> params) {
-        this(entry, params, null, null);
+    public Configuration(Catalogue entry, Map<Parameter, ?> params) {
+        this(entry, new LinkedHashMap<Parameter, Object>(params), null, null);
     }
 
-    public Configuration(Catalogue entry, Map<String, String> params, Shots shots) {
-        this(entry, params, shots, null);
+    public Configuration(Catalogue entry, Map<Parameter, ?> params, Shots shots) {
+        this(entry, new LinkedHashMap<Parameter, Object>(params), shots, null);
+    }
+
+    /** The value of {@code parameter}, where the configuration sets it. */
+    public <T> Optional<T> value(Parameter parameter, Class<T> type) {
+        return Optional.ofNullable(params.get(parameter)).map(type::cast);
+    }
+
+    /** The parameters as JMH takes them: by field name, each value as text (an enum by its name), in order. */
+    public Map<String, String> jmhParams() {
+        Map<String, String> text = new LinkedHashMap<>();
+        params.forEach((parameter, value) -> text.put(parameter.field(), parameter.text(value)));
+        return Collections.unmodifiableMap(text);
     }
 
     /** Rows per load of this configuration in a run of {@code runRows}: its own limit, never more than the run's. */
@@ -45,8 +59,15 @@ public record Configuration(Catalogue entry, Map<String, String> params, Shots s
 
     public Configuration {
         Objects.requireNonNull(entry, "entry");
-        if (params.containsKey(Parameter.ROWS.field()) || params.containsKey(Parameter.SERVER.field())) {
+        if (params.containsKey(Parameter.ROWS) || params.containsKey(Parameter.SERVER)) {
             throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + entry.id());
+        }
+        for (Map.Entry<Parameter, Object> value : params.entrySet()) {
+            if (!entry.parameters().contains(value.getKey())) {
+                throw new IllegalArgumentException(entry.id() + " has no parameter " + value.getKey() + "; its parameters are "
+                        + entry.parameters());
+            }
+            value.getKey().text(value.getValue()); // of the parameter's type, or an error naming it
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         if (rows != null && rows < 1) {
@@ -89,7 +110,7 @@ public record Configuration(Catalogue entry, Map<String, String> params, Shots s
             return benchmark();
         }
         StringJoiner values = new StringJoiner(", ", " {", "}");
-        params.forEach((key, value) -> values.add(key + "=" + value));
+        jmhParams().forEach((key, value) -> values.add(key + "=" + value));
         return benchmark() + values;
     }
 }

@@ -91,7 +91,7 @@ final class DurationEstimate {
 
     /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */
     private static int tracedLoads(Configuration configuration) {
-        OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));
+        OriginalClaim claim = configuration.value(Parameter.CLAIM, OriginalClaim.class).orElseThrow();
         return claim.probesRetainedMemory() ? Language.PYTHON.arms(claim).size() : 0;
     }
 

@@ -48,11 +48,10 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         Map<Transport, Optional<String>> transports = new EnumMap<>(Transport.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
-            String transport = configuration.params().get(Parameter.TRANSPORT.field());
-            Optional<String> unreachable = transport == null ? Optional.empty()
-                    : transports.computeIfAbsent(Transport.valueOf(transport), t -> unreachable(server, t));
+            Optional<String> unreachable = configuration.value(Parameter.TRANSPORT, Transport.class)
+                    .flatMap(transport -> transports.computeIfAbsent(transport, t -> unreachable(server, t)));
             if (unreachable.isPresent()) {
-                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(),
+                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
                         "skipped: " + unreachable.get()));
                 continue;
             }
@@ -62,7 +61,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                 }
                 Optional<String> reason = missing.get(prerequisite);
                 if (reason.isPresent()) {
-                    skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.params(),
+                    skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
                             "skipped: " + reason.get()));
                     break;
                 }

@@ -448,14 +448,13 @@ public final class Profiles {
 
     /** Whether an interleaved fork with one of these task counts measures this configuration. */
     private static boolean measuredInterleaved(Configuration configuration, List<Integer> tasks) {
-        Map<String, String> params = configuration.params();
-        boolean sameTasks = tasks.stream().map(String::valueOf).anyMatch(t -> t.equals(params.get(TASKS.field())));
+        Map<Parameter, Object> params = configuration.params();
+        boolean sameTasks = params.get(TASKS) instanceof Integer t && tasks.contains(t);
         return switch (configuration.entry()) {
             case PSQL_COPY -> true;
             case PARALLEL_CEILING -> sameTasks;
-            case POOLED_COPY -> sameTasks && String.valueOf(INTERLEAVED_CHUNK).equals(params.get(CHUNK_SIZE.field()))
-                    && Protocol.COPY_BINARY.name().equals(params.get(FORMAT.field()))
-                    && Transport.TCP.name().equals(params.get(TRANSPORT.field()));
+            case POOLED_COPY -> sameTasks && Integer.valueOf(INTERLEAVED_CHUNK).equals(params.get(CHUNK_SIZE))
+                    && params.get(FORMAT) == Protocol.COPY_BINARY && params.get(TRANSPORT) == Transport.TCP;
             default -> false;
         };
     }
@@ -475,13 +474,13 @@ public final class Profiles {
      * base; duplicates of the base are dropped.
      */
     private static List<Configuration> factorStudy(Map<Parameter, List<?>> factors, LoadPlan base) {
-        Map<String, String> baseParams = factorParams(base);
+        Map<Parameter, Object> baseParams = factorParams(base);
         List<Configuration> points = new ArrayList<>();
         points.add(new Configuration(FACTOR, baseParams));
         factors.forEach((factor, choices) -> {
             for (Object value : choices) {
-                Map<String, String> point = new LinkedHashMap<>(baseParams);
-                point.put(factor.field(), String.valueOf(value));
+                Map<Parameter, Object> point = new LinkedHashMap<>(baseParams);
+                point.put(factor, value);
                 points.add(new Configuration(FACTOR, point));
             }
         });
@@ -497,12 +496,12 @@ public final class Profiles {
     }
 
     /** A load plan into the base point's table as the factor benchmark's parameters. */
-    static Map<String, String> factorParams(LoadPlan plan) {
+    static Map<Parameter, Object> factorParams(LoadPlan plan) {
         return factorParams(plan, FACTOR_BASE_SHAPE);
     }
 
     /** A load plan and a table shape as the factor benchmark's parameters, in the order the catalogue lists them. */
-    static Map<String, String> factorParams(LoadPlan plan, TableShape shape) {
+    static Map<Parameter, Object> factorParams(LoadPlan plan, TableShape shape) {
         return params(Parameter.PROTOCOL, plan.protocol(), Parameter.CONNECTIONS, plan.connections(),
                 Parameter.EXECUTOR, plan.executor(), Parameter.CONVERSION, plan.conversion(),
                 Parameter.CHUNKING, plan.chunking(), CHUNK_SIZE, plan.chunkSize(), TASKS, plan.tasks(),
@@ -515,14 +514,14 @@ public final class Profiles {
             throw new IllegalArgumentException(benchmark.id() + " has no parameter among " + values.keySet()
                     + "; its parameters are " + benchmark.parameters());
         }
-        List<Map<String, String>> combinations = new ArrayList<>();
+        List<Map<Parameter, Object>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         values.forEach((parameter, choices) -> {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> partial : combinations) {
+            List<Map<Parameter, Object>> next = new ArrayList<>();
+            for (Map<Parameter, Object> partial : combinations) {
                 for (Object choice : choices) {
-                    Map<String, String> extended = new LinkedHashMap<>(partial);
-                    extended.put(parameter.field(), parameter.text(choice));
+                    Map<Parameter, Object> extended = new LinkedHashMap<>(partial);
+                    extended.put(parameter, choice);
                     next.add(extended);
                 }
             }
@@ -551,12 +550,12 @@ public final class Profiles {
         return map;
     }
 
-    /** One value per parameter, as JMH's field names and strings, in the order written: (parameter, value) pairs. */
-    private static Map<String, String> params(Object... parametersAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
+    /** One value per parameter, in the order written: (parameter, value) pairs; the configuration checks each's type. */
+    private static Map<Parameter, Object> params(Object... parametersAndValues) {
+        Map<Parameter, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < parametersAndValues.length; i += 2) {
             Parameter parameter = parameterAt(parametersAndValues, i);
-            map.put(parameter.field(), parameter.text(parametersAndValues[i + 1]));
+            map.put(parameter, parametersAndValues[i + 1]);
         }
         return map;
     }

@@ -64,8 +64,8 @@ final class RunLoop {
 
     /** The parameters a configuration that did not run is recorded with: the server's among them when there are several. */
     private Map<String, String> recorded(Configuration configuration) {
-        return facts.plannedServers() > 1 ? onServer(configuration.params(), facts.current().label())
-                : configuration.params();
+        return facts.plannedServers() > 1 ? onServer(configuration.jmhParams(), facts.current().label())
+                : configuration.jmhParams();
     }
 
     /** Runs every configuration the preflight did not skip; after Ctrl-C it never returns. */
@@ -158,7 +158,7 @@ final class RunLoop {
                 .param(Parameter.SERVER.field(), facts.current().label())
                 .shouldFailOnError(true)
                 .jvmArgsAppend(facts.forkFlags().toArray(String[]::new));
-        configuration.params().forEach((name, value) -> builder.param(name, value));
+        configuration.jmhParams().forEach((name, value) -> builder.param(name, value));
         Profile effective = plan.effectiveProfile();
         builder.forks(plan.forks()).warmupIterations(configuration.warmupShots(effective))
                 .measurementIterations(configuration.measuredShots(effective));

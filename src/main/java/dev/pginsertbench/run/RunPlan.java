@@ -141,7 +141,7 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
             if (language.isEmpty()) {
                 continue;
             }
-            OriginalClaim claim = OriginalClaim.of(configuration.params().get(Parameter.CLAIM.field()));
+            OriginalClaim claim = configuration.value(Parameter.CLAIM, OriginalClaim.class).orElseThrow();
             if (!seen.add(language.get() + "/" + claim)) {
                 continue;
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
@@ -18,16 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class PreflightTest {
 
-    private static Configuration pooledBatchOver(String transport) {
-        return new Configuration(Catalogue.POOLED_BATCH, Map.of("chunkSize", "1000", "tasks", "2",
-                "transport", transport));
+    private static Configuration pooledBatchOver(Transport transport) {
+        return new Configuration(Catalogue.POOLED_BATCH, Map.of(Parameter.CHUNK_SIZE, 1000, Parameter.TASKS, 2,
+                Parameter.TRANSPORT, transport));
     }
 
     @Test
     void theSocketOfAServerTheSuiteDidNotStartIsSkippedWithItsReason(PostgresServer running) throws Exception {
         ServerAddress address = running.address();
-        List<Configuration> configurations = List.of(pooledBatchOver("TCP"), pooledBatchOver("TLS"),
-                pooledBatchOver("UNIX_SOCKET"));
+        List<Configuration> configurations = List.of(pooledBatchOver(Transport.TCP), pooledBatchOver(Transport.TLS),
+                pooledBatchOver(Transport.UNIX_SOCKET));
         try (PostgresServer external = new PostgresProvisioner().start(
                 ProvisionSettings.external(address.jdbcUrl(), address.user(), address.password()))) {
             Preflight preflight = Preflight.of(external, configurations);
@@ -50,9 +52,9 @@ class PreflightTest {
     @Test
     void aTransportWhoseConnectionFailsIsSkippedWithTheDriversReason(PostgresServer running) throws Exception {
         ServerAddress broken = running.address().withUrlParameter("sslfactory", "org.example.NoSuchFactory");
-        List<Configuration> configurations = List.of(pooledBatchOver("TCP"), pooledBatchOver("TLS"),
-                new Configuration(Catalogue.POOLED_COPY, Map.of("chunkSize", "5000", "tasks", "2",
-                        "format", "COPY_BINARY", "transport", "TLS")));
+        List<Configuration> configurations = List.of(pooledBatchOver(Transport.TCP), pooledBatchOver(Transport.TLS),
+                new Configuration(Catalogue.POOLED_COPY, Map.of(Parameter.CHUNK_SIZE, 5000, Parameter.TASKS, 2,
+                        Parameter.FORMAT, Protocol.COPY_BINARY, Parameter.TRANSPORT, Transport.TLS)));
         try (PostgresServer external = new PostgresProvisioner().start(
                 ProvisionSettings.external(broken.jdbcUrl(), broken.user(), broken.password()))) {
             assertThat(Preflight.of(external, configurations).skipped()).hasSize(2).allSatisfy(skipped -> {

@@ -31,7 +31,7 @@ class ProfilesTest {
             for (Configuration configuration : Profiles.named(name).orElseThrow().configurations()) {
                 Set<String> expected = configuration.entry().parameters().stream().map(Parameter::field)
                         .collect(Collectors.toCollection(TreeSet::new));
-                assertThat(new TreeSet<>(configuration.params().keySet())).as(name + ": " + configuration)
+                assertThat(new TreeSet<>(configuration.jmhParams().keySet())).as(name + ": " + configuration)
                         .isEqualTo(expected);
             }
         }
@@ -56,8 +56,8 @@ class ProfilesTest {
             Profile profile = Profiles.named(name).orElseThrow();
             assertThat(new HashSet<>(profile.configurations())).as(name).hasSameSizeAs(profile.configurations());
             for (Configuration configuration : profile.configurations()) {
-                if ("SINGLE".equals(configuration.params().get("connections"))) {
-                    assertThat(configuration.params().get("tasks")).as(configuration.toString()).isEqualTo("1");
+                if ("SINGLE".equals(configuration.jmhParams().get("connections"))) {
+                    assertThat(configuration.jmhParams().get("tasks")).as(configuration.toString()).isEqualTo("1");
                 }
             }
         }
@@ -69,9 +69,9 @@ class ProfilesTest {
             Profile profile = Profiles.named(name).orElseThrow();
             Set<String> parallelTasks = profile.configurations().stream()
                     .filter(c -> c.entry() == Catalogue.PARALLEL_CEILING || c.entry() == Catalogue.INTERLEAVED_REFERENCES)
-                    .map(c -> c.params().get("tasks")).collect(Collectors.toSet());
+                    .map(c -> c.jmhParams().get("tasks")).collect(Collectors.toSet());
             profile.configurations().stream().filter(c -> c.entry() == Catalogue.POOLED_COPY)
-                    .forEach(c -> assertThat(parallelTasks).as(name + ": " + c).contains(c.params().get("tasks")));
+                    .forEach(c -> assertThat(parallelTasks).as(name + ": " + c).contains(c.jmhParams().get("tasks")));
         }
     }
 
@@ -82,15 +82,15 @@ class ProfilesTest {
         for (int round = 1; round <= Profiles.INTERLEAVED_ROUNDS; round++) {
             String value = String.valueOf(round);
             List<Configuration> forks = quick.stream().filter(c -> c.entry() == Catalogue.INTERLEAVED_REFERENCES
-                    && value.equals(c.params().get("round"))).toList();
-            assertThat(forks).extracting(c -> c.params().get("tasks")).containsExactly("1", "2", "4");
+                    && value.equals(c.jmhParams().get("round"))).toList();
+            assertThat(forks).extracting(c -> c.jmhParams().get("tasks")).containsExactly("1", "2", "4");
             firstOfEachRound.add(quick.indexOf(forks.get(0)));
         }
         // round k starts after about k/rounds of the other configurations
         int others = quick.size() - 3 * Profiles.INTERLEAVED_ROUNDS;
         assertThat(firstOfEachRound).containsExactly(0, 3 + others / 3, 6 + 2 * others / 3);
-        assertThat(quick).noneMatch(c -> c.entry() == Catalogue.POOLED_COPY && c.params().get("chunkSize").equals("20000")
-                && c.params().get("format").equals("COPY_BINARY"));
+        assertThat(quick).noneMatch(c -> c.entry() == Catalogue.POOLED_COPY && c.jmhParams().get("chunkSize").equals("20000")
+                && c.jmhParams().get("format").equals("COPY_BINARY"));
         // the bulk comparison's interleaved forks are the same configurations as the durable run's
         assertThat(Profiles.standard().configurations()).containsAll(Profiles.standard().bulkComparison());
         assertThat(Profiles.standard().bulkComparison()).anyMatch(c -> c.entry() == Catalogue.INTERLEAVED_REFERENCES);
@@ -115,12 +115,12 @@ class ProfilesTest {
             assertThat(forks).as(language.id()).hasSize(OriginalClaim.values().length * rounds);
             for (int round = 1; round <= rounds; round++) {
                 String value = String.valueOf(round);
-                assertThat(forks.stream().filter(c -> c.params().get("round").equals(value))
-                        .map(c -> OriginalClaim.valueOf(c.params().get("claim"))))
+                assertThat(forks.stream().filter(c -> c.jmhParams().get("round").equals(value))
+                        .map(c -> OriginalClaim.valueOf(c.jmhParams().get("claim"))))
                         .as(language.id() + " round " + round).containsExactlyInAnyOrder(OriginalClaim.values());
             }
             for (Configuration configuration : forks) {
-                int arms = language.arms(OriginalClaim.valueOf(configuration.params().get("claim"))).size();
+                int arms = language.arms(OriginalClaim.valueOf(configuration.jmhParams().get("claim"))).size();
                 assertThat(configuration.shots().warmup() % arms).as(configuration.toString()).isZero();
                 assertThat(configuration.shots().measured() % arms).as(configuration.toString()).isZero();
                 assertThat(configuration.shots().measured() / arms).as(configuration.toString())
@@ -148,7 +148,7 @@ class ProfilesTest {
                 defaults.put(field.getName(), param.value()[0]);
             }
         }
-        assertThat(defaults).isEqualTo(Profiles.factorParams(Profiles.FACTOR_BASE));
+        assertThat(defaults).isEqualTo(new Configuration(Catalogue.FACTOR_POINT, Profiles.factorParams(Profiles.FACTOR_BASE)).jmhParams());
     }
 
     @Test
@@ -159,10 +159,10 @@ class ProfilesTest {
                 if (configuration.entry() != Catalogue.FACTOR_POINT) {
                     continue;
                 }
-                Map<String, String> params = new LinkedHashMap<>(configuration.params());
+                Map<String, String> params = new LinkedHashMap<>(configuration.jmhParams());
                 String protocol = params.remove("protocol");
                 String shape = params.remove("tableShape");
-                Map<String, String> base = new LinkedHashMap<>(Profiles.factorParams(Profiles.FACTOR_BASE));
+                Map<String, String> base = new LinkedHashMap<>(new Configuration(Catalogue.FACTOR_POINT, Profiles.factorParams(Profiles.FACTOR_BASE)).jmhParams());
                 base.remove("protocol");
                 base.remove("tableShape");
                 if (params.equals(base)) {
@@ -181,7 +181,7 @@ class ProfilesTest {
     void smokeFillsOneTableShapeBesidesTheHeapAndNoOtherProfileButStandardAndThesisAny() {
         for (String name : Profiles.names()) {
             List<String> shapes = Profiles.named(name).orElseThrow().configurations().stream()
-                    .map(c -> c.params().get("tableShape")).filter(s -> s != null && !s.equals("HEAP")).toList();
+                    .map(c -> c.jmhParams().get("tableShape")).filter(s -> s != null && !s.equals("HEAP")).toList();
             switch (name) {
                 case "smoke" -> assertThat(shapes).containsExactly("PRIMARY_KEY_AND_INDEXES");
                 case "standard", "thesis" -> assertThat(shapes).hasSize(Profiles.SHAPE_PROTOCOLS.size() * 3);
