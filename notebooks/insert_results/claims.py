@@ -19,20 +19,17 @@ from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, read_contract_csv, read_study
 # pooling runs reads), the variance components and the warm-up check (first measured block against the
 # later ones), sd_* and warmup_* in the row's precision_unit; then, for memory rows only (empty for times),
 # what each arm held, the dataset's own size in memory, the extra per row and the ratio where it means something.
-ANALYSIS_SCALE_COLUMNS = schema.require(CLAIMS_FILE, ["scale", "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds",
-                          "warmup_difference", "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"])
+ANALYSIS_SCALE_COLUMNS = schema.require(CLAIMS_FILE, [
+    "scale", "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference",
+    "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"])
 MEMORY_COLUMNS = schema.require(CLAIMS_FILE, ["changed_mb", "original_mb", "dataset_mb", "extra_bytes_per_row",
                                               "memory_ratio"])
+# Each file's columns, and which are numbers or flags, as the suite writes them (results/schema.json).
 CLAIMS_COLUMNS = schema.columns(CLAIMS_FILE)
-CLAIMS_NUMBERS = schema.require(CLAIMS_FILE, ["claimed_low", "claimed_high", "estimate", "ci_low", "ci_high",
-                                              "precision", "target", "n_pairs", "n_forks"]
-                                + [c for c in ANALYSIS_SCALE_COLUMNS if c not in ("scale", "warmup_flagged")]
-                                + MEMORY_COLUMNS)
-CLAIMS_FLAGS = schema.require(CLAIMS_FILE, ["primary", "precision_met", "warmup_flagged"])
+CLAIMS_NUMBERS = schema.of_kind(CLAIMS_FILE, "number")
+CLAIMS_FLAGS = schema.of_kind(CLAIMS_FILE, "flag")
 CLAIM_SHOTS_COLUMNS = schema.columns(CLAIM_SHOTS_FILE)
-CLAIM_SHOTS_NUMBERS = schema.require(CLAIM_SHOTS_FILE, ["round", "fork", "shot", "block", "seconds", "rows",
-                                                        "mean_chunk_ms", "retained_heap_mb", "alloc_bytes_per_row",
-                                                        "peak_rss_growth_mb", "dataset_mb"])
+CLAIM_SHOTS_NUMBERS = schema.of_kind(CLAIM_SHOTS_FILE, "number")
 # Every claim measured in the Java port and in the Python port of the original loader; files
 # written before the Python port existed have no language column and hold the Java port only,
 # and their claim-shots.csv lacks peak RSS (Python only) and, the oldest, the allocation per row.

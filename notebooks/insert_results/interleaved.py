@@ -23,15 +23,14 @@ from .plotting import (FIG_WIDTH, MARKERS, PALETTE, Plot, errorbars, finish, new
 # After round_ratios: the log ratio and its standard error (what pooling runs reads), the variance
 # components and the warm-up check (first measured block against the later ones), in log-%; files
 # written before these columns lack them (numbers NaN, warmup_flagged false).
-SCALE_COLUMNS = schema.require(INTERLEAVED_FILE, ["scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference",
-                 "warmup_low", "warmup_high", "warmup_forks", "warmup_flagged"])
+SCALE_COLUMNS = schema.require(INTERLEAVED_FILE, [
+    "scale_estimate", "scale_se", "df", "sd_within_round", "sd_between_rounds", "warmup_difference", "warmup_low",
+    "warmup_high", "warmup_forks", "warmup_flagged"])
 RATIOS_COLUMNS = schema.columns(INTERLEAVED_FILE)
-RATIOS_NUMBERS = schema.require(INTERLEAVED_FILE, ["rows", "chunkSize", "tasks", "ratio", "ratio_low", "ratio_high", "n_pairs",
-                  "n_rounds"] + SCALE_COLUMNS[:-1])
-RATIOS_FLAGS = schema.require(INTERLEAVED_FILE, ["warmup_flagged"])
+RATIOS_NUMBERS = schema.of_kind(INTERLEAVED_FILE, "number")
+RATIOS_FLAGS = schema.of_kind(INTERLEAVED_FILE, "flag")
 SHOTS_COLUMNS = schema.columns(INTERLEAVED_SHOTS_FILE)
-SHOTS_NUMBERS = schema.require(INTERLEAVED_SHOTS_FILE, ["rows", "chunkSize", "tasks", "round", "fork", "shot", "block",
-                                                        "seconds", "rows_per_s"])
+SHOTS_NUMBERS = schema.of_kind(INTERLEAVED_SHOTS_FILE, "number")
 # What identifies a configuration of the interleaved forks (with the run, where several are read).
 CONFIG = ["run", "server", "rows", "chunkSize", "tasks"]
 

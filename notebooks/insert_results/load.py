@@ -37,8 +37,8 @@ READABLE_FILES = (SUMMARY_FILE, CLAIMS_FILE, POOLED_CLAIMS_FILE)
 # results/<UTC timestamp>-<profile>/, e.g. 20261128T201500Z-quick
 RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 
-# summary.csv's columns as the suite writes them (results/schema.json); the lists below name those
-# the notebook reads as numbers, flags or parameters, each checked against the schema.
+# summary.csv's columns as the suite writes them, and which are numbers or flags (results/schema.json);
+# the lists below name those the notebook draws by name, each checked against the schema.
 SUMMARY_COLUMNS = schema.columns(SUMMARY_FILE)
 TEXT_PARAMS = schema.require(SUMMARY_FILE, ["format", "variant", "protocol", "connections", "executor", "conversion",
                                             "chunking", "tableShape", "transport"])
@@ -48,20 +48,17 @@ TEXT_PARAMS = schema.require(SUMMARY_FILE, ["format", "variant", "protocol", "co
 LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "server"])
 NUMBER_PARAMS = schema.require(SUMMARY_FILE, ["chunkSize", "tasks"])
 PARAMS = NUMBER_PARAMS + TEXT_PARAMS
-RATIOS = ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy", "x_parallel_ceiling", "x_psql"]
+RATIOS = schema.require(SUMMARY_FILE, ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy",
+                                       "x_parallel_ceiling", "x_psql"])
 # Ratio columns a summary.csv written before their reference existed lacks: read as empty.
 LATER_RATIOS = [f"x_frozen_copy{end}" for end in ("", "_low", "_high")]
 # Shares of the server sessions' wait-event samples (0 to 1); read as empty in a summary.csv written before them.
 WAITS = schema.require(SUMMARY_FILE, ["wait_cpu", "wait_client", "wait_lock_extend", "wait_wal", "wait_data_io",
                                       "wait_other"])
-SUMMARY_NUMBERS = schema.require(SUMMARY_FILE, ["rows"] + NUMBER_PARAMS + [
-    "forks", "n", "seconds_mean", "rows_per_s", "rows_per_s_low", "rows_per_s_high", "mb_per_s",
-    "client_cpu_ns_per_row", "server_cpu_ns_per_row", "wal_bytes_per_row", "alloc_bytes_per_row",
-    "heap_peak_growth_mb", "chunks", "successful_chunks", "mean_chunk_ms", "max_chunk_ms"] + WAITS
-    + [f"{r}{end}" for r in RATIOS for end in ("", "_low", "_high")])
-# interleaved: the row is one arm's shots of the interleaved reference forks;
-# false in a summary.csv written before the column existed, which had no such rows.
-SUMMARY_FLAGS = schema.require(SUMMARY_FILE, ["interleaved"])
+SUMMARY_NUMBERS = schema.of_kind(SUMMARY_FILE, "number")
+# Flags (interleaved: the row is one arm's shots of the interleaved reference forks) are false in a
+# summary.csv written before them, which had no such rows.
+SUMMARY_FLAGS = schema.of_kind(SUMMARY_FILE, "flag")
 
 _SPECIAL = {"nan": NAN, "+inf": math.inf, "inf": math.inf, "infinity": math.inf,
             "+infinity": math.inf, "-inf": -math.inf, "-infinity": -math.inf}

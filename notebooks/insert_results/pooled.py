@@ -29,12 +29,10 @@ from .plotting import (FIG_WIDTH, Plot, finish, interval_cap, new_axes, new_figu
                        two_sided_errors)
 
 POOLED_CLAIMS_COLUMNS = schema.columns(POOLED_CLAIMS_FILE)
-POOLED_CLAIMS_NUMBERS = schema.require(POOLED_CLAIMS_FILE, [
-    "claimed_low", "claimed_high", "runs", "estimate", "ci_low", "ci_high", "prediction_low", "prediction_high",
-    "i2_pct", "tau", "precision", "target", "runs_inside_prediction"])
-POOLED_CLAIMS_FLAGS = schema.require(POOLED_CLAIMS_FILE, ["primary", "precision_met"])
+POOLED_CLAIMS_NUMBERS = schema.of_kind(POOLED_CLAIMS_FILE, "number")
+POOLED_CLAIMS_FLAGS = schema.of_kind(POOLED_CLAIMS_FILE, "flag")
 POOLED_RUNS_COLUMNS = schema.columns(POOLED_RUNS_FILE)
-POOLED_RUNS_NUMBERS = schema.require(POOLED_RUNS_FILE, ["estimate", "ci_low", "ci_high"])
+POOLED_RUNS_NUMBERS = schema.of_kind(POOLED_RUNS_FILE, "number")
 # A pooled comparison: which folder pooled it (several pooled folders can be read at once), and what it compares.
 POOL = "pool"
 COMPARISON = [POOL, "claim", "language", "row"]

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 # The schema versions this package reads (a schema's shape, not the files' columns).
-READS = (1,)
+READS = (2,)
 PATH = Path(__file__).resolve().parent.parent.parent / "results" / "schema.json"
 
 
@@ -32,12 +32,21 @@ def read(path: Path = PATH) -> dict:
 SCHEMA = read()
 
 
-def columns(file: str) -> list[str]:
-    """The columns of one CSV file the suite writes, in its order."""
+def _described(file: str) -> list[dict]:
     try:
         return list(SCHEMA["files"][file])
     except KeyError:
         raise SchemaError(f"{PATH}: no columns for {file}; it lists {', '.join(SCHEMA['files'])}") from None
+
+
+def columns(file: str) -> list[str]:
+    """The columns of one CSV file the suite writes, in its order."""
+    return [column["name"] for column in _described(file)]
+
+
+def of_kind(file: str, kind: str) -> list[str]:
+    """The columns of file whose cells are numbers ("number"), true/false ("flag") or text ("text")."""
+    return [column["name"] for column in _described(file) if column["kind"] == kind]
 
 
 def require(file: str, names) -> list[str]:

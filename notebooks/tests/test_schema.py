@@ -14,7 +14,7 @@ SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-
 
 class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
     def test_the_schema_is_one_this_package_reads(self):
-        self.assertEqual(SCHEMA["schemaVersion"], 1)
+        self.assertIn(SCHEMA["schemaVersion"], schema.READS)
 
     def test_the_newest_manifests_it_reads_are_the_suites(self):
         self.assertEqual(SCHEMA["manifests"], load.MANIFEST_SCHEMAS)
@@ -30,14 +30,28 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
         (folder / "manifest.json").write_text(json.dumps({"schemaVersion": 2}))  # an older one is read
         self.assertIsNone(load.manifest_problem(folder))
 
-    def test_every_csv_the_notebook_reads_has_the_schemas_columns(self):
-        self.assertEqual(SCHEMA["files"]["summary.csv"], load.SUMMARY_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["claims.csv"], claims.CLAIMS_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["claim-shots.csv"], claims.CLAIM_SHOTS_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["interleaved.csv"], interleaved.RATIOS_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["interleaved-shots.csv"], interleaved.SHOTS_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["pooled-claims.csv"], pooled.POOLED_CLAIMS_COLUMNS)
-        self.assertEqual(SCHEMA["files"]["pooled-runs.csv"], pooled.POOLED_RUNS_COLUMNS)
+    def test_every_csv_the_notebook_reads_has_the_schemas_columns_and_kinds(self):
+        read = {"summary.csv": (load.SUMMARY_COLUMNS, load.SUMMARY_NUMBERS, load.SUMMARY_FLAGS),
+                "claims.csv": (claims.CLAIMS_COLUMNS, claims.CLAIMS_NUMBERS, claims.CLAIMS_FLAGS),
+                "claim-shots.csv": (claims.CLAIM_SHOTS_COLUMNS, claims.CLAIM_SHOTS_NUMBERS, []),
+                "interleaved.csv": (interleaved.RATIOS_COLUMNS, interleaved.RATIOS_NUMBERS, interleaved.RATIOS_FLAGS),
+                "interleaved-shots.csv": (interleaved.SHOTS_COLUMNS, interleaved.SHOTS_NUMBERS, []),
+                "pooled-claims.csv": (pooled.POOLED_CLAIMS_COLUMNS, pooled.POOLED_CLAIMS_NUMBERS,
+                                      pooled.POOLED_CLAIMS_FLAGS),
+                "pooled-runs.csv": (pooled.POOLED_RUNS_COLUMNS, pooled.POOLED_RUNS_NUMBERS, [])}
+        self.assertEqual(set(read), set(SCHEMA["files"]))
+        for file, (names, numbers, flags) in read.items():
+            described = SCHEMA["files"][file]
+            self.assertEqual([c["name"] for c in described], names, file)
+            self.assertEqual([c["name"] for c in described if c["kind"] == "number"], numbers, file)
+            self.assertEqual([c["name"] for c in described if c["kind"] == "flag"], flags, file)
+
+    def test_a_number_column_is_read_as_numbers_and_a_flag_as_booleans(self):
+        summary = load.read_summary(load.SAMPLE_DIR / load.SUMMARY_FILE)
+        for column in load.SUMMARY_NUMBERS:
+            self.assertEqual(summary[column].dtype, float, column)
+        for column in load.SUMMARY_FLAGS:
+            self.assertEqual(summary[column].dtype, bool, column)
 
     def test_a_column_the_notebook_draws_that_the_schema_lacks_is_named(self):
         with self.assertRaisesRegex(schema.SchemaError, "summary.csv has no column wal_per_row, which the notebook draws"):

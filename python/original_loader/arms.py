@@ -17,7 +17,7 @@ from .chunking import Chunking
 log = logging.getLogger(__name__)
 
 # The schemaVersion this module reads; a newer file may mean fields whose sense it does not know.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_NAME = "schema.json"
 # Where the Java harness writes the schema when it unpacks the port, then the repository's copy.
 PACKAGE_SCHEMA = Path(__file__).resolve().parent / SCHEMA_NAME

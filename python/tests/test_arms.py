@@ -171,10 +171,12 @@ class SchemaErrorsTest(unittest.TestCase):
         self.assertEqual(arms.PACKAGE_SCHEMA.parent, Path(arms.__file__).resolve().parent)
 
     def test_a_newer_or_unreadable_schema(self):
-        path = support.edited_schema(self.folder, version=2)
+        newer = arms.SCHEMA_VERSION + 1
+        path = support.edited_schema(self.folder, version=newer)
         with self.assertRaises(SchemaError) as ctx:
             read_schema(Path(path))
-        self.assertEqual(str(ctx.exception), f"{path} has schemaVersion 2; this port reads version 1")
+        self.assertEqual(str(ctx.exception),
+                         f"{path} has schemaVersion {newer}; this port reads version {arms.SCHEMA_VERSION}")
         Path(path).write_text("{", encoding="utf-8")
         with self.assertRaises(SchemaError) as ctx:
             read_schema(Path(path))

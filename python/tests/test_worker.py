@@ -8,6 +8,7 @@ import unittest
 import support
 from support import row, write_jsonl
 
+from original_loader.arms import SCHEMA_VERSION
 from original_loader.worker import Command, CommandError, encode, libpq_version, parse_command
 
 
@@ -110,8 +111,10 @@ class WorkerProcessTest(unittest.TestCase):
     @support.needs_port_packages
     def test_a_missing_or_newer_schema_is_reported_on_the_protocol(self):
         missing = os.path.join(self.dir.name, "none.json")
-        newer = support.edited_schema(self.dir.name, version=2)
-        for schema, words in ((missing, f"no arm schema at {missing}"), (newer, f"{newer} has schemaVersion 2")):
+        version = SCHEMA_VERSION + 1
+        newer = support.edited_schema(self.dir.name, version=version)
+        for schema, words in ((missing, f"no arm schema at {missing}"),
+                              (newer, f"{newer} has schemaVersion {version}")):
             with self.subTest(schema=schema):
                 done = self.run_worker("", schema=schema)
                 self.assertEqual(done.returncode, 2, done.stderr)

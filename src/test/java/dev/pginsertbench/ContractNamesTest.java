@@ -58,7 +58,8 @@ class ContractNamesTest {
     @Test
     void noCounterKeyIsAStringLiteralOutsideTheCounterEnum() throws IOException {
         Set<String> columns = new HashSet<>();
-        new ObjectMapper().readTree(Path.of("results/schema.json").toFile()).path("files").forEach(file -> file.forEach(column -> columns.add(column.asText())));
+        new ObjectMapper().readTree(Path.of("results/schema.json").toFile()).path("files")
+                .forEach(file -> file.forEach(column -> columns.add(column.path("name").asText())));
         Set<String> keys = new HashSet<>();
         for (Counter counter : Counter.values()) {
             if (!columns.contains(counter.key())) {

@@ -44,6 +44,11 @@ public enum Parameter {
         return field;
     }
 
+    /** Whether its values are numbers (a count or a size), as summary.csv's column for it holds them. */
+    public boolean isNumber() {
+        return Number.class.isAssignableFrom(type);
+    }
+
     /** The value as JMH takes it (an enum by its name), or an error naming the parameter if it is of another type. */
     public String text(Object value) {
         if (!type.isInstance(value)) {

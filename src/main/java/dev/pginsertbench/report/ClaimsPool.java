@@ -220,47 +220,48 @@ public final class ClaimsPool {
     }
 
     static final List<Csv.Column<Pooled>> CSV_COLUMNS = List.of(
-            pooledColumn("claim", p -> p.claim().id()),
-            pooledColumn("language", p -> p.language().id()),
-            pooledColumn("row", p -> p.comparison().id()),
-            pooledColumn("comparison", p -> Csv.quote(p.comparison().comparison())),
-            pooledColumn("unit", p -> Csv.quote(p.comparison().unit().label())),
-            pooledColumn("primary", p -> String.valueOf(p.comparison().primary())),
-            pooledColumn("claimed_low", p -> Csv.number(p.comparison().claimedLow())),
-            pooledColumn("claimed_high", p -> Csv.number(p.comparison().claimedHigh())),
-            pooledColumn("runs", p -> String.valueOf(p.pooled().runs())),
-            pooledColumn("estimate", p -> Csv.number(p.value().estimate())),
-            pooledColumn("ci_low", p -> Csv.number(p.value().low())),
-            pooledColumn("ci_high", p -> Csv.number(p.value().high())),
-            pooledColumn("prediction_low", p -> Csv.number(p.prediction().low())),
-            pooledColumn("prediction_high", p -> Csv.number(p.prediction().high())),
-            pooledColumn("i2_pct", p -> Csv.number(100 * p.pooled().i2())),
-            pooledColumn("tau", p -> Csv.number(p.tau())),
-            pooledColumn("precision", p -> Csv.number(p.precision())),
-            pooledColumn("target", p -> Csv.number(p.comparison().unit().targetHalfWidth())),
-            pooledColumn("precision_unit", p -> Csv.quote(p.comparison().unit().precisionUnit())),
-            pooledColumn("precision_met", p -> String.valueOf(p.precisionMet())),
-            pooledColumn("verdict", p -> Csv.quote(p.verdict().text())),
-            pooledColumn("run_estimates", p -> Csv.quote(p.eachRun(x -> Csv.number(x.estimate()), " "))),
-            pooledColumn("run_verdicts", p -> Csv.quote(p.eachRun(x -> x.verdict().text(), "; "))),
-            pooledColumn("runs_inside_prediction", p -> String.valueOf(p.runsInsidePrediction())));
+            pooledColumn("claim", Csv.Kind.TEXT, p -> p.claim().id()),
+            pooledColumn("language", Csv.Kind.TEXT, p -> p.language().id()),
+            pooledColumn("row", Csv.Kind.TEXT, p -> p.comparison().id()),
+            pooledColumn("comparison", Csv.Kind.TEXT, p -> Csv.quote(p.comparison().comparison())),
+            pooledColumn("unit", Csv.Kind.TEXT, p -> Csv.quote(p.comparison().unit().label())),
+            pooledColumn("primary", Csv.Kind.FLAG, p -> String.valueOf(p.comparison().primary())),
+            pooledColumn("claimed_low", Csv.Kind.NUMBER, p -> Csv.number(p.comparison().claimedLow())),
+            pooledColumn("claimed_high", Csv.Kind.NUMBER, p -> Csv.number(p.comparison().claimedHigh())),
+            pooledColumn("runs", Csv.Kind.NUMBER, p -> String.valueOf(p.pooled().runs())),
+            pooledColumn("estimate", Csv.Kind.NUMBER, p -> Csv.number(p.value().estimate())),
+            pooledColumn("ci_low", Csv.Kind.NUMBER, p -> Csv.number(p.value().low())),
+            pooledColumn("ci_high", Csv.Kind.NUMBER, p -> Csv.number(p.value().high())),
+            pooledColumn("prediction_low", Csv.Kind.NUMBER, p -> Csv.number(p.prediction().low())),
+            pooledColumn("prediction_high", Csv.Kind.NUMBER, p -> Csv.number(p.prediction().high())),
+            pooledColumn("i2_pct", Csv.Kind.NUMBER, p -> Csv.number(100 * p.pooled().i2())),
+            pooledColumn("tau", Csv.Kind.NUMBER, p -> Csv.number(p.tau())),
+            pooledColumn("precision", Csv.Kind.NUMBER, p -> Csv.number(p.precision())),
+            pooledColumn("target", Csv.Kind.NUMBER, p -> Csv.number(p.comparison().unit().targetHalfWidth())),
+            pooledColumn("precision_unit", Csv.Kind.TEXT, p -> Csv.quote(p.comparison().unit().precisionUnit())),
+            pooledColumn("precision_met", Csv.Kind.FLAG, p -> String.valueOf(p.precisionMet())),
+            pooledColumn("verdict", Csv.Kind.TEXT, p -> Csv.quote(p.verdict().text())),
+            pooledColumn("run_estimates", Csv.Kind.TEXT, p -> Csv.quote(p.eachRun(x -> Csv.number(x.estimate()), " "))),
+            pooledColumn("run_verdicts", Csv.Kind.TEXT, p -> Csv.quote(p.eachRun(x -> x.verdict().text(), "; "))),
+            pooledColumn("runs_inside_prediction", Csv.Kind.NUMBER, p -> String.valueOf(p.runsInsidePrediction())));
 
     /** One row of {@code pooled-runs.csv}: a run's own result of one pooled comparison. */
     record RunRow(Pooled pooled, String run, ClaimResult result) {
     }
 
     static final List<Csv.Column<RunRow>> RUNS_CSV_COLUMNS = List.of(
-            new Csv.Column<>("claim", (RunRow r) -> r.pooled().claim().id()),
-            new Csv.Column<>("language", (RunRow r) -> r.pooled().language().id()),
-            new Csv.Column<>("row", (RunRow r) -> r.pooled().comparison().id()),
-            new Csv.Column<>("run", (RunRow r) -> Csv.quote(r.run())),
-            new Csv.Column<>("estimate", (RunRow r) -> Csv.number(r.result().estimate())),
-            new Csv.Column<>("ci_low", (RunRow r) -> Csv.number(r.result().low())),
-            new Csv.Column<>("ci_high", (RunRow r) -> Csv.number(r.result().high())),
-            new Csv.Column<>("verdict", (RunRow r) -> Csv.quote(r.result().verdict().text())));
+            new Csv.Column<>("claim", Csv.Kind.TEXT, (RunRow r) -> r.pooled().claim().id()),
+            new Csv.Column<>("language", Csv.Kind.TEXT, (RunRow r) -> r.pooled().language().id()),
+            new Csv.Column<>("row", Csv.Kind.TEXT, (RunRow r) -> r.pooled().comparison().id()),
+            new Csv.Column<>("run", Csv.Kind.TEXT, (RunRow r) -> Csv.quote(r.run())),
+            new Csv.Column<>("estimate", Csv.Kind.NUMBER, (RunRow r) -> Csv.number(r.result().estimate())),
+            new Csv.Column<>("ci_low", Csv.Kind.NUMBER, (RunRow r) -> Csv.number(r.result().low())),
+            new Csv.Column<>("ci_high", Csv.Kind.NUMBER, (RunRow r) -> Csv.number(r.result().high())),
+            new Csv.Column<>("verdict", Csv.Kind.TEXT, (RunRow r) -> Csv.quote(r.result().verdict().text())));
 
-    private static Csv.Column<Pooled> pooledColumn(String name, java.util.function.Function<Pooled, String> cell) {
-        return new Csv.Column<>(name, cell);
+    private static Csv.Column<Pooled> pooledColumn(String name, Csv.Kind kind,
+            java.util.function.Function<Pooled, String> cell) {
+        return new Csv.Column<>(name, kind, cell);
     }
 
     /** {@code pooled-claims.csv}: one row per comparison pooled (results/README.md names the columns). */

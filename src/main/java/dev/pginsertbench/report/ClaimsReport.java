@@ -150,26 +150,26 @@ public final class ClaimsReport {
 
     private static List<Csv.Column<ClaimResult>> csvColumns() {
         List<Csv.Column<ClaimResult>> columns = new ArrayList<>(List.of(
-                column("claim", r -> r.claim().id()),
-                column("language", r -> r.language().id()),
-                column("row", r -> r.comparison().id()),
-                column("statement", r -> Csv.quote(r.claim().statement())),
-                column("comparison", r -> Csv.quote(r.comparison().comparison())),
-                column("unit", r -> Csv.quote(r.comparison().unit().label())),
-                column("primary", r -> String.valueOf(r.comparison().primary())),
-                column("claimed_low", r -> Csv.number(r.comparison().claimedLow())),
-                column("claimed_high", r -> Csv.number(r.comparison().claimedHigh())),
-                column("estimate", r -> Csv.number(r.estimate())),
-                column("ci_low", r -> Csv.number(r.low())),
-                column("ci_high", r -> Csv.number(r.high())),
-                column("precision", r -> Csv.number(r.precision())),
-                column("target", r -> Csv.number(r.comparison().unit().targetHalfWidth())),
-                column("precision_unit", r -> Csv.quote(r.comparison().unit().precisionUnit())),
-                column("precision_met", r -> String.valueOf(r.precisionMet())),
-                column("n_pairs", r -> String.valueOf(r.pairs())),
-                column("n_forks", r -> String.valueOf(r.forks())),
-                column("verdict", r -> Csv.quote(r.verdict().text())),
-                column("scale", r -> r.comparison().unit().logScale() ? "log_ratio" : "difference_pct_of_dataset")));
+                column("claim", Csv.Kind.TEXT, r -> r.claim().id()),
+                column("language", Csv.Kind.TEXT, r -> r.language().id()),
+                column("row", Csv.Kind.TEXT, r -> r.comparison().id()),
+                column("statement", Csv.Kind.TEXT, r -> Csv.quote(r.claim().statement())),
+                column("comparison", Csv.Kind.TEXT, r -> Csv.quote(r.comparison().comparison())),
+                column("unit", Csv.Kind.TEXT, r -> Csv.quote(r.comparison().unit().label())),
+                column("primary", Csv.Kind.FLAG, r -> String.valueOf(r.comparison().primary())),
+                column("claimed_low", Csv.Kind.NUMBER, r -> Csv.number(r.comparison().claimedLow())),
+                column("claimed_high", Csv.Kind.NUMBER, r -> Csv.number(r.comparison().claimedHigh())),
+                column("estimate", Csv.Kind.NUMBER, r -> Csv.number(r.estimate())),
+                column("ci_low", Csv.Kind.NUMBER, r -> Csv.number(r.low())),
+                column("ci_high", Csv.Kind.NUMBER, r -> Csv.number(r.high())),
+                column("precision", Csv.Kind.NUMBER, r -> Csv.number(r.precision())),
+                column("target", Csv.Kind.NUMBER, r -> Csv.number(r.comparison().unit().targetHalfWidth())),
+                column("precision_unit", Csv.Kind.TEXT, r -> Csv.quote(r.comparison().unit().precisionUnit())),
+                column("precision_met", Csv.Kind.FLAG, r -> String.valueOf(r.precisionMet())),
+                column("n_pairs", Csv.Kind.NUMBER, r -> String.valueOf(r.pairs())),
+                column("n_forks", Csv.Kind.NUMBER, r -> String.valueOf(r.forks())),
+                column("verdict", Csv.Kind.TEXT, r -> Csv.quote(r.verdict().text())),
+                column("scale", Csv.Kind.TEXT, r -> r.comparison().unit().logScale() ? "log_ratio" : "difference_pct_of_dataset")));
         PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(
                 column.from(r -> new PairedEstimate.InUnit(r.paired(), r.comparison().unit().precisionFactor()))));
         // what each arm held, in MB, and the extra per row; empty for a time comparison
@@ -182,29 +182,30 @@ public final class ClaimsReport {
         return List.copyOf(columns);
     }
 
-    private static Csv.Column<ClaimResult> column(String name, Function<ClaimResult, String> cell) {
-        return new Csv.Column<>(name, cell);
+    private static Csv.Column<ClaimResult> column(String name, Csv.Kind kind, Function<ClaimResult, String> cell) {
+        return new Csv.Column<>(name, kind, cell);
     }
 
+    /** A number of the memory held; empty for a time comparison. */
     private static Csv.Column<ClaimResult> memoryColumn(String name, Function<HeldMemory, String> cell) {
-        return column(name, r -> r.memory() == null ? "" : cell.apply(r.memory()));
+        return column(name, Csv.Kind.NUMBER, r -> r.memory() == null ? "" : cell.apply(r.memory()));
     }
 
     static final List<Csv.Column<ClaimShotResult>> SHOT_COLUMNS = List.of(
-            new Csv.Column<>("claim", (ClaimShotResult s) -> s.claim().id()),
-            new Csv.Column<>("language", (ClaimShotResult s) -> s.language().id()),
-            new Csv.Column<>("round", (ClaimShotResult s) -> String.valueOf(s.round())),
-            new Csv.Column<>("fork", (ClaimShotResult s) -> String.valueOf(s.fork())),
-            new Csv.Column<>("shot", (ClaimShotResult s) -> String.valueOf(s.shot())),
-            new Csv.Column<>("block", (ClaimShotResult s) -> String.valueOf(s.block())),
-            new Csv.Column<>("arm", ClaimShotResult::arm),
-            new Csv.Column<>("seconds", (ClaimShotResult s) -> Csv.number(s.seconds())),
-            new Csv.Column<>("rows", (ClaimShotResult s) -> String.valueOf(s.rows())),
-            new Csv.Column<>("mean_chunk_ms", (ClaimShotResult s) -> Csv.number(s.meanChunkSeconds() * 1e3)),
-            new Csv.Column<>("retained_heap_mb", (ClaimShotResult s) -> Csv.number(s.retainedHeapBytes() / 1e6)),
-            new Csv.Column<>("alloc_bytes_per_row", (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
-            new Csv.Column<>("peak_rss_growth_mb", (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
-            new Csv.Column<>("dataset_mb", (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)));
+            new Csv.Column<>("claim", Csv.Kind.TEXT, (ClaimShotResult s) -> s.claim().id()),
+            new Csv.Column<>("language", Csv.Kind.TEXT, (ClaimShotResult s) -> s.language().id()),
+            new Csv.Column<>("round", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.round())),
+            new Csv.Column<>("fork", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.fork())),
+            new Csv.Column<>("shot", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.shot())),
+            new Csv.Column<>("block", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.block())),
+            new Csv.Column<>("arm", Csv.Kind.TEXT, ClaimShotResult::arm),
+            new Csv.Column<>("seconds", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.seconds())),
+            new Csv.Column<>("rows", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.rows())),
+            new Csv.Column<>("mean_chunk_ms", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.meanChunkSeconds() * 1e3)),
+            new Csv.Column<>("retained_heap_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.retainedHeapBytes() / 1e6)),
+            new Csv.Column<>("alloc_bytes_per_row", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
+            new Csv.Column<>("peak_rss_growth_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
+            new Csv.Column<>("dataset_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)));
 
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
     public String csv() {

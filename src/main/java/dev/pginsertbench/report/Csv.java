@@ -10,12 +10,27 @@ final class Csv {
     private Csv() {
     }
 
-    /** A column of a CSV file: its name in the header and how a row fills its cell. */
-    record Column<T>(String name, Function<T, String> cell) {
+    /** What a column's cells are, as results/schema.json tells other languages' readers. */
+    enum Kind {
+        /** As written; quoted where it holds a comma, a quote or a line break. */
+        TEXT,
+        /** A number: empty where not applicable (an unbounded end), {@code NaN} where not measured. */
+        NUMBER,
+        /** {@code true} or {@code false}. */
+        FLAG;
+
+        /** As the schema names it. */
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A column of a CSV file: its name in the header, what its cells are, and how a row fills its cell. */
+    record Column<T>(String name, Kind kind, Function<T, String> cell) {
 
         /** This column over rows of another kind, each reaching this column's row through {@code part}. */
         <U> Column<U> from(Function<U, T> part) {
-            return new Column<>(name, row -> cell.apply(part.apply(row)));
+            return new Column<>(name, kind, row -> cell.apply(part.apply(row)));
         }
     }
 

@@ -238,17 +238,17 @@ public final class InterleavedReferences {
 
     private static List<Csv.Column<CsvRow>> csvColumns() {
         List<Csv.Column<CsvRow>> columns = new ArrayList<>(List.of(
-                new Csv.Column<>("server", (CsvRow r) -> Csv.quote(r.group().server())),
-                new Csv.Column<>("rows", (CsvRow r) -> String.valueOf(r.group().rows())),
-                new Csv.Column<>("chunkSize", (CsvRow r) -> String.valueOf(r.group().chunkSize())),
-                new Csv.Column<>("tasks", (CsvRow r) -> String.valueOf(r.group().tasks())),
-                new Csv.Column<>("reference", (CsvRow r) -> r.reference().id()),
-                new Csv.Column<>("ratio", (CsvRow r) -> SummaryCsv.number(r.ratios().estimate())),
-                new Csv.Column<>("ratio_low", (CsvRow r) -> SummaryCsv.number(r.ratios().low())),
-                new Csv.Column<>("ratio_high", (CsvRow r) -> SummaryCsv.number(r.ratios().high())),
-                new Csv.Column<>("n_pairs", (CsvRow r) -> String.valueOf(r.ratio().pairs())),
-                new Csv.Column<>("n_rounds", (CsvRow r) -> String.valueOf(r.ratio().forks())),
-                new Csv.Column<>("round_ratios", (CsvRow r) -> Csv.quote(String.join(" ",
+                new Csv.Column<>("server", Csv.Kind.TEXT, (CsvRow r) -> Csv.quote(r.group().server())),
+                new Csv.Column<>("rows", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.group().rows())),
+                new Csv.Column<>("chunkSize", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.group().chunkSize())),
+                new Csv.Column<>("tasks", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.group().tasks())),
+                new Csv.Column<>("reference", Csv.Kind.TEXT, (CsvRow r) -> r.reference().id()),
+                new Csv.Column<>("ratio", Csv.Kind.NUMBER, (CsvRow r) -> SummaryCsv.number(r.ratios().estimate())),
+                new Csv.Column<>("ratio_low", Csv.Kind.NUMBER, (CsvRow r) -> SummaryCsv.number(r.ratios().low())),
+                new Csv.Column<>("ratio_high", Csv.Kind.NUMBER, (CsvRow r) -> SummaryCsv.number(r.ratios().high())),
+                new Csv.Column<>("n_pairs", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.ratio().pairs())),
+                new Csv.Column<>("n_rounds", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.ratio().forks())),
+                new Csv.Column<>("round_ratios", Csv.Kind.TEXT, (CsvRow r) -> Csv.quote(String.join(" ",
                         r.group().roundRatios(r.reference()).stream().map(SummaryCsv::number).toList())))));
         PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(column.from(r -> new PairedEstimate.InUnit(r.ratio(), 100))));
         return List.copyOf(columns);
@@ -270,17 +270,17 @@ public final class InterleavedReferences {
     }
 
     static final List<Csv.Column<ShotRow>> SHOT_COLUMNS = List.of(
-            new Csv.Column<>("server", (ShotRow r) -> Csv.quote(r.group().server())),
-            new Csv.Column<>("rows", (ShotRow r) -> String.valueOf(r.group().rows())),
-            new Csv.Column<>("chunkSize", (ShotRow r) -> String.valueOf(r.group().chunkSize())),
-            new Csv.Column<>("tasks", (ShotRow r) -> String.valueOf(r.group().tasks())),
-            new Csv.Column<>("round", (ShotRow r) -> String.valueOf(r.shot().round())),
-            new Csv.Column<>("fork", (ShotRow r) -> String.valueOf(r.shot().fork())),
-            new Csv.Column<>("shot", (ShotRow r) -> String.valueOf(r.shot().shot())),
-            new Csv.Column<>("block", (ShotRow r) -> String.valueOf(r.shot().block())),
-            new Csv.Column<>("arm", (ShotRow r) -> r.shot().arm().id()),
-            new Csv.Column<>("seconds", (ShotRow r) -> SummaryCsv.number(r.shot().seconds())),
-            new Csv.Column<>("rows_per_s", (ShotRow r) -> SummaryCsv.number(r.group().rows() / r.shot().seconds())));
+            new Csv.Column<>("server", Csv.Kind.TEXT, (ShotRow r) -> Csv.quote(r.group().server())),
+            new Csv.Column<>("rows", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.group().rows())),
+            new Csv.Column<>("chunkSize", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.group().chunkSize())),
+            new Csv.Column<>("tasks", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.group().tasks())),
+            new Csv.Column<>("round", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.shot().round())),
+            new Csv.Column<>("fork", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.shot().fork())),
+            new Csv.Column<>("shot", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.shot().shot())),
+            new Csv.Column<>("block", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.shot().block())),
+            new Csv.Column<>("arm", Csv.Kind.TEXT, (ShotRow r) -> r.shot().arm().id()),
+            new Csv.Column<>("seconds", Csv.Kind.NUMBER, (ShotRow r) -> SummaryCsv.number(r.shot().seconds())),
+            new Csv.Column<>("rows_per_s", Csv.Kind.NUMBER, (ShotRow r) -> SummaryCsv.number(r.group().rows() / r.shot().seconds())));
 
     /** {@code interleaved-shots.csv}: every measured shot, configuration by configuration, each's in the order run. */
     public static String shotsCsv(List<Group> groups) {

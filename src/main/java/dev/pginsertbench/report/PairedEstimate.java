@@ -100,16 +100,16 @@ public record PairedEstimate(double mean, double low, double high, double standa
      * variance components and the warm-up check, the last two in the file's precision unit.
      */
     static final List<Csv.Column<InUnit>> CSV_COLUMNS = List.of(
-            column("scale_estimate", e -> Csv.number(e.estimate().mean)),
-            column("scale_se", e -> Csv.number(e.estimate().standardError)),
-            column("df", e -> String.valueOf(e.estimate().degreesOfFreedom())),
-            column("sd_within_round", e -> Csv.number(e.factor() * e.estimate().spread.withinRound())),
-            column("sd_between_rounds", e -> Csv.number(e.factor() * e.estimate().spread.betweenRounds())),
-            column("warmup_difference", e -> Csv.number(e.factor() * e.estimate().warmup.difference())),
-            column("warmup_low", e -> Csv.number(e.factor() * e.estimate().warmup.low())),
-            column("warmup_high", e -> Csv.number(e.factor() * e.estimate().warmup.high())),
-            column("warmup_forks", e -> String.valueOf(e.estimate().warmup.forks())),
-            column("warmup_flagged", e -> String.valueOf(e.estimate().warmup.flagged())));
+            column("scale_estimate", Csv.Kind.NUMBER, e -> Csv.number(e.estimate().mean)),
+            column("scale_se", Csv.Kind.NUMBER, e -> Csv.number(e.estimate().standardError)),
+            column("df", Csv.Kind.NUMBER, e -> String.valueOf(e.estimate().degreesOfFreedom())),
+            column("sd_within_round", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().spread.withinRound())),
+            column("sd_between_rounds", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().spread.betweenRounds())),
+            column("warmup_difference", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.difference())),
+            column("warmup_low", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.low())),
+            column("warmup_high", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.high())),
+            column("warmup_forks", Csv.Kind.NUMBER, e -> String.valueOf(e.estimate().warmup.forks())),
+            column("warmup_flagged", Csv.Kind.FLAG, e -> String.valueOf(e.estimate().warmup.flagged())));
 
     /**
      * An estimate with the factor its variance components and warm-up check are written in.
@@ -119,8 +119,8 @@ public record PairedEstimate(double mean, double low, double high, double standa
     record InUnit(PairedEstimate estimate, double factor) {
     }
 
-    private static Csv.Column<InUnit> column(String name, java.util.function.Function<InUnit, String> cell) {
-        return new Csv.Column<>(name, cell);
+    private static Csv.Column<InUnit> column(String name, Csv.Kind kind, java.util.function.Function<InUnit, String> cell) {
+        return new Csv.Column<>(name, kind, cell);
     }
 
     /** Degrees of freedom of the interval: units - 1. */

@@ -31,7 +31,7 @@ public final class ResultsSchema {
     public static final String FILE = "schema.json";
 
     /** Raised when what the file describes changes, so that a reader can tell which it read. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -116,7 +116,7 @@ public final class ResultsSchema {
     }
 
     private static void columns(ObjectNode files, String file, List<? extends Csv.Column<?>> columns) {
-        ArrayNode names = files.putArray(file);
-        columns.forEach(column -> names.add(column.name()));
+        ArrayNode described = files.putArray(file);
+        columns.forEach(column -> described.addObject().put("name", column.name()).put("kind", column.kind().id()));
     }
 }

@@ -27,12 +27,15 @@ public final class SummaryCsv {
     }
 
     private static List<Csv.Column<SummaryRow>> columns() {
-        List<Csv.Column<SummaryRow>> columns = new ArrayList<>(List.of(column("benchmark", row -> Csv.quote(row.benchmark())),
-                column("family", SummaryRow::family), column("label", row -> Csv.quote(row.label())),
-                column("rows", row -> String.valueOf(row.rows()))));
-        PARAMETERS.forEach(p -> columns.add(column(p.field(), row -> Csv.quote(row.params().getOrDefault(p.field(), "")))));
-        columns.addAll(List.of(column("forks", row -> String.valueOf(row.forks())),
-                column("n", row -> String.valueOf(row.times().n())),
+        List<Csv.Column<SummaryRow>> columns = new ArrayList<>(List.of(
+                column("benchmark", Csv.Kind.TEXT, row -> Csv.quote(row.benchmark())),
+                column("family", Csv.Kind.TEXT, SummaryRow::family),
+                column("label", Csv.Kind.TEXT, row -> Csv.quote(row.label())),
+                column("rows", Csv.Kind.NUMBER, row -> String.valueOf(row.rows()))));
+        PARAMETERS.forEach(p -> columns.add(column(p.field(), p.isNumber() ? Csv.Kind.NUMBER : Csv.Kind.TEXT,
+                row -> Csv.quote(row.params().getOrDefault(p.field(), "")))));
+        columns.addAll(List.of(column("forks", Csv.Kind.NUMBER, row -> String.valueOf(row.forks())),
+                column("n", Csv.Kind.NUMBER, row -> String.valueOf(row.times().n())),
                 numberColumn("seconds_mean", row -> row.times().mean()),
                 numberColumn("rows_per_s", row -> row.throughput().estimate()),
                 numberColumn("rows_per_s_low", row -> row.throughput().low()),
@@ -58,16 +61,16 @@ public final class SummaryCsv {
                     numberColumn(reference.column() + "_low", row -> row.ratio(reference).low()),
                     numberColumn(reference.column() + "_high", row -> row.ratio(reference).high())));
         }
-        columns.add(column("interleaved", row -> String.valueOf(row.interleaved())));
+        columns.add(column("interleaved", Csv.Kind.FLAG, row -> String.valueOf(row.interleaved())));
         return List.copyOf(columns);
     }
 
-    private static Csv.Column<SummaryRow> column(String name, Function<SummaryRow, String> cell) {
-        return new Csv.Column<>(name, cell);
+    private static Csv.Column<SummaryRow> column(String name, Csv.Kind kind, Function<SummaryRow, String> cell) {
+        return new Csv.Column<>(name, kind, cell);
     }
 
     private static Csv.Column<SummaryRow> numberColumn(String name, ToDoubleFunction<SummaryRow> value) {
-        return new Csv.Column<>(name, row -> number(value.applyAsDouble(row)));
+        return new Csv.Column<>(name, Csv.Kind.NUMBER, row -> number(value.applyAsDouble(row)));
     }
 
     public static List<String> header() {

@@ -39,8 +39,8 @@ class ResultsReadmeColumnsTest {
         files.fields().forEachRemaining(file -> {
             String section = section(readme, SECTIONS.get(file.getKey()));
             file.getValue().forEach(column -> {
-                if (!section.contains("`" + column.asText() + "`")) {
-                    undefined.add(file.getKey() + ": " + column.asText());
+                if (!section.contains("`" + column.path("name").asText() + "`")) {
+                    undefined.add(file.getKey() + ": " + column.path("name").asText());
                 }
             });
         });

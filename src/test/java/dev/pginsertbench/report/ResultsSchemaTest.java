@@ -30,7 +30,7 @@ class ResultsSchemaTest {
     @Test
     void itNamesEveryColumnOfTheCsvFilesAsTheirWritersDo() {
         assertThat(ResultsSchema.tree().path("files").path("summary.csv").size()).isEqualTo(SummaryCsv.header().size());
-        assertThat(ResultsSchema.tree().path("files").path("claims.csv").get(0).asText()).isEqualTo("claim");
+        assertThat(ResultsSchema.tree().path("files").path("claims.csv").get(0).path("name").asText()).isEqualTo("claim");
         assertThat(ResultsSchema.tree().path("claims").get(0).path("arms").get(0).path("id").asText()).isEqualTo("after");
     }
 }
