@@ -31,7 +31,9 @@ public class CeilingBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() throws Exception {
-        // each method's own setup, by its catalogue entry; one without an entry fails there, naming itself
+        // each method's own setup, by its catalogue entry; one without an entry fails there, naming itself. A
+        // per-method @State would need this benchmark's server in its setup, and JMH refuses a state that takes
+        // the benchmark: its @AuxCounters would then reach the method twice ("Conflicting @AuxCounters counters").
         switch (entry()) {
             case SERVER_COPY_CEILING -> serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1, description());
             case FROZEN_COPY_CEILING -> serverCopy = ServerSideCopy.prepareFrozen(postgres, control(), table, dataset,
