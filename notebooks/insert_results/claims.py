@@ -38,8 +38,11 @@ CLAIM_SHOTS_NUMBERS = schema.of_kind(CLAIM_SHOTS_FILE, "number")
 JAVA, PYTHON = "java", "python"
 LATER_CLAIMS = {"language": JAVA, **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
 LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "", "dataset_mb": ""}
-# Language ids in a fixed order, with their display names.
-LANGUAGE_NAMES = {JAVA: "Java", PYTHON: "Python"}
+# Language ids in the suite's order, with their display names.
+LANGUAGE_NAMES = {language["id"]: language["label"] for language in schema.languages()}
+if list(LANGUAGE_NAMES) != [JAVA, PYTHON]:
+    raise schema.SchemaError(f"{schema.PATH}: the languages are {', '.join(LANGUAGE_NAMES)}; the notebook draws "
+                             f"{JAVA} and {PYTHON}")
 # Claim ids in the order the suite defines them, with their display names.
 CLAIM_NAMES = {claim["id"]: claim["title"] for claim in schema.claims()}
 # Row ids read otherwise than with their underscores as spaces.

@@ -82,6 +82,16 @@ def references() -> list[dict]:
     return list(SCHEMA["references"])
 
 
+def families() -> list[dict]:
+    """summary.csv's families (id, label), in the order figures and tables list them."""
+    return list(SCHEMA["families"])
+
+
+def languages() -> list[dict]:
+    """The ports of the original loader the claims study measures (id, label), in order."""
+    return list(SCHEMA["languages"])
+
+
 def claims() -> list[dict]:
     return list(SCHEMA["claims"])
 

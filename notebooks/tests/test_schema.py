@@ -79,6 +79,12 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
         drawn = {benchmark["family"] for benchmark in SCHEMA["benchmarks"]} - {"claims"}
         self.assertLessEqual(drawn, set(strategies.FAMILY_ORDER))
 
+    def test_families_and_languages_with_their_names_from_the_schema(self):
+        self.assertEqual(strategies.FAMILY_ORDER, [f["id"] for f in SCHEMA["families"]])
+        self.assertEqual([strategies.FAMILY_NAMES[f["id"]] for f in SCHEMA["families"]],
+                         [f["label"] for f in SCHEMA["families"]])
+        self.assertEqual(claims.LANGUAGE_NAMES, {lang["id"]: lang["label"] for lang in SCHEMA["languages"]})
+
     def test_the_interleaved_arms_are_the_schemas_references(self):
         self.assertEqual(list(interleaved.ARMS), [r["id"] for r in SCHEMA["references"]])
 

@@ -12,15 +12,28 @@ public enum Family {
     ORIGINAL,
     /** A point of the one-factor-at-a-time study. */
     FACTOR,
-    /** What the server alone achieves, without a client sending rows. */
-    CEILING,
     /** A well-known tool doing the same load ({@code psql \copy}). */
     REFERENCE,
+    /** What the server alone achieves, without a client sending rows. */
+    CEILING,
     /** The claims study's interleaved arms (their scores mix arms; claims.csv reports them). */
     CLAIMS;
 
     /** The name written into summary.csv. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What figures and tables call the group. */
+    public String label() {
+        return switch (this) {
+            case BASELINE -> "sync baseline";
+            case STRATEGY -> "strategies under study";
+            case ORIGINAL -> "original loader";
+            case FACTOR -> "factor study";
+            case REFERENCE -> "psql \\copy";
+            case CEILING -> "server ceilings";
+            case CLAIMS -> "claims study";
+        };
     }
 }

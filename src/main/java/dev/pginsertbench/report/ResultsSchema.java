@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.Family;
 import dev.pginsertbench.bench.ReferenceArm;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.ClaimComparison;
@@ -56,6 +57,15 @@ public final class ResultsSchema {
         ArrayNode counters = schema.putArray("counters");
         for (Counter counter : Counter.values()) {
             counters.addObject().put("key", counter.key()).put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
+        }
+        // in the order figures and tables list them
+        ArrayNode families = schema.putArray("families");
+        for (Family family : Family.values()) {
+            families.addObject().put("id", family.id()).put("label", family.label());
+        }
+        ArrayNode languages = schema.putArray("languages");
+        for (Language language : Language.values()) {
+            languages.addObject().put("id", language.id()).put("label", language.label());
         }
         ArrayNode benchmarks = schema.putArray("benchmarks");
         for (Catalogue entry : Catalogue.values()) {
