@@ -1,5 +1,6 @@
 package dev.pginsertbench.postgres;
 
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+    private static final Pattern AUTHORITY = Pattern.compile("^jdbc:postgresql://[^/?]*/");
 
     public ServerAddress {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -54,6 +56,32 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
         }
         url.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         return new ServerAddress(url.toString(), user, password);
+    }
+
+    /** The server's TCP host and port, as the URL names them (5432 where it names none). */
+    public InetSocketAddress socketAddress() {
+        Endpoint endpoint = endpoint();
+        int port = endpoint.port() == null ? 5432 : Integer.parseInt(endpoint.port());
+        return new InetSocketAddress(endpoint.host(), port);
+    }
+
+    /**
+     * The same server reached at another host and port (a relay in front of it): the URL's
+     * host:port replaced, its database and parameters kept. Not for a Unix-domain socket URL,
+     * which names no port the relay could stand in for.
+     */
+    public ServerAddress through(InetSocketAddress relay) {
+        if (transport() == Transport.UNIX_SOCKET) {
+            throw new IllegalArgumentException("a relay forwards TCP, not a Unix-domain socket: " + maskedUrl());
+        }
+        Matcher authority = AUTHORITY.matcher(jdbcUrl);
+        if (!authority.find()) {
+            throw new IllegalArgumentException("no host:port in " + maskedUrl());
+        }
+        String host = relay.getAddress().getHostAddress();
+        String hostText = host.contains(":") ? "[" + host + "]" : host;
+        return new ServerAddress(authority.replaceFirst(Matcher.quoteReplacement("jdbc:postgresql://" + hostText + ":"
+                + relay.getPort() + "/")), user, password);
     }
 
     /** The URL with any password replaced by {@code ***}. */
