@@ -16,8 +16,8 @@ public enum Catalogue {
     SYNC_BASELINE(SyncBaselineBenchmark.class, "load", Family.BASELINE, "sync baseline (one connection, executeBatch)",
             List.of(Parameter.CHUNK_SIZE), Set.of(), false, ExpectedRate.EXECUTE_BATCH),
     NEW_CONNECTION_PER_CHUNK(NewConnectionPerChunkBenchmark.class, "load", Family.STRATEGY,
-            "new connection per chunk, executeBatch", List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT),
-            Set.of(), false,
+            "new connection per chunk, executeBatch",
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT), Set.of(), false,
             ExpectedRate.EXECUTE_BATCH),
     POOLED_BATCH(PooledBatchBenchmark.class, "load", Family.STRATEGY, "pooled executeBatch",
             List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT), Set.of(), false,
@@ -29,7 +29,8 @@ public enum Catalogue {
             List.of(Parameter.VARIANT, Parameter.TASKS), Set.of(), false, ExpectedRate.originalLoader()),
     FACTOR_POINT(FactorBenchmark.class, "load", Family.FACTOR, "factor study point",
             List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS, Parameter.EXECUTOR, Parameter.CONVERSION,
-                    Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TABLE_SHAPE, Parameter.TRANSPORT),
+                    Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TABLE_SHAPE,
+                    Parameter.TRANSPORT),
             Set.of(), false,
             ExpectedRate.byProtocol(Parameter.PROTOCOL)),
     INSERT_SELECT_CEILING(CeilingBenchmark.class, "insertSelect", Family.CEILING, "ceiling: INSERT ... SELECT",
@@ -40,16 +41,18 @@ public enum Catalogue {
             "ceiling: server-side COPY FREEZE into a table truncated in the same transaction", List.of(),
             Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(300_000)),
     PARALLEL_CEILING(ParallelCeilingBenchmark.class, "serverCopy", Family.CEILING, "parallel ceiling: server-side COPY",
-            List.of(Parameter.TASKS), Set.of(Prerequisite.SERVER_FILES), true, ExpectedRate.fixed(ExpectedRate.PARALLEL_CEILING_RATE)),
-    PSQL_COPY(PsqlCopyBenchmark.class, "psqlCopy", Family.REFERENCE, "psql \\copy", List.of(), Set.of(Prerequisite.PSQL),
-            true, ExpectedRate.fixed(ExpectedRate.PSQL_RATE)),
+            List.of(Parameter.TASKS), Set.of(Prerequisite.SERVER_FILES), true,
+            ExpectedRate.fixed(ExpectedRate.PARALLEL_CEILING_RATE)),
+    PSQL_COPY(PsqlCopyBenchmark.class, "psqlCopy", Family.REFERENCE, "psql \\copy", List.of(),
+            Set.of(Prerequisite.PSQL), true, ExpectedRate.fixed(ExpectedRate.PSQL_RATE)),
     INTERLEAVED_REFERENCES(InterleavedReferenceBenchmark.class, "load", Family.REFERENCE,
             "pooled COPY binary interleaved with psql \\copy and the parallel ceiling",
             List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.ROUND), Set.of(Prerequisite.A_REFERENCE), true,
             ExpectedRate.interleavedReferences()),
     CLAIM(ClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork (arms interleaved)",
             List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(), false, ExpectedRate.claimFork()),
-    PYTHON_CLAIM(PythonClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork of the Python port (arms interleaved)",
+    PYTHON_CLAIM(PythonClaimBenchmark.class, "load", Family.CLAIMS,
+            "claims study fork of the Python port (arms interleaved)",
             List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(Prerequisite.PYTHON_LOADER), false,
             ExpectedRate.pythonClaimFork());
 
@@ -111,7 +114,8 @@ public enum Catalogue {
     private final ExpectedRate expectedRate;
 
     Catalogue(Class<? extends TableFillBenchmark> benchmarkClass, String method, Family family, String label,
-            List<Parameter> parameters, Set<Prerequisite> prerequisites, boolean needsSourceTable, ExpectedRate expectedRate) {
+            List<Parameter> parameters, Set<Prerequisite> prerequisites, boolean needsSourceTable,
+            ExpectedRate expectedRate) {
         this.benchmarkClass = benchmarkClass;
         this.method = method;
         this.family = family;

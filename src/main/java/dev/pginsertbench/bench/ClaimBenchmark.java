@@ -68,7 +68,8 @@ public class ClaimBenchmark extends TableFillBenchmark {
             datasetBytes = LiveHeap.of(() -> Dataset.generate(dataset.seed(), dataset.rows().size()));
         }
         for (Arm arm : arms) {
-            loaders.add(new Loader(postgres.address(), table.name(), arm.plan(), ForkFlags.withRunDeadline(arm.options())));
+            loaders.add(new Loader(postgres.address(), table.name(), arm.plan(),
+                    ForkFlags.withRunDeadline(arm.options())));
         }
         LOG.info("{}: arms {}; shot order {}", description(), arms, schedule.order());
     }

@@ -25,7 +25,10 @@ public interface ExpectedRate {
     /** The Python port's COPY arms in text or CSV format, conversion to dicts included; binary is faster. */
     double PYTHON_COPY_RATE = 37_000;
     double PYTHON_COPY_BINARY_RATE = 59_000;
-    /** The Python port's executemany arms through the pool or a connection per chunk; on one sync connection, twice that. */
+    /**
+     * The Python port's executemany arms through the pool or a connection per chunk; on one sync
+     * connection, twice that.
+     */
     double PYTHON_EXECUTEMANY_RATE = 10_500;
     /** psql \\copy of the dataset in text format (80,000 to 105,000 rows/s in the references run on a million rows). */
     double PSQL_RATE = 85_000;
@@ -79,7 +82,8 @@ public interface ExpectedRate {
         return claimFork(Language.PYTHON, ExpectedRate::pythonArmRate);
     }
 
-    private static ExpectedRate claimFork(Language language, java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
+    private static ExpectedRate claimFork(Language language,
+            java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
         return (params, rows) -> {
             List<Arm> arms = language.arms((OriginalClaim) params.get(Parameter.CLAIM));
             double seconds = 0;

@@ -62,6 +62,7 @@ public class FactorBenchmark extends LoaderBenchmark {
 
     @Override
     protected LoadPlan plan() {
-        return new LoadPlan(protocol, connections, tasks, executor, chunkSize, chunking, conversion, ErrorPolicy.CONTINUE);
+        return new LoadPlan(protocol, connections, tasks, executor, chunkSize, chunking, conversion,
+                ErrorPolicy.CONTINUE);
     }
 }

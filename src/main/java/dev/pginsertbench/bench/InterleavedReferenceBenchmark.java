@@ -60,7 +60,8 @@ public class InterleavedReferenceBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() throws Exception {
-        loader = new Loader(postgres.address(), table.name(), LoadPlan.pooledCopy(Protocol.COPY_BINARY, chunkSize, tasks),
+        loader = new Loader(postgres.address(), table.name(),
+                LoadPlan.pooledCopy(Protocol.COPY_BINARY, chunkSize, tasks),
                 ForkFlags.withRunDeadline(LoaderOptions.defaults()));
         arms.add(ReferenceArm.POOLED_COPY);
         Map<ReferenceArm, String> absent = new EnumMap<>(ReferenceArm.class);
@@ -80,8 +81,8 @@ public class InterleavedReferenceBenchmark extends TableFillBenchmark {
             absent.put(ReferenceArm.PARALLEL_CEILING, noFiles.get());
         }
         if (arms.size() < 2) {
-            throw new IllegalStateException(description() + ": nothing to hold pooled COPY against, no number reported: "
-                    + absent);
+            throw new IllegalStateException(description()
+                    + ": nothing to hold pooled COPY against, no number reported: " + absent);
         }
         absent.forEach((arm, reason) -> LOG.warn("{}: arm {} left out: {}", description(), arm, reason));
         schedule = ShotSchedule.forInterleavedFork(arms.size(), benchmarkParams(), SALT + tasks, round, description());

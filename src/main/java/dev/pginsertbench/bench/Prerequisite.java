@@ -34,7 +34,8 @@ public enum Prerequisite {
             Optional<String> psql = PSQL.missing(server);
             Optional<String> files = SERVER_FILES.missing(server);
             return psql.isPresent() && files.isPresent()
-                    ? Optional.of("neither reference can run: " + psql.get() + "; and " + files.get()) : Optional.empty();
+                    ? Optional.of("neither reference can run: " + psql.get() + "; and " + files.get())
+                    : Optional.empty();
         }
     },
     /** The Python port's interpreter with psycopg, psycopg_pool and pydantic. */

@@ -71,7 +71,8 @@ final class PsqlCopy {
         return Optional.empty();
     }
 
-    static PsqlCopy of(Path psql, ServerAddress address, ArticleTable table, Path file, Path output) throws IOException {
+    static PsqlCopy of(Path psql, ServerAddress address, ArticleTable table, Path file, Path output)
+            throws IOException {
         if (file.toString().contains("'")) {
             throw new IllegalArgumentException("psql \\copy cannot be given a file name with a quote: " + file);
         }
@@ -95,7 +96,8 @@ final class PsqlCopy {
         int exit = process.waitFor();
         if (exit != 0) {
             String printed = Files.readString(output, StandardCharsets.UTF_8).strip();
-            throw new IllegalStateException("psql \\copy exited with " + exit + ": " + ServerAddress.mask(printed, password));
+            throw new IllegalStateException("psql \\copy exited with " + exit + ": "
+                    + ServerAddress.mask(printed, password));
         }
     }
 }

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * trial setup by PostgreSQL's own {@code COPY TO}), timed as a whole process — psql's start,
  * connection and the COPY. The file is in COPY's text format, not CSV: psql before 18 ends a
  * CSV {@code \copy} at any line that is just {@code \.}, even inside a quoted field, and the
- * dataset's hostile rows contain such a line (text format escapes the backslash). {@code bytesSent} is the file's size; {@code clientCpuNsPerRow}
- * includes psql's CPU time (Linux). Without psql on PATH the trial fails with that reason and
+ * dataset's hostile rows contain such a line (text format escapes the backslash). {@code bytesSent} is the file's size;
+ * {@code clientCpuNsPerRow} includes psql's CPU time (Linux). Without psql on PATH the trial fails with that reason and
  * reports no number.
  */
 public class PsqlCopyBenchmark extends TableFillBenchmark {

@@ -81,12 +81,12 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         if (memory) {
             traced[arm] = load.tracemallocPeakBytes();
         }
-        recordChunks(new ReportedChunks(load.chunks(), load.successfulChunks(), load.failedChunks(), load.avgChunkSeconds(),
-                load.maxChunkSeconds()));
+        recordChunks(new ReportedChunks(load.chunks(), load.successfulChunks(), load.failedChunks(),
+                load.avgChunkSeconds(), load.maxChunkSeconds()));
         if (!load.complete(rows)) {
-            throw new IllegalStateException(description() + ": the Python arm " + load.arm() + " inserted " + load.inserted()
-                    + " of " + rows + " rows, " + load.failedChunks() + " of " + load.chunks() + " chunks failed; first errors: "
-                    + load.errors());
+            throw new IllegalStateException(description() + ": the Python arm " + load.arm() + " inserted "
+                    + load.inserted() + " of " + rows + " rows, " + load.failedChunks() + " of " + load.chunks()
+                    + " chunks failed; first errors: " + load.errors());
         }
         counters.arm = arms.get(arm).code();
         counters.retainedHeapBytes = traced[arm];

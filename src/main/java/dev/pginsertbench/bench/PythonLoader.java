@@ -59,8 +59,8 @@ public final class PythonLoader implements AutoCloseable {
     private final double datasetBytes;
 
     /** The versions the port runs on: the manifest and the methods text name them. */
-    public record Versions(String python, String psycopg, String psycopgImplementation, String psycopgPool, String pydantic,
-            String libpq) {
+    public record Versions(String python, String psycopg, String psycopgImplementation, String psycopgPool,
+            String pydantic, String libpq) {
     }
 
     /**
@@ -69,7 +69,8 @@ public final class PythonLoader implements AutoCloseable {
      */
     public static Optional<Versions> installed() {
         try {
-            Process check = new ProcessBuilder(interpreter().toString(), "-c", VERSIONS_SCRIPT).redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(interpreter().toString(), "-c", VERSIONS_SCRIPT)
+                    .redirectErrorStream(true).start();
             if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
                 check.destroyForcibly();
                 return Optional.empty();
@@ -94,8 +95,9 @@ public final class PythonLoader implements AutoCloseable {
             + "'libpq': '%d.%d' % (v // 10000, v % 100) if v >= 100000 else str(v)}))";
 
     private static Versions versions(JsonNode node) {
-        return new Versions(node.path("python").asText(), node.path("psycopg").asText(), node.path("psycopg_impl").asText(),
-                node.path("psycopg_pool").asText(), node.path("pydantic").asText(), node.path("libpq").asText());
+        return new Versions(node.path("python").asText(), node.path("psycopg").asText(),
+                node.path("psycopg_impl").asText(), node.path("psycopg_pool").asText(), node.path("pydantic").asText(),
+                node.path("libpq").asText());
     }
 
     /**
@@ -128,7 +130,10 @@ public final class PythonLoader implements AutoCloseable {
         datasetBytes = ready.path("dataset_bytes").asDouble(Double.NaN);
     }
 
-    /** The live size of the worker's models of the dataset (tracemalloc's count after reading them), NaN if not reported. */
+    /**
+     * The live size of the worker's models of the dataset (tracemalloc's count after reading them),
+     * NaN if not reported.
+     */
     double datasetBytes() {
         return datasetBytes;
     }
@@ -145,7 +150,8 @@ public final class PythonLoader implements AutoCloseable {
     public static Optional<String> missing() {
         Path python = interpreter();
         if (!Files.isExecutable(python)) {
-            return Optional.of("no Python interpreter at " + python + " (-Dbench.python or BENCH_PYTHON names another)");
+            return Optional.of("no Python interpreter at " + python
+                    + " (-Dbench.python or BENCH_PYTHON names another)");
         }
         try {
             Process check = new ProcessBuilder(python.toString(), "-c",
@@ -250,7 +256,8 @@ public final class PythonLoader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // nothing printed, or not readable: the message stands without it
         }
-        return new IOException("the Python loader " + what + exit + (printed.isEmpty() ? "" : "; it printed: " + printed));
+        return new IOException("the Python loader " + what + exit
+                + (printed.isEmpty() ? "" : "; it printed: " + printed));
     }
 
     @Override

@@ -21,7 +21,8 @@ record ServerActivity(String walLsn, long checkpoints) {
     /** The query that reads a snapshot on this server. */
     static String snapshotSql(Connection connection) throws SQLException {
         int version;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT current_setting('server_version_num')::int");
+        try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT current_setting('server_version_num')::int");
                 ResultSet result = statement.executeQuery()) {
             result.next();
             version = result.getInt(1);
@@ -42,7 +43,8 @@ record ServerActivity(String walLsn, long checkpoints) {
 
     /** WAL bytes written between this snapshot and a later one. */
     long walBytesUntil(ServerActivity later, Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint")) {
             statement.setString(1, later.walLsn);
             statement.setString(2, walLsn);
             try (ResultSet result = statement.executeQuery()) {

@@ -86,7 +86,8 @@ final class ServerCpu {
         }
         long nanos = own.ownNanos() + own.childNanos();
         boolean zombies = false;
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, path -> isPid(path.getFileName().toString()))) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC,
+                path -> isPid(path.getFileName().toString()))) {
             for (Path process : processes) {
                 ProcessStat child = ProcessStat.of(process.getFileName().toString()).orElse(null);
                 if (child != null && child.parent() == postmaster) {

@@ -63,13 +63,15 @@ final class ServerFiles implements AutoCloseable {
                 statement.execute(copyFromFileSql("pginsertbench_probe", ""));
                 try (ResultSet result = statement.executeQuery("SELECT line FROM pginsertbench_probe")) {
                     if (!result.next() || !token.equals(result.getString(1))) {
-                        return Optional.of("the server read another file at " + probe + ": it runs on another host or in a container");
+                        return Optional.of("the server read another file at " + probe
+                                + ": it runs on another host or in a container");
                     }
                 }
                 return Optional.empty();
             } catch (SQLException e) {
                 return Optional.of("the server could not read " + probe + " written by this client ("
-                        + e.getMessage().strip() + "); it needs the same file system and the pg_read_server_files role");
+                        + e.getMessage().strip()
+                        + "); it needs the same file system and the pg_read_server_files role");
             } finally {
                 statement.execute("DROP TABLE pginsertbench_probe");
                 Files.deleteIfExists(probe);
@@ -81,7 +83,8 @@ final class ServerFiles implements AutoCloseable {
      * Writes {@code source} as {@code parts} files of consecutive ids (1..rows, as the dataset
      * numbers them) in the given COPY options, such as {@code (FORMAT binary)}.
      */
-    List<Path> export(Connection connection, ArticleTable source, int rows, int parts, String copyOptions, String suffix)
+    List<Path> export(Connection connection, ArticleTable source, int rows, int parts,
+            String copyOptions, String suffix)
             throws IOException, SQLException {
         String sql = "COPY (SELECT " + ArticleTable.columnList() + " FROM " + source.name().quoted()
                 + " WHERE id > current_setting('" + FROM_SETTING + "')::bigint AND id <= current_setting('" + TO_SETTING

@@ -29,7 +29,10 @@ public class ShotCounters {
     public long checkpoints;
     /** CPU time of the client during the shot, per row (see {@link ClientCpu}). */
     public double clientCpuNsPerRow;
-    /** CPU time of the server's processes during the shot, per row; NaN for a server elsewhere (see {@link ServerCpu}). */
+    /**
+     * CPU time of the server's processes during the shot, per row; NaN for a server elsewhere (see
+     * {@link ServerCpu}).
+     */
     public double serverCpuNsPerRow;
     /**
      * CPU per row the wait sampler itself used, in this JVM and in its backend: left out of

@@ -31,7 +31,8 @@ final class SourceTable {
             throws SQLException, InterruptedException {
         ArticleTable source = new ArticleTable(target.name().withSuffix("_source"));
         source.recreate(control, TableShape.HEAP);
-        try (Loader loader = new Loader(server.address(), source.name(), LoadPlan.pooledCopy(Protocol.COPY_BINARY, CHUNK, TASKS))) {
+        try (Loader loader = new Loader(server.address(), source.name(),
+                LoadPlan.pooledCopy(Protocol.COPY_BINARY, CHUNK, TASKS))) {
             LoadReport report = loader.load(dataset.rows());
             if (!report.complete()) {
                 throw new IllegalStateException("loading the source table " + source.name() + " failed: " + report);

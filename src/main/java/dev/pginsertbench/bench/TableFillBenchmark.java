@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * shot (outside the timing): the table is truncated and a CHECKPOINT is forced, so every shot
  * starts from the same clean state. TRUNCATE gives the table and each of its indexes new, empty
  * files, so every shape starts each shot as created; an UNLOGGED table's pages, which a
- * checkpoint does not write, are dropped with its old files, so none carry over to the next shot; after the shot {@code count(*)} must equal
- * {@code rows}, and a loader's report must be complete, or the benchmark fails with a message
- * naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}; during
+ * checkpoint does not write, are dropped with its old files, so none carry over to the next shot; after the shot
+ * {@code count(*)} must equal {@code rows}, and a loader's report must be complete, or the benchmark fails with a
+ * message naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}; during
  * every shot a {@link WaitSampler} on a session of its own samples what the server's sessions wait for.
  *
  * <p>The heap is fixed by {@link ForkFlags}.
@@ -162,15 +162,16 @@ public abstract class TableFillBenchmark {
         }
         if (outsideChunks != null && !outsideChunks.complete()) {
             throw new IllegalStateException(description() + ": the load was not complete, " + outsideChunks.succeeded()
-                    + " of " + outsideChunks.total() + " chunks committed, " + outsideChunks.failed() + " failed; " + found
-                    + " rows in " + table.name() + " of " + rows + " expected");
+                    + " of " + outsideChunks.total() + " chunks committed, " + outsideChunks.failed() + " failed; "
+                    + found + " rows in " + table.name() + " of " + rows + " expected");
         }
         if (found != rows) {
             throw new IllegalStateException(description() + ": expected " + rows + " rows in " + table.name()
                     + " after the shot, found " + found);
         }
         counters.rows = found;
-        counters.failedChunks = report != null ? report.chunks().failed() : outsideChunks != null ? outsideChunks.failed() : 0;
+        counters.failedChunks = report != null ? report.chunks().failed()
+                : outsideChunks != null ? outsideChunks.failed() : 0;
         counters.bytesSent = report == null ? bytesSent : report.bytesSent();
         counters.walBytesPerRow = before.walBytesUntil(after, control) / (double) rows;
         counters.checkpoints = after.checkpoints() - before.checkpoints();

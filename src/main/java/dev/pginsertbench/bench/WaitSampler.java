@@ -111,7 +111,8 @@ final class WaitSampler implements AutoCloseable {
         synchronized (counts) {
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             for (Wait wait : Wait.values()) {
-                shares.put(wait, total == 0 || failure != null ? Double.NaN : counts.getOrDefault(wait, 0L) / (double) total);
+                shares.put(wait,
+                        total == 0 || failure != null ? Double.NaN : counts.getOrDefault(wait, 0L) / (double) total);
             }
         }
         return shares;

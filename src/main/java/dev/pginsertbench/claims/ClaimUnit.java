@@ -50,7 +50,10 @@ public enum ClaimUnit {
         this.precisionUnit = precisionUnit;
     }
 
-    /** A value on the analysis scale's natural form (a ratio new/old for times, the difference for memory) in this unit. */
+    /**
+     * A value on the analysis scale's natural form (a ratio new/old for times, the difference for
+     * memory) in this unit.
+     */
     public abstract double of(double value);
 
     /** A value on the analysis scale (a mean log ratio, or a difference) in this unit. */

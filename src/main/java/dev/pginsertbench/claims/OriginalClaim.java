@@ -44,14 +44,18 @@ public enum OriginalClaim {
             List.of(after(), arm("copy_batch", "pooled executeBatch", Protocol.BATCH),
                     arm("copy_csv", "pooled COPY, CSV", Protocol.COPY_CSV),
                     arm("copy_binary", "pooled COPY, binary", Protocol.COPY_BINARY)),
-            List.of(speedup("text_per_chunk", "COPY text vs executeBatch, mean chunk time", "after", Measure.MEAN_CHUNK_TIME, true),
-                    speedup("text_end_to_end", "COPY text vs executeBatch, whole load", "after", Measure.WALL_TIME, false),
-                    speedup("csv_per_chunk", "COPY CSV vs executeBatch, mean chunk time", "copy_csv", Measure.MEAN_CHUNK_TIME, false),
-                    speedup("csv_end_to_end", "COPY CSV vs executeBatch, whole load", "copy_csv", Measure.WALL_TIME, false),
+            List.of(speedup("text_per_chunk", "COPY text vs executeBatch, mean chunk time", "after",
+                            Measure.MEAN_CHUNK_TIME, true),
+                    speedup("text_end_to_end", "COPY text vs executeBatch, whole load", "after",
+                            Measure.WALL_TIME, false),
+                    speedup("csv_per_chunk", "COPY CSV vs executeBatch, mean chunk time", "copy_csv",
+                            Measure.MEAN_CHUNK_TIME, false),
+                    speedup("csv_end_to_end", "COPY CSV vs executeBatch, whole load", "copy_csv",
+                            Measure.WALL_TIME, false),
                     speedup("binary_per_chunk", "COPY binary vs executeBatch, mean chunk time", "copy_binary",
                             Measure.MEAN_CHUNK_TIME, false),
-                    speedup("binary_end_to_end", "COPY binary vs executeBatch, whole load", "copy_binary", Measure.WALL_TIME,
-                            false))),
+                    speedup("binary_end_to_end", "COPY binary vs executeBatch, whole load", "copy_binary",
+                            Measure.WALL_TIME, false))),
 
     POOL("pool", "Connection pooling: 10-20 % faster (less connection overhead)",
             List.of(after(), new Arm("new_connection_per_chunk", "a new connection per chunk",
@@ -64,31 +68,34 @@ public enum OriginalClaim {
                     after().plan().withConversion(Conversion.PER_CHUNK))),
             List.of(timeSaved("upfront_vs_per_chunk", "converted up front vs in each chunk, whole load", "after",
                             "convert_per_chunk", 5.0, 10.0, true),
-                    new ClaimComparison("retained_memory", "memory held at the load's fullest moment, up front vs in each chunk",
+                    new ClaimComparison("retained_memory",
+                            "memory held at the load's fullest moment, up front vs in each chunk",
                             "after", "convert_per_chunk", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0,
                             OriginalClaim.SLIGHTLY_MORE_PERCENT, true),
-                    peakRss("peak RSS growth of the process during a load, up front vs in each chunk", "convert_per_chunk",
-                            OriginalClaim.SLIGHTLY_MORE_PERCENT))),
+                    peakRss("peak RSS growth of the process during a load, up front vs in each chunk",
+                            "convert_per_chunk", OriginalClaim.SLIGHTLY_MORE_PERCENT))),
 
-    ADAPTIVE("adaptive", "Adaptive chunking: 5-15 % faster (if chunk_size < 1000 and more than 10K rows, about 20 chunks)",
-            List.of(after().as("fixed_500", "chunks of 500, fixed", after().plan().withChunkSize(500).withChunking(Chunking.FIXED)),
+    ADAPTIVE("adaptive",
+            "Adaptive chunking: 5-15 % faster (if chunk_size < 1000 and more than 10K rows, about 20 chunks)",
+            List.of(after().as("fixed_500", "chunks of 500, fixed",
+                            after().plan().withChunkSize(500).withChunking(Chunking.FIXED)),
                     after().as("adaptive_500", "chunks of 500 requested, adaptive", after().plan().withChunkSize(500)),
                     after(),
                     after().as("fixed_5000", "chunks of 5,000, fixed", after().plan().withChunking(Chunking.FIXED))),
-            List.of(timeSaved("fires_at_500", "adaptive vs fixed at 500 rows per chunk (the rule fires)", "adaptive_500",
-                            "fixed_500", 5.0, 15.0, true),
-                    timeSaved("no_fire_at_5000", "adaptive vs fixed at 5,000 rows per chunk (the rule does not fire)", "after",
-                            "fixed_5000", 5.0, 15.0, false))),
+            List.of(timeSaved("fires_at_500", "adaptive vs fixed at 500 rows per chunk (the rule fires)",
+                            "adaptive_500", "fixed_500", 5.0, 15.0, true),
+                    timeSaved("no_fire_at_5000", "adaptive vs fixed at 5,000 rows per chunk (the rule does not fire)",
+                            "after", "fixed_5000", 5.0, 15.0, false))),
 
     END_TO_END("end_to_end", "All together: 30-50 % faster; 34 minutes -> 20-25 minutes",
-            List.of(new Arm("before", "the original loader before its rewrite", LoadPlan.originalBefore(OriginalClaim.TASKS),
-                    LoaderOptions.defaults()), after()),
+            List.of(new Arm("before", "the original loader before its rewrite",
+                    LoadPlan.originalBefore(OriginalClaim.TASKS), LoaderOptions.defaults()), after()),
             List.of(timeSaved("as_34_to_20_25_min", "after vs before, read as the author's minutes: 34 -> 20-25 min",
                             "after", "before", 100 * (1 - 25.0 / 34), 100 * (1 - 20.0 / 34), true),
                     timeSaved("as_time_saved", "after vs before, \"30-50 % faster\" read as 30-50 % less time", "after",
                             "before", 30.0, 50.0, false),
-                    timeSaved("as_speed", "after vs before, \"30-50 % faster\" read as 1.3-1.5x the speed", "after", "before",
-                            100 * (1 - 1 / 1.3), 100 * (1 - 1 / 1.5), false))),
+                    timeSaved("as_speed", "after vs before, \"30-50 % faster\" read as 1.3-1.5x the speed", "after",
+                            "before", 100 * (1 - 1 / 1.3), 100 * (1 - 1 / 1.5), false))),
 
     SYNC_VS_ASYNC("sync_vs_async", "Async now faster than sync, while still using more memory",
             List.of(new Arm("sync", "sync baseline: one connection, executeBatch, one chunk at a time",
@@ -97,13 +104,16 @@ public enum OriginalClaim {
                     after().as("after_virtual", "the after loader on virtual threads",
                             after().plan().withExecutor(ExecutorKind.VIRTUAL))),
             List.of(timeSaved("speed", "after (parallel) vs sync, whole load", "after", "sync", 0.0, null, true),
-                    new ClaimComparison("retained_memory", "memory held at the load's fullest moment, after vs sync", "after",
-                            "sync", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, null, true),
+                    new ClaimComparison("retained_memory", "memory held at the load's fullest moment, after vs sync",
+                            "after", "sync", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, null, true),
                     peakRss("peak RSS growth of the process during a load, after vs sync", "sync", null),
-                    timeSaved("virtual_vs_platform", "after on virtual vs platform threads, whole load", "after_virtual",
-                            "after", null, null, false)));
+                    timeSaved("virtual_vs_platform", "after on virtual vs platform threads, whole load",
+                            "after_virtual", "after", null, null, false)));
 
-    /** Chunks in flight in every parallel arm: the cores of the machine the study was made for, and the original's example. */
+    /**
+     * Chunks in flight in every parallel arm: the cores of the machine the study was made for, and
+     * the original's example.
+     */
     public static final int TASKS = 2;
     /**
      * "Memory slightly higher", read as: more memory held, by at most this percentage of the
@@ -195,11 +205,16 @@ public enum OriginalClaim {
         return after().as(id, label, after().plan().withProtocol(protocol));
     }
 
-    private static ClaimComparison speedup(String id, String comparison, String copyArm, Measure measure, boolean primary) {
-        return new ClaimComparison(id, comparison, copyArm, "copy_batch", measure, ClaimUnit.TIMES_FASTER, 2.0, 5.0, primary);
+    private static ClaimComparison speedup(String id, String comparison, String copyArm, Measure measure,
+            boolean primary) {
+        return new ClaimComparison(id, comparison, copyArm, "copy_batch", measure, ClaimUnit.TIMES_FASTER,
+                2.0, 5.0, primary);
     }
 
-    /** More memory claimed (up to {@code claimedHigh}), as the process's peak RSS shows it: the Python port's measure. */
+    /**
+     * More memory claimed (up to {@code claimedHigh}), as the process's peak RSS shows it: the
+     * Python port's measure.
+     */
     private static ClaimComparison peakRss(String comparison, String original, Double claimedHigh) {
         return new ClaimComparison("peak_rss", comparison, "after", original, Measure.PEAK_RSS,
                 ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, claimedHigh, false);
@@ -207,7 +222,7 @@ public enum OriginalClaim {
 
     private static ClaimComparison timeSaved(String id, String comparison, String changed, String original, Double low,
             Double high, boolean primary) {
-        return new ClaimComparison(id, comparison, changed, original, Measure.WALL_TIME, ClaimUnit.PERCENT_LESS_TIME, low,
-                high, primary);
+        return new ClaimComparison(id, comparison, changed, original, Measure.WALL_TIME, ClaimUnit.PERCENT_LESS_TIME,
+                low, high, primary);
     }
 }

@@ -117,7 +117,8 @@ public final class ArticleGenerator {
             if (i > 0) {
                 authors.append("; ");
             }
-            authors.append(NAMES[random.nextInt(NAMES.length)]).append(", ").append((char) ('A' + random.nextInt(26))).append('.');
+            authors.append(NAMES[random.nextInt(NAMES.length)]).append(", ")
+                    .append((char) ('A' + random.nextInt(26))).append('.');
         }
         if (hostile) {
             addHostile(random, authors);

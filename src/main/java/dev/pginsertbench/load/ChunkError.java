@@ -11,7 +11,8 @@ package dev.pginsertbench.load;
  * @param sqlState the server's SQLState, or the suite's own for errors found before sending
  * @param message  what went wrong (no password; row ids named where the suite found the fault)
  */
-public record ChunkError(int chunk, int fromRow, int toRow, long firstId, long lastId, String sqlState, String message) {
+public record ChunkError(int chunk, int fromRow, int toRow, long firstId, long lastId, String sqlState,
+        String message) {
 
     @Override
     public String toString() {

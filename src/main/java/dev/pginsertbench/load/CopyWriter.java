@@ -21,7 +21,8 @@ final class CopyWriter implements ChunkWriter<byte[]> {
     private final ThreadLocal<CopyBuffer> conversionScratch;
 
     CopyWriter(String quotedTable, CopyRowEncoder encoder, int blockSize) {
-        this.copySql = "COPY " + quotedTable + " (" + ArticleTable.columnList() + ") FROM STDIN " + encoder.copyOptions();
+        this.copySql = "COPY " + quotedTable + " (" + ArticleTable.columnList() + ") FROM STDIN "
+                + encoder.copyOptions();
         this.encoder = encoder;
         this.blockSize = blockSize;
         this.conversionScratch = ThreadLocal.withInitial(() -> new CopyBuffer(4096, null));

@@ -27,7 +27,10 @@ public record LoadPlan(
         Conversion conversion,
         ErrorPolicy errorPolicy) {
 
-    /** The pooled COPY preset's format: the faster of binary and CSV on this suite's data (docs/design.md#factor-space). */
+    /**
+     * The pooled COPY preset's format: the faster of binary and CSV on this suite's data
+     * (docs/design.md#factor-space).
+     */
     public static final Protocol DEFAULT_COPY = Protocol.COPY_BINARY;
     /** The original loader's fixed chunk size. */
     public static final int ORIGINAL_CHUNK_SIZE = 5_000;

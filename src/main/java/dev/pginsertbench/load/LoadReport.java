@@ -77,7 +77,8 @@ public record LoadReport(LoadPlan plan, int chunkSize, Rows rows, Chunks chunks,
         if (bytesSent > 0) {
             line.append(String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond()));
         }
-        line.append(String.format(Locale.ROOT, "), chunks of %d: %d ok, %d failed, %d not run; chunk ms mean %.1f p50 %.1f max %.1f",
+        line.append(String.format(Locale.ROOT,
+                "), chunks of %d: %d ok, %d failed, %d not run; chunk ms mean %.1f p50 %.1f max %.1f",
                 chunkSize, chunks.succeeded(), chunks.failed(), chunks.notRun(), chunkTimes.mean().toNanos() / 1e6,
                 chunkTimes.p50().toNanos() / 1e6, chunkTimes.max().toNanos() / 1e6));
         if (!firstErrors.isEmpty()) {

@@ -54,7 +54,8 @@ public final class Loader implements AutoCloseable {
     public Loader(ServerAddress server, TableName table, LoadPlan plan, LoaderOptions options) {
         this.plan = plan;
         this.server = server;
-        this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(), options.copyBufferBytes());
+        this.writer = (ChunkWriter<Object>) ChunkWriter.forProtocol(plan.protocol(), table.quoted(),
+                options.copyBufferBytes());
         Properties properties = connectionProperties(server, plan, options);
         requireTable(server, table);
         try {
@@ -62,7 +63,8 @@ public final class Loader implements AutoCloseable {
                 case SINGLE -> new SingleConnectionSource(server.jdbcUrl(), properties);
                 case PER_CHUNK -> new PerChunkConnectionSource(server.jdbcUrl(), properties);
                 case POOLED -> new PooledConnectionSource(server.jdbcUrl(), properties,
-                        options.poolMinIdle(plan.tasks()), options.poolMaxSize(plan.tasks()), options.poolAcquireTimeout());
+                        options.poolMinIdle(plan.tasks()), options.poolMaxSize(plan.tasks()),
+                        options.poolAcquireTimeout());
             };
         } catch (SQLException e) {
             throw server.unavailable(e);
@@ -82,12 +84,13 @@ public final class Loader implements AutoCloseable {
             try (ResultSet result = exists.executeQuery()) {
                 result.next();
                 if (!result.getBoolean(1)) {
-                    throw new IllegalArgumentException("table " + table.quoted() + " does not exist on " + server.maskedUrl());
+                    throw new IllegalArgumentException("table " + table.quoted() + " does not exist on "
+                            + server.maskedUrl());
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalArgumentException("cannot check table " + table.quoted() + " on " + server.maskedUrl() + ": "
-                    + ServerAddress.mask(String.valueOf(e.getMessage()), server.password()), e);
+            throw new IllegalArgumentException("cannot check table " + table.quoted() + " on " + server.maskedUrl()
+                    + ": " + ServerAddress.mask(String.valueOf(e.getMessage()), server.password()), e);
         }
     }
 
@@ -125,7 +128,8 @@ public final class Loader implements AutoCloseable {
                 try {
                     inFlight.acquire();
                     if (!stop.get()) {
-                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop, inFlight, checkpoint));
+                        executor.execute(() -> runAndRecord(chunk, rows, converted, results, stop,
+                                inFlight, checkpoint));
                         continue;
                     }
                     inFlight.release(); // a chunk failed (FAIL_FAST) while this one waited
@@ -238,7 +242,8 @@ public final class Loader implements AutoCloseable {
                 } catch (Throwable e) {
                     rollbackQuietly(connection);
                     if (watch.expired()) {
-                        return ChunkResult.pastDeadline(chunk, rows, pastDeadline(chunk, e), System.nanoTime() - started);
+                        return ChunkResult.pastDeadline(chunk, rows, pastDeadline(chunk, e),
+                                System.nanoTime() - started);
                     }
                     throw e;
                 } finally {
@@ -253,7 +258,8 @@ public final class Loader implements AutoCloseable {
             try {
                 RowValidator.validate(articles);
             } catch (InvalidRowException named) {
-                return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE, "rejected while sending, the COPY "
+                return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
+                        "rejected while sending, the COPY "
                         + "cancelled and nothing stored: " + named.getMessage(), System.nanoTime() - started);
             }
             return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
@@ -270,15 +276,16 @@ public final class Loader implements AutoCloseable {
         SQLException cause = serverError(thrown);
         return shorten("no progress within the chunk deadline of " + deadline.deadline().toSeconds() + " s ("
                 + plan.protocol() + " over " + server.transport() + ", " + chunk.size() + " rows): the statement was "
-                + "cancelled, the connection aborted and the chunk rolled back. The server stopped reading or answering: "
-                + "a client/server write deadlock (both sides' socket buffers full), a stopped or overloaded server, or "
-                + "a lock wait; if chunks this slow are expected, raise the deadline (--chunk-deadline). Driver: "
-                + (cause == null ? thrown.toString() : cause.getMessage()));
+                + "cancelled, the connection aborted and the chunk rolled back. The server stopped reading or "
+                + "answering: a client/server write deadlock (both sides' socket buffers full), a stopped or "
+                + "overloaded server, or a lock wait; if chunks this slow are expected, raise the deadline "
+                + "(--chunk-deadline). Driver: " + (cause == null ? thrown.toString() : cause.getMessage()));
     }
 
-    private static ChunkResult rejected(ChunkPlan.Chunk chunk, List<Article> rows, InvalidRowException e, long started) {
-        return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE, "rejected before sending: " + e.getMessage(),
-                System.nanoTime() - started);
+    private static ChunkResult rejected(ChunkPlan.Chunk chunk, List<Article> rows, InvalidRowException e,
+            long started) {
+        return ChunkResult.failed(chunk, rows, InvalidRowException.SQL_STATE,
+                "rejected before sending: " + e.getMessage(), System.nanoTime() - started);
     }
 
     /**
@@ -289,7 +296,8 @@ public final class Loader implements AutoCloseable {
     private static SQLException serverError(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                return sql instanceof BatchUpdateException && sql.getNextException() != null ? sql.getNextException() : sql;
+                return sql instanceof BatchUpdateException && sql.getNextException() != null
+                        ? sql.getNextException() : sql;
             }
         }
         return null;
@@ -353,12 +361,14 @@ public final class Loader implements AutoCloseable {
         for (long time : ran) {
             total += time;
         }
-        return new LoadReport(plan, chunks.chunkSize(), new LoadReport.Rows(rows.size(), inserted, failedRows, notRunRows),
+        return new LoadReport(plan, chunks.chunkSize(),
+                new LoadReport.Rows(rows.size(), inserted, failedRows, notRunRows),
                 new LoadReport.Chunks(results.length, results.length - failed.size() - notRun.size(), failed.size(),
                         notRun.size()),
                 wall, bytes,
                 new LoadReport.ChunkTimes(Duration.ofNanos(timed == 0 ? 0 : total / timed),
-                        Duration.ofNanos(timed == 0 ? 0 : ran[(timed - 1) / 2]), Duration.ofNanos(timed == 0 ? 0 : ran[timed - 1])),
+                        Duration.ofNanos(timed == 0 ? 0 : ran[(timed - 1) / 2]),
+                        Duration.ofNanos(timed == 0 ? 0 : ran[timed - 1])),
                 failed, notRun, errors);
     }
 
@@ -405,12 +415,14 @@ public final class Loader implements AutoCloseable {
             return new ChunkResult(chunk, Outcome.SUCCEEDED, bytes, nanos, null, false);
         }
 
-        static ChunkResult failed(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState, String message, long nanos) {
+        static ChunkResult failed(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState,
+                String message, long nanos) {
             return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error(chunk, rows, sqlState, message), false);
         }
 
         static ChunkResult pastDeadline(ChunkPlan.Chunk chunk, List<Article> rows, String message, long nanos) {
-            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos, error(chunk, rows, PAST_DEADLINE_SQL_STATE, message), true);
+            return new ChunkResult(chunk, Outcome.FAILED, 0, nanos,
+                    error(chunk, rows, PAST_DEADLINE_SQL_STATE, message), true);
         }
 
         private static ChunkError error(ChunkPlan.Chunk chunk, List<Article> rows, String sqlState, String message) {

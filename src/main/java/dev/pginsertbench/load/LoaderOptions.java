@@ -57,8 +57,8 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
 
     /** Generous limits for benchmarks: nothing a healthy load comes near, everything bounded. */
     public static LoaderOptions defaults() {
-        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11), 64 * 1024, 0, 0,
-                DEFAULT_CHUNK_DEADLINE);
+        return new LoaderOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(11),
+                64 * 1024, 0, 0, DEFAULT_CHUNK_DEADLINE);
     }
 
     /** The defaults with the original loader's pool of 1 to 5 connections, grown on demand. */
@@ -77,11 +77,13 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
     }
 
     public LoaderOptions withStatementTimeout(Duration statement, Duration socket) {
-        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolMinIdle, poolMaxSize, chunkDeadline);
+        return new LoaderOptions(poolAcquireTimeout, statement, socket, copyBufferBytes, poolMinIdle, poolMaxSize,
+                chunkDeadline);
     }
 
     public LoaderOptions withPoolAcquireTimeout(Duration value) {
-        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize, chunkDeadline);
+        return new LoaderOptions(value, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize,
+                chunkDeadline);
     }
 
     /** A pool of exactly {@code value} connections, whatever the tasks. */
@@ -90,15 +92,17 @@ public record LoaderOptions(Duration poolAcquireTimeout, Duration statementTimeo
     }
 
     public LoaderOptions withPool(int minIdle, int maxSize) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, minIdle, maxSize, chunkDeadline);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, minIdle, maxSize,
+                chunkDeadline);
     }
 
     public LoaderOptions withChunkDeadline(Duration value) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle, poolMaxSize,
-                value);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, copyBufferBytes, poolMinIdle,
+                poolMaxSize, value);
     }
 
     public LoaderOptions withCopyBufferBytes(int value) {
-        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolMinIdle, poolMaxSize, chunkDeadline);
+        return new LoaderOptions(poolAcquireTimeout, statementTimeout, socketTimeout, value, poolMinIdle, poolMaxSize,
+                chunkDeadline);
     }
 }

@@ -40,7 +40,8 @@ final class RowValidator {
                         i++;
                     } else {
                         throw new InvalidRowException(row.id(), FIELDS[field],
-                                "contains an unpaired UTF-16 surrogate at character " + i + ", which has no UTF-8 form");
+                                "contains an unpaired UTF-16 surrogate at character " + i
+                                        + ", which has no UTF-8 form");
                     }
                 }
             }

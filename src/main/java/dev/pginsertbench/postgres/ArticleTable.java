@@ -84,8 +84,8 @@ public record ArticleTable(TableName name) {
     String ownName(String suffix) {
         String own = name.table() + "_" + suffix;
         if (own.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-            throw new IllegalArgumentException("the name " + own + " is longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES
-                    + " bytes; choose a shorter table name than " + name.table());
+            throw new IllegalArgumentException("the name " + own + " is longer than PostgreSQL's "
+                    + MAX_IDENTIFIER_BYTES + " bytes; choose a shorter table name than " + name.table());
         }
         return SqlIdentifier.quote(own);
     }

@@ -36,7 +36,8 @@ final class ContainerProvider {
             container.close();
             throw new ServerUnavailableException("Testcontainers could not start " + IMAGE + ": " + e.getMessage());
         }
-        ServerAddress address = new ServerAddress(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        ServerAddress address = new ServerAddress(container.getJdbcUrl(), container.getUsername(),
+                container.getPassword());
         return new PostgresServer(address, Provider.TESTCONTAINERS, profile, "Testcontainers image " + IMAGE,
                 PasswordLogin.METHOD + " (the image's default for a password it was given)", null, container::stop);
     }

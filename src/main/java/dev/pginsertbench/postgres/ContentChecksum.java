@@ -35,7 +35,8 @@ public final class ContentChecksum {
         for (Article article : articles) {
             long hash = rowHash(md5, article);
             // add in long while it cannot overflow, then fold into the BigInteger
-            if ((hash > 0 && accumulated > Long.MAX_VALUE - hash) || (hash < 0 && accumulated < Long.MIN_VALUE - hash)) {
+            if ((hash > 0 && accumulated > Long.MAX_VALUE - hash)
+                    || (hash < 0 && accumulated < Long.MIN_VALUE - hash)) {
                 sum = sum.add(BigInteger.valueOf(accumulated));
                 accumulated = 0;
             }
@@ -63,7 +64,8 @@ public final class ContentChecksum {
             case "date" -> "(" + name + " - date '1970-01-01')::text";
             case "double precision" -> "encode(float8send(" + name + "), 'hex')";
             case "boolean" -> "CASE " + name + " WHEN true THEN 't' WHEN false THEN 'f' END";
-            case "timestamptz" -> "trunc(extract(epoch FROM " + name + " - timestamptz '2000-01-01 00:00:00+00') * 1000000)::text";
+            case "timestamptz" -> "trunc(extract(epoch FROM " + name
+                    + " - timestamptz '2000-01-01 00:00:00+00') * 1000000)::text";
             default -> throw new IllegalStateException("no canonical form for column type " + column.sqlType());
         };
     }

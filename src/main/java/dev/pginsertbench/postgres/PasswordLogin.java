@@ -103,7 +103,8 @@ final class PasswordLogin {
             } catch (ServerUnavailableException refused) {
                 return;
             } catch (SQLException e) {
-                throw new ServerUnavailableException("checking that " + trusted.maskedUrl() + " needs a password: " + e);
+                throw new ServerUnavailableException("checking that " + trusted.maskedUrl()
+                        + " needs a password: " + e);
             }
             try {
                 Thread.sleep(50);

@@ -82,8 +82,9 @@ public final class PostgresProvisioner {
         }
         if (!expected.equals(actual)) {
             server.close();
-            throw new ServerUnavailableException("the " + server.provider().label() + " PostgreSQL server has data_checksums="
-                    + actual + " but the suite pins " + expected + " so that versions compare alike (" + server.detail() + ")");
+            throw new ServerUnavailableException("the " + server.provider().label()
+                    + " PostgreSQL server has data_checksums=" + actual + " but the suite pins " + expected
+                    + " so that versions compare alike (" + server.detail() + ")");
         }
         return server;
     }

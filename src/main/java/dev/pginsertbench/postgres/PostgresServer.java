@@ -36,8 +36,8 @@ public final class PostgresServer implements AutoCloseable {
      *                   suite does not know one (external server, container)
      * @param stopper stops the server; a no-op for external servers
      */
-    PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail, String authentication,
-            Path unixSocket, AutoCloseable stopper) {
+    PostgresServer(ServerAddress address, Provider provider, ServerProfile profile, String detail,
+            String authentication, Path unixSocket, AutoCloseable stopper) {
         this.address = address;
         this.provider = provider;
         this.profile = profile;
@@ -112,7 +112,8 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection connection = connect()) {
             return ServerFacts.read(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read server settings from " + address.maskedUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read server settings from " + address.maskedUrl() + ": "
+                    + e.getMessage(), e);
         }
     }
 

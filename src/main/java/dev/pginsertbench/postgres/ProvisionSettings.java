@@ -41,11 +41,12 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
         if (binaries != null) {
             if (jdbcUrl != null) {
                 throw new IllegalArgumentException("bench.pgBin (BENCH_PG_BIN) and bench.jdbcUrl (BENCH_JDBC_URL) both "
-                        + "name the server: local binaries " + binaries.directory() + " and an external server; give one");
+                        + "name the server: local binaries " + binaries.directory()
+                        + " and an external server; give one");
             }
             if (provider != null && provider != Provider.LOCAL) {
-                throw new IllegalArgumentException("bench.pgBin (BENCH_PG_BIN) runs the binaries in " + binaries.directory()
-                        + " but bench.provider is " + provider.label() + "; give one");
+                throw new IllegalArgumentException("bench.pgBin (BENCH_PG_BIN) runs the binaries in "
+                        + binaries.directory() + " but bench.provider is " + provider.label() + "; give one");
             }
             provider = Provider.LOCAL;
         }
@@ -90,7 +91,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
 
     /** The same server started under another profile (an external server's settings are its own: unchanged). */
     public ProvisionSettings withProfile(ServerProfile other) {
-        return jdbcUrl != null ? this : new ProvisionSettings(jdbcUrl, user, password, other, provider, binaries, embedded);
+        return jdbcUrl != null ? this
+                : new ProvisionSettings(jdbcUrl, user, password, other, provider, binaries, embedded);
     }
 
     public static ProvisionSettings fromEnvironment() {
@@ -100,8 +102,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
     /**
      * Reads {@code bench.*} properties, then {@code BENCH_*} variables. A connection file
      * ({@code bench.connectionFile}: a properties file with {@code bench.jdbcUrl}, {@code bench.user},
-     * {@code bench.password}, {@code bench.pgBin}, {@code bench.pgVersion}, ...) is read first when given, so that credentials
-     * reach forked JVMs without appearing on their command lines.
+     * {@code bench.password}, {@code bench.pgBin}, {@code bench.pgVersion}, ...) is read first when given, so that
+     * credentials reach forked JVMs without appearing on their command lines.
      */
     public static ProvisionSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String connectionFile = properties.apply("bench.connectionFile");
@@ -123,7 +125,8 @@ public record ProvisionSettings(String jdbcUrl, String user, String password, Se
                 profile == null ? ServerProfile.DURABLE : ServerProfile.fromName(profile, "bench.serverProfile"),
                 provider == null || provider.equalsIgnoreCase("auto") ? null : parseProvider(provider),
                 pgBin == null ? null : PostgresBinaries.named(pgBin, "bench.pgBin (BENCH_PG_BIN)"),
-                pgVersion == null ? null : embeddedBinaries(pgVersion, lookup.get("bench.pgBinaryJar", "BENCH_PG_BINARY_JAR")));
+                pgVersion == null ? null
+                        : embeddedBinaries(pgVersion, lookup.get("bench.pgBinaryJar", "BENCH_PG_BINARY_JAR")));
     }
 
     /**

@@ -32,7 +32,8 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
 
     public ServerAddress {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database): "
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL "
+                    + "(expected jdbc:postgresql://host:port/database): "
                     + (jdbcUrl == null ? "null" : mask(jdbcUrl, password)));
         }
     }
@@ -181,7 +182,8 @@ public record ServerAddress(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "ServerAddress[" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        return "ServerAddress[" + maskedUrl() + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + "]";
     }
 
     /** Masks URL password parameters, user-info passwords and any literal occurrence of {@code password}. */

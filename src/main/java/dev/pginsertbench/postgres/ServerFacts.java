@@ -59,7 +59,8 @@ public record ServerFacts(String version, Map<String, String> keySettings, List<
                         "SELECT name, setting, unit, source FROM pg_settings ORDER BY name");
                 ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                all.add(new Setting(result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+                all.add(new Setting(result.getString(1), result.getString(2), result.getString(3),
+                        result.getString(4)));
             }
         }
         return new ServerFacts(version, key, all);

@@ -52,8 +52,8 @@ final class ServerProcesses {
 
     static void killTree(ProcessHandle postmaster, String server) {
         List<ProcessHandle> under = postmaster.descendants().toList();
-        LOG.warn("the {} server (postmaster pid {}) did not stop; killing it and its {} processes", server, postmaster.pid(),
-                under.size());
+        LOG.warn("the {} server (postmaster pid {}) did not stop; killing it and its {} processes", server,
+                postmaster.pid(), under.size());
         under.forEach(ProcessHandle::destroyForcibly);
         postmaster.destroyForcibly();
         try {

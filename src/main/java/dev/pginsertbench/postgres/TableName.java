@@ -21,7 +21,8 @@ public record TableName(String schema, String table) {
     }
 
     public String quoted() {
-        return schema == null ? SqlIdentifier.quote(table) : SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(table);
+        return schema == null ? SqlIdentifier.quote(table)
+                : SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(table);
     }
 
     /** A sibling table in the same schema, for ceilings and scratch copies. */

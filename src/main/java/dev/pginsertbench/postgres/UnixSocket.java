@@ -15,7 +15,8 @@ final class UnixSocket {
         Path socket = directory.resolve(".s.PGSQL." + port);
         if (socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
             throw new ServerUnavailableException("the server's socket path " + socket + " is longer than the "
-                    + MAX_PATH_BYTES + " bytes a Unix-domain socket may have; set java.io.tmpdir to a shorter directory");
+                    + MAX_PATH_BYTES + " bytes a Unix-domain socket may have; "
+                    + "set java.io.tmpdir to a shorter directory");
         }
         return socket;
     }

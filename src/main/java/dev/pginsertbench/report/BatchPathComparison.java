@@ -45,7 +45,8 @@ final class BatchPathComparison {
         StringBuilder text = new StringBuilder("## Batch paths\n\nFastest INSERT-based path: ")
                 .append(path.params().get(PROTOCOL)).append(" at ").append(SummaryTable.params(path.params()))
                 .append(", ").append(SummaryTable.format("%,.0f", path.rowsPerSecond())).append(" rows/s");
-        plain.ifPresent(batch -> text.append(String.format(Locale.ROOT, ", %.2f x plain BATCH with the same chunk size and tasks (%s rows/s)",
+        plain.ifPresent(batch -> text.append(String.format(Locale.ROOT,
+                ", %.2f x plain BATCH with the same chunk size and tasks (%s rows/s)",
                 path.rowsPerSecond() / batch.rowsPerSecond(), SummaryTable.format("%,.0f", batch.rowsPerSecond()))));
         copy.ifPresent(fastest -> text.append(String.format(Locale.ROOT,
                 ". The fastest COPY configuration (%s %s, %s rows/s) is %.2f x faster", fastest.benchmark(),

@@ -22,8 +22,8 @@ public record ClaimResult(OriginalClaim claim, Language language, ClaimCompariso
         PairedEstimate paired, HeldMemory memory, Verdict verdict) {
 
     /** Measures a comparison from its paired values (changed against original) on the unit's analysis scale. */
-    public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison, PairedEstimate paired,
-            HeldMemory memory) {
+    public static ClaimResult of(OriginalClaim claim, Language language, ClaimComparison comparison,
+            PairedEstimate paired, HeldMemory memory) {
         ClaimUnit unit = comparison.unit();
         Interval value = Interval.inUnit(unit, paired.mean(), paired.low(), paired.high());
         boolean precise = unit.meetsTarget(paired.low(), paired.high());

@@ -24,8 +24,8 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param datasetBytes      the live size of the dataset in the fork's language, counted once per fork where the
  *                          claim compares memory (NaN elsewhere)
  */
-public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block, String arm,
-        double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
+public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block,
+        String arm, double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
         double peakRssGrowthBytes, double datasetBytes) {
 
     /** Identifies the fork: the pairing unit's cluster. */

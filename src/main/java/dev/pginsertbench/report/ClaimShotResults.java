@@ -47,23 +47,23 @@ public final class ClaimShotResults {
             OriginalClaim claim = OriginalClaim.of(entry.path("params").path("claim").asText());
             int round = entry.path("params").path("round").asInt();
             long rows = entry.path("params").path("rows").asLong();
-            String fork = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + " {claim=" + claim + ", round="
-                    + round + "}";
+            String fork = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + " {claim=" + claim
+                    + ", round=" + round + "}";
             readForks(entry, claim, language.get(), round, rows, fork, shots);
         }
         return shots;
     }
 
-    private static void readForks(JsonNode entry, OriginalClaim claim, Language language, int round, long rows, String where,
-            List<ClaimShotResult> shots) {
+    private static void readForks(JsonNode entry, OriginalClaim claim, Language language, int round, long rows,
+            String where, List<ClaimShotResult> shots) {
         List<Arm> arms = language.arms(claim);
         JsonNode secondary = entry.path("secondaryMetrics");
         JsonNode times = entry.path("primaryMetric").path("rawData");
         for (int fork = 0; fork < times.size(); fork++) {
             JsonNode forkTimes = times.get(fork);
             if (forkTimes.size() % arms.size() != 0) {
-                throw new IllegalArgumentException(where + ": " + forkTimes.size() + " measured shots are not whole blocks of "
-                        + arms.size());
+                throw new IllegalArgumentException(where + ": " + forkTimes.size()
+                        + " measured shots are not whole blocks of " + arms.size());
             }
             Set<Arm> seen = new HashSet<>();
             for (int shot = 0; shot < forkTimes.size(); shot++) {
@@ -73,15 +73,17 @@ public final class ClaimShotResults {
                 }
                 Optional<Arm> ran = ArmCode.find(claim.arms(), Arm::code, value).filter(arms::contains);
                 if (ran.isEmpty() || !seen.add(ran.get())) {
-                    throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " ran arm " + (long) value + " ("
-                            + ran.map(Arm::id).orElse("none of the claim's") + "), which does not complete a block of "
-                            + arms.size());
+                    throw new IllegalArgumentException(where + ": shot " + (shot + 1) + " ran arm " + (long) value
+                            + " (" + ran.map(Arm::id).orElse("none of the claim's") + "), which does not complete a "
+                            + "block of " + arms.size());
                 }
                 shots.add(new ClaimShotResult(claim, language, round, fork + 1, shot + 1, shot / arms.size() + 1,
                         ran.get().id(), ResultSummary.number(forkTimes.get(shot)), rows,
-                        value(secondary, Counter.MEAN_CHUNK_SECONDS, fork, shot), value(secondary, Counter.RETAINED_HEAP_BYTES, fork, shot),
+                        value(secondary, Counter.MEAN_CHUNK_SECONDS, fork, shot),
+                        value(secondary, Counter.RETAINED_HEAP_BYTES, fork, shot),
                         // the JVM's allocation says nothing about the Python worker's
-                        language == Language.JAVA ? value(secondary, Counter.ALLOCATED_BYTES_PER_SHOT, fork, shot) : Double.NaN,
+                        language == Language.JAVA
+                                ? value(secondary, Counter.ALLOCATED_BYTES_PER_SHOT, fork, shot) : Double.NaN,
                         value(secondary, Counter.PEAK_RSS_GROWTH_BYTES, fork, shot),
                         value(secondary, Counter.DATASET_HEAP_BYTES, fork, shot)));
             }

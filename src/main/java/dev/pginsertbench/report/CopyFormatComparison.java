@@ -28,7 +28,8 @@ final class CopyFormatComparison {
         String fasterFormat = faster.params().get("format");
         String verdict = fasterFormat.equals(LoadPlan.DEFAULT_COPY.name())
                 ? "the pooled COPY preset's default, " + LoadPlan.DEFAULT_COPY + ", was the faster format in this run"
-                : "in this run " + fasterFormat + " was faster than the pooled COPY preset's default, " + LoadPlan.DEFAULT_COPY;
+                : "in this run " + fasterFormat + " was faster than the pooled COPY preset's default, "
+                        + LoadPlan.DEFAULT_COPY;
         return Optional.of(String.format(Locale.ROOT, """
                 ## COPY format
 
@@ -40,7 +41,8 @@ final class CopyFormatComparison {
 
     private static Optional<SummaryRow> best(List<SummaryRow> summary, Protocol format) {
         return summary.stream()
-                .filter(row -> row.benchmark().equals(Catalogue.POOLED_COPY.id()) && format.name().equals(row.params().get("format")))
+                .filter(row -> row.benchmark().equals(Catalogue.POOLED_COPY.id())
+                        && format.name().equals(row.params().get("format")))
                 .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond));
     }
 

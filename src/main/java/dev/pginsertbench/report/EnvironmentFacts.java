@@ -105,7 +105,8 @@ public final class EnvironmentFacts {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return process.exitValue() == 0 ? Optional.of(new String(output, StandardCharsets.UTF_8).strip()) : Optional.empty();
+            return process.exitValue() == 0 ? Optional.of(new String(output, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

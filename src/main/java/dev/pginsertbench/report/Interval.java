@@ -9,7 +9,10 @@ import dev.pginsertbench.claims.ClaimUnit;
  */
 public record Interval(double estimate, double low, double high) {
 
-    /** An estimate and its interval on a claim's analysis scale, in the claim's unit (the bounds swap where the unit decreases). */
+    /**
+     * An estimate and its interval on a claim's analysis scale, in the claim's unit (the bounds
+     * swap where the unit decreases).
+     */
     static Interval inUnit(ClaimUnit unit, double estimate, double low, double high) {
         double a = unit.fromAnalysisScale(low);
         double b = unit.fromAnalysisScale(high);

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * {@code ./run-bench.sh pool [--out DIR] RESULTS_FOLDER...}: pools several runs of the claims study
  * into one folder ({@link ClaimsPool}): {@code pooled-claims.csv}, {@code pooled-runs.csv},
- * {@code pooled-claims.md}, a {@code manifest.json} naming the runs and {@code schema.json} ({@link ResultsSchema}). Every number is recomputed
- * from the runs' own {@code jmh-result.json}. Exit codes: 0 written, 1 refused or unreadable, 2 bad usage.
+ * {@code pooled-claims.md}, a {@code manifest.json} naming the runs and {@code schema.json} ({@link ResultsSchema}).
+ * Every number is recomputed from the runs' own {@code jmh-result.json}. Exit codes: 0 written, 1 refused or
+ * unreadable, 2 bad usage.
  */
 public final class PoolCommand {
 
@@ -44,7 +45,8 @@ public final class PoolCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err, Path.of(System.getProperty("bench.resultsDir", "results"))));
+        System.exit(run(List.of(args), System.out, System.err,
+                Path.of(System.getProperty("bench.resultsDir", "results"))));
     }
 
     /** Runs the command; returns its exit code. */
@@ -92,8 +94,8 @@ public final class PoolCommand {
             Files.writeString(folder.resolve("pooled-claims.csv"), pool.csv(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-runs.csv"), pool.runsCsv(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("pooled-claims.md"), pool.markdown(git), StandardCharsets.UTF_8);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("manifest.json").toFile(),
-                    manifest(pool, now, args, git));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(folder.resolve("manifest.json").toFile(), manifest(pool, now, args, git));
             out.print(pool.table());
             out.println("pool: " + inputs.size() + " runs pooled into " + folder.toAbsolutePath());
             return 0;
@@ -105,10 +107,13 @@ public final class PoolCommand {
 
     private static PoolManifest manifest(ClaimsPool pool, Instant now, List<String> args, RunManifest.Git git) {
         List<PooledRun> runs = pool.inputs().stream().map(run -> new PooledRun(run.name(),
-                run.manifest().path("run").path("id").asText(null), run.manifest().path("run").path("startedUtc").asText(null),
+                run.manifest().path("run").path("id").asText(null),
+                run.manifest().path("run").path("startedUtc").asText(null),
                 run.manifest().path("git").path("commit").asText(null),
-                run.manifest().path("git").path("dirty").isBoolean() ? run.manifest().path("git").path("dirty").asBoolean() : null,
-                run.manifest().path("order").path("seed").isNumber() ? run.manifest().path("order").path("seed").asLong() : null))
+                run.manifest().path("git").path("dirty").isBoolean()
+                        ? run.manifest().path("git").path("dirty").asBoolean() : null,
+                run.manifest().path("order").path("seed").isNumber()
+                        ? run.manifest().path("order").path("seed").asLong() : null))
                 .toList();
         return new PoolManifest(PoolManifest.SCHEMA_VERSION, "pooled-claims", now.toString(),
                 "./run-bench.sh pool " + String.join(" ", args), git, runs);

@@ -129,7 +129,8 @@ public record RandomEffects(double estimate, double low, double high, double sta
     /** t quantile for a run's own interval; infinite df (a normal-theory interval) is the normal quantile. */
     private static double quantile(double degreesOfFreedom) {
         return Double.isInfinite(degreesOfFreedom)
-                ? new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - PairedEstimate.CONFIDENCE) / 2)
+                ? new NormalDistribution(null, 0, 1)
+                        .inverseCumulativeProbability(1 - (1 - PairedEstimate.CONFIDENCE) / 2)
                 : PairedEstimate.tQuantile(degreesOfFreedom);
     }
 

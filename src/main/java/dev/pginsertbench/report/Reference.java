@@ -40,11 +40,15 @@ public enum Reference {
         return heading;
     }
 
-    /** Whether {@code candidate} can serve as this reference for a configuration with these rows, server and parameters. */
+    /**
+     * Whether {@code candidate} can serve as this reference for a configuration with these rows,
+     * server and parameters.
+     */
     boolean matches(SummaryRow candidate, SummaryRow row) {
         return candidate.benchmark().equals(benchmark.id()) && candidate.rows() == row.rows()
                 && candidate.server().equals(row.server())
                 && (!sameTasks || candidate.params().get(Parameter.TASKS.field()) != null
-                        && candidate.params().get(Parameter.TASKS.field()).equals(row.params().get(Parameter.TASKS.field())));
+                        && candidate.params().get(Parameter.TASKS.field())
+                                .equals(row.params().get(Parameter.TASKS.field())));
     }
 }

@@ -66,7 +66,8 @@ public final class ResultSummary {
         for (SummaryRow row : measured) {
             Map<Reference, Interval> ratios = new EnumMap<>(Reference.class);
             for (Reference reference : Reference.values()) {
-                List<SummaryRow> candidates = measured.stream().filter(candidate -> reference.matches(candidate, row)).toList();
+                List<SummaryRow> candidates = measured.stream()
+                        .filter(candidate -> reference.matches(candidate, row)).toList();
                 boolean anyInterleaved = candidates.stream().anyMatch(SummaryRow::interleaved);
                 candidates.stream().filter(candidate -> candidate.interleaved() || !anyInterleaved)
                         .max(Comparator.comparingDouble(SummaryRow::rowsPerSecond))
@@ -103,7 +104,8 @@ public final class ResultSummary {
         Map<String, List<InterleavedReferences.Group>> byTasks = new LinkedHashMap<>();
         Map<String, List<InterleavedReferences.Group>> byServer = new LinkedHashMap<>();
         for (InterleavedReferences.Group group : groups) {
-            byTasks.computeIfAbsent(group.server() + "/" + group.rows() + "/" + group.tasks(), k -> new ArrayList<>()).add(group);
+            byTasks.computeIfAbsent(group.server() + "/" + group.rows() + "/" + group.tasks(), k -> new ArrayList<>())
+                    .add(group);
             byServer.computeIfAbsent(group.server() + "/" + group.rows(), k -> new ArrayList<>()).add(group);
         }
         for (List<InterleavedReferences.Group> same : byTasks.values()) {
@@ -173,12 +175,16 @@ public final class ResultSummary {
                 new SummaryRow.Memory(allocatedPerShot(shots) / rows, max(shots.secondary(Counter.PEAK_HEAP_GROWTH))),
                 entry.filter(e -> e.family() != Family.CEILING && e.family() != Family.REFERENCE).isPresent()
                         ? new SummaryRow.ChunkMetrics(mean(shots.secondary(Counter.CHUNKS)),
-                                mean(shots.secondary(Counter.SUCCESSFUL_CHUNKS)), mean(shots.secondary(Counter.MEAN_CHUNK_SECONDS)),
+                                mean(shots.secondary(Counter.SUCCESSFUL_CHUNKS)),
+                                mean(shots.secondary(Counter.MEAN_CHUNK_SECONDS)),
                                 mean(shots.secondary(Counter.MAX_CHUNK_SECONDS)))
                         : SummaryRow.ChunkMetrics.none(),
-                new SummaryRow.WaitShares(mean(shots.secondary(Counter.WAIT_CPU_SHARE)), mean(shots.secondary(Counter.WAIT_CLIENT_SHARE)),
-                        mean(shots.secondary(Counter.WAIT_LOCK_EXTEND_SHARE)), mean(shots.secondary(Counter.WAIT_WAL_SHARE)),
-                        mean(shots.secondary(Counter.WAIT_DATA_IO_SHARE)), mean(shots.secondary(Counter.WAIT_OTHER_SHARE))),
+                new SummaryRow.WaitShares(mean(shots.secondary(Counter.WAIT_CPU_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_CLIENT_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_LOCK_EXTEND_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_WAL_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_DATA_IO_SHARE)),
+                        mean(shots.secondary(Counter.WAIT_OTHER_SHARE))),
                 Map.of(), interleaved);
     }
 

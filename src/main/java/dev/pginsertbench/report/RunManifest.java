@@ -53,12 +53,12 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * The Python port of the original loader as the run found it: the versions it runs on, or
      * {@code skipped} with the reason (then the versions are null).
      */
-    public record PythonPort(String python, String psycopg, String psycopgImplementation, String psycopgPool, String pydantic,
-            String libpq, String skipped) {
+    public record PythonPort(String python, String psycopg, String psycopgImplementation, String psycopgPool,
+            String pydantic, String libpq, String skipped) {
 
         /** The port as installed, with the versions it runs on. */
-        public static PythonPort installed(String python, String psycopg, String psycopgImplementation, String psycopgPool,
-                String pydantic, String libpq) {
+        public static PythonPort installed(String python, String psycopg, String psycopgImplementation,
+                String psycopgPool, String pydantic, String libpq) {
             return new PythonPort(python, psycopg, psycopgImplementation, psycopgPool, pydantic, libpq, null);
         }
 
@@ -135,7 +135,8 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * @param configurations    every configuration in the order it ran (or was to run)
      * @param shots             how a claims fork orders its shots, or null when the run has none
      */
-    public record Order(long seed, boolean seedDrawn, boolean roundsShuffled, List<String> configurations, String shots) {
+    public record Order(long seed, boolean seedDrawn, boolean roundsShuffled, List<String> configurations,
+            String shots) {
     }
 
     /** Writes the manifest through a temporary file, so an interrupted write never leaves half a file. */

@@ -82,7 +82,8 @@ final class ServerComparison {
                 per row are the server's own counters. The servers ran one after another, not interleaved: drift \
                 between them is in these ratios.
 
-                | configuration | server | n | rows/s | 95 %% interval | x first (95 %% interval) | WAL B/row | server CPU ns/row |
+                | configuration | server | n | rows/s | 95 %% interval | x first (95 %% interval) | \
+                WAL B/row | server CPU ns/row |
                 |---|---|---:|---:|---:|---:|---:|---:|
                 """, servers.size(), String.join(", ", servers), servers.get(0)));
         text.append(table);
@@ -99,7 +100,8 @@ final class ServerComparison {
     private static String change(String configuration, SummaryRow first, SummaryRow row, Interval ratio) {
         List<String> moved = new ArrayList<>();
         counterChange("WAL per row", first.walBytesPerRow(), row.walBytesPerRow(), "B").ifPresent(moved::add);
-        counterChange("server CPU per row", first.cpu().serverNsPerRow(), row.cpu().serverNsPerRow(), "ns").ifPresent(moved::add);
+        counterChange("server CPU per row", first.cpu().serverNsPerRow(), row.cpu().serverNsPerRow(), "ns")
+                .ifPresent(moved::add);
         String counters = moved.isEmpty()
                 ? String.format(Locale.ROOT, "neither WAL per row nor server CPU per row moved by %.0f %% or more, so "
                         + "the server's counters do not explain it", COUNTER_CHANGE * 100)

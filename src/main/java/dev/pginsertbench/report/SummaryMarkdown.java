@@ -41,9 +41,11 @@ public final class SummaryMarkdown {
                 (manifest.json, dataset.averageRowBytes). alloc B/row = gc.alloc.rate.norm / rows; WAL B/row = server
                 WAL per row. client / server CPU ns/row = CPU time of the benchmark JVM (with psql) / of the local
                 server's processes during a shot, per row. heap peak MB = the most the benchmark JVM's heap rose above
-                its level at a shot's start (worst shot; includes uncollected garbage). mean chunk ms = the loader's mean
+                its level at a shot's start (worst shot; includes \
+                uncollected garbage). mean chunk ms = the loader's mean
                 chunk time. x sync, x INSERT SELECT, x server COPY, x psql = rows/s over the fastest sync baseline, each
-                single-session ceiling and psql \\copy; x par. ceiling = over the parallel server-side COPY with the same
+                single-session ceiling and psql \\copy; x par. ceiling = over the parallel \
+                server-side COPY with the same
                 tasks; all with the same rows, from this run (their 95 % intervals are in summary.csv). Where the run
                 measured psql and the parallel ceiling interleaved with pooled COPY (rows marked "interleaved rounds":
                 each arm's shots over all rounds), those are the references; pooled COPY's own interleaved rows show

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 /** The summary rows as a Markdown table, which reads as well on a console as in summary.md. */
 public final class SummaryTable {
 
-    static final String HEADER = "| benchmark | params | rows | n | rows/s | 95 % interval | MB/s | alloc B/row | WAL B/row "
-            + "| client CPU ns/row | server CPU ns/row | heap peak MB | mean chunk ms "
+    static final String HEADER = "| benchmark | params | rows | n | rows/s | 95 % interval | MB/s | alloc B/row "
+            + "| WAL B/row | client CPU ns/row | server CPU ns/row | heap peak MB | mean chunk ms "
             + String.join(" ", Stream.of(Reference.values()).map(r -> "| " + r.heading()).toList()) + " |";
     private static final String RULE = "|---|---|" + "---:|".repeat(11 + Reference.values().length);
 

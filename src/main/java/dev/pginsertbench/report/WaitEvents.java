@@ -47,14 +47,16 @@ final class WaitEvents {
                 Lock:extend; WAL = WAL I/O and its locks; data I/O = data-file reads and writes). A share is of the
                 sessions' active samples, over every measured shot.
 
-                | configuration | server | rows/s | client CPU ns/row | server CPU ns/row | CPU | client | extend | WAL | data I/O | other |
+                | configuration | server | rows/s | client CPU ns/row | server CPU ns/row | \
+                CPU | client | extend | WAL | data I/O | other |
                 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         for (SummaryRow row : shown) {
             SummaryRow.WaitShares w = row.waits();
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     row.configuration(), row.server().isEmpty() ? "-" : row.server(),
-                    SummaryTable.format("%,.0f", row.rowsPerSecond()), SummaryTable.format("%,.0f", row.cpu().clientNsPerRow()),
+                    SummaryTable.format("%,.0f", row.rowsPerSecond()),
+                    SummaryTable.format("%,.0f", row.cpu().clientNsPerRow()),
                     SummaryTable.format("%,.0f", row.cpu().serverNsPerRow()), percent(w.cpu()), percent(w.client()),
                     percent(w.lockExtend()), percent(w.wal()), percent(w.dataIo()), percent(w.other())));
         }

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The runner behind run-bench.sh: checks every value (options, BENCH_* variables, the results
  * folder) before anything starts, a dry run included; then checks the server ({@link Preflight}:
- * every fork starts its own or connects to the user's), creates the {@link ResultsFolder} and runs the {@link RunPlan} through the
- * {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile,
+ * every fork starts its own or connects to the user's), creates the {@link ResultsFolder} and runs the {@link RunPlan}
+ * through the {@link RunLoop}; a run over several servers ({@code --pg-version}, the versions profile,
  * {@code --server-profile durable,bulk}, a profile's bulk comparison: {@link ServerPass}) does this
  * for each server in turn, into the same folder. Exit codes: 0 done, 1 failed or
  * unreachable, 2 bad usage.
@@ -42,7 +42,8 @@ public final class BenchmarkRunner {
     /** The first argument that pools runs of the claims study instead of measuring ({@link PoolCommand}). */
     static final String POOL = "pool";
 
-    static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private BenchmarkRunner() {
     }
@@ -126,7 +127,8 @@ public final class BenchmarkRunner {
      */
     private static List<EmbeddedVersion> embeddedVersions(RunOptions options, RunPlan plan, ProvisionSettings settings)
             throws UsageException {
-        List<EmbeddedVersion> versions = options.pgVersions() != null ? options.pgVersions() : plan.profile().pgVersions();
+        List<EmbeddedVersion> versions = options.pgVersions() != null ? options.pgVersions()
+                : plan.profile().pgVersions();
         if (!versions.isEmpty() && settings.jdbcUrl() != null) {
             throw new UsageException("profile " + plan.profile().name() + " starts embedded PostgreSQL "
                     + majors(versions) + " but BENCH_JDBC_URL names a server; give one");
@@ -232,24 +234,27 @@ public final class BenchmarkRunner {
         for (int index = 0; index < servers.size(); index++) {
             Preflight checkedServer;
             try {
-                checkedServer = index == 0 ? first : Preflight.check(servers.get(index), plans.get(index).configurations());
+                checkedServer = index == 0 ? first
+                        : Preflight.check(servers.get(index), plans.get(index).configurations());
             } catch (ServerUnavailableException | IOException | SQLException e) {
-                System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: " + e.getMessage());
+                System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: "
+                        + e.getMessage());
                 outcome = failedOn(outcome, plans.get(index), servers.get(index), labelProfile, e.getMessage());
                 continue;
             }
             Preflight preflight = labelProfile ? checkedServer.withProfileInLabel() : checkedServer;
             checked.add(preflight);
-            System.out.println("run-bench: server " + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
+            System.out.println("run-bench: server "
+                    + (servers.size() > 1 ? (index + 1) + " of " + servers.size() + " " : "")
                     + preflight.postgres().version() + " (" + preflight.postgres().provider() + ", "
-                    + preflight.postgres().profile() + ") at " + preflight.postgres().url() + ", results labelled server="
-                    + preflight.label());
+                    + preflight.postgres().profile() + ") at " + preflight.postgres().url()
+                    + ", results labelled server=" + preflight.label());
             preflight.skipped().forEach(s -> System.out.println("run-bench: skipped " + s.benchmark() + " " + s.params()
                     + ": " + s.reason()));
             try (ConnectionFile connection = ConnectionFile.write(servers.get(index))) {
                 facts = new RunFacts(runId(invocation.started(), plan), invocation.started(), command(invocation),
-                        RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()), git, checked,
-                        plans, dataset, plan.forkFlags(connection.path()), python);
+                        RunOptions.masked(invocation.options().jmhArgs(), invocation.options().password()), git,
+                        checked, plans, dataset, plan.forkFlags(connection.path()), python);
                 outcome = new RunLoop(facts, folder, connection::delete, outcome).run();
             }
         }
@@ -270,8 +275,8 @@ public final class BenchmarkRunner {
             return null;
         }
         return PythonLoader.installed()
-                .map(v -> RunManifest.PythonPort.installed(v.python(), v.psycopg(), v.psycopgImplementation(), v.psycopgPool(),
-                        v.pydantic(), v.libpq()))
+                .map(v -> RunManifest.PythonPort.installed(v.python(), v.psycopg(), v.psycopgImplementation(),
+                        v.psycopgPool(), v.pydantic(), v.libpq()))
                 .orElseGet(() -> RunManifest.PythonPort.skipped(
                         PythonLoader.missing().orElse("the Python port did not report its versions")));
     }
@@ -300,7 +305,8 @@ public final class BenchmarkRunner {
             System.out.print(reports.claims().table());
             System.out.println();
         }
-        outcome.failed().forEach(f -> System.out.println("FAILED " + f.benchmark() + " " + f.params() + ": " + f.reason()));
+        outcome.failed()
+                .forEach(f -> System.out.println("FAILED " + f.benchmark() + " " + f.params() + ": " + f.reason()));
         System.out.printf(Locale.ROOT, "%s: %d of %d configurations measured in %s (estimated %s); results in %s%n",
                 status, outcome.results().size(), facts.plannedConfigurations(),
                 DurationEstimate.clock(facts.elapsed()), DurationEstimate.clock(facts.estimate()),
@@ -310,7 +316,8 @@ public final class BenchmarkRunner {
     /** The command line for the manifest, passwords masked. */
     private static String command(Invocation invocation) {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("bench.launcher", "java -cp target/benchmarks.jar " + BenchmarkRunner.class.getName()));
+        command.add(System.getProperty("bench.launcher",
+                "java -cp target/benchmarks.jar " + BenchmarkRunner.class.getName()));
         command.addAll(RunOptions.masked(invocation.args(), invocation.options().password()));
         return String.join(" ", command);
     }

@@ -27,7 +27,8 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
     public record Shots(int warmup, int measured) {
         public Shots {
             if (warmup < 0 || measured < 1) {
-                throw new IllegalArgumentException("shots: warm-up >= 0 and measured >= 1, were " + warmup + ", " + measured);
+                throw new IllegalArgumentException("shots: warm-up >= 0 and measured >= 1, were " + warmup
+                        + ", " + measured);
             }
         }
     }
@@ -60,12 +61,13 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
     public Configuration {
         Objects.requireNonNull(entry, "entry");
         if (params.containsKey(Parameter.ROWS) || params.containsKey(Parameter.SERVER)) {
-            throw new IllegalArgumentException("rows and server are set by the run, not per configuration: " + entry.id());
+            throw new IllegalArgumentException("rows and server are set by the run, not per configuration: "
+                    + entry.id());
         }
         for (Map.Entry<Parameter, Object> value : params.entrySet()) {
             if (!entry.parameters().contains(value.getKey())) {
-                throw new IllegalArgumentException(entry.id() + " has no parameter " + value.getKey() + "; its parameters are "
-                        + entry.parameters());
+                throw new IllegalArgumentException(entry.id() + " has no parameter " + value.getKey()
+                        + "; its parameters are " + entry.parameters());
             }
             value.getKey().text(value.getValue()); // of the parameter's type, or an error naming it
         }

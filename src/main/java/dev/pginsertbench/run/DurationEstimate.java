@@ -33,7 +33,10 @@ final class DurationEstimate {
 
     /** What a Python claims fork adds per row: writing the dataset file and reading it into pydantic models. */
     static final double PYTHON_FORK_SECONDS_PER_ROW = 40e-6;
-    /** What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim compares memory). */
+    /**
+     * What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim
+     * compares memory).
+     */
     static final double PYTHON_TRACED_SECONDS_PER_ROW = 220e-6;
     /**
      * TRUNCATE, CHECKPOINT, count(*), the collection and the /proc readings around a claims shot;
@@ -64,7 +67,8 @@ final class DurationEstimate {
                 + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW)
                 + (interleaved ? rows * COLLECTION_SECONDS_PER_ROW : 0);
         double perFork = (claim ? CLAIM_FORK_SECONDS : FORK_SECONDS) + rows * GENERATE_SECONDS_PER_ROW
-                + (python ? rows * (PYTHON_FORK_SECONDS_PER_ROW + tracedLoads(configuration) * PYTHON_TRACED_SECONDS_PER_ROW) : 0)
+                + (python ? rows * (PYTHON_FORK_SECONDS_PER_ROW
+                        + tracedLoads(configuration) * PYTHON_TRACED_SECONDS_PER_ROW) : 0)
                 // an interleaved fork fills and exports a source table for psql and another for the ceiling
                 + (configuration.entry().needsSourceTable() ? (interleaved ? 2 : 1) * rows * SOURCE_SECONDS_PER_ROW : 0)
                 + (configuration.warmupShots(profile) + configuration.measuredShots(profile)) * perShot;

@@ -57,8 +57,9 @@ final class ForkDeadline implements AutoCloseable {
 
     /** What the configuration is recorded with when its forks were stopped. */
     String reason() {
-        return "no result within " + DurationEstimate.clock(budget) + " (" + ESTIMATE_FACTOR + " times its estimate, at least "
-                + FLOOR.toMinutes() + " minutes): its JMH fork was stopped; jmh.log shows where it stood";
+        return "no result within " + DurationEstimate.clock(budget) + " (" + ESTIMATE_FACTOR
+                + " times its estimate, at least " + FLOOR.toMinutes()
+                + " minutes): its JMH fork was stopped; jmh.log shows where it stood";
     }
 
     private void expire() {

@@ -31,7 +31,8 @@ import java.util.Optional;
  */
 record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> skipped) {
 
-    static Preflight check(ProvisionSettings settings, List<Configuration> configurations) throws IOException, SQLException {
+    static Preflight check(ProvisionSettings settings, List<Configuration> configurations)
+            throws IOException, SQLException {
         try (PostgresServer server = new PostgresProvisioner().start(settings)) {
             return of(server, configurations);
         }
@@ -91,7 +92,10 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         }
     }
 
-    /** The same checks, the server's label naming its profile: a run over servers of several profiles tells them apart so. */
+    /**
+     * The same checks, the server's label naming its profile: a run over servers of several
+     * profiles tells them apart so.
+     */
     Preflight withProfileInLabel() {
         return new Preflight(postgres.labelled(postgres.label() + " " + postgres.profile()), skipped);
     }
@@ -103,8 +107,8 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
 
     /** What was skipped on this server, each naming the server among its parameters. */
     List<RunManifest.NotMeasured> skippedOnServer() {
-        return skipped.stream().map(s -> new RunManifest.NotMeasured(s.benchmark(), RunLoop.onServer(s.params(), label()),
-                s.reason())).toList();
+        return skipped.stream().map(s -> new RunManifest.NotMeasured(s.benchmark(),
+                RunLoop.onServer(s.params(), label()), s.reason())).toList();
     }
 
     boolean isSkipped(Configuration configuration) {

@@ -27,8 +27,8 @@ public record Profile(String name, String purpose, int rows, int forks, int warm
 
     /** The same profile with a bulk comparison: these configurations again on a server of the bulk profile. */
     public Profile withBulkComparison(List<Configuration> again) {
-        return new Profile(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations, orderSeed,
-                pgVersions, again);
+        return new Profile(name, purpose, rows, forks, warmupIterations, measurementIterations, configurations,
+                orderSeed, pgVersions, again);
     }
 
     /** The same profile with other rows, forks or shot counts (from the command line). */
@@ -47,10 +47,12 @@ public record Profile(String name, String purpose, int rows, int forks, int warm
         pgVersions = List.copyOf(pgVersions);
         bulkComparison = List.copyOf(bulkComparison);
         if (!configurations.containsAll(bulkComparison)) {
-            throw new IllegalArgumentException("profile " + name + ": its bulk comparison repeats configurations it does not run");
+            throw new IllegalArgumentException("profile " + name
+                    + ": its bulk comparison repeats configurations it does not run");
         }
         if (rows < 1 || forks < 1 || warmupIterations < 0 || measurementIterations < 1) {
-            throw new IllegalArgumentException("profile " + name + ": rows, forks and measurement shots must be positive");
+            throw new IllegalArgumentException("profile " + name
+                    + ": rows, forks and measurement shots must be positive");
         }
     }
 }

@@ -106,8 +106,8 @@ public final class Profiles {
      * benchmark's parameter defaults are this point (a test checks it), so running that class alone
      * measures the base.
      */
-    static final LoadPlan FACTOR_BASE = new LoadPlan(Protocol.COPY_BINARY, ConnectionMode.POOLED, 4, ExecutorKind.PLATFORM,
-            5_000, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
+    static final LoadPlan FACTOR_BASE = new LoadPlan(Protocol.COPY_BINARY, ConnectionMode.POOLED, 4,
+            ExecutorKind.PLATFORM, 5_000, Chunking.FIXED, Conversion.PER_CHUNK, ErrorPolicy.CONTINUE);
     /** The base point's table: the staging table every other benchmark fills. */
     static final TableShape FACTOR_BASE_SHAPE = TableShape.HEAP;
     /** The base point's transport. */
@@ -134,35 +134,38 @@ public final class Profiles {
                     "every benchmark method once, one factor point into an indexed table, "
                     + "and pooled executeBatch over TLS (18 configurations)", "about 1.5 minutes"),
             new ProfileSummary("quick", "a first look at the four strategies",
-                    "the four strategies under study over a few chunk sizes and task counts, both COPY "
-                    + "formats, the ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds "
-                    + "(36 configurations)", "about 9.5 minutes (estimate)"),
+                    "the four strategies under study over a few chunk sizes and task counts, both COPY formats, the "
+                    + "ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds (36 "
+                    + "configurations)", "about 9.5 minutes (estimate)"),
             new ProfileSummary("claims", "do the original loader's claims hold?",
-                    "every claim of the original loader, each by its arms interleaved shot by shot "
-                    + "and paired, in Java and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
-                    + "and in Python on 20,000 rows)", "40 to 73 minutes measured from fresh clones, build included (4 runs; 49 estimated)"),
+                    "every claim of the original loader, each by its arms interleaved shot by shot and paired, in Java "
+                    + "and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
+                    + "and in Python on 20,000 rows)",
+                    "40 to 73 minutes measured from fresh clones, build included (4 runs; 49 estimated)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
                     "about 42 minutes per server (estimate)"),
             new ProfileSummary("versions", "does the picture hold on PostgreSQL 15 to 17?",
-                    "the four strategies at their best quick configurations, the ceilings, and "
-                    + "psql and the parallel ceilings interleaved with pooled COPY (12 configurations), on the embedded PostgreSQL 17, 16 and 15 one after another, and on "
-                    + "--pg-bin's server when given", "about 3.5 minutes per server (estimate)"),
+                    "the four strategies at their best quick configurations, the ceilings, and psql and the parallel "
+                    + "ceilings interleaved with pooled COPY (12 configurations), on the embedded PostgreSQL 17, 16 "
+                    + "and 15 one after another, and on --pg-bin's server when given",
+                    "about 3.5 minutes per server (estimate)"),
             new ProfileSummary("standard", "the full matrix, the batch paths, table shapes and transports",
-                    "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch "
-                    + "paths (rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 "
-                    + "rows per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
-                    + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, Unix-domain "
-                    + "socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per chunk and pooled "
-                    + "COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling; and psql and the parallel ceilings interleaved with pooled COPY "
-                    + "in 3 rounds (104 configurations); then the best configurations and the ceilings again on a server "
-                    + "of the bulk profile (13 configurations)", "about 62 minutes (estimate)"),
+                    "the four strategies' full matrix: chunk sizes 500 to 50,000, tasks 1 to 8; and the batch paths "
+                    + "(rewritten batch, multi-row VALUES, unnest) against plain executeBatch at 1,000 and 10,000 rows "
+                    + "per chunk; and the table shapes (no index, primary key, primary key and two indexes, UNLOGGED) "
+                    + "with plain and rewritten executeBatch and both COPY formats; and the transports (TCP, TLS, "
+                    + "Unix-domain socket) under a new connection per chunk and pooled executeBatch at 1,000 rows per "
+                    + "chunk and pooled COPY binary at 5,000, two tasks; and COPY FREEZE as a further ceiling; and "
+                    + "psql and the parallel ceilings interleaved with pooled COPY in 3 rounds (104 configurations); "
+                    + "then the best configurations and the ceilings again on a server of the bulk profile (13 "
+                    + "configurations)", "about 62 minutes (estimate)"),
             new ProfileSummary("thesis", "everything, on a million rows",
-                    "the standard matrix, the original loader before/after, and the "
-                    + "one-factor-at-a-time study of protocol, connections, executor, conversion, chunking, chunk size, "
-                    + "tasks and transport, the table shapes and the transports (129 configurations); then the best "
-                    + "configurations and the ceilings again on a server of the bulk profile (13 configurations)",
+                    "the standard matrix, the original loader before/after, and the one-factor-at-a-time study of "
+                    + "protocol, connections, executor, conversion, chunking, chunk size, tasks and transport, the "
+                    + "table shapes and the transports (129 configurations); then the best configurations and the "
+                    + "ceilings again on a server of the bulk profile (13 configurations)",
                     "about 13 hours (estimate)"));
 
     public static List<String> names() {
@@ -188,7 +191,10 @@ public final class Profiles {
         };
     }
 
-    /** CI-sized: every benchmark class at least once on 2,000 rows; one warm-up shot keeps trial setup out of the measured allocations. */
+    /**
+     * CI-sized: every benchmark class at least once on 2,000 rows; one warm-up shot keeps trial
+     * setup out of the measured allocations.
+     */
     static Profile smoke() {
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500))));
@@ -196,7 +202,8 @@ public final class Profiles {
         // TLS once: it works on an external server too, where the smoke test runs; the socket needs a server of ours
         all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2),
                 TRANSPORT, List.of(Transport.TCP, Transport.TLS))));
-        all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY),
+        all.addAll(cross(POOLED_COPY,
+                values(CHUNK_SIZE, List.of(500), TASKS, List.of(2), FORMAT, List.of(Protocol.COPY_BINARY),
                 TRANSPORT, TCP)));
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of(OriginalVariant.values()), TASKS, List.of(2))));
         // one indexed table, so that CI fills a shape other than the plain heap through JMH
@@ -215,7 +222,8 @@ public final class Profiles {
     static Profile quick() {
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000))));
-        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000), TASKS, List.of(2, 4), TRANSPORT, TCP)));
+        all.addAll(cross(NEW_CONNECTION,
+                values(CHUNK_SIZE, List.of(1_000, 5_000), TASKS, List.of(2, 4), TRANSPORT, TCP)));
         all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, List.of(1, 2, 4),
                 TRANSPORT, TCP)));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000, 20_000), TASKS, List.of(1, 2, 4),
@@ -236,14 +244,16 @@ public final class Profiles {
     }
 
     /** The embedded majors of the versions profile: the shaded default first, as the reference of its ratios. */
-    static final List<EmbeddedVersion> VERSIONS = List.of(EmbeddedVersion.PG17, EmbeddedVersion.PG16, EmbeddedVersion.PG15);
+    static final List<EmbeddedVersion> VERSIONS = List.of(EmbeddedVersion.PG17, EmbeddedVersion.PG16,
+            EmbeddedVersion.PG15);
 
     /**
      * PostgreSQL's major version as a factor: {@link #bestConfigurations()} on every major of
      * {@link #VERSIONS} under the same settings.
      */
     static Profile versions() {
-        return new Profile("versions", "the four strategies at their best quick configurations on several PostgreSQL majors",
+        return new Profile("versions",
+                "the four strategies at their best quick configurations on several PostgreSQL majors",
                 100_000, 1, 1, 5, bestConfigurations(), null, VERSIONS, List.of());
     }
 
@@ -342,8 +352,8 @@ public final class Profiles {
         all.addAll(transports());
         all.addAll(cross(ORIGINAL, values(VARIANT, List.of(OriginalVariant.values()), TASKS, List.of(1, 2, 4, 8))));
         all.addAll(factorStudy(values(
-                Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST,
-                        Protocol.COPY_TEXT, Protocol.COPY_CSV, Protocol.COPY_BINARY),
+                Parameter.PROTOCOL, List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES,
+                        Protocol.UNNEST, Protocol.COPY_TEXT, Protocol.COPY_CSV, Protocol.COPY_BINARY),
                 Parameter.CONNECTIONS, List.of(ConnectionMode.PER_CHUNK, ConnectionMode.POOLED),
                 Parameter.EXECUTOR, List.of(ExecutorKind.PLATFORM, ExecutorKind.VIRTUAL),
                 Parameter.CONVERSION, List.of(Conversion.UPFRONT, Conversion.PER_CHUNK),
@@ -369,8 +379,10 @@ public final class Profiles {
         List<Integer> tasks = MATRIX_TASKS;
         List<Configuration> all = new ArrayList<>();
         all.addAll(cross(SYNC, values(CHUNK_SIZE, List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000))));
-        all.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
-        all.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
+        all.addAll(cross(NEW_CONNECTION,
+                values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
+        all.addAll(cross(POOLED_BATCH,
+                values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000), TASKS, tasks, TRANSPORT, TCP)));
         all.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(1_000, 5_000, 20_000, 50_000), TASKS, tasks,
                 FORMAT, COPY_FORMATS, TRANSPORT, TCP)));
         all.addAll(ceilings(tasks));
@@ -385,7 +397,8 @@ public final class Profiles {
      */
     static List<Configuration> batchPaths() {
         List<Configuration> all = new ArrayList<>();
-        for (Protocol protocol : List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES, Protocol.UNNEST)) {
+        for (Protocol protocol : List.of(Protocol.BATCH, Protocol.BATCH_REWRITE, Protocol.MULTI_VALUES,
+                Protocol.UNNEST)) {
             for (int chunkSize : List.of(1_000, 10_000)) {
                 all.add(factorPoint(FACTOR_BASE.withProtocol(protocol).withChunkSize(chunkSize)));
             }
@@ -418,8 +431,10 @@ public final class Profiles {
     static List<Configuration> transports() {
         List<Transport> all = List.of(Transport.values());
         List<Configuration> configurations = new ArrayList<>();
-        configurations.addAll(cross(NEW_CONNECTION, values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
-        configurations.addAll(cross(POOLED_BATCH, values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
+        configurations.addAll(cross(NEW_CONNECTION,
+                values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
+        configurations.addAll(cross(POOLED_BATCH,
+                values(CHUNK_SIZE, List.of(1_000), TASKS, List.of(2), TRANSPORT, all)));
         configurations.addAll(cross(POOLED_COPY, values(CHUNK_SIZE, List.of(5_000), TASKS, List.of(2),
                 FORMAT, List.of(Protocol.COPY_BINARY), TRANSPORT, all)));
         return configurations;
@@ -542,7 +557,8 @@ public final class Profiles {
         for (int i = 0; i < parametersAndChoices.length; i += 2) {
             Parameter parameter = parameterAt(parametersAndChoices, i);
             if (!(parametersAndChoices[i + 1] instanceof List<?> choices)) {
-                throw new IllegalArgumentException(parameter + " needs a list of values, not " + parametersAndChoices[i + 1]);
+                throw new IllegalArgumentException(parameter + " needs a list of values, not "
+                        + parametersAndChoices[i + 1]);
             }
             choices.forEach(parameter::text); // each of the parameter's type, or an error naming it
             map.put(parameter, choices);
@@ -550,7 +566,10 @@ public final class Profiles {
         return map;
     }
 
-    /** One value per parameter, in the order written: (parameter, value) pairs; the configuration checks each's type. */
+    /**
+     * One value per parameter, in the order written: (parameter, value) pairs; the configuration
+     * checks each's type.
+     */
     private static Map<Parameter, Object> params(Object... parametersAndValues) {
         Map<Parameter, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < parametersAndValues.length; i += 2) {

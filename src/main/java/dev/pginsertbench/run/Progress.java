@@ -58,8 +58,9 @@ final class Progress {
         }
         double scale = finishedEstimate > 0 ? finishedNanos / 1e9 / finishedEstimate : 1.0;
         Duration eta = Duration.ofMillis(Math.round(remaining * scale * 1000));
-        return String.format(Locale.ROOT, "%s%d of %d, ETA %s (elapsed %s): %s", server, current + 1, configurations.size(),
-                DurationEstimate.clock(eta), DurationEstimate.clock(elapsed()), configurations.get(current));
+        return String.format(Locale.ROOT, "%s%d of %d, ETA %s (elapsed %s): %s", server, current + 1,
+                configurations.size(), DurationEstimate.clock(eta), DurationEstimate.clock(elapsed()),
+                configurations.get(current));
     }
 
     synchronized Duration elapsed() {

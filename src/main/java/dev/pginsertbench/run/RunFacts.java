@@ -83,8 +83,8 @@ record RunFacts(String runId, Instant started, String command, List<String> jmhA
                 status.equals("running") ? null : Instant.now().toString(), status, command, jmhArgs,
                 plannedConfigurations(), outcome.results().size(), outcome.failed(), skipped(),
                 estimate().toSeconds(), elapsed().toSeconds());
-        return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(), EnvironmentFacts.jvm(forkFlags),
-                firstServer(), servers.stream().map(Preflight::postgres).toList(), dataset, plan.jmhSettings(), plan.order(),
-                pythonLoader, plan.claimArms());
+        return new RunManifest(RunManifest.SCHEMA_VERSION, run, git, EnvironmentFacts.host(),
+                EnvironmentFacts.jvm(forkFlags), firstServer(), servers.stream().map(Preflight::postgres).toList(),
+                dataset, plan.jmhSettings(), plan.order(), pythonLoader, plan.claimArms());
     }
 }

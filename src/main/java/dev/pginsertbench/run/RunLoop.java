@@ -62,7 +62,10 @@ final class RunLoop {
         return named;
     }
 
-    /** The parameters a configuration that did not run is recorded with: the server's among them when there are several. */
+    /**
+     * The parameters a configuration that did not run is recorded with: the server's among them
+     * when there are several.
+     */
     private Map<String, String> recorded(Configuration configuration) {
         return facts.plannedServers() > 1 ? onServer(configuration.jmhParams(), facts.current().label())
                 : configuration.jmhParams();
@@ -92,7 +95,8 @@ final class RunLoop {
 
     private void runAll() {
         RunPlan plan = facts.currentPlan();
-        List<Configuration> runnable = plan.configurations().stream().filter(c -> !facts.current().isSkipped(c)).toList();
+        List<Configuration> runnable = plan.configurations().stream()
+                .filter(c -> !facts.current().isSkipped(c)).toList();
         int server = facts.servers().size();
         Duration later = facts.passes().subList(server, facts.passes().size()).stream().map(RunPlan::estimate)
                 .reduce(Duration.ZERO, Duration::plus);
@@ -101,11 +105,11 @@ final class RunLoop {
         for (int index = 0; index < runnable.size() && !stopping.get(); index++) {
             Configuration configuration = runnable.get(index);
             progress.begin(index);
-            ForkDeadline deadline = ForkDeadline.start(DurationEstimate.of(List.of(configuration), plan.effectiveProfile(),
-                    plan.rows()));
+            ForkDeadline deadline = ForkDeadline.start(DurationEstimate.of(List.of(configuration),
+                    plan.effectiveProfile(), plan.rows()));
             try {
-                Collection<RunResult> measured = new Runner(jmhOptions(configuration),
-                        new ProgressFormat(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), progress))
+                Collection<RunResult> measured = new Runner(jmhOptions(configuration), new ProgressFormat(
+                        OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), progress))
                         .run();
                 if (stopping.get()) {
                     break;
@@ -163,7 +167,8 @@ final class RunLoop {
         builder.forks(plan.forks()).warmupIterations(configuration.warmupShots(effective))
                 .measurementIterations(configuration.measuredShots(effective));
         if (plan.extraJmh() == null || !plan.extraJmh().getTimeout().hasValue()) {
-            builder.timeout(TimeValue.seconds(DurationEstimate.shotDeadline(configuration, effective, plan.rows()).toSeconds()));
+            builder.timeout(TimeValue.seconds(
+                    DurationEstimate.shotDeadline(configuration, effective, plan.rows()).toSeconds()));
         }
         if (plan.addsGcProfiler()) {
             builder.addProfiler(GCProfiler.class);
@@ -187,7 +192,8 @@ final class RunLoop {
             return;
         }
         stopping.set(true);
-        System.err.println("run-bench: interrupted; stopping the benchmark forks and the PostgreSQL servers they started");
+        System.err.println("run-bench: interrupted; stopping the benchmark forks and the PostgreSQL servers "
+                + "they started");
         ChildProcesses.stopAll(FORK_STOP_GRACE);
         try {
             Outcome outcome = outcome();

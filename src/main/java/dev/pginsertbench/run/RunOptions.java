@@ -48,7 +48,8 @@ import picocli.CommandLine.ParameterException;
  * @param jmhOptions    {@code jmhArgs} as JMH parsed them, or null when there are none
  */
 record RunOptions(String profile, String jdbcUrl, String user, String password, List<ServerProfile> serverProfiles,
-        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows, Pattern include, boolean gc, Path out, long datasetSeed, Long seed,
+        ProviderChoice provider, PostgresBinaries pgBin, List<EmbeddedVersion> pgVersions, Integer rows,
+        Pattern include, boolean gc, Path out, long datasetSeed, Long seed,
         Duration chunkDeadline, boolean dryRun, boolean help, List<String> jmhArgs, Options jmhOptions) {
 
     static final long DEFAULT_DATASET_SEED = 42;
@@ -90,7 +91,8 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
                 command.serverProfiles == null ? null : List.copyOf(command.serverProfiles),
                 command.provider, command.pgBin, command.pgVersions == null ? null : List.copyOf(command.pgVersions),
                 command.rows, command.include, !command.noGc, command.out, command.datasetSeed, command.seed,
-                command.chunkDeadline == null ? LoaderOptions.DEFAULT_CHUNK_DEADLINE : Duration.ofSeconds(command.chunkDeadline),
+                command.chunkDeadline == null ? LoaderOptions.DEFAULT_CHUNK_DEADLINE
+                        : Duration.ofSeconds(command.chunkDeadline),
                 command.dryRun, command.help, jmhArgs, jmhOptions(jmhArgs, command.password));
     }
 
@@ -130,8 +132,8 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
             throw new UsageException("--pg-version starts embedded servers but --jdbc-url names a server; give one");
         }
         if (command.provider == ProviderChoice.TESTCONTAINERS) {
-            throw new UsageException("--pg-version starts embedded servers but --provider testcontainers asks for a container;"
-                    + " give one");
+            throw new UsageException("--pg-version starts embedded servers but --provider testcontainers asks for a "
+                    + "container; give one");
         }
         if (new java.util.HashSet<>(command.pgVersions).size() < command.pgVersions.size()) {
             throw new UsageException("--pg-version names a major twice: " + command.pgVersions.stream()
@@ -142,8 +144,8 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
     /** --server-profile sets the settings of a server the suite starts, each profile once. */
     private static void requireOwnServerProfiles(RunCommand command) throws UsageException {
         if (command.jdbcUrl != null) {
-            throw new UsageException("--server-profile sets the settings of a server the suite starts, but --jdbc-url names "
-                    + "a server that keeps its own (the manifest records them); give one");
+            throw new UsageException("--server-profile sets the settings of a server the suite starts, but --jdbc-url "
+                    + "names a server that keeps its own (the manifest records them); give one");
         }
         if (new java.util.HashSet<>(command.serverProfiles).size() < command.serverProfiles.size()) {
             throw new UsageException("--server-profile names a profile twice: " + command.serverProfiles.stream()
@@ -206,18 +208,20 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
     private static void refuseOverridden(Options jmh) throws UsageException {
         for (Parameter parameter : Parameter.values()) {
             if (jmh.getParameter(parameter.field()).hasValue()) {
-                throw new UsageException("-p " + parameter.field() + "=" + String.join(",", jmh.getParameter(parameter.field()).get())
+                throw new UsageException("-p " + parameter.field() + "="
+                        + String.join(",", jmh.getParameter(parameter.field()).get())
                         + " after --: every configuration sets its own parameters, so JMH's -p would be overridden; "
                         + "choose configurations with --include REGEX (see --dry-run) or a profile");
             }
         }
         if (!jmh.getIncludes().isEmpty()) {
-            throw new UsageException("the benchmark pattern " + String.join(" ", jmh.getIncludes()) + " after --: the runner "
-                    + "runs one configuration at a time; choose them with --include REGEX (see --dry-run) or a profile");
+            throw new UsageException("the benchmark pattern " + String.join(" ", jmh.getIncludes())
+                    + " after --: the runner runs one configuration at a time; "
+                    + "choose them with --include REGEX (see --dry-run) or a profile");
         }
         if (!jmh.getExcludes().isEmpty()) {
-            throw new UsageException("-e " + String.join(",", jmh.getExcludes()) + " after --: choose configurations with "
-                    + "--include REGEX (see --dry-run) or a profile");
+            throw new UsageException("-e " + String.join(",", jmh.getExcludes()) + " after --: choose configurations "
+                    + "with --include REGEX (see --dry-run) or a profile");
         }
     }
 
@@ -229,10 +233,13 @@ record RunOptions(String profile, String jdbcUrl, String user, String password, 
 
     @Override
     public String toString() {
-        return "RunOptions[profile=" + profile + ", jdbcUrl=" + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
+        return "RunOptions[profile=" + profile + ", jdbcUrl="
+                + (jdbcUrl == null ? "none" : ServerAddress.mask(jdbcUrl, password))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", pgVersions=" + pgVersions + ", rows=" + rows
-                + ", include=" + include + ", gc=" + gc + ", out=" + out + ", datasetSeed=" + datasetSeed + ", seed=" + seed + ", chunkDeadline=" + chunkDeadline + ", dryRun=" + dryRun
+                + ", pgBin=" + (pgBin == null ? "none" : pgBin.directory()) + ", pgVersions=" + pgVersions
+                + ", rows=" + rows + ", include=" + include + ", gc=" + gc + ", out=" + out
+                + ", datasetSeed=" + datasetSeed + ", seed=" + seed + ", chunkDeadline=" + chunkDeadline
+                + ", dryRun=" + dryRun
                 + ", jmhArgs=" + masked(jmhArgs, password) + "]";
     }
 }

@@ -48,8 +48,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         }
         Options extra = options.jmhOptions();
         return new RunPlan(profile, options.rows() != null ? options.rows() : profile.rows(),
-                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(), options.datasetSeed(),
-                seed, options.chunkDeadline());
+                selected.stream().map(c -> withShotOverrides(c, extra)).toList(), extra, options.gc(),
+                options.datasetSeed(), seed, options.chunkDeadline());
     }
 
     /** The same plan with only those of its configurations that are also among {@code others}. */
@@ -74,8 +74,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         int warmup = extra.getWarmupIterations().hasValue() ? extra.getWarmupIterations().get() : own.warmup();
         int measured = extra.getMeasurementIterations().hasValue() ? extra.getMeasurementIterations().get()
                 : own.measured();
-        return new Configuration(configuration.entry(), configuration.params(), new Configuration.Shots(warmup, measured),
-                configuration.rows());
+        return new Configuration(configuration.entry(), configuration.params(),
+                new Configuration.Shots(warmup, measured), configuration.rows());
     }
 
     int forks() {
@@ -88,8 +88,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
     }
 
     int measurementIterations() {
-        return extraJmh != null && extraJmh.getMeasurementIterations().hasValue() ? extraJmh.getMeasurementIterations().get()
-                : profile.measurementIterations();
+        return extraJmh != null && extraJmh.getMeasurementIterations().hasValue()
+                ? extraJmh.getMeasurementIterations().get() : profile.measurementIterations();
     }
 
     /**
@@ -109,7 +109,10 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         return gc && !extraProfilers().contains("gc");
     }
 
-    /** The JVM flags of every fork: the fixed heap, where the connection settings are, the seed, and any given after {@code --}. */
+    /**
+     * The JVM flags of every fork: the fixed heap, where the connection settings are, the seed, and
+     * any given after {@code --}.
+     */
     List<String> forkFlags(Path connectionFile) {
         List<String> flags = new ArrayList<>(List.of(ForkFlags.INITIAL_HEAP, ForkFlags.MAX_HEAP,
                 "-Dbench.connectionFile=" + connectionFile, "-Dbench.seed=" + datasetSeed,
@@ -127,8 +130,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         if (addsGcProfiler()) {
             profilers.add(0, "gc");
         }
-        return new RunManifest.Jmh(Version.getPlainVersion(), forks(), warmupIterations(), measurementIterations(), "ss",
-                profilers);
+        return new RunManifest.Jmh(Version.getPlainVersion(), forks(), warmupIterations(), measurementIterations(),
+                "ss", profilers);
     }
 
     /** Every arm the plan's claims forks measure, once per claim and language, in the order they first run. */
@@ -168,7 +171,8 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         if (interleaved) {
             described.add(ShotSchedule.INTERLEAVED_DESCRIPTION);
         }
-        return new RunManifest.Order(seed.value(), seed.drawn(), profile.shufflesRounds(), order, described.isEmpty() ? null : String.join("; ", described));
+        return new RunManifest.Order(seed.value(), seed.drawn(), profile.shufflesRounds(), order,
+                described.isEmpty() ? null : String.join("; ", described));
     }
 
     /** Prints the plan (and with {@code listEach} every configuration, as a dry run); returns the first line. */
@@ -176,8 +180,9 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         long ownShots = configurations.stream().filter(c -> c.shots() != null).count();
         String shots = ownShots == configurations.size()
                 ? String.format(Locale.ROOT, "%d fork(s) each in blocks of one shot per arm", forks())
-                : String.format(Locale.ROOT, "%d fork(s) x (%d warm-up + %d measured shots)%s", forks(), warmupIterations(),
-                        measurementIterations(), ownShots > 0 ? ", interleaved forks in blocks of one shot per arm" : "");
+                : String.format(Locale.ROOT, "%d fork(s) x (%d warm-up + %d measured shots)%s", forks(),
+                        warmupIterations(), measurementIterations(),
+                        ownShots > 0 ? ", interleaved forks in blocks of one shot per arm" : "");
         String plan = String.format(Locale.ROOT, "run-bench: profile %s (%s): %d configurations, %,d rows per load, "
                         + "%s; %s; estimated %s on a 2-core machine%n",
                 profile.name(), profile.purpose(), configurations.size(), rows, shots, seed.describe(),
@@ -187,10 +192,11 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
             Profile effective = effectiveProfile();
             for (Configuration configuration : configurations) {
                 console.printf(Locale.ROOT, "  %s  ~%s%n", configuration.withShots(effective),
-                        DurationEstimate.clock(Duration.ofSeconds(Math.round(DurationEstimate.seconds(configuration, effective, rows)))));
+                        DurationEstimate.clock(Duration.ofSeconds(
+                                Math.round(DurationEstimate.seconds(configuration, effective, rows)))));
             }
-            console.println("dry run: nothing was started; the server and the psql / server-file prerequisites are checked "
-                    + "when the run starts");
+            console.println("dry run: nothing was started; the server and the psql / server-file prerequisites are "
+                    + "checked when the run starts");
         }
         return plan;
     }

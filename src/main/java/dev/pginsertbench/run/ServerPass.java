@@ -75,7 +75,8 @@ record ServerPass(EmbeddedVersion version, ServerProfile profile, RunPlan plan) 
     String describe(PostgresBinaries local) {
         String server = version != null ? "embedded PostgreSQL " + version.major()
                 : local != null ? local.directory().toString() : "the run's server";
-        return String.format(Locale.ROOT, "%s (%s, %d configurations)", server, profile.label(), plan.configurations().size());
+        return String.format(Locale.ROOT, "%s (%s, %d configurations)", server, profile.label(),
+                plan.configurations().size());
     }
 
     private static String labels(List<ServerProfile> profiles) {
