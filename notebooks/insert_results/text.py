@@ -77,6 +77,7 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
         ("JVM fork flags", " ".join(jvm.get("forkFlags") or []) or None),
         ("PostgreSQL", pg.get("version")),
         ("JDBC driver", pg.get("driver")),
+        ("round trip (SELECT 1)", round_trip_text(pg.get("roundTrip"))),
         ("Python loader", python_loader_text(manifest)),
         ("provider", " / ".join(str(x) for x in (pg.get("provider"), pg.get("profile")) if x)),
         ("provider detail", pg.get("detail")),
@@ -116,6 +117,14 @@ def python_loader_text(manifest: dict) -> str | None:
     known = [f"{name} {loader[k]}" for k, name in PYTHON_LOADER_FIELDS if loader.get(k)]
     others = [f"{k} {v}" for k, v in loader.items() if k not in dict(PYTHON_LOADER_FIELDS) and v]
     return ", ".join(known + others) or None
+
+
+def round_trip_text(round_trip) -> str | None:
+    """How far the server was: the median and fastest SELECT 1 of the manifest (schema 9), or None."""
+    if not round_trip:
+        return None
+    return (f"median {round_trip['medianMs']:.3g} ms, fastest {round_trip['minMs']:.3g} ms "
+            f"(n = {round_trip['n']}, before the first fork)")
 
 
 def environment_table(manifests: dict) -> pd.DataFrame:

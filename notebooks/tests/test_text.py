@@ -42,5 +42,16 @@ class TheDriver(unittest.TestCase):
         self.assertIn(("JDBC driver", "PostgreSQL JDBC Driver 42.7.14"), text.environment_rows(m))
 
 
+class TheRoundTrip(unittest.TestCase):
+
+    def test_the_environment_says_how_far_the_server_was_where_the_manifest_measured_it(self):
+        m = manifest([])
+        m["postgres"] = {"version": "PostgreSQL 17.6", "roundTrip": {"medianMs": 0.0912, "minMs": 0.0701, "n": 21}}
+        self.assertIn(("round trip (SELECT 1)", "median 0.0912 ms, fastest 0.0701 ms (n = 21, before the first fork)"),
+                      text.environment_rows(m))
+        del m["postgres"]["roundTrip"]  # a manifest before schema 9
+        self.assertNotIn("round trip (SELECT 1)", [name for name, value in text.environment_rows(m) if value])
+
+
 if __name__ == "__main__":
     unittest.main()

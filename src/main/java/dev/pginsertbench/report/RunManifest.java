@@ -35,6 +35,10 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * model name can be the same for hosts of different generations.
      *
      * <p>
+     * 9: {@code servers[].roundTrip}, how far each server was from the client: {@code SELECT 1} timed
+     * before the first fork (median, fastest, statements timed).
+     *
+     * <p>
      * 7: {@code claimArms}, the claims forks' arms; {@code order.seed}, drawn for every run unless given,
      * with {@code order.seedDrawn} and {@code order.roundsShuffled} in place of {@code configurationSeed}.
      *
@@ -47,7 +51,7 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
      * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
      */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
 
     /**
      * The Python port of the original loader as the run found it: the versions it runs on, or
@@ -95,10 +99,11 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * @param label  the server as summary.csv's {@code server} column names it, such as {@code 16.11 embedded}
      * @param auth   how logins authenticate: {@code scram-sha-256} on a server the suite started
      *               {@code as configured} on an external one
-     * @param driver the JDBC driver every benchmark connects through, with its version
+     * @param driver    the JDBC driver every benchmark connects through, with its version
+     * @param roundTrip how far the server was from the client, measured before the first fork
      */
     public record Postgres(String label, String provider, String profile, String detail, String url, String auth,
-            String version, String driver,
+            String version, String driver, ServerFacts.RoundTrip roundTrip,
             Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
 
         /** pgjdbc as it names itself, such as "PostgreSQL JDBC Driver 42.7.14". */
@@ -117,7 +122,8 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
 
         /** The same server under the label its results carry. */
         public Postgres labelled(String newLabel) {
-            return new Postgres(newLabel, provider, profile, detail, url, auth, version, driver, settings, allSettings);
+            return new Postgres(newLabel, provider, profile, detail, url, auth, version, driver, roundTrip, settings,
+                    allSettings);
         }
     }
 

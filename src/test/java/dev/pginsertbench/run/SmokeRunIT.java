@@ -15,6 +15,7 @@ import dev.pginsertbench.postgres.PostgresServer;
 import dev.pginsertbench.postgres.ProvisionSettings;
 import dev.pginsertbench.postgres.Provider;
 import dev.pginsertbench.postgres.ServerProfile;
+import dev.pginsertbench.report.RunManifest;
 import dev.pginsertbench.report.SummaryMarkdown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -208,7 +209,7 @@ class SmokeRunIT {
     @Test
     void theManifestHasEveryField() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
-        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(8);
+        assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(RunManifest.SCHEMA_VERSION);
         JsonNode python = manifest.path("pythonLoader");
         assertThat(python.has("python") || python.path("skipped").asText().contains("python3")).as(python.toString()).isTrue();
         assertThat(manifest.path("postgres").path("driver").asText()).startsWith("PostgreSQL JDBC Driver 42.7.");
@@ -234,6 +235,11 @@ class SmokeRunIT {
         assertThat(postgres.path("version").asText()).startsWith("PostgreSQL");
         assertThat(postgres.path("settings").has("fsync")).isTrue();
         assertThat(postgres.path("allSettings").size()).isGreaterThan(100);
+        // how far the server was: a median no faster than the fastest, from all the statements timed
+        JsonNode roundTrip = postgres.path("roundTrip");
+        assertThat(roundTrip.path("n").asInt()).isEqualTo(21);
+        assertThat(roundTrip.path("minMs").asDouble()).isPositive();
+        assertThat(roundTrip.path("medianMs").asDouble()).isGreaterThanOrEqualTo(roundTrip.path("minMs").asDouble());
         JsonNode dataset = manifest.path("dataset");
         assertThat(dataset.path("rows").asInt()).isEqualTo(2000);
         assertThat(dataset.path("seed").asLong()).isEqualTo(42);
