@@ -35,13 +35,14 @@ public class CeilingBenchmark extends TableFillBenchmark {
         // per-method @State would need this benchmark's server in its setup, and JMH refuses a state that takes
         // the benchmark: its @AuxCounters would then reach the method twice ("Conflicting @AuxCounters counters").
         switch (entry()) {
-            case SERVER_COPY_CEILING -> serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1, description());
+            case SERVER_COPY_CEILING -> serverCopy = ServerSideCopy.prepare(postgres, control(), table, dataset, 1,
+                    description());
             case FROZEN_COPY_CEILING -> serverCopy = ServerSideCopy.prepareFrozen(postgres, control(), table, dataset,
                     description());
             case INSERT_SELECT_CEILING -> {
                 ArticleTable source = SourceTable.fill(postgres, control(), table, dataset);
-                insertSelectSql = "INSERT INTO " + table.name().quoted() + " (" + ArticleTable.columnList() + ") SELECT "
-                        + ArticleTable.columnList() + " FROM " + source.name().quoted();
+                insertSelectSql = "INSERT INTO " + table.name().quoted() + " (" + ArticleTable.columnList()
+                        + ") SELECT " + ArticleTable.columnList() + " FROM " + source.name().quoted();
                 session = postgres.connect();
             }
             default -> throw new IllegalStateException(description() + ": no trial setup for this method");

@@ -55,8 +55,9 @@ public final class ClaimsPool {
      * @param value      the pooled estimate and its 95 % interval in the claim's unit
      * @param prediction where a new run's value lands (95 %), in the unit; NaN with fewer than three runs
      */
-    public record Pooled(OriginalClaim claim, Language language, ClaimComparison comparison, List<Optional<ClaimResult>> runs,
-            RandomEffects pooled, Interval value, Interval prediction, Verdict verdict) {
+    public record Pooled(OriginalClaim claim, Language language, ClaimComparison comparison,
+            List<Optional<ClaimResult>> runs, RandomEffects pooled, Interval value, Interval prediction,
+            Verdict verdict) {
 
         /** The interval's precision, as a run's: its half-width on the analysis scale in the unit's precision unit. */
         public double precision() {
@@ -76,7 +77,8 @@ public final class ClaimsPool {
         /** The pooled estimate and its interval, in the claim's unit: {@code 26.3 % [18.0 %, 33.6 %]}. */
         String valueCell() {
             ClaimUnit unit = comparison.unit();
-            return unit.format(value.estimate()) + " [" + unit.format(value.low()) + ", " + unit.format(value.high()) + "]";
+            return unit.format(value.estimate()) + " [" + unit.format(value.low()) + ", "
+                    + unit.format(value.high()) + "]";
         }
 
         /** The prediction interval in the claim's unit, or - with fewer than three runs. */
@@ -129,8 +131,8 @@ public final class ClaimsPool {
                 JsonNode a = at(first.manifest(), path);
                 JsonNode b = at(run.manifest(), path);
                 if (!sameIgnoringOrder(a, b)) {
-                    throw new IllegalArgumentException(run.name() + " measured something else than " + first.name() + ": its "
-                            + path + " is " + shorten(b) + ", not " + shorten(a));
+                    throw new IllegalArgumentException(run.name() + " measured something else than " + first.name()
+                            + ": its " + path + " is " + shorten(b) + ", not " + shorten(a));
                 }
             }
         }
@@ -138,10 +140,11 @@ public final class ClaimsPool {
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
                 for (ClaimComparison comparison : claim.comparisons()) {
-                    List<Optional<ClaimResult>> results = runs.stream().map(run -> result(run, claim, language, comparison))
-                            .toList();
+                    List<Optional<ClaimResult>> results = runs.stream()
+                            .map(run -> result(run, claim, language, comparison)).toList();
                     List<RandomEffects.Run> observations = results.stream().flatMap(Optional::stream)
-                            .filter(r -> Double.isFinite(r.paired().mean()) && Double.isFinite(r.paired().standardError()))
+                            .filter(r -> Double.isFinite(r.paired().mean())
+                                    && Double.isFinite(r.paired().standardError()))
                             .map(r -> new RandomEffects.Run(r.paired().mean(), r.paired().standardError(),
                                     r.paired().degreesOfFreedom()))
                             .toList();
@@ -158,15 +161,20 @@ public final class ClaimsPool {
             List<Optional<ClaimResult>> runs, RandomEffects effects) {
         ClaimUnit unit = comparison.unit();
         Interval value = Interval.inUnit(unit, effects.estimate(), effects.low(), effects.high());
-        Interval prediction = Interval.inUnit(unit, effects.estimate(), effects.predictionLow(), effects.predictionHigh());
+        Interval prediction = Interval.inUnit(unit, effects.estimate(), effects.predictionLow(),
+                effects.predictionHigh());
         return new Pooled(claim, language, comparison, runs, effects, value, prediction,
                 Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(),
                         unit.meetsTarget(effects.low(), effects.high())));
     }
 
-    /** A run the pool refuses outright: not from a clean tree, without claims, or written before runs could be pooled. */
+    /**
+     * A run the pool refuses outright: not from a clean tree, without claims, or written before runs could be
+     * pooled.
+     */
     private static void requirePoolable(RunInput run) {
-        if (!run.manifest().path("git").path("dirty").isBoolean() || run.manifest().path("git").path("dirty").asBoolean()) {
+        if (!run.manifest().path("git").path("dirty").isBoolean()
+                || run.manifest().path("git").path("dirty").asBoolean()) {
             throw new IllegalArgumentException(run.name() + " is not from a clean tree (manifest git.dirty is "
                     + run.manifest().path("git").path("dirty") + "): only clean runs are pooled");
         }
@@ -182,7 +190,8 @@ public final class ClaimsPool {
     private static Optional<ClaimResult> result(RunInput run, OriginalClaim claim, Language language,
             ClaimComparison comparison) {
         return run.report().results().stream()
-                .filter(r -> r.claim() == claim && r.language() == language && r.comparison().id().equals(comparison.id()))
+                .filter(r -> r.claim() == claim && r.language() == language
+                        && r.comparison().id().equals(comparison.id()))
                 .findFirst();
     }
 
@@ -290,12 +299,15 @@ public final class ClaimsPool {
     public String markdown(RunManifest.Git git) {
         StringBuilder text = new StringBuilder(8192);
         text.append("# Claims of the original loader, pooled over ").append(inputs.size()).append(" runs\n\n");
-        text.append("Runs: ").append(inputs.stream().map(run -> run.name() + " (" + shortCommit(run.manifest().path("git")
-                .path("commit").asText("?")) + ")").collect(Collectors.joining(", ")))
-                .append(". Pooled by the code at ").append(git.commit() == null ? "an unknown commit" : shortCommit(git.commit()))
+        text.append("Runs: ").append(inputs.stream().map(run -> run.name() + " ("
+                + shortCommit(run.manifest().path("git").path("commit").asText("?")) + ")")
+                .collect(Collectors.joining(", ")))
+                .append(". Pooled by the code at ")
+                .append(git.commit() == null ? "an unknown commit" : shortCommit(git.commit()))
                 .append(Boolean.FALSE.equals(git.dirty()) ? " (a clean tree)" : " (not a clean tree)").append(".\n\n");
         text.append(HEADLINE_HEADING).append("\n\n").append(headline()).append('\n');
-        text.append("## Every comparison\n\n* marks the comparison that decides a claim.\n\n").append(table()).append('\n');
+        text.append("## Every comparison\n\n* marks the comparison that decides a claim.\n\n")
+                .append(table()).append('\n');
         text.append("""
                 How to read it: each run is one observation, its estimate and standard error over its own rounds
                 (each round a fresh server and JVM) on the analysis scale (log ratio for times, difference in
@@ -331,7 +343,8 @@ public final class ClaimsPool {
             }
             ClaimUnit unit = c.unit();
             String verdicts = p.eachRun(x -> x.verdict().text(), "; ");
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
+            text.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %.1f %s (%.1f)%s | %s | %s | %s | %s | %s |%n",
                     p.claim().id(), p.language().id(), c.comparison(), c.claimedRange(), p.valueCell(),
                     p.precision(), unit.precisionUnit(), unit.targetHalfWidth(), p.precisionMet() ? "" : " not met",
                     p.predictionCell(), Double.isNaN(p.prediction().low()) ? "-" : p.runsInsidePrediction() + " of "
@@ -344,11 +357,14 @@ public final class ClaimsPool {
         return commit.substring(0, Math.min(12, commit.length()));
     }
 
-    /** Every comparison's pooled verdict with tau and each run's estimate, as the pool command prints it and pooled-claims.md lists it. */
+    /**
+     * Every comparison's pooled verdict with tau and each run's estimate, as the pool command prints it and
+     * pooled-claims.md lists it.
+     */
     public String table() {
         StringBuilder text = new StringBuilder(4096);
-        text.append("| claim | language | comparison | claimed | pooled [95 % interval] | prediction (95 %) | I^2 | tau | "
-                + "runs: estimate (verdict) | verdict |\n");
+        text.append("| claim | language | comparison | claimed | pooled [95 % interval] | prediction (95 %) | I^2 | "
+                + "tau | runs: estimate (verdict) | verdict |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Pooled p : pooled) {
             ClaimComparison c = p.comparison();

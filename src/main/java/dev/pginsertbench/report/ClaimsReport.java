@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * claim measured in the run, the paired values (log ratios block by block for time; for memory
  * the difference in percent of the dataset's size, once per fork for what a load holds and block by
  * block for peak RSS), their 95 % interval over rounds ({@link PairedEstimate}) in the claim's unit,
- * its variance components and warm-up check, and the {@link Verdict}. Written as {@code claims.csv}, {@code claim-shots.csv} and {@code claims.md}
- * (results/README.md) and printed at the end of a run.
+ * its variance components and warm-up check, and the {@link Verdict}. Written as {@code claims.csv},
+ * {@code claim-shots.csv} and {@code claims.md} (results/README.md) and printed at the end of a run.
  */
 public final class ClaimsReport {
 
@@ -41,7 +41,8 @@ public final class ClaimsReport {
             for (Language language : Language.values()) {
                 Map<String, List<ClaimShotResult>> forks = shots.stream()
                         .filter(s -> s.claim() == claim && s.language() == language)
-                        .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new, Collectors.toList()));
+                        .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new,
+                                Collectors.toList()));
                 if (forks.isEmpty()) {
                     continue;
                 }
@@ -113,7 +114,8 @@ public final class ClaimsReport {
     }
 
     /** Each arm's held memory and the dataset's size, each the mean over the forks that measured it. */
-    private static HeldMemory heldMemory(java.util.Collection<List<ClaimShotResult>> forks, ClaimComparison comparison) {
+    private static HeldMemory heldMemory(java.util.Collection<List<ClaimShotResult>> forks,
+            ClaimComparison comparison) {
         ToDoubleFunction<ClaimShotResult> value = measure(comparison.measure());
         double[] changed = new double[forks.size()];
         double[] original = new double[forks.size()];
@@ -169,7 +171,8 @@ public final class ClaimsReport {
                 column("n_pairs", Csv.Kind.NUMBER, r -> String.valueOf(r.pairs())),
                 column("n_forks", Csv.Kind.NUMBER, r -> String.valueOf(r.forks())),
                 column("verdict", Csv.Kind.TEXT, r -> Csv.quote(r.verdict().text())),
-                column("scale", Csv.Kind.TEXT, r -> r.comparison().unit().logScale() ? "log_ratio" : "difference_pct_of_dataset")));
+                column("scale", Csv.Kind.TEXT,
+                        r -> r.comparison().unit().logScale() ? "log_ratio" : "difference_pct_of_dataset")));
         PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(
                 column.from(r -> new PairedEstimate.InUnit(r.paired(), r.comparison().unit().precisionFactor()))));
         // what each arm held, in MB, and the extra per row; empty for a time comparison
@@ -201,10 +204,14 @@ public final class ClaimsReport {
             new Csv.Column<>("arm", Csv.Kind.TEXT, ClaimShotResult::arm),
             new Csv.Column<>("seconds", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.seconds())),
             new Csv.Column<>("rows", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.rows())),
-            new Csv.Column<>("mean_chunk_ms", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.meanChunkSeconds() * 1e3)),
-            new Csv.Column<>("retained_heap_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.retainedHeapBytes() / 1e6)),
-            new Csv.Column<>("alloc_bytes_per_row", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
-            new Csv.Column<>("peak_rss_growth_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
+            new Csv.Column<>("mean_chunk_ms", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.meanChunkSeconds() * 1e3)),
+            new Csv.Column<>("retained_heap_mb", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.retainedHeapBytes() / 1e6)),
+            new Csv.Column<>("alloc_bytes_per_row", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
+            new Csv.Column<>("peak_rss_growth_mb", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
             new Csv.Column<>("dataset_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)));
 
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
@@ -236,12 +243,13 @@ public final class ClaimsReport {
         text.append(head).append('\n').append(rule).append('\n');
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (ClaimComparison c : claim.comparisons()) {
-                List<Optional<ClaimResult>> row = languages.stream().map(language -> result(claim, language, c)).toList();
+                List<Optional<ClaimResult>> row = languages.stream().map(language -> result(claim, language, c))
+                        .toList();
                 if (row.stream().allMatch(Optional::isEmpty)) {
                     continue;
                 }
-                text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |", claim.id(), c.primary() ? " *" : "", c.comparison(),
-                        c.claimedRange()));
+                text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |", claim.id(), c.primary() ? " *" : "",
+                        c.comparison(), c.claimedRange()));
                 row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
                 text.append('\n');
             }
@@ -254,7 +262,8 @@ public final class ClaimsReport {
         Map<Language, Long> rows = new java.util.EnumMap<>(Language.class);
         shots.forEach(shot -> rows.putIfAbsent(shot.language(), shot.rows()));
         if (rows.values().stream().distinct().count() < 2) {
-            return String.format(Locale.ROOT, "%,d rows per load.", rows.isEmpty() ? runRows : rows.values().iterator().next());
+            return String.format(Locale.ROOT, "%,d rows per load.",
+                    rows.isEmpty() ? runRows : rows.values().iterator().next());
         }
         return "Rows per load: " + rows.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().label(), e.getValue()))
@@ -268,7 +277,8 @@ public final class ClaimsReport {
     }
 
     private Optional<ClaimResult> result(OriginalClaim claim, Language language, ClaimComparison comparison) {
-        return results.stream().filter(r -> r.claim() == claim && r.language() == language && r.comparison().equals(comparison))
+        return results.stream()
+                .filter(r -> r.claim() == claim && r.language() == language && r.comparison().equals(comparison))
                 .findFirst();
     }
 
@@ -276,8 +286,8 @@ public final class ClaimsReport {
         ClaimUnit unit = r.comparison().unit();
         String interval = Double.isNaN(r.low()) ? " (no interval from one fork)"
                 : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]";
-        return String.format(Locale.ROOT, " %s%s%s | %d (%d) | %s %s (%s)%s | %s%s |", unit.format(r.estimate()), interval,
-                held(r.memory()), r.pairs(), r.forks(), number(r.precision()), unit.precisionUnit(),
+        return String.format(Locale.ROOT, " %s%s%s | %d (%d) | %s %s (%s)%s | %s%s |", unit.format(r.estimate()),
+                interval, held(r.memory()), r.pairs(), r.forks(), number(r.precision()), unit.precisionUnit(),
                 number(unit.targetHalfWidth()), r.precisionMet() ? "" : " not met", r.verdict().text(),
                 r.paired().warmup().flagged() ? " (warm-up check flagged)" : "");
     }
@@ -333,13 +343,14 @@ public final class ClaimsReport {
                 written) runs the same arms but virtual threads, on the same server and rows, in its own forks
                 interleaved with Java's. Its "retained heap" is tracemalloc's peak during one warm-up load of the
                 arm (Python objects allocated and alive at the load's peak, the models read before it not
-                included), its dataset size tracemalloc's count of the models it read, and "peak RSS" is how far the worker process's resident memory rose above its level
+                included), its dataset size tracemalloc's count of the models it read, and "peak RSS" is how far the \
+                worker process's resident memory rose above its level
                 before each load (what it had freed released first), on every shot.
 
                 """);
         text.append(spreadTable());
-        text.append("## Arms\n\n| claim | language | arm | what it is | plan | shots | mean s | rows/s | retained heap MB "
-                + "| alloc B/row | peak RSS MB |\n");
+        text.append("## Arms\n\n| claim | language | arm | what it is | plan | shots | mean s | rows/s "
+                + "| retained heap MB | alloc B/row | peak RSS MB |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
@@ -358,13 +369,19 @@ public final class ClaimsReport {
     private String spreadTable() {
         StringBuilder text = new StringBuilder(2048);
         text.append("## Variance components and warm-up check\n\n")
-                .append("In each row's precision unit. SD within a round: one block around its round's mean; SD between ")
-                .append("rounds: the rounds' true spread beyond that. Warm-up: the first measured block minus the later ")
-                .append("ones, 95 % interval over rounds; flagged where it excludes 0. Blocks for the target: the measured ")
-                .append("blocks per round that would meet the precision target over this run's rounds, were the components ")
-                .append("as measured here (\"none\" where the rounds' own spread alone is too wide: only more rounds help), ")
+                .append("In each row's precision unit. SD within a round: one block around its round's mean; "
+                        + "SD between ")
+                .append("rounds: the rounds' true spread beyond that. Warm-up: the first measured block "
+                        + "minus the later ")
+                .append("ones, 95 % interval over rounds; flagged where it excludes 0. Blocks for the target: "
+                        + "the measured ")
+                .append("blocks per round that would meet the precision target over this run's rounds, "
+                        + "were the components ")
+                .append("as measured here (\"none\" where the rounds' own spread alone is too wide: "
+                        + "only more rounds help), ")
                 .append("beside the blocks measured.\n\n")
-                .append("| claim | language | comparison | unit | SD within a round | SD between rounds | warm-up: first block "
+                .append("| claim | language | comparison | unit | SD within a round | SD between rounds "
+                        + "| warm-up: first block "
                         + "minus the rest [95 %] | flagged | blocks for the target (measured) |\n"
                         + "|---|---|---|---|---|---|---|---|---|\n");
         for (ClaimResult r : results) {
@@ -372,8 +389,8 @@ public final class ClaimsReport {
             double factor = r.comparison().unit().precisionFactor();
             PairedEstimate.WarmupCheck w = p.warmup();
             String warmup = Double.isNaN(w.low()) ? number(factor * w.difference())
-                    : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()), number(factor * w.low()),
-                            number(factor * w.high()));
+                    : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()),
+                            number(factor * w.low()), number(factor * w.high()));
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
                     r.language().id(), r.comparison().id(), r.comparison().unit().precisionUnit(),
                     number(factor * p.spread().withinRound()), number(factor * p.spread().betweenRounds()), warmup,
@@ -405,9 +422,10 @@ public final class ClaimsReport {
         double allocated = mean(armShots, ClaimShotResult::allocatedBytes);
         double rss = mean(armShots, ClaimShotResult::peakRssGrowthBytes);
         long armRows = armShots.get(0).rows();
-        text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n", claim.id(),
-                language.id(), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds, armRows / seconds,
-                number(retained / 1e6), Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
+        text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n",
+                claim.id(), language.id(), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds,
+                armRows / seconds, number(retained / 1e6),
+                Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
                 number(rss / 1e6)));
     }
 

@@ -39,7 +39,8 @@ final class Csv {
         StringBuilder text = new StringBuilder(64 * (rows.size() + 1) * Math.max(1, columns.size() / 4));
         text.append(String.join(",", columns.stream().map(Column::name).toList())).append('\n');
         for (T row : rows) {
-            text.append(String.join(",", columns.stream().map(column -> column.cell().apply(row)).toList())).append('\n');
+            text.append(String.join(",", columns.stream().map(column -> column.cell().apply(row)).toList()))
+                    .append('\n');
         }
         return text.toString();
     }

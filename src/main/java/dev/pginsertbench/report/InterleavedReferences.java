@@ -106,7 +106,8 @@ public final class InterleavedReferences {
     }
 
     public static boolean isEntry(JsonNode entry) {
-        return Catalogue.byName(entry.path("benchmark").asText()).filter(Catalogue.INTERLEAVED_REFERENCES::equals).isPresent();
+        return Catalogue.byName(entry.path("benchmark").asText())
+                .filter(Catalogue.INTERLEAVED_REFERENCES::equals).isPresent();
     }
 
     /**
@@ -133,8 +134,8 @@ public final class InterleavedReferences {
                 arms.add(readForks(entry, shots));
             }
             groups.add(new Group(p.path(Parameter.SERVER.field()).asText(""), p.path("rows").asLong(),
-                    p.path(Parameter.CHUNK_SIZE.field()).asInt(), p.path(Parameter.TASKS.field()).asInt(), List.copyOf(entries),
-                    List.copyOf(shots), List.copyOf(arms)));
+                    p.path(Parameter.CHUNK_SIZE.field()).asInt(), p.path(Parameter.TASKS.field()).asInt(),
+                    List.copyOf(entries), List.copyOf(shots), List.copyOf(arms)));
         }
         return groups;
     }
@@ -143,11 +144,14 @@ public final class InterleavedReferences {
     private static List<List<ReferenceArm>> readForks(JsonNode entry, List<Shot> shots) {
         int round = entry.path("params").path(Parameter.ROUND.field()).asInt();
         java.util.StringJoiner params = new java.util.StringJoiner(", ", " {", "}");
-        entry.path("params").fields().forEachRemaining(field -> params.add(field.getKey() + "=" + field.getValue().asText()));
+        entry.path("params").fields()
+                .forEachRemaining(field -> params.add(field.getKey() + "=" + field.getValue().asText()));
         String where = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + params;
         JsonNode times = entry.path("primaryMetric").path("rawData");
         JsonNode armCounter = ResultSummary.metric(entry.path("secondaryMetrics"), Counter.REFERENCE_ARM)
-                .orElseThrow(() -> new IllegalArgumentException(where + ": no " + Counter.REFERENCE_ARM.key() + " counter")).path("rawData");
+                .orElseThrow(() -> new IllegalArgumentException(where + ": no " + Counter.REFERENCE_ARM.key()
+                        + " counter"))
+                .path("rawData");
         List<List<ReferenceArm>> forks = new ArrayList<>();
         for (int fork = 0; fork < times.size(); fork++) {
             List<ReferenceArm> armOf = new ArrayList<>();
@@ -184,12 +188,14 @@ public final class InterleavedReferences {
                 shot by shot in blocks (one shot of each, in a random order, on the same server and dataset), in rounds
                 spread over the run. x psql, x ceiling = pooled COPY's rows/s over the reference's, the mean of the
                 blocks' paired log ratios, with its 95 % interval over the rounds (Student's t, rounds - 1 degrees of
-                freedom; with one round, over its blocks, which says nothing of other sessions). n = blocks (rounds). The rounds' own ratios are listed in the order
+                freedom; with one round, over its blocks, which says nothing of other sessions). n = blocks (rounds). \
+                The rounds' own ratios are listed in the order
                 they ran; a trend in them is drift the pairing cancelled. The summary table's x psql and x par.
                 ceiling for these configurations are these ratios. - = a reference the fork could not run here (psql
                 not on PATH, or a server that cannot read the client's files; jmh.log names the reason).
 
-                | server | chunk x tasks | pooled COPY rows/s | psql rows/s | ceiling rows/s | x psql [95 %] | n | per round | x ceiling [95 %] | n | per round |
+                | server | chunk x tasks | pooled COPY rows/s | psql rows/s | ceiling rows/s | x psql [95 %] \
+                | n | per round | x ceiling [95 %] | n | per round |
                 |---|---|---:|---:|---:|---|---|---|---|---|---|
                 """);
         for (Group group : groups) {
@@ -205,9 +211,11 @@ public final class InterleavedReferences {
     private static String rate(List<SummaryRow> summary, Group group, ReferenceArm arm) {
         return summary.stream().filter(row -> row.interleaved() && row.benchmark().equals(arm.alone().id())
                         && row.server().equals(group.server()) && row.rows() == group.rows()
-                        && (arm == ReferenceArm.PSQL || String.valueOf(group.tasks()).equals(row.params().get(Parameter.TASKS.field())))
+                        && (arm == ReferenceArm.PSQL
+                                || String.valueOf(group.tasks()).equals(row.params().get(Parameter.TASKS.field())))
                         && (arm != ReferenceArm.POOLED_COPY
-                                || String.valueOf(group.chunkSize()).equals(row.params().get(Parameter.CHUNK_SIZE.field()))))
+                                || String.valueOf(group.chunkSize())
+                                        .equals(row.params().get(Parameter.CHUNK_SIZE.field()))))
                 .findFirst().map(row -> SummaryTable.format("%,.0f", row.rowsPerSecond())).orElse("-");
     }
 
@@ -250,7 +258,8 @@ public final class InterleavedReferences {
                 new Csv.Column<>("n_rounds", Csv.Kind.NUMBER, (CsvRow r) -> String.valueOf(r.ratio().forks())),
                 new Csv.Column<>("round_ratios", Csv.Kind.TEXT, (CsvRow r) -> Csv.quote(String.join(" ",
                         r.group().roundRatios(r.reference()).stream().map(SummaryCsv::number).toList())))));
-        PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(column.from(r -> new PairedEstimate.InUnit(r.ratio(), 100))));
+        PairedEstimate.CSV_COLUMNS.forEach(column -> columns.add(
+                column.from(r -> new PairedEstimate.InUnit(r.ratio(), 100))));
         return List.copyOf(columns);
     }
 
@@ -280,7 +289,8 @@ public final class InterleavedReferences {
             new Csv.Column<>("block", Csv.Kind.NUMBER, (ShotRow r) -> String.valueOf(r.shot().block())),
             new Csv.Column<>("arm", Csv.Kind.TEXT, (ShotRow r) -> r.shot().arm().id()),
             new Csv.Column<>("seconds", Csv.Kind.NUMBER, (ShotRow r) -> SummaryCsv.number(r.shot().seconds())),
-            new Csv.Column<>("rows_per_s", Csv.Kind.NUMBER, (ShotRow r) -> SummaryCsv.number(r.group().rows() / r.shot().seconds())));
+            new Csv.Column<>("rows_per_s", Csv.Kind.NUMBER,
+                    (ShotRow r) -> SummaryCsv.number(r.group().rows() / r.shot().seconds())));
 
     /** {@code interleaved-shots.csv}: every measured shot, configuration by configuration, each's in the order run. */
     public static String shotsCsv(List<Group> groups) {

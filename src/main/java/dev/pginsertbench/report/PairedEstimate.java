@@ -103,9 +103,12 @@ public record PairedEstimate(double mean, double low, double high, double standa
             column("scale_estimate", Csv.Kind.NUMBER, e -> Csv.number(e.estimate().mean)),
             column("scale_se", Csv.Kind.NUMBER, e -> Csv.number(e.estimate().standardError)),
             column("df", Csv.Kind.NUMBER, e -> String.valueOf(e.estimate().degreesOfFreedom())),
-            column("sd_within_round", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().spread.withinRound())),
-            column("sd_between_rounds", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().spread.betweenRounds())),
-            column("warmup_difference", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.difference())),
+            column("sd_within_round", Csv.Kind.NUMBER,
+                    e -> Csv.number(e.factor() * e.estimate().spread.withinRound())),
+            column("sd_between_rounds", Csv.Kind.NUMBER,
+                    e -> Csv.number(e.factor() * e.estimate().spread.betweenRounds())),
+            column("warmup_difference", Csv.Kind.NUMBER,
+                    e -> Csv.number(e.factor() * e.estimate().warmup.difference())),
             column("warmup_low", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.low())),
             column("warmup_high", Csv.Kind.NUMBER, e -> Csv.number(e.factor() * e.estimate().warmup.high())),
             column("warmup_forks", Csv.Kind.NUMBER, e -> String.valueOf(e.estimate().warmup.forks())),
@@ -119,7 +122,8 @@ public record PairedEstimate(double mean, double low, double high, double standa
     record InUnit(PairedEstimate estimate, double factor) {
     }
 
-    private static Csv.Column<InUnit> column(String name, Csv.Kind kind, java.util.function.Function<InUnit, String> cell) {
+    private static Csv.Column<InUnit> column(String name, Csv.Kind kind,
+            java.util.function.Function<InUnit, String> cell) {
         return new Csv.Column<>(name, kind, cell);
     }
 

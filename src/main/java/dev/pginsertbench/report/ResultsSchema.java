@@ -56,7 +56,8 @@ public final class ResultsSchema {
                 .put("pooled-claims", PoolCommand.PoolManifest.SCHEMA_VERSION);
         ArrayNode counters = schema.putArray("counters");
         for (Counter counter : Counter.values()) {
-            counters.addObject().put("key", counter.key()).put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
+            counters.addObject().put("key", counter.key())
+                    .put("writer", counter.writer().name().toLowerCase(Locale.ROOT));
         }
         // in the order figures and tables list them
         ArrayNode families = schema.putArray("families");
@@ -100,7 +101,8 @@ public final class ResultsSchema {
             }
             ArrayNode comparisons = node.putArray("comparisons");
             for (ClaimComparison comparison : claim.comparisons()) {
-                ObjectNode c = comparisons.addObject().put("id", comparison.id()).put("comparison", comparison.comparison())
+                ObjectNode c = comparisons.addObject().put("id", comparison.id())
+                        .put("comparison", comparison.comparison())
                         .put("changed", comparison.changed()).put("original", comparison.original())
                         .put("measure", comparison.measure().name().toLowerCase(Locale.ROOT))
                         .put("unit", comparison.unit().label()).put("primary", comparison.primary());

@@ -81,7 +81,10 @@ public final class SummaryCsv {
         return Csv.table(COLUMNS, rows);
     }
 
-    /** Six significant digits in plain notation; empty for NaN and infinities (not applicable, not measured or unbounded). */
+    /**
+     * Six significant digits in plain notation; empty for NaN and infinities (not applicable, not measured or
+     * unbounded).
+     */
     static String number(double value) {
         return Double.isFinite(value)
                 ? new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString() : "";
