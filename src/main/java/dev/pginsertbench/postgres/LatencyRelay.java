@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -34,6 +35,13 @@ public final class LatencyRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LatencyRelay.class);
     private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Reads held per direction at most (16 MB): far more than a fast link carries in a long round
+     * trip, and a bound, so that a side that stops reading stops the other side's sending as TCP
+     * would, instead of the relay holding everything.
+     */
+    private static final int SEGMENTS_IN_FLIGHT = 256;
+    private static final long OFFER_MILLIS = 50;
 
     private final InetSocketAddress target;
     private final long oneWayNanos;
@@ -140,6 +148,7 @@ public final class LatencyRelay implements AutoCloseable {
         private final Socket server;
         private boolean clientSentLast;
         private int open = 2;
+        private volatile boolean closed;
 
         Connection(Socket client, Socket server) {
             this.client = client;
@@ -165,14 +174,25 @@ public final class LatencyRelay implements AutoCloseable {
         }
 
         void close() {
+            closed = true;
             closeQuietly(client);
             closeQuietly(server);
+        }
+
+        /** Queues a read for its writer, waiting while the queue is full; false once the connection has closed. */
+        boolean hand(BlockingQueue<Segment> queue, Segment segment) throws InterruptedException {
+            while (!queue.offer(segment, OFFER_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     /** One direction: a reader stamps each read with its due time, a writer forwards it then, in order. */
     private void pipe(Socket from, Socket to, AtomicLong forwarded, Connection connection, boolean byClient) {
-        BlockingQueue<Segment> queue = new LinkedBlockingQueue<>();
+        BlockingQueue<Segment> queue = new LinkedBlockingQueue<>(SEGMENTS_IN_FLIGHT);
         Thread.ofVirtual().name("relay-read").start(() -> {
             byte[] buffer = new byte[BUFFER_BYTES];
             try {
@@ -180,12 +200,18 @@ public final class LatencyRelay implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     connection.sent(byClient);
-                    queue.put(new Segment(System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n)));
+                    Segment segment = new Segment(System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n));
+                    if (!connection.hand(queue, segment)) {
+                        return;
+                    }
                 }
-            } catch (IOException | InterruptedException e) {
-                // the connection or the relay closed
-            } finally {
+                connection.hand(queue, Segment.END);
+            } catch (IOException e) {
+                // the connection or the relay closed: the writer ends too
+                connection.close();
                 queue.offer(Segment.END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         Thread.ofVirtual().name("relay-write").start(() -> {

@@ -114,6 +114,6 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
 
     boolean isSkipped(Configuration configuration) {
         return skipped.stream().anyMatch(s -> s.benchmark().equals(configuration.benchmark())
-                && s.params().equals(configuration.params()));
+                && s.params().equals(configuration.jmhParams()));
     }
 }

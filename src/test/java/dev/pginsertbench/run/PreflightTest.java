@@ -37,6 +37,9 @@ class PreflightTest {
                 assertThat(skipped.params()).containsEntry("transport", "UNIX_SOCKET");
                 assertThat(skipped.reason()).contains("needs a server the suite starts");
             });
+            // the run leaves out exactly what was skipped
+            assertThat(preflight.isSkipped(pooledBatchOver(Transport.UNIX_SOCKET))).isTrue();
+            assertThat(preflight.isSkipped(pooledBatchOver(Transport.TCP))).isFalse();
         }
         if (running.offers(Transport.UNIX_SOCKET)) {
             assertThat(Preflight.of(running, configurations).skipped()).isEmpty();
