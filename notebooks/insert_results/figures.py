@@ -80,8 +80,10 @@ def throughput_best(df, manifests=None) -> Plot:
                    for h, n in by_hatch.items()]
         handles += [Patch(facecolor=PALETTE[i % len(PALETTE)], edgecolor="black", label=r)
                     for i, r in enumerate(runs)]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=True, framealpha=0.95)
     finish(fig, title, subtitle_text(best, manifests, CI_NOTE + "; " + NO_INTERVAL_NOTE))
+    # below the figure, where no bar, interval or value label can be: the longest bars reach the right edge
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(len(handles), 3), fontsize=7,
+               frameon=False)
     missing = [] if (best["benchmark"] == SYNC).any() else [hint_for_missing(df, [SYNC], manifests)]
     return Plot(fig, missing)
 
@@ -406,10 +408,13 @@ def percent_of_ceiling(df, manifests=None) -> Plot:
     ax.set_xlabel("percent of the ceiling's throughput")
     limit_axis(ax, points, "x", pad=1.08, highs=highs, cap=cap)
     ax.grid(axis="y", linestyle=":", alpha=0.4)
-    ax.legend(title="ceiling", loc="lower right", fontsize=7, title_fontsize=7, frameon=True, framealpha=0.95)
     finish(fig, title, subtitle_text(best, manifests, "100 % = what the server ingests by itself; each strategy "
                                                       "at its fastest configuration; error bars: 95 % interval of "
                                                       "the ratio (summary.csv); " + CUT_NOTE))
+    # below the figure: wide intervals reach every corner of the axes
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, title="ceiling", loc="upper center", bbox_to_anchor=(0.5, 0.0),
+               ncol=min(len(handles), 2), fontsize=7, title_fontsize=7, frameon=False)
     drawn = {s[0] for s in series}
     missing = [] if all(s[0] in drawn for s in CEILING_SERIES if s[0] not in OPTIONAL_CEILINGS) else \
         [hint_for_missing(df, [CEIL_SERVER_COPY, CEIL_INSERT_SELECT, CEIL_PARALLEL], manifests)]

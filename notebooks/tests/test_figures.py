@@ -1,6 +1,8 @@
 """The strategy figures draw summary.csv's columns as written."""
 import unittest
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
 from support import HANDWRITTEN, folder_with, ir
 
 
@@ -24,6 +26,15 @@ class StrategyFigures(unittest.TestCase):
         self.assertEqual(widths["pooled COPY (binary)"], 10000.0)  # tasks 4 (20,000) lost a chunk
         self.assertEqual(widths["sync baseline"], 2500.0)
         self.assertEqual(len(widths), 11)
+
+    def test_the_throughput_legend_lies_below_the_bars_and_their_labels(self):
+        fig = self.a.figure(ir.throughput_best).fig
+        ax = fig.get_axes()[0]
+        self.assertIsNone(ax.get_legend())
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        legend = fig.legends[0].get_window_extent(renderer)
+        self.assertLess(legend.y1, ax.get_window_extent(renderer).y0)
+        self.assertEqual([t.get_text() for t in fig.legends[0].get_texts()][0], ir.strategies.FAMILY_NAMES["baseline"])
 
     def test_percent_of_ceiling_draws_the_x_columns(self):
         ax = self.a.figure(ir.percent_of_ceiling).fig.get_axes()[0]

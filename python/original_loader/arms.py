@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 # The schemaVersion this module reads; a newer file may mean fields whose sense it does not know.
 SCHEMA_VERSION = 2
 SCHEMA_NAME = "schema.json"
-# Where the Java harness writes the schema when it unpacks the port, then the repository's copy.
+# Where the jar puts the schema beside the port (the harness unpacks both), then the repository's copy.
 PACKAGE_SCHEMA = Path(__file__).resolve().parent / SCHEMA_NAME
 REPOSITORY_SCHEMA = Path(__file__).resolve().parents[2] / "results" / SCHEMA_NAME
 
