@@ -107,6 +107,16 @@ public final class PostgresServer implements AutoCloseable {
         return address.connect();
     }
 
+    /** How far the server is from this client, measured now on a connection of its own. */
+    public RoundTrip roundTrip() {
+        try (Connection connection = connect()) {
+            return RoundTrip.measure(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot time a round trip to " + address.maskedUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Reads version and settings from the server; works for every provider. */
     public ServerFacts facts() {
         try (Connection connection = connect()) {

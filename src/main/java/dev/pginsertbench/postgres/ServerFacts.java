@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +17,7 @@ import java.util.Map;
  * @param keySettings the settings that matter most, as {@code SHOW} prints them
  * @param allSettings the whole {@code pg_settings} view
  */
-public record ServerFacts(String version, Map<String, String> keySettings, List<Setting> allSettings,
-        RoundTrip roundTrip) {
-
-    /** {@code SELECT 1}s timed for {@link RoundTrip}, after one not timed (which prepares the statement). */
-    static final int ROUND_TRIPS = 21;
-
-    /**
-     * How far the server is from the client, as the client waits for it: {@code SELECT 1} timed
-     * from sending it to reading its row, {@link #ROUND_TRIPS} times on one connection.
-     *
-     * @param medianMs the median, what a statement typically waits
-     * @param minMs    the fastest, the network and the server's least work
-     * @param n        statements timed
-     */
-    public record RoundTrip(double medianMs, double minMs, int n) {
-    }
+public record ServerFacts(String version, Map<String, String> keySettings, List<Setting> allSettings) {
 
     /** Settings that change insert throughput the most; recorded for every run. */
     public static final List<String> KEY_SETTINGS = List.of(
@@ -79,24 +63,7 @@ public record ServerFacts(String version, Map<String, String> keySettings, List<
                         result.getString(4)));
             }
         }
-        return new ServerFacts(version, key, all, roundTrip(connection));
-    }
-
-    private static RoundTrip roundTrip(Connection connection) throws SQLException {
-        double[] millis = new double[ROUND_TRIPS];
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
-            for (int i = -1; i < ROUND_TRIPS; i++) {
-                long start = System.nanoTime();
-                try (ResultSet result = statement.executeQuery()) {
-                    result.next();
-                }
-                if (i >= 0) {
-                    millis[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-        }
-        Arrays.sort(millis);
-        return new RoundTrip(millis[ROUND_TRIPS / 2], millis[0], ROUND_TRIPS);
+        return new ServerFacts(version, key, all);
     }
 
     /** A key setting's value, failing clearly when the server did not report it. */

@@ -2,6 +2,7 @@ package dev.pginsertbench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pginsertbench.postgres.RoundTrip;
 import dev.pginsertbench.postgres.ServerFacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * @param roundTrip how far the server was from the client, measured before the first fork
      */
     public record Postgres(String label, String provider, String profile, String detail, String url, String auth,
-            String version, String driver, ServerFacts.RoundTrip roundTrip,
+            String version, String driver, RoundTrip roundTrip,
             Map<String, String> settings, List<ServerFacts.Setting> allSettings) {
 
         /** pgjdbc as it names itself, such as "PostgreSQL JDBC Driver 42.7.14". */

@@ -44,7 +44,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         RunManifest.Postgres postgres = new RunManifest.Postgres(
                 RunManifest.Postgres.label(facts.version(), server.provider().label()), server.provider().label(),
                 server.profileLabel(), server.detail(), server.address().maskedUrl(), server.authentication(),
-                facts.version(), RunManifest.Postgres.driverInUse(), facts.roundTrip(), facts.keySettings(),
+                facts.version(), RunManifest.Postgres.driverInUse(), server.roundTrip(), facts.keySettings(),
                 facts.allSettings());
         Map<Prerequisite, Optional<String>> missing = new EnumMap<>(Prerequisite.class);
         Map<Transport, Optional<String>> transports = new EnumMap<>(Transport.class);
