@@ -109,22 +109,26 @@ public final class PostgresServer implements AutoCloseable {
 
     /** How far the server is from this client, measured now on a connection of its own. */
     public RoundTrip roundTrip() {
-        try (Connection connection = connect()) {
-            return RoundTrip.measure(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot time a round trip to " + address.maskedUrl() + ": "
-                    + e.getMessage(), e);
-        }
+        return onConnectionOfItsOwn("time a round trip to", RoundTrip::measure);
     }
 
     /** Reads version and settings from the server; works for every provider. */
     public ServerFacts facts() {
+        return onConnectionOfItsOwn("read server settings from", ServerFacts::read);
+    }
+
+    /** A query on a connection opened for it; a failure names what was asked and the server's masked URL. */
+    private <T> T onConnectionOfItsOwn(String what, Query<T> query) {
         try (Connection connection = connect()) {
-            return ServerFacts.read(connection);
+            return query.on(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read server settings from " + address.maskedUrl() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + what + " " + address.maskedUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T on(Connection connection) throws SQLException;
     }
 
     @Override
