@@ -14,23 +14,23 @@ import java.util.Set;
  */
 public enum Catalogue {
     SYNC_BASELINE(SyncBaselineBenchmark.class, "load", Family.BASELINE, "sync baseline (one connection, executeBatch)",
-            List.of(Parameter.CHUNK_SIZE), Set.of(), false, ExpectedRate.EXECUTE_BATCH),
+            List.of(Parameter.CHUNK_SIZE, Parameter.RTT), Set.of(), false, ExpectedRate.EXECUTE_BATCH),
     NEW_CONNECTION_PER_CHUNK(NewConnectionPerChunkBenchmark.class, "load", Family.STRATEGY,
             "new connection per chunk, executeBatch",
-            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT), Set.of(), false,
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT, Parameter.RTT), Set.of(), false,
             ExpectedRate.EXECUTE_BATCH),
     POOLED_BATCH(PooledBatchBenchmark.class, "load", Family.STRATEGY, "pooled executeBatch",
-            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT), Set.of(), false,
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TRANSPORT, Parameter.RTT), Set.of(), false,
             ExpectedRate.EXECUTE_BATCH),
     POOLED_COPY(PooledCopyBenchmark.class, "load", Family.STRATEGY, "pooled parallel COPY",
-            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.FORMAT, Parameter.TRANSPORT), Set.of(), false,
-            ExpectedRate.byProtocol(Parameter.FORMAT)),
+            List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.FORMAT, Parameter.TRANSPORT, Parameter.RTT),
+            Set.of(), false, ExpectedRate.byProtocol(Parameter.FORMAT)),
     ORIGINAL_LOADER(OriginalLoaderBenchmark.class, "load", Family.ORIGINAL, "original loader before/after",
-            List.of(Parameter.VARIANT, Parameter.TASKS), Set.of(), false, ExpectedRate.originalLoader()),
+            List.of(Parameter.VARIANT, Parameter.TASKS, Parameter.RTT), Set.of(), false, ExpectedRate.originalLoader()),
     FACTOR_POINT(FactorBenchmark.class, "load", Family.FACTOR, "factor study point",
             List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS, Parameter.EXECUTOR, Parameter.CONVERSION,
                     Parameter.CHUNKING, Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.TABLE_SHAPE,
-                    Parameter.TRANSPORT),
+                    Parameter.TRANSPORT, Parameter.RTT),
             Set.of(), false,
             ExpectedRate.byProtocol(Parameter.PROTOCOL)),
     INSERT_SELECT_CEILING(CeilingBenchmark.class, "insertSelect", Family.CEILING, "ceiling: INSERT ... SELECT",
@@ -50,11 +50,14 @@ public enum Catalogue {
             List.of(Parameter.CHUNK_SIZE, Parameter.TASKS, Parameter.ROUND), Set.of(Prerequisite.A_REFERENCE), true,
             ExpectedRate.interleavedReferences()),
     CLAIM(ClaimBenchmark.class, "load", Family.CLAIMS, "claims study fork (arms interleaved)",
-            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(), false, ExpectedRate.claimFork()),
+            List.of(Parameter.CLAIM, Parameter.ROUND, Parameter.RTT), Set.of(), false, ExpectedRate.claimFork()),
     PYTHON_CLAIM(PythonClaimBenchmark.class, "load", Family.CLAIMS,
             "claims study fork of the Python port (arms interleaved)",
-            List.of(Parameter.CLAIM, Parameter.ROUND), Set.of(Prerequisite.PYTHON_LOADER), false,
-            ExpectedRate.pythonClaimFork());
+            List.of(Parameter.CLAIM, Parameter.ROUND, Parameter.RTT), Set.of(Prerequisite.PYTHON_LOADER), false,
+            ExpectedRate.pythonClaimFork()),
+    RELAY_COST(RelayCostBenchmark.class, "load", Family.INSTRUMENT,
+            "the latency relay's own cost: the after loader directly and through a 0 ms relay, interleaved",
+            List.of(Parameter.ROUND), Set.of(), false, ExpectedRate.relayCost());
 
     /** The port of the original loader a claims fork runs: Java, Python, or none for every other benchmark. */
     public Optional<Language> claimLanguage() {
@@ -88,6 +91,7 @@ public enum Catalogue {
             case INTERLEAVED_REFERENCES -> "interleaved references";
             case CLAIM -> "claims study";
             case PYTHON_CLAIM -> "claims study, Python port";
+            case RELAY_COST -> "latency relay A/A";
         };
     }
 

@@ -7,6 +7,8 @@ import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
+import dev.pginsertbench.postgres.ServerAddress;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,10 @@ public class ClaimBenchmark extends TableFillBenchmark {
     @Param("1")
     public int round;
 
+    /** How far the loaders' server is made to be ({@link dev.pginsertbench.postgres.RoundTripDelay}). */
+    @Param("loopback")
+    public String rtt;
+
     private final List<Loader> loaders = new ArrayList<>();
     private List<Arm> arms;
     private ShotSchedule schedule;
@@ -58,7 +64,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
     private boolean probesMemory;
 
     @Override
-    protected void prepareTrial() {
+    protected void prepareTrial() throws SQLException {
         arms = Language.JAVA.arms(claim);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.id(), round, description());
         probesMemory = claim.probesRetainedMemory();
@@ -67,8 +73,9 @@ public class ClaimBenchmark extends TableFillBenchmark {
         if (probesMemory) {
             datasetBytes = LiveHeap.of(() -> Dataset.generate(dataset.seed(), dataset.rows().size()));
         }
+        ServerAddress address = loaderAddress(postgres.address(), rtt);
         for (Arm arm : arms) {
-            loaders.add(new Loader(postgres.address(), table.name(), arm.plan(),
+            loaders.add(new Loader(address, table.name(), arm.plan(),
                     ForkFlags.withRunDeadline(arm.options())));
         }
         LOG.info("{}: arms {}; shot order {}", description(), arms, schedule.order());

@@ -32,11 +32,16 @@ public enum Counter {
     WAIT_WAL_SHARE("waitWalShare", Writer.SHOT),
     WAIT_DATA_IO_SHARE("waitDataIoShare", Writer.SHOT),
     WAIT_OTHER_SHARE("waitOtherShare", Writer.SHOT),
+    ROUND_TRIPS("roundTrips", Writer.SHOT),
+    RELAY_CPU_NS_PER_ROW("relayCpuNsPerRow", Writer.SHOT),
+    LOADER_ROUND_TRIP_MS("loaderRoundTripMs", Writer.SHOT),
+    DIRECT_ROUND_TRIP_MS("directRoundTripMs", Writer.SHOT),
     ARM("arm", Writer.CLAIM),
     RETAINED_HEAP_BYTES("retainedHeapBytes", Writer.CLAIM),
     DATASET_HEAP_BYTES("datasetHeapBytes", Writer.CLAIM),
     PEAK_RSS_GROWTH_BYTES("peakRssGrowthBytes", Writer.CLAIM),
     REFERENCE_ARM("referenceArm", Writer.REFERENCE),
+    RELAYED("relayed", Writer.RELAY),
     /** Bytes the benchmark JVM allocated during a shot's iteration, from JMH's gc profiler. */
     ALLOCATED_BYTES_PER_SHOT("gc.alloc.rate.norm", Writer.GC_PROFILER);
 
@@ -48,6 +53,8 @@ public enum Counter {
         CLAIM(ClaimShot.class),
         /** {@link ArmShot}: the interleaved reference forks. */
         REFERENCE(ArmShot.class),
+        /** {@link RelayShot}: the latency relay's A/A forks. */
+        RELAY(RelayShot.class),
         /** {@code -prof gc}, on unless a run says {@code --no-gc}. */
         GC_PROFILER(null);
 

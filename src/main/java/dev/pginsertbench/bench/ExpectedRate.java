@@ -7,6 +7,7 @@ import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,11 @@ public interface ExpectedRate {
         return fixed(3 / (1 / pooledCopy + 1 / PSQL_RATE + 1 / PARALLEL_CEILING_RATE));
     }
 
+    /** An A/A fork of the latency relay: the after loader, directly and through the relay. */
+    static ExpectedRate relayCost() {
+        return (params, rows) -> claimArmRate(OriginalClaim.after().plan(), rows);
+    }
+
     /** A claims fork's average shot: its arms take turns, one shot each per block. */
     static ExpectedRate claimFork() {
         return claimFork(Language.JAVA, ExpectedRate::claimArmRate);
@@ -86,12 +92,38 @@ public interface ExpectedRate {
             java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
         return (params, rows) -> {
             List<Arm> arms = language.arms((OriginalClaim) params.get(Parameter.CLAIM));
+            RoundTripDelay rtt = (RoundTripDelay) params.getOrDefault(Parameter.RTT, RoundTripDelay.LOOPBACK);
             double seconds = 0;
             for (Arm arm : arms) {
-                seconds += 1 / armRate.applyAsDouble(arm.plan(), rows);
+                seconds += 1 / armRate.applyAsDouble(arm.plan(), rows) + networkSecondsPerRow(arm.plan(), rows, rtt);
             }
             return arms.size() / seconds;
         };
+    }
+
+    /** Statements pgjdbc and psycopg send before they wait for the replies of a batch, about. */
+    int STATEMENTS_PER_ROUND_TRIP = 256;
+    /** Round trips a chunk waits for besides its batches': begin, the statement or COPY, commit, and more. */
+    int ROUND_TRIPS_PER_CHUNK = 4;
+    /** What connecting adds to a chunk: TCP, startup, SCRAM's two exchanges, parameter status. */
+    int ROUND_TRIPS_PER_CONNECTION = 5;
+
+    /**
+     * The time a load of this plan waits for its round trips through a relay, per row: each chunk's
+     * round trips (counted through the relay in the pilot runs: about 4 for COPY, 4 plus one per 256
+     * statements for executeBatch and executemany, 5 more for a new connection) times the round-trip
+     * time, chunks in flight at once overlapping.
+     */
+    static double networkSecondsPerRow(LoadPlan plan, int rows, RoundTripDelay rtt) {
+        if (!rtt.relayed()) {
+            return 0;
+        }
+        ChunkPlan chunks = ChunkPlan.of(rows, plan.chunkSize(), plan.chunking());
+        double perChunk = ROUND_TRIPS_PER_CHUNK
+                + (plan.protocol().isCopy() ? 0 : (double) chunks.chunkSize() / STATEMENTS_PER_ROUND_TRIP)
+                + (plan.connections() == ConnectionMode.PER_CHUNK ? ROUND_TRIPS_PER_CONNECTION : 0);
+        int atOnce = Math.max(1, Math.min(plan.tasks(), chunks.chunks()));
+        return chunks.chunks() * perChunk * rtt.millis() / 1e3 / atOnce / rows;
     }
 
     /**

@@ -17,7 +17,9 @@ public enum Family {
     /** What the server alone achieves, without a client sending rows. */
     CEILING,
     /** The claims study's interleaved arms (their scores mix arms; claims.csv reports them). */
-    CLAIMS;
+    CLAIMS,
+    /** The latency relay's own cost, direct and relayed shots interleaved (relay-cost.csv reports them). */
+    INSTRUMENT;
 
     /** The name written into summary.csv. */
     public String id() {
@@ -34,6 +36,7 @@ public enum Family {
             case REFERENCE -> "psql \\copy";
             case CEILING -> "server ceilings";
             case CLAIMS -> "claims study";
+            case INSTRUMENT -> "latency relay";
         };
     }
 }

@@ -5,7 +5,9 @@ import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
 import dev.pginsertbench.load.LoaderOptions;
 import dev.pginsertbench.postgres.Transport;
+import java.sql.SQLException;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * A strategy of the factor space (docs/design.md): one shot is {@code Loader.load} of the whole
@@ -15,6 +17,10 @@ import org.openjdk.jmh.annotations.Benchmark;
  * counting the table.
  */
 public abstract class LoaderBenchmark extends TableFillBenchmark {
+
+    /** How far the loader's server is made to be ({@link dev.pginsertbench.postgres.RoundTripDelay}). */
+    @Param("loopback")
+    public String rtt;
 
     private Loader loader;
 
@@ -32,8 +38,9 @@ public abstract class LoaderBenchmark extends TableFillBenchmark {
     }
 
     @Override
-    protected void prepareTrial() {
-        loader = new Loader(postgres.address(transport()), table.name(), plan(), ForkFlags.withRunDeadline(options()));
+    protected void prepareTrial() throws SQLException {
+        loader = new Loader(loaderAddress(postgres.address(transport()), rtt), table.name(), plan(),
+                ForkFlags.withRunDeadline(options()));
     }
 
     @Override

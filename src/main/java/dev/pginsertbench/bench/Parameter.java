@@ -6,6 +6,7 @@ import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.Conversion;
 import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.Protocol;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import dev.pginsertbench.postgres.TableShape;
 import dev.pginsertbench.postgres.Transport;
 
@@ -29,7 +30,8 @@ public enum Parameter {
     TABLE_SHAPE("tableShape", TableShape.class),
     TRANSPORT("transport", Transport.class),
     CLAIM("claim", OriginalClaim.class),
-    ROUND("round", Integer.class);
+    ROUND("round", Integer.class),
+    RTT("rtt", RoundTripDelay.class);
 
     private final String field;
     private final Class<?> type;

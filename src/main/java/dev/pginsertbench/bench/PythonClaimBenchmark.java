@@ -40,6 +40,10 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
     @Param("1")
     public int round;
 
+    /** How far the worker's server is made to be ({@link dev.pginsertbench.postgres.RoundTripDelay}). */
+    @Param("loopback")
+    public String rtt;
+
     private List<Arm> arms;
     private PythonLoader python;
     private ShotSchedule schedule;
@@ -58,7 +62,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];
         Arrays.fill(traced, Double.NaN);
-        python = PythonLoader.start(dataset.rows(), table.name().table(), postgres.address());
+        python = PythonLoader.start(dataset.rows(), table.name().table(), loaderAddress(postgres.address(), rtt));
         includeInClientCpu(python.process());
         LOG.info("{}: Python {} with psycopg {}, psycopg_pool {}, pydantic {}; arms {}; shot order {}", description(),
                 python.versions().python(), python.versions().psycopg(), python.versions().psycopgPool(),

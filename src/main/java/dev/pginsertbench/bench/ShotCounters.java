@@ -61,4 +61,17 @@ public class ShotCounters {
     public double waitWalShare;
     public double waitDataIoShare;
     public double waitOtherShare;
+    /**
+     * Round trips the loader waited for during the shot: the turns of its conversations through the
+     * latency relay (a client's send after the server's); NaN without a relay.
+     */
+    public double roundTrips;
+    /** CPU the relay's own process used during the shot, per row; NaN without a relay. */
+    public double relayCpuNsPerRow;
+    /**
+     * {@code SELECT 1}'s median round trip in milliseconds, measured at trial setup on the loader's path
+     * (through the relay where there is one) and directly; NaN in a benchmark without an {@code rtt} parameter.
+     */
+    public double loaderRoundTripMs;
+    public double directRoundTripMs;
 }

@@ -3,8 +3,13 @@ package dev.pginsertbench.bench;
 import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.postgres.ArticleTable;
+import dev.pginsertbench.postgres.LatencyRelay;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
+import dev.pginsertbench.postgres.RelayProcess;
+import dev.pginsertbench.postgres.RoundTrip;
+import dev.pginsertbench.postgres.RoundTripDelay;
+import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.TableShape;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * {@code count(*)} must equal {@code rows}, and a loader's report must be complete, or the benchmark fails with a
  * message naming it, its parameters and both counts. Secondary results go to {@link ShotCounters}; during
  * every shot a {@link WaitSampler} on a session of its own samples what the server's sessions wait for.
+ *
+ * <p>A benchmark with an {@code rtt} parameter connects its loader through {@link #loaderAddress}: at
+ * {@code loopback} directly, else through a {@link LatencyRelay} in a process of its own ({@link RelayProcess}),
+ * so that the relay's CPU, allocation and garbage stay out of this JVM's measures; the setup and check
+ * sessions always connect directly. Such a benchmark reports the round trips its shot waited for (the
+ * relay's turns), the relay's CPU, and {@code SELECT 1}'s round trip on the loader's path and directly.
  *
  * <p>The heap is fixed by {@link ForkFlags}.
  */
@@ -93,6 +104,11 @@ public abstract class TableFillBenchmark {
     private LoadReport report;
     private ReportedChunks outsideChunks;
     private long bytesSent;
+    private RelayProcess relay;
+    private LatencyRelay.Traffic trafficBefore;
+    private long relayCpuBefore;
+    private RoundTrip loaderRoundTrip;
+    private RoundTrip directRoundTrip;
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams benchmarkParams) throws Exception {
@@ -143,6 +159,10 @@ public abstract class TableFillBenchmark {
         cpuBefore = cpu.nanos();
         serverCpuBefore = serverCpu.nanos();
         heap.start();
+        if (relay != null) {
+            trafficBefore = relay.traffic();
+            relayCpuBefore = relay.cpuNanos();
+        }
         waits.start();
     }
 
@@ -186,6 +206,7 @@ public abstract class TableFillBenchmark {
         counters.waitWalShare = waited.get(WaitSampler.Wait.WAL);
         counters.waitDataIoShare = waited.get(WaitSampler.Wait.DATA_IO);
         counters.waitOtherShare = waited.get(WaitSampler.Wait.OTHER);
+        recordNetwork(counters);
         if (outsideChunks != null) {
             counters.chunks = outsideChunks.total();
             counters.successfulChunks = outsideChunks.succeeded();
@@ -212,11 +233,59 @@ public abstract class TableFillBenchmark {
                     control.close();
                 }
             } finally {
-                if (postgres != null) {
-                    postgres.close();
+                try (RelayProcess started = relay) {
+                    relay = null;
+                } finally {
+                    if (postgres != null) {
+                        postgres.close();
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Where the loader connects for this {@code rtt}: the server directly at {@code loopback}, else a relay
+     * adding that round-trip time, started now in a process of its own and stopped at trial teardown. Both
+     * paths' {@code SELECT 1} round trips are measured now, so every shot says how far its loader's server was.
+     *
+     * @param direct the server as the benchmark would reach it without a relay (over TCP or TLS)
+     * @param rtt    the {@code rtt} parameter's value
+     */
+    protected final ServerAddress loaderAddress(ServerAddress direct, String rtt) throws SQLException {
+        RoundTripDelay delay = RoundTripDelay.parse(rtt, description() + ": rtt");
+        ServerAddress address = direct;
+        if (delay.relayed()) {
+            relay = RelayProcess.start(direct.socketAddress(), delay.added());
+            address = direct.through(relay.address());
+        }
+        directRoundTrip = measureRoundTrip(direct);
+        loaderRoundTrip = measureRoundTrip(address);
+        LOG.info("{}: loader connects {}; SELECT 1 round trip {} ms on its path, {} ms directly (medians of {})",
+                description(), relay != null ? "through " + relay : "directly", loaderRoundTrip.medianMs(),
+                directRoundTrip.medianMs(), loaderRoundTrip.n());
+        return address;
+    }
+
+    /** The second of two measurements on one connection: the first warms the path (a relay just started, its JIT). */
+    private static RoundTrip measureRoundTrip(ServerAddress address) throws SQLException {
+        try (Connection connection = address.connect()) {
+            RoundTrip.measure(connection);
+            return RoundTrip.measure(connection);
+        }
+    }
+
+    /** What the relay saw during the shot; NaN where the loader has no relay, or no rtt parameter. */
+    private void recordNetwork(ShotCounters counters) {
+        if (relay != null) {
+            counters.roundTrips = relay.traffic().since(trafficBefore).turns();
+            counters.relayCpuNsPerRow = (relay.cpuNanos() - relayCpuBefore) / (double) rows;
+        } else {
+            counters.roundTrips = Double.NaN;
+            counters.relayCpuNsPerRow = Double.NaN;
+        }
+        counters.loaderRoundTripMs = loaderRoundTrip == null ? Double.NaN : loaderRoundTrip.medianMs();
+        counters.directRoundTripMs = directRoundTrip == null ? Double.NaN : directRoundTrip.medianMs();
     }
 
     /** A loader's report of the shot, checked for completeness after it. */

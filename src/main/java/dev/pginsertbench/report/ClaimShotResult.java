@@ -2,6 +2,7 @@ package dev.pginsertbench.report;
 
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.postgres.RoundTripDelay;
 
 /**
  * One measured shot of the claims study, as {@code claim-shots.csv} lists it.
@@ -23,13 +24,19 @@ import dev.pginsertbench.claims.OriginalClaim;
  * @param peakRssGrowthBytes how far the Python worker's resident memory rose during the load (NaN in Java)
  * @param datasetBytes      the live size of the dataset in the fork's language, counted once per fork where the
  *                          claim compares memory (NaN elsewhere)
+ * @param network           how far the fork's server was made to be and what the shot waited for on the way
  */
 public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block,
         String arm, double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
-        double peakRssGrowthBytes, double datasetBytes) {
+        double peakRssGrowthBytes, double datasetBytes, ShotNetwork network) {
 
     /** Identifies the fork: the pairing unit's cluster. */
     String forkKey() {
-        return claim.name() + "/" + language.id() + "/" + round + "/" + fork;
+        return claim.name() + "/" + language.id() + "/" + network.rtt() + "/" + round + "/" + fork;
+    }
+
+    /** The round-trip time the fork's relay added ({@code loopback} without one). */
+    public RoundTripDelay rtt() {
+        return network.rtt();
     }
 }

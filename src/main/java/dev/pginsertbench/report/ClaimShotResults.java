@@ -3,10 +3,12 @@ package dev.pginsertbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.ArmCode;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,15 +49,28 @@ public final class ClaimShotResults {
             OriginalClaim claim = OriginalClaim.of(entry.path("params").path("claim").asText());
             int round = entry.path("params").path("round").asInt();
             long rows = entry.path("params").path("rows").asLong();
+            RoundTripDelay rtt = rtt(entry);
             String fork = entry.path("benchmark").asText().replace(Catalogue.PACKAGE, "") + " {claim=" + claim
-                    + ", round=" + round + "}";
-            readForks(entry, claim, language.get(), round, rows, fork, shots);
+                    + ", round=" + round + (rtt.relayed() ? ", rtt=" + rtt : "") + "}";
+            readForks(entry, new Fork(claim, language.get(), round, rows, rtt), fork, shots);
         }
         return shots;
     }
 
-    private static void readForks(JsonNode entry, OriginalClaim claim, Language language, int round, long rows,
-            String where, List<ClaimShotResult> shots) {
+    /** The entry's round-trip time; loopback where the results predate the parameter. */
+    static RoundTripDelay rtt(JsonNode entry) {
+        JsonNode rtt = entry.path("params").path(Parameter.RTT.field());
+        return rtt.isMissingNode() ? RoundTripDelay.LOOPBACK
+                : RoundTripDelay.parse(rtt.asText(), entry.path("benchmark").asText() + " " + Parameter.RTT.field());
+    }
+
+    /** What every shot of an entry's forks shares. */
+    private record Fork(OriginalClaim claim, Language language, int round, long rows, RoundTripDelay rtt) {
+    }
+
+    private static void readForks(JsonNode entry, Fork of, String where, List<ClaimShotResult> shots) {
+        OriginalClaim claim = of.claim();
+        Language language = of.language();
         List<Arm> arms = language.arms(claim);
         JsonNode secondary = entry.path("secondaryMetrics");
         JsonNode times = entry.path("primaryMetric").path("rawData");
@@ -77,15 +92,20 @@ public final class ClaimShotResults {
                             + " (" + ran.map(Arm::id).orElse("none of the claim's") + "), which does not complete a "
                             + "block of " + arms.size());
                 }
-                shots.add(new ClaimShotResult(claim, language, round, fork + 1, shot + 1, shot / arms.size() + 1,
-                        ran.get().id(), ResultSummary.number(forkTimes.get(shot)), rows,
+                shots.add(new ClaimShotResult(claim, language, of.round(), fork + 1, shot + 1,
+                        shot / arms.size() + 1, ran.get().id(), ResultSummary.number(forkTimes.get(shot)), of.rows(),
                         value(secondary, Counter.MEAN_CHUNK_SECONDS, fork, shot),
                         value(secondary, Counter.RETAINED_HEAP_BYTES, fork, shot),
                         // the JVM's allocation says nothing about the Python worker's
                         language == Language.JAVA
                                 ? value(secondary, Counter.ALLOCATED_BYTES_PER_SHOT, fork, shot) : Double.NaN,
                         value(secondary, Counter.PEAK_RSS_GROWTH_BYTES, fork, shot),
-                        value(secondary, Counter.DATASET_HEAP_BYTES, fork, shot)));
+                        value(secondary, Counter.DATASET_HEAP_BYTES, fork, shot),
+                        new ShotNetwork(of.rtt(), value(secondary, Counter.ROUND_TRIPS, fork, shot),
+                                value(secondary, Counter.CHUNKS, fork, shot),
+                                value(secondary, Counter.RELAY_CPU_NS_PER_ROW, fork, shot),
+                                value(secondary, Counter.LOADER_ROUND_TRIP_MS, fork, shot),
+                                value(secondary, Counter.DIRECT_ROUND_TRIP_MS, fork, shot))));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.pginsertbench.claims.ClaimComparison;
 import dev.pginsertbench.claims.ClaimUnit;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,10 @@ public final class ClaimsPool {
         }
         if (run.report().isEmpty()) {
             throw new IllegalArgumentException(run.name() + " measured no claims of the original loader");
+        }
+        if (!run.report().roundTripTimes().equals(List.of(RoundTripDelay.LOOPBACK))) {
+            throw new IllegalArgumentException(run.name() + " measured claims through a latency relay (rtt "
+                    + run.report().roundTripTimes() + "): the pool combines runs measured on loopback only");
         }
         if (!run.manifest().path("claimArms").isArray() || run.manifest().path("claimArms").isEmpty()) {
             throw new IllegalArgumentException(run.name() + " does not record its claims' arms (manifest schema "

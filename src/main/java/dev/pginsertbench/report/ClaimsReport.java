@@ -6,6 +6,7 @@ import dev.pginsertbench.claims.ClaimUnit;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.Measure;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,29 +38,52 @@ public final class ClaimsReport {
 
     public static ClaimsReport of(List<ClaimShotResult> shots) {
         List<ClaimResult> results = new ArrayList<>();
+        List<RoundTripDelay> levels = shots.stream().map(ClaimShotResult::rtt).distinct().sorted().toList();
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
-                Map<String, List<ClaimShotResult>> forks = shots.stream()
-                        .filter(s -> s.claim() == claim && s.language() == language)
-                        .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new,
-                                Collectors.toList()));
-                if (forks.isEmpty()) {
-                    continue;
-                }
-                for (ClaimComparison comparison : claim.comparisons()) {
-                    if (!language.compares(claim, comparison)) {
-                        continue;
+                for (RoundTripDelay rtt : levels) {
+                    Map<String, List<ClaimShotResult>> forks = shots.stream()
+                            .filter(s -> s.claim() == claim && s.language() == language && s.rtt().equals(rtt))
+                            .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new,
+                                    Collectors.toList()));
+                    if (!forks.isEmpty()) {
+                        compare(claim, language, rtt, forks, results);
                     }
-                    List<double[]> byFork = new ArrayList<>();
-                    for (List<ClaimShotResult> fork : forks.values()) {
-                        byFork.add(pairedValues(fork, comparison));
-                    }
-                    results.add(ClaimResult.of(claim, language, comparison, PairedEstimate.of(byFork),
-                            comparison.measure().memory() ? heldMemory(forks.values(), comparison) : null));
                 }
             }
         }
         return new ClaimsReport(shots, results);
+    }
+
+    /** Every comparison of a claim this language measures, over the forks of one language and round-trip time. */
+    private static void compare(OriginalClaim claim, Language language, RoundTripDelay rtt,
+            Map<String, List<ClaimShotResult>> forks, List<ClaimResult> results) {
+        for (ClaimComparison comparison : claim.comparisons()) {
+            if (!language.compares(claim, comparison)) {
+                continue;
+            }
+            List<double[]> byFork = new ArrayList<>();
+            for (List<ClaimShotResult> fork : forks.values()) {
+                byFork.add(pairedValues(fork, comparison));
+            }
+            results.add(ClaimResult.of(claim, language, rtt, comparison, PairedEstimate.of(byFork),
+                    comparison.measure().memory() ? heldMemory(forks.values(), comparison) : null));
+        }
+    }
+
+    /** Whether some of the run's claims forks connected through a latency relay. */
+    public boolean throughRelay() {
+        return roundTripTimes().stream().anyMatch(RoundTripDelay::relayed);
+    }
+
+    /** What the forks waited for on the network: the relay's accuracy and each arm's round trips. */
+    public ClaimsNetwork network() {
+        return ClaimsNetwork.of(shots);
+    }
+
+    /** The round-trip times the run measured claims at, loopback first. */
+    public List<RoundTripDelay> roundTripTimes() {
+        return results.stream().map(ClaimResult::rtt).distinct().sorted().toList();
     }
 
     /**
@@ -154,6 +178,8 @@ public final class ClaimsReport {
         List<Csv.Column<ClaimResult>> columns = new ArrayList<>(List.of(
                 column("claim", Csv.Kind.TEXT, r -> r.claim().id()),
                 column("language", Csv.Kind.TEXT, r -> r.language().id()),
+                column("rtt", Csv.Kind.TEXT, r -> r.rtt().toString()),
+                column("rtt_ms", Csv.Kind.NUMBER, r -> Csv.number(r.rtt().millis())),
                 column("row", Csv.Kind.TEXT, r -> r.comparison().id()),
                 column("statement", Csv.Kind.TEXT, r -> Csv.quote(r.claim().statement())),
                 column("comparison", Csv.Kind.TEXT, r -> Csv.quote(r.comparison().comparison())),
@@ -197,6 +223,7 @@ public final class ClaimsReport {
     static final List<Csv.Column<ClaimShotResult>> SHOT_COLUMNS = List.of(
             new Csv.Column<>("claim", Csv.Kind.TEXT, (ClaimShotResult s) -> s.claim().id()),
             new Csv.Column<>("language", Csv.Kind.TEXT, (ClaimShotResult s) -> s.language().id()),
+            new Csv.Column<>("rtt", Csv.Kind.TEXT, (ClaimShotResult s) -> s.rtt().toString()),
             new Csv.Column<>("round", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.round())),
             new Csv.Column<>("fork", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.fork())),
             new Csv.Column<>("shot", Csv.Kind.NUMBER, (ClaimShotResult s) -> String.valueOf(s.shot())),
@@ -212,7 +239,16 @@ public final class ClaimsReport {
                     (ClaimShotResult s) -> Csv.number(s.allocatedBytes() / s.rows())),
             new Csv.Column<>("peak_rss_growth_mb", Csv.Kind.NUMBER,
                     (ClaimShotResult s) -> Csv.number(s.peakRssGrowthBytes() / 1e6)),
-            new Csv.Column<>("dataset_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)));
+            new Csv.Column<>("dataset_mb", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.datasetBytes() / 1e6)),
+            new Csv.Column<>("chunks", Csv.Kind.NUMBER, (ClaimShotResult s) -> Csv.number(s.network().chunks())),
+            new Csv.Column<>("round_trips", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.network().roundTrips())),
+            new Csv.Column<>("relay_cpu_ns_per_row", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.network().relayCpuNsPerRow())),
+            new Csv.Column<>("loader_rtt_ms", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.network().loaderRoundTripMs())),
+            new Csv.Column<>("direct_rtt_ms", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.network().directRoundTripMs())));
 
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
     public String csv() {
@@ -231,9 +267,11 @@ public final class ClaimsReport {
      */
     public String table() {
         List<Language> languages = languages();
+        List<RoundTripDelay> levels = roundTripTimes();
+        boolean byRtt = levels.size() > 1 || levels.stream().anyMatch(RoundTripDelay::relayed);
         StringBuilder text = new StringBuilder(4096);
-        StringBuilder head = new StringBuilder("| claim | comparison | claimed |");
-        StringBuilder rule = new StringBuilder("|---|---|---|");
+        StringBuilder head = new StringBuilder("| claim | comparison | claimed |" + (byRtt ? " rtt |" : ""));
+        StringBuilder rule = new StringBuilder("|---|---|---|" + (byRtt ? "---|" : ""));
         for (Language language : languages) {
             String prefix = languages.size() > 1 ? language.label() + ": " : "";
             head.append(' ').append(prefix).append("measured [95 % interval] | n pairs (forks) | precision (target) | ")
@@ -243,15 +281,17 @@ public final class ClaimsReport {
         text.append(head).append('\n').append(rule).append('\n');
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (ClaimComparison c : claim.comparisons()) {
-                List<Optional<ClaimResult>> row = languages.stream().map(language -> result(claim, language, c))
-                        .toList();
-                if (row.stream().allMatch(Optional::isEmpty)) {
-                    continue;
+                for (RoundTripDelay rtt : levels) {
+                    List<Optional<ClaimResult>> row = languages.stream()
+                            .map(language -> result(claim, language, rtt, c)).toList();
+                    if (row.stream().allMatch(Optional::isEmpty)) {
+                        continue;
+                    }
+                    text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |%s", claim.id(),
+                            c.primary() ? " *" : "", c.comparison(), c.claimedRange(), byRtt ? " " + rtt + " |" : ""));
+                    row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
+                    text.append('\n');
                 }
-                text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |", claim.id(), c.primary() ? " *" : "",
-                        c.comparison(), c.claimedRange()));
-                row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
-                text.append('\n');
             }
         }
         return text.toString();
@@ -276,10 +316,10 @@ public final class ClaimsReport {
                 .filter(language -> results.stream().anyMatch(r -> r.language() == language)).toList();
     }
 
-    private Optional<ClaimResult> result(OriginalClaim claim, Language language, ClaimComparison comparison) {
-        return results.stream()
-                .filter(r -> r.claim() == claim && r.language() == language && r.comparison().equals(comparison))
-                .findFirst();
+    private Optional<ClaimResult> result(OriginalClaim claim, Language language, RoundTripDelay rtt,
+            ClaimComparison comparison) {
+        return results.stream().filter(r -> r.claim() == claim && r.language() == language && r.rtt().equals(rtt)
+                && r.comparison().equals(comparison)).findFirst();
     }
 
     private static String cells(ClaimResult r) {
@@ -354,12 +394,22 @@ public final class ClaimsReport {
         text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
-                for (Arm arm : language.arms(claim)) {
-                    armRow(text, claim, language, arm);
+                for (RoundTripDelay rtt : roundTripTimes()) {
+                    for (Arm arm : language.arms(claim)) {
+                        armRow(text, claim, language, rtt, arm);
+                    }
                 }
             }
         }
+        if (throughRelay()) {
+            text.append('\n').append(network().markdown());
+        }
         return text.toString();
+    }
+
+    /** A language, with the round-trip time its forks' relay added where there was one: {@code java @2ms}. */
+    static String where(Language language, RoundTripDelay rtt) {
+        return language.id() + (rtt.relayed() ? " @" + rtt : "");
     }
 
     /**
@@ -392,7 +442,7 @@ public final class ClaimsReport {
                     : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()),
                             number(factor * w.low()), number(factor * w.high()));
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
-                    r.language().id(), r.comparison().id(), r.comparison().unit().precisionUnit(),
+                    where(r.language(), r.rtt()), r.comparison().id(), r.comparison().unit().precisionUnit(),
                     number(factor * p.spread().withinRound()), number(factor * p.spread().betweenRounds()), warmup,
                     w.flagged() ? "yes" : "no", blocksForTarget(r)));
         }
@@ -411,9 +461,9 @@ public final class ClaimsReport {
         return (needed.isPresent() ? String.valueOf(needed.getAsInt()) : "none") + " (" + measured + ")";
     }
 
-    private void armRow(StringBuilder text, OriginalClaim claim, Language language, Arm arm) {
-        List<ClaimShotResult> armShots = shots.stream()
-                .filter(s -> s.claim() == claim && s.language() == language && s.arm().equals(arm.id())).toList();
+    private void armRow(StringBuilder text, OriginalClaim claim, Language language, RoundTripDelay rtt, Arm arm) {
+        List<ClaimShotResult> armShots = shots.stream().filter(s -> s.claim() == claim && s.language() == language
+                && s.rtt().equals(rtt) && s.arm().equals(arm.id())).toList();
         if (armShots.isEmpty()) {
             return;
         }
@@ -423,7 +473,7 @@ public final class ClaimsReport {
         double rss = mean(armShots, ClaimShotResult::peakRssGrowthBytes);
         long armRows = armShots.get(0).rows();
         text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n",
-                claim.id(), language.id(), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds,
+                claim.id(), where(language, rtt), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds,
                 armRows / seconds, number(retained / 1e6),
                 Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
                 number(rss / 1e6)));

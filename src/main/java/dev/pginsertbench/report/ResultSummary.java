@@ -56,7 +56,8 @@ public final class ResultSummary {
             double averageRowBytes) {
         List<SummaryRow> measured = new ArrayList<>();
         for (JsonNode node : results) {
-            if (!ClaimShotResults.isClaimEntry(node) && !InterleavedReferences.isEntry(node)) {
+            if (!ClaimShotResults.isClaimEntry(node) && !InterleavedReferences.isEntry(node)
+                    && !RelayCost.isEntry(node)) {
                 measured.add(row(node, averageRowBytes));
             }
         }

@@ -87,10 +87,13 @@ public final class ResultsSchema {
         columns(files, "summary.csv", SummaryCsv.COLUMNS);
         columns(files, "claims.csv", ClaimsReport.CSV_COLUMNS);
         columns(files, "claim-shots.csv", ClaimsReport.SHOT_COLUMNS);
+        columns(files, "claims-network.csv", ClaimsNetwork.CSV_COLUMNS);
+        columns(files, "relay-cost.csv", RelayCost.CSV_COLUMNS);
         columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
         columns(files, "interleaved-shots.csv", InterleavedReferences.SHOT_COLUMNS);
         columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);
         columns(files, "pooled-runs.csv", ClaimsPool.RUNS_CSV_COLUMNS);
+        schema.putObject("network").put("relayModel", ClaimsNetwork.RELAY_MODEL);
         ArrayNode claims = schema.putArray("claims");
         for (OriginalClaim claim : OriginalClaim.values()) {
             ObjectNode node = claims.addObject().put("id", claim.id()).put("title", claim.title())

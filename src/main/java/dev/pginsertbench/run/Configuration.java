@@ -2,6 +2,7 @@ package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -53,6 +54,13 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
         return Collections.unmodifiableMap(text);
     }
 
+    /** The same configuration with one more parameter set (or one replaced). */
+    public Configuration with(Parameter parameter, Object value) {
+        Map<Parameter, Object> more = new LinkedHashMap<>(params);
+        more.put(parameter, value);
+        return new Configuration(entry, more, shots, rows);
+    }
+
     /** Rows per load of this configuration in a run of {@code runRows}: its own limit, never more than the run's. */
     public int rows(int runRows) {
         return rows == null ? runRows : Math.min(rows, runRows);
@@ -71,7 +79,12 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
             }
             value.getKey().text(value.getValue()); // of the parameter's type, or an error naming it
         }
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = new LinkedHashMap<>(params);
+        if (entry.parameters().contains(Parameter.RTT)) {
+            // the network is a factor of few profiles: elsewhere the loader connects directly, said explicitly
+            params.putIfAbsent(Parameter.RTT, RoundTripDelay.LOOPBACK);
+        }
+        params = Collections.unmodifiableMap(params);
         if (rows != null && rows < 1) {
             throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + entry.id());
         }

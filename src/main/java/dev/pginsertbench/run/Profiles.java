@@ -13,6 +13,7 @@ import dev.pginsertbench.load.ExecutorKind;
 import dev.pginsertbench.load.LoadPlan;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.EmbeddedVersion;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import dev.pginsertbench.postgres.TableShape;
 import dev.pginsertbench.postgres.Transport;
 import java.util.ArrayList;
@@ -97,6 +98,23 @@ public final class Profiles {
     /** The references profile: more rounds, so that the ratios' interval over rounds (fresh servers) is narrower. */
     static final int REFERENCES_ROUNDS = 8;
 
+    /**
+     * The network profile: the claims forks on loopback and through a relay adding each of these
+     * round-trip times (a client VM to a managed database in the same region; another region).
+     */
+    static final List<RoundTripDelay> NETWORK_RTTS = List.of(RoundTripDelay.LOOPBACK, RoundTripDelay.ofMillis(2),
+            RoundTripDelay.ofMillis(20));
+    /**
+     * Its rounds and rows: fewer than the claims profile's, so that three round-trip times fit in about
+     * an hour on the 2-core machine; every level gets the same rows, so that levels compare alike.
+     */
+    static final int NETWORK_ROUNDS = 3;
+    static final int NETWORK_ROWS = CLAIMS_ROWS / 2;
+    static final int PYTHON_NETWORK_ROWS = PYTHON_CLAIMS_ROWS / 2;
+    /** The relay's A/A forks: blocks of one direct and one relayed shot. */
+    static final int RELAY_COST_WARMUP_BLOCKS = 2;
+    static final int RELAY_COST_BLOCKS = 8;
+
     /** The seed a profile is built with where no run draws one (tests, the docs' profile tables). */
     static final long FIXED_SEED = 42;
 
@@ -132,7 +150,8 @@ public final class Profiles {
     static final List<ProfileSummary> SUMMARIES = List.of(
             new ProfileSummary("smoke", "does everything run here?",
                     "every benchmark method once, one factor point into an indexed table, "
-                    + "and pooled executeBatch over TLS (18 configurations)", "about 1.5 minutes"),
+                    + "pooled executeBatch over TLS, and a claim through a 2 ms latency relay (20 configurations)",
+                    "about 1.5 minutes"),
             new ProfileSummary("quick", "a first look at the four strategies",
                     "the four strategies under study over a few chunk sizes and task counts, both COPY formats, the "
                     + "ceilings, and psql and the parallel ceilings interleaved with pooled COPY in 3 rounds (36 "
@@ -142,6 +161,11 @@ public final class Profiles {
                     + "and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
                     + "and in Python on 20,000 rows)",
                     "40 to 73 minutes measured from fresh clones, build included (4 runs; 49 estimated)"),
+            new ProfileSummary("network", "which verdicts move when the server is a network away?",
+                    "every claim of the original loader, arms interleaved and paired as in claims, in Java and the "
+                    + "Python port, on loopback and through a latency relay adding 2 and 20 ms per round trip, and "
+                    + "the relay's own cost A/A (111 forks: 6 claims x 2 languages x 3 round-trip times x 3 rounds, "
+                    + "and 3 A/A forks; Python on 10,000 rows)", "about 60 minutes (estimate)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
@@ -183,6 +207,7 @@ public final class Profiles {
             case "smoke" -> Optional.of(smoke());
             case "quick" -> Optional.of(quick());
             case "claims" -> Optional.of(claims(seed));
+            case "network" -> Optional.of(network(seed));
             case "versions" -> Optional.of(versions());
             case "references" -> Optional.of(references());
             case "standard" -> Optional.of(standard());
@@ -215,6 +240,9 @@ public final class Profiles {
                 params(CHUNK_SIZE, 500, TASKS, 2, Parameter.ROUND, 1), new Configuration.Shots(1, 6)));
         all.add(claimFork(OriginalClaim.CONVERSION, 1, 1, 2));
         all.add(claimFork(Language.PYTHON, OriginalClaim.CONVERSION, 1, 1, 2, null));
+        // the latency relay once under a claim whose arms connect per chunk and through a pool, and its A/A
+        all.add(claimFork(OriginalClaim.POOL, 1, 1, 2).with(Parameter.RTT, RoundTripDelay.ofMillis(2)));
+        all.add(new Configuration(Catalogue.RELAY_COST, params(Parameter.ROUND, 1), new Configuration.Shots(2, 4)));
         return new Profile("smoke", "CI-sized check that every benchmark runs and verifies", 2_000, 1, 1, 2, all);
     }
 
@@ -310,6 +338,36 @@ public final class Profiles {
         }
         return new Profile("claims", "every claim of the original loader, arms interleaved and paired, "
                 + CLAIMS_ROUNDS + " rounds", CLAIMS_ROWS, 1, 0, 1, all, seed, List.of(), List.of());
+    }
+
+    /**
+     * The claims at several distances ({@link #NETWORK_RTTS}): every claim's forks in Java and in the
+     * Python port at each round-trip time, {@link #NETWORK_ROUNDS} rounds, each round's forks (every
+     * claim, language and round-trip time, and one A/A fork of the relay) in a random order from the
+     * run's seed, so that drift over the run reaches every level alike. Blocks per fork are half the
+     * claims profile's (at least 4 in Java).
+     */
+    static Profile network(long seed) {
+        Random random = new Random(seed);
+        List<Configuration> all = new ArrayList<>();
+        for (int round = 1; round <= NETWORK_ROUNDS; round++) {
+            List<Configuration> forks = new ArrayList<>();
+            for (RoundTripDelay rtt : NETWORK_RTTS) {
+                for (OriginalClaim claim : OriginalClaim.values()) {
+                    forks.add(claimFork(Language.JAVA, claim, round, CLAIMS_WARMUP_BLOCKS,
+                            Math.max(4, (CLAIMS_BLOCKS.get(claim) + 1) / 2), null).with(Parameter.RTT, rtt));
+                    forks.add(claimFork(Language.PYTHON, claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS,
+                            PYTHON_NETWORK_ROWS).with(Parameter.RTT, rtt));
+                }
+            }
+            forks.add(new Configuration(Catalogue.RELAY_COST, params(Parameter.ROUND, round),
+                    new Configuration.Shots(2 * RELAY_COST_WARMUP_BLOCKS, 2 * RELAY_COST_BLOCKS), null));
+            Collections.shuffle(forks, random);
+            all.addAll(forks);
+        }
+        return new Profile("network", "every claim of the original loader on loopback and through a latency relay "
+                + "adding " + NETWORK_RTTS.subList(1, NETWORK_RTTS.size()) + ", " + NETWORK_ROUNDS + " rounds",
+                NETWORK_ROWS, 1, 0, 1, all, seed, List.of(), List.of());
     }
 
     /** One fork of a claim run by the Java port: its arms in blocks of one shot each. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.InterleavedReferences;
+import dev.pginsertbench.report.RelayCost;
 import dev.pginsertbench.report.ResultSummary;
 import dev.pginsertbench.report.ResultsSchema;
 import dev.pginsertbench.report.SummaryCsv;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -119,21 +121,25 @@ final class ResultsFolder {
 
     /**
      * summary.csv, summary.md, interleaved.csv and interleaved-shots.csv when the run measured
-     * interleaved reference forks, and, when the run measured claims, claims.csv, claim-shots.csv and claims.md, from
-     * jmh-result.json.
+     * interleaved reference forks, and, when the run measured claims, claims.csv, claim-shots.csv and claims.md
+     * (with claims-network.csv where forks connected through a latency relay), from jmh-result.json.
      */
     private Reports writeReports(RunFacts facts, Outcome outcome) throws IOException {
         JsonNode json = ResultSummary.readJson(path.resolve("jmh-result.json"));
         List<InterleavedReferences.Group> interleaved = InterleavedReferences.of(json);
         List<SummaryRow> summary = ResultSummary.of(json, interleaved, facts.dataset().averageRowBytes());
         ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
+        Optional<RelayCost> relayCost = RelayCost.of(json);
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve(ResultsSchema.FILE), ResultsSchema.json(), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.md"), SummaryMarkdown.of(facts.runId(), plan.profile().name(),
                 plan.rows(), facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
-                facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped(), interleaved),
-                StandardCharsets.UTF_8);
+                facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped(), interleaved)
+                + relaySections(claims, relayCost), StandardCharsets.UTF_8);
+        if (relayCost.isPresent()) {
+            Files.writeString(path.resolve("relay-cost.csv"), relayCost.get().csv(), StandardCharsets.UTF_8);
+        }
         if (!interleaved.isEmpty()) {
             Files.writeString(path.resolve("interleaved.csv"), InterleavedReferences.csv(interleaved),
                     StandardCharsets.UTF_8);
@@ -145,8 +151,21 @@ final class ResultsFolder {
             Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);
             Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows()),
                     StandardCharsets.UTF_8);
+            if (claims.throughRelay()) {
+                Files.writeString(path.resolve("claims-network.csv"), claims.network().csv(), StandardCharsets.UTF_8);
+            }
         }
         return new Reports(summary, claims);
+    }
+
+    /** The latency relay's A/A cost and accuracy, where the run measured through one; else nothing. */
+    private static String relaySections(ClaimsReport claims, Optional<RelayCost> relayCost) {
+        StringBuilder text = new StringBuilder();
+        relayCost.ifPresent(cost -> text.append('\n').append(cost.markdown()));
+        if (claims.throughRelay()) {
+            text.append("\n## The latency relay's accuracy\n\n").append(claims.network().accuracyMarkdown());
+        }
+        return text.toString();
     }
 
     /** What the end of a run prints: the summary table, and the claims table when the run measured claims. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,37 @@ class ClaimsReportTest {
     }
 
     @Test
+    void eachRoundTripTimeIsComparedOnItsOwn() {
+        ArrayNode results = (ArrayNode) twoForks();
+        // through a 20 ms relay, pooled/new = 0.5 in every block of both rounds
+        for (int round = 1; round <= 2; round++) {
+            ObjectNode far = poolFork(round, new double[] {2.0, 1.0, 1.0, 2.0}, new int[] {1, 0, 0, 1});
+            ((ObjectNode) far.get("params")).put("rtt", "20ms");
+            results.add(far);
+        }
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(results));
+        assertThat(report.roundTripTimes()).extracting(RoundTripDelay::toString).containsExactly("loopback", "20ms");
+        assertThat(report.results()).extracting(r -> r.rtt().toString()).containsExactly("loopback", "20ms");
+        assertThat(report.results().get(0).estimate()).isCloseTo(100 * (1 - Math.sqrt(0.8 * 0.9)), within(1e-9));
+        assertThat(report.results().get(1).estimate()).isCloseTo(50.0, within(1e-9));
+        assertThat(report.results().get(1).forks()).isEqualTo(2);
+        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow())
+                .startsWith("pool,java,20ms,20.0000,pooled_vs_per_chunk,");
+        assertThat(report.table()).contains("| rtt |").contains(" 20ms | 50.0 % [50.0 %, 50.0 %]");
+        assertThat(report.shotsCsv()).contains("pool,java,20ms,2,1,4,2,new_connection_per_chunk,");
+        assertThat(report.throughRelay()).isTrue();
+        assertThat(report.markdown("r", 1000)).contains("## The network").contains("| pool | java @20ms | after |");
+    }
+
+    @Test
+    void aRunOnLoopbackOnlyShowsNoRoundTripColumn() {
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(twoForks()));
+        assertThat(report.throughRelay()).isFalse();
+        assertThat(report.table()).doesNotContain("rtt");
+        assertThat(report.markdown("r", 1000)).doesNotContain("## The network");
+    }
+
+    @Test
     void shotsAreListedInOrderWithTheirArmAndBlock() {
         List<ClaimShotResult> shots = ClaimShotResults.of(twoForks());
         assertThat(shots).hasSize(8);
@@ -77,7 +109,8 @@ class ClaimsReportTest {
         assertThat(shots.get(2).block()).isEqualTo(2);
         assertThat(shots.get(4).round()).isEqualTo(2);
         assertThat(ClaimsReport.of(shots).shotsCsv().lines().skip(1).findFirst().orElseThrow())
-                .isEqualTo("pool,java,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN,10.0000");
+                .isEqualTo("pool,java,loopback,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN,10.0000,"
+                        + "NaN,NaN,NaN,NaN,NaN");
     }
 
     @Test
@@ -101,7 +134,7 @@ class ClaimsReportTest {
         String csv = ClaimsReport.of(ClaimShotResults.of(twoForks())).csv();
         assertThat(csv.lines()).hasSize(1 + OriginalClaim.POOL.comparisons().size());
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-                .startsWith("pool,java,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
+                .startsWith("pool,java,loopback,0.00000,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
                 .contains(",% less time,true,10.0000,20.0000,15.")
                 .contains(",4,2,inconclusive,log_ratio,");
         List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
@@ -220,7 +253,7 @@ class ClaimsReportTest {
         ClaimResult python = report.results().get(1);
         assertThat(python.estimate()).isCloseTo(50.0, within(1e-9));
         assertThat(python.forks()).isEqualTo(2);
-        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow()).startsWith("pool,python,pooled_vs_per_chunk,");
+        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow()).startsWith("pool,python,loopback,0.00000,pooled_vs_per_chunk,");
         assertThat(report.shots()).filteredOn(shot -> shot.language() == Language.PYTHON).hasSize(8)
                 .allSatisfy(shot -> assertThat(shot.allocatedBytes()).isNaN())
                 .allSatisfy(shot -> assertThat(shot.peakRssGrowthBytes()).isEqualTo(1e6));

@@ -20,14 +20,16 @@ import org.junit.jupiter.api.Test;
 class ResultsReadmeColumnsTest {
 
     /** The heading that starts each file's section. */
-    private static final Map<String, String> SECTIONS = Map.of(
-            "summary.csv", "## `summary.csv` columns",
-            "interleaved.csv", "## `interleaved.csv`, `interleaved-shots.csv`",
-            "interleaved-shots.csv", "## `interleaved.csv`, `interleaved-shots.csv`",
-            "claims.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`",
-            "claim-shots.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`",
-            "pooled-claims.csv", "## A pooled folder: `pooled-claims.csv`, `pooled-runs.csv`, `pooled-claims.md`",
-            "pooled-runs.csv", "## A pooled folder: `pooled-claims.csv`, `pooled-runs.csv`, `pooled-claims.md`");
+    private static final Map<String, String> SECTIONS = Map.ofEntries(
+            Map.entry("claims-network.csv", "## The network: `claims-network.csv`, `relay-cost.csv`"),
+            Map.entry("relay-cost.csv", "## The network: `claims-network.csv`, `relay-cost.csv`"),
+            Map.entry("summary.csv", "## `summary.csv` columns"),
+            Map.entry("interleaved.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
+            Map.entry("interleaved-shots.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
+            Map.entry("claims.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`"),
+            Map.entry("claim-shots.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`"),
+            Map.entry("pooled-claims.csv", "## A pooled folder: `pooled-claims.csv`, `pooled-runs.csv`, `pooled-claims.md`"),
+            Map.entry("pooled-runs.csv", "## A pooled folder: `pooled-claims.csv`, `pooled-runs.csv`, `pooled-claims.md`"));
 
     @Test
     void everyColumnOfEveryFileIsDefinedInItsSection() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.postgres.RoundTripDelay;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.Transport;
@@ -26,8 +27,11 @@ class ConfigurationTest {
         assertThat(configuration.value(Parameter.FORMAT, Protocol.class)).contains(Protocol.COPY_BINARY);
         assertThat(configuration.value(Parameter.CLAIM, OriginalClaim.class)).isEmpty();
         assertThat(configuration.jmhParams()).containsExactly(Map.entry("chunkSize", "5000"), Map.entry("tasks", "2"),
-                Map.entry("format", "COPY_BINARY"), Map.entry("transport", "TCP"));
-        assertThat(configuration).hasToString("PooledCopyBenchmark.load {chunkSize=5000, tasks=2, format=COPY_BINARY, transport=TCP}");
+                Map.entry("format", "COPY_BINARY"), Map.entry("transport", "TCP"), Map.entry("rtt", "loopback"));
+        assertThat(configuration).hasToString(
+                "PooledCopyBenchmark.load {chunkSize=5000, tasks=2, format=COPY_BINARY, transport=TCP, rtt=loopback}");
+        assertThat(configuration.with(Parameter.RTT, RoundTripDelay.ofMillis(0.5)).jmhParams())
+                .containsEntry("rtt", "0.5ms");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.FactorBenchmark;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.bench.TableFillBenchmark;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.load.Protocol;
@@ -141,11 +142,14 @@ class ProfilesTest {
     @Test
     void theFactorBenchmarksParameterDefaultsAreTheFactorStudysBasePoint() throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>();
-        for (Field field : FactorBenchmark.class.getDeclaredFields()) {
-            Param param = field.getAnnotation(Param.class);
-            if (param != null) {
-                assertThat(param.value()).as(field.getName() + " has one default").hasSize(1);
-                defaults.put(field.getName(), param.value()[0]);
+        // its own parameters and those of the loader benchmarks it extends, not rows and server
+        for (Class<?> type = FactorBenchmark.class; type != TableFillBenchmark.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                Param param = field.getAnnotation(Param.class);
+                if (param != null) {
+                    assertThat(param.value()).as(field.getName() + " has one default").hasSize(1);
+                    defaults.put(field.getName(), param.value()[0]);
+                }
             }
         }
         assertThat(defaults).isEqualTo(new Configuration(Catalogue.FACTOR_POINT, Profiles.factorParams(Profiles.FACTOR_BASE)).jmhParams());
