@@ -122,7 +122,9 @@ class SmokeRunIT {
         long claimForks = 0;
         long interleavedForks = 0;
         for (JsonNode entry : entries) {
-            claimForks += entry.path("benchmark").asText().contains("ClaimBenchmark.") ? 1 : 0;
+            // the claims forks and the relay's A/A fork mix arms: none is a summary row
+            claimForks += entry.path("benchmark").asText().contains("ClaimBenchmark.")
+                    || entry.path("benchmark").asText().endsWith(Catalogue.RELAY_COST.id()) ? 1 : 0;
             interleavedForks += entry.path("benchmark").asText().endsWith(Catalogue.INTERLEAVED_REFERENCES.id()) ? 1 : 0;
         }
         long measured = entries.size();
@@ -179,6 +181,9 @@ class SmokeRunIT {
             }
             if (catalogued == Catalogue.INTERLEAVED_REFERENCES) {
                 writers.add(Counter.Writer.REFERENCE);
+            }
+            if (catalogued == Catalogue.RELAY_COST) {
+                writers.add(Counter.Writer.RELAY);
             }
             for (Counter.Writer writer : writers) {
                 for (Counter counter : Counter.of(writer)) {
@@ -263,29 +268,33 @@ class SmokeRunIT {
     @Test
     void theClaimForkIsReportedAsVerdictsAndShotsInOrder() throws Exception {
         List<String> claims = Files.readAllLines(results.resolve("claims.csv"), StandardCharsets.UTF_8);
-        assertThat(claims.get(0)).startsWith("claim,language,row,statement,comparison,unit,primary,claimed_low,claimed_high,");
+        assertThat(claims.get(0))
+                .startsWith("claim,language,rtt,rtt_ms,row,statement,comparison,unit,primary,claimed_low,claimed_high,");
         boolean python = Prerequisite.PYTHON_LOADER.missing(null).isEmpty();
         long javaRows = OriginalClaim.CONVERSION.comparisons().stream()
                 .filter(c -> Language.JAVA.compares(OriginalClaim.CONVERSION, c)).count();
         long pythonRows = OriginalClaim.CONVERSION.comparisons().stream()
                 .filter(c -> Language.PYTHON.compares(OriginalClaim.CONVERSION, c)).count();
-        assertThat(claims).hasSize((int) (1 + javaRows + (python ? pythonRows : 0)));
-        assertThat(claims.get(1)).startsWith("conversion,java,upfront_vs_per_chunk,");
+        // and the pool claim's one comparison, in Java, through the 2 ms relay
+        assertThat(claims).hasSize((int) (1 + 1 + javaRows + (python ? pythonRows : 0)));
+        assertThat(claims.get(1)).startsWith("pool,java,2ms,2.00000,pooled_vs_per_chunk,");
+        assertThat(claims.get(2)).startsWith("conversion,java,loopback,0.00000,upfront_vs_per_chunk,");
         // the memory each arm held, counted in the forks: up front holds every converted row, about 1 KB each
         List<String> header = cells(claims.get(0));
-        List<String> memory = cells(claims.stream().filter(line -> line.startsWith("conversion,java,retained_memory,"))
+        List<String> memory = cells(claims.stream().filter(line -> line.startsWith("conversion,java,loopback,0.00000,retained_memory,"))
                 .findFirst().orElseThrow());
         assertThat(Double.parseDouble(memory.get(header.indexOf("dataset_mb")))).isPositive();
         assertThat(Double.parseDouble(memory.get(header.indexOf("extra_bytes_per_row")))).isGreaterThan(300);
         assertThat(memory.get(header.indexOf("unit"))).isEqualTo("% of dataset more held");
         List<String> shots = Files.readAllLines(results.resolve("claim-shots.csv"), StandardCharsets.UTF_8);
-        // one claim fork of two arms, two measured blocks, in each language
-        assertThat(shots).hasSize(1 + 2 * 2 * (python ? 2 : 1));
-        assertThat(shots.subList(1, 5)).allMatch(line -> line.startsWith("conversion,java,1,1,"));
+        // one claim fork of two arms, two measured blocks, in each language, and the relayed pool fork's
+        assertThat(shots).hasSize(1 + 2 * 2 * (python ? 2 : 1) + 2 * 2);
+        assertThat(shots.subList(1, 5)).allMatch(line -> line.startsWith("conversion,java,loopback,1,1,"));
         if (python) {
-            assertThat(shots.subList(5, 9)).allMatch(line -> line.startsWith("conversion,python,1,1,"));
-            assertThat(claims).anyMatch(line -> line.startsWith("conversion,python,peak_rss,"));
+            assertThat(shots.subList(5, 9)).allMatch(line -> line.startsWith("conversion,python,loopback,1,1,"));
+            assertThat(claims).anyMatch(line -> line.startsWith("conversion,python,loopback,0.00000,peak_rss,"));
         }
+        assertThat(shots).filteredOn(line -> line.startsWith("pool,java,2ms,1,1,")).hasSize(4);
         assertThat(Files.readString(results.resolve("claims.md"), StandardCharsets.UTF_8)).contains("converted up front vs in each chunk");
         assertThat(console).contains("Claims of the original loader");
         // no claim fork is a summary row, in summary.csv or in summary.md's table; a skipped one is listed with its reason
@@ -301,6 +310,54 @@ class SmokeRunIT {
             assertThat(summary.substring(notMeasured)).contains("PythonClaimBenchmark.load")
                     .contains(Prerequisite.PYTHON_LOADER.missing(null).orElseThrow());
         }
+    }
+
+    @Test
+    void theRelayedForksCountTheirRoundTripsAndTheRelayIsCheckedAndItsCostMeasured() throws Exception {
+        List<String> shots = Files.readAllLines(results.resolve("claim-shots.csv"), StandardCharsets.UTF_8);
+        List<String> header = cells(shots.get(0));
+        for (String line : shots.subList(1, shots.size())) {
+            List<String> cells = cells(line);
+            double added = Double.parseDouble(cells.get(header.indexOf("loader_rtt_ms")))
+                    - Double.parseDouble(cells.get(header.indexOf("direct_rtt_ms")));
+            if (line.startsWith("pool,java,2ms,")) {
+                // the relay holds every byte a millisecond each way: a round trip through it is never shorter
+                assertThat(added).as(line).isGreaterThanOrEqualTo(2.0);
+                assertThat(Double.parseDouble(cells.get(header.indexOf("round_trips")))).as(line).isPositive();
+                assertThat(Double.parseDouble(cells.get(header.indexOf("relay_cpu_ns_per_row")))).as(line)
+                        .isNotNaN();
+            } else {
+                assertThat(cells.get(header.indexOf("round_trips"))).as(line).isEqualTo("NaN");
+            }
+        }
+        List<String> network = Files.readAllLines(results.resolve("claims-network.csv"), StandardCharsets.UTF_8);
+        List<String> columns = cells(network.get(0));
+        double pooled = Double.NaN;
+        double perChunk = Double.NaN;
+        for (String line : network.subList(1, network.size())) {
+            List<String> cells = cells(line);
+            if (line.startsWith("pool,java,2ms,")) {
+                double roundTrips = Double.parseDouble(cells.get(columns.indexOf("round_trips_per_chunk")));
+                if (cells.get(columns.indexOf("arm")).equals("after")) {
+                    pooled = roundTrips;
+                } else {
+                    perChunk = roundTrips;
+                }
+            }
+        }
+        // a new connection per chunk waits for its startup and login exchanges on every chunk, a pooled one does not
+        assertThat(pooled).isPositive();
+        assertThat(perChunk).isGreaterThan(pooled + 2);
+        List<String> cost = Files.readAllLines(results.resolve("relay-cost.csv"), StandardCharsets.UTF_8);
+        assertThat(cost).hasSize(4);
+        assertThat(cost.subList(1, 4)).extracting(line -> cells(line).get(0))
+                .containsExactly("time", "relay_cpu", "client_cpu");
+        assertThat(cost.subList(1, 4)).allMatch(line -> line.endsWith(",2,1"));
+        String summary = Files.readString(results.resolve("summary.md"), StandardCharsets.UTF_8);
+        assertThat(summary).contains("## The latency relay's own cost (A/A)", "## The latency relay's accuracy",
+                "| 2ms | 1 |");
+        assertThat(Files.readString(results.resolve("claims.md"), StandardCharsets.UTF_8))
+                .contains("## The network", "| pool | java | 2ms | new_connection_per_chunk |");
     }
 
     @Test
