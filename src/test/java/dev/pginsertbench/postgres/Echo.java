@@ -1,5 +1,7 @@
 package dev.pginsertbench.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,8 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.Supplier;
 
-/** A server that sends back every byte it reads, on each connection, until the client half-closes. */
+/**
+ * A server that sends back every byte it reads, on each connection, until the client half-closes; and the check of a
+ * relay in front of it.
+ */
 final class Echo implements AutoCloseable {
     private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 
@@ -56,6 +64,20 @@ final class Echo implements AutoCloseable {
             writer.join();
             return back;
         }
+    }
+
+    /**
+     * Sends 3 MB through {@code relay} to an echo behind it, and checks that every byte came back in order and
+     * that the relay counted each of them both ways.
+     */
+    static void assertRelaysEveryByteInOrder(InetSocketAddress relay, Supplier<LatencyRelay.Traffic> traffic,
+            String what) throws IOException, InterruptedException {
+        byte[] payload = new byte[3 * 1024 * 1024 + 17];
+        new Random(11).nextBytes(payload);
+        byte[] back = sendThrough(relay, payload);
+        assertThat(Arrays.equals(back, payload)).as("echo through " + what).isTrue();
+        assertThat(traffic.get().clientBytes()).isEqualTo(payload.length);
+        assertThat(traffic.get().serverBytes()).isEqualTo(payload.length);
     }
 
     @Override
