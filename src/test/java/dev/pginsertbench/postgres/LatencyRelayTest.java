@@ -17,18 +17,12 @@ import dev.pginsertbench.load.Loader;
 import dev.pginsertbench.load.Protocol;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,27 +44,9 @@ class LatencyRelayTest {
 
     @Test
     void everyByteArrivesInOrderBothWaysAtEachDelay() throws Exception {
-        byte[] payload = new byte[3 * 1024 * 1024 + 17];
-        new Random(11).nextBytes(payload);
         for (Duration roundTrip : new Duration[] {Duration.ZERO, Duration.ofMillis(2)}) {
-            try (Echo echo = new Echo(); LatencyRelay relay = LatencyRelay.start(echo.address(), roundTrip);
-                    Socket socket = new Socket(relay.address().getAddress(), relay.address().getPort())) {
-                Thread writer = Thread.ofVirtual().start(() -> {
-                    try {
-                        OutputStream out = socket.getOutputStream();
-                        for (int i = 0; i < payload.length; i += 10_000) {
-                            out.write(payload, i, Math.min(10_000, payload.length - i));
-                        }
-                        socket.shutdownOutput();
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                byte[] back = socket.getInputStream().readAllBytes();
-                writer.join();
-                assertThat(Arrays.equals(back, payload)).as("echo through a relay of " + roundTrip).isTrue();
-                assertThat(relay.traffic().clientBytes()).isEqualTo(payload.length);
-                assertThat(relay.traffic().serverBytes()).isEqualTo(payload.length);
+            try (Echo echo = new Echo(); LatencyRelay relay = LatencyRelay.start(echo.address(), roundTrip)) {
+                Echo.assertRelaysEveryByteInOrder(relay.address(), relay::traffic, relay.toString());
             }
         }
     }
@@ -141,39 +117,6 @@ class LatencyRelayTest {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT 1")) {
             result.next();
             return result.getInt(1);
-        }
-    }
-
-    /** A server that sends back every byte it reads, on each connection, until the client half-closes. */
-    private static final class Echo implements AutoCloseable {
-        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-
-        Echo() throws IOException {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        Socket socket = listener.accept();
-                        Thread.ofVirtual().start(() -> {
-                            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                                in.transferTo(out);
-                            } catch (IOException e) {
-                                // the client went away
-                            }
-                        });
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            });
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
         }
     }
 }
