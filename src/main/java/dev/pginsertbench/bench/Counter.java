@@ -36,6 +36,7 @@ public enum Counter {
     RELAY_CPU_NS_PER_ROW("relayCpuNsPerRow", Writer.SHOT),
     LOADER_ROUND_TRIP_MS("loaderRoundTripMs", Writer.SHOT),
     DIRECT_ROUND_TRIP_MS("directRoundTripMs", Writer.SHOT),
+    ZERO_DELAY_ROUND_TRIP_MS("zeroDelayRoundTripMs", Writer.SHOT),
     ARM("arm", Writer.CLAIM),
     RETAINED_HEAP_BYTES("retainedHeapBytes", Writer.CLAIM),
     DATASET_HEAP_BYTES("datasetHeapBytes", Writer.CLAIM),

@@ -74,4 +74,9 @@ public class ShotCounters {
      */
     public double loaderRoundTripMs;
     public double directRoundTripMs;
+    /**
+     * The same through a relay in the relay's process that adds no delay: minus it, the loader's path gives the
+     * delay the relay added; it minus the direct path gives the relay's own cost. NaN without a relay.
+     */
+    public double zeroDelayRoundTripMs;
 }

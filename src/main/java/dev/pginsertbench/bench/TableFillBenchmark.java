@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * {@code loopback} directly, else through a {@link LatencyRelay} in a process of its own ({@link RelayProcess}),
  * so that the relay's CPU, allocation and garbage stay out of this JVM's measures; the setup and check
  * sessions always connect directly. Such a benchmark reports the round trips its shot waited for (the
- * relay's turns), the relay's CPU, and {@code SELECT 1}'s round trip on the loader's path and directly.
+ * relay's turns), the relay's CPU, and {@code SELECT 1}'s round trip on the loader's path, directly, and through
+ * the relay's process without delay.
  *
  * <p>The heap is fixed by {@link ForkFlags}.
  */
@@ -109,6 +110,7 @@ public abstract class TableFillBenchmark {
     private long relayCpuBefore;
     private RoundTrip loaderRoundTrip;
     private RoundTrip directRoundTrip;
+    private RoundTrip zeroDelayRoundTrip;
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams benchmarkParams) throws Exception {
@@ -261,9 +263,12 @@ public abstract class TableFillBenchmark {
         }
         directRoundTrip = measureRoundTrip(direct);
         loaderRoundTrip = measureRoundTrip(address);
-        LOG.info("{}: loader connects {}; SELECT 1 round trip {} ms on its path, {} ms directly (medians of {})",
-                description(), relay != null ? "through " + relay : "directly", loaderRoundTrip.medianMs(),
-                directRoundTrip.medianMs(), loaderRoundTrip.n());
+        zeroDelayRoundTrip = relay == null ? null : measureRoundTrip(direct.through(relay.zeroDelayAddress()));
+        LOG.info("{}: loader connects {}; SELECT 1 round trip {} ms on its path, {} ms through the relay's process "
+                + "without delay, {} ms directly (medians of {})", description(),
+                relay != null ? "through " + relay : "directly", loaderRoundTrip.medianMs(),
+                zeroDelayRoundTrip == null ? "-" : zeroDelayRoundTrip.medianMs(), directRoundTrip.medianMs(),
+                loaderRoundTrip.n());
         return address;
     }
 
@@ -286,6 +291,7 @@ public abstract class TableFillBenchmark {
         }
         counters.loaderRoundTripMs = loaderRoundTrip == null ? Double.NaN : loaderRoundTrip.medianMs();
         counters.directRoundTripMs = directRoundTrip == null ? Double.NaN : directRoundTrip.medianMs();
+        counters.zeroDelayRoundTripMs = zeroDelayRoundTrip == null ? Double.NaN : zeroDelayRoundTrip.medianMs();
     }
 
     /** A loader's report of the shot, checked for completeness after it. */

@@ -45,6 +45,8 @@ public final class LatencyRelay implements AutoCloseable {
      */
     private static final int SEGMENTS_IN_FLIGHT = 256;
     private static final long OFFER_MILLIS = 50;
+    /** The running mean of wake-up lateness follows each new wake-up by this fraction (1/8). */
+    private static final int LATENESS_WEIGHT = 8;
 
     private final InetSocketAddress target;
     private final long oneWayNanos;
@@ -55,6 +57,8 @@ public final class LatencyRelay implements AutoCloseable {
     private final AtomicLong serverBytes = new AtomicLong();
     private final AtomicLong turns = new AtomicLong();
     private volatile boolean closed;
+    /** How much earlier than due a writer wakes ({@link #hold}); racy updates only blur the running mean. */
+    private volatile long wakeEarlyNanos;
 
     private LatencyRelay(InetSocketAddress target, Duration roundTrip) throws IOException {
         if (roundTrip.isNegative()) {
@@ -221,7 +225,7 @@ public final class LatencyRelay implements AutoCloseable {
             try {
                 OutputStream out = to.getOutputStream();
                 for (Segment segment = queue.take(); segment != Segment.END; segment = queue.take()) {
-                    waitUntil(segment.dueNanos());
+                    hold(segment.dueNanos());
                     out.write(segment.bytes());
                     out.flush();
                     forwarded.addAndGet(segment.bytes().length);
@@ -236,10 +240,23 @@ public final class LatencyRelay implements AutoCloseable {
         });
     }
 
-    private static void waitUntil(long dueNanos) {
-        for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
+    /**
+     * Waits until a segment is due. A thread parked for a time wakes late (0.1 to 0.3 ms on a busy
+     * 2-core machine, every time), which would add to every delay; so it parks that much less than
+     * due, the lateness learned from its wake-ups (a running mean over the relay's writers, at most
+     * half the one-way delay), and the delays come out as set on average.
+     */
+    private void hold(long dueNanos) {
+        long wake = dueNanos - wakeEarlyNanos;
+        if (wake - System.nanoTime() <= 0) {
+            return;
+        }
+        for (long left = wake - System.nanoTime(); left > 0; left = wake - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
+        long late = System.nanoTime() - wake;
+        long early = wakeEarlyNanos;
+        wakeEarlyNanos = Math.max(0, Math.min(oneWayNanos / 2, early + (late - early) / LATENESS_WEIGHT));
     }
 
     private record Segment(long dueNanos, byte[] bytes) {

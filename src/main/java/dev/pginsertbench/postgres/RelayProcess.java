@@ -58,6 +58,7 @@ public final class RelayProcess implements AutoCloseable {
     private final Thread errorReader;
     private final Writer commands;
     private volatile int port;
+    private volatile int zeroDelayPort;
     private long lastCpuNanos;
     private boolean closed;
 
@@ -139,7 +140,9 @@ public final class RelayProcess implements AutoCloseable {
             while ((line = next(deadline)) != null && line.isPresent()) {
                 String text = line.get();
                 if (text.startsWith(RelayProcessMain.LISTENING + " ")) {
-                    port = Integer.parseInt(text.substring(RelayProcessMain.LISTENING.length() + 1).strip());
+                    String[] ports = text.substring(RelayProcessMain.LISTENING.length() + 1).strip().split(" ");
+                    port = Integer.parseInt(ports[0]);
+                    zeroDelayPort = Integer.parseInt(ports[ports.length - 1]);
                     return;
                 }
                 stray(text);
@@ -164,6 +167,15 @@ public final class RelayProcess implements AutoCloseable {
     /** Where clients connect instead of the target: the loopback address and the child's port. */
     public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * A relay in the same process to the same target that adds no delay: a round trip through it costs what
+     * forwarding through the process costs, so that through {@link #address()} minus through this is the delay
+     * the relay added, and this minus a direct round trip is the relay's own cost. Its traffic is not counted.
+     */
+    public InetSocketAddress zeroDelayAddress() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), zeroDelayPort);
     }
 
     /** The round-trip time it adds. */

@@ -105,7 +105,8 @@ public final class ClaimShotResults {
                                 value(secondary, Counter.CHUNKS, fork, shot),
                                 value(secondary, Counter.RELAY_CPU_NS_PER_ROW, fork, shot),
                                 value(secondary, Counter.LOADER_ROUND_TRIP_MS, fork, shot),
-                                value(secondary, Counter.DIRECT_ROUND_TRIP_MS, fork, shot))));
+                                value(secondary, Counter.DIRECT_ROUND_TRIP_MS, fork, shot),
+                                value(secondary, Counter.ZERO_DELAY_ROUND_TRIP_MS, fork, shot))));
             }
         }
     }

@@ -248,7 +248,9 @@ public final class ClaimsReport {
             new Csv.Column<>("loader_rtt_ms", Csv.Kind.NUMBER,
                     (ClaimShotResult s) -> Csv.number(s.network().loaderRoundTripMs())),
             new Csv.Column<>("direct_rtt_ms", Csv.Kind.NUMBER,
-                    (ClaimShotResult s) -> Csv.number(s.network().directRoundTripMs())));
+                    (ClaimShotResult s) -> Csv.number(s.network().directRoundTripMs())),
+            new Csv.Column<>("zero_delay_rtt_ms", Csv.Kind.NUMBER,
+                    (ClaimShotResult s) -> Csv.number(s.network().zeroDelayRoundTripMs())));
 
     /** {@code claims.csv}: one row per comparison (results/README.md names the columns). */
     public String csv() {

@@ -53,6 +53,24 @@ class RelayProcessTest {
     }
 
     @Test
+    void itsZeroDelayTwinCostsWhatForwardingCostsSoTheDifferenceIsTheDelaySet(PostgresServer server)
+            throws Exception {
+        try (RelayProcess relay = RelayProcess.start(server.address().socketAddress(), Duration.ofMillis(10));
+                Connection delayed = server.address().through(relay.address()).connect();
+                Connection zero = server.address().through(relay.zeroDelayAddress()).connect()) {
+            RoundTrip.measure(delayed);
+            RoundTrip.measure(zero);
+            RoundTrip through = RoundTrip.measure(delayed);
+            RoundTrip twin = RoundTrip.measure(zero);
+            assertThat(twin.medianMs()).as(twin.toString()).isLessThan(through.minMs());
+            // the delay it adds is what it is set to within 10 %: its wake-ups come early by as much as they come late
+            assertThat(through.medianMs() - twin.medianMs()).as(through + " minus " + twin)
+                    .isCloseTo(10.0, within(10 * 0.1));
+            assertThat(relay.zeroDelayAddress().getPort()).isNotEqualTo(relay.address().getPort());
+        }
+    }
+
+    @Test
     void trafficCountsEachPingPongAsATurnAndEveryByte() throws Exception {
         int pings = 25;
         byte[] ping = new byte[100];

@@ -20,7 +20,8 @@ class ClaimsNetworkTest {
             double roundTrips, double loaderMs, double directMs) {
         return new ClaimShotResult(OriginalClaim.POOL, Language.JAVA, round, 1, shot, (shot + 1) / 2, arm, 1.0, 1000,
                 chunkMs / 1e3, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                new ShotNetwork(rtt, roundTrips, 10, rtt.relayed() ? 500 : Double.NaN, loaderMs, directMs));
+                new ShotNetwork(rtt, roundTrips, 10, rtt.relayed() ? 500 : Double.NaN, loaderMs, directMs,
+                        rtt.relayed() ? directMs + 0.1 : Double.NaN));
     }
 
     @Test
@@ -30,11 +31,12 @@ class ClaimsNetworkTest {
         for (int round = 1; round <= 3; round++) {
             for (int s = 1; s <= 4; s++) {
                 shots.add(shot(TWENTY, round, s, s % 2 == 0 ? "after" : "new_connection_per_chunk", 100, 50,
-                        added[round - 1] + 0.2, 0.2));
+                        added[round - 1] + 0.3, 0.2));
             }
         }
-        shots.add(shot(RoundTripDelay.ofMillis(0), 1, 1, "after", 10, 20, 0.24, 0.2));
-        shots.add(shot(RoundTripDelay.ofMillis(0), 2, 1, "after", 10, 20, 0.32, 0.2));
+        shots.add(shot(RoundTripDelay.ofMillis(0), 1, 1, "after", 10, 20, 0.34, 0.2));
+        shots.add(shot(RoundTripDelay.ofMillis(0), 2, 1, "after", 10, 20, 0.42, 0.2));
+        shots.add(shot(RoundTripDelay.LOOPBACK, 1, 1, "after", 10, Double.NaN, 0.2, 0.2));
         ClaimsNetwork network = ClaimsNetwork.of(shots);
 
         ClaimsNetwork.Accuracy zero = network.accuracy().get(0);
@@ -47,11 +49,14 @@ class ClaimsNetworkTest {
         ClaimsNetwork.Accuracy twenty = network.accuracy().get(1);
         assertThat(twenty.forks()).isEqualTo(3);
         assertThat(twenty.toleranceMs()).isCloseTo(2.0, within(1e-12));
-        assertThat(twenty.medianMs()).isCloseTo(21.5, within(1e-9));
-        assertThat(twenty.minMs()).isCloseTo(20.5, within(1e-9));
-        assertThat(twenty.maxMs()).isCloseTo(23.0, within(1e-9));
+        assertThat(twenty.added().medianMs()).isCloseTo(21.5, within(1e-9));
+        assertThat(twenty.added().minMs()).isCloseTo(20.5, within(1e-9));
+        assertThat(twenty.added().maxMs()).isCloseTo(23.0, within(1e-9));
+        assertThat(twenty.relayOwn().medianMs()).isCloseTo(0.1, within(1e-9));
         assertThat(twenty.within()).isEqualTo(2);
-        assertThat(network.markdown()).contains("| 20ms | 3 | 21.50 [20.50, 23.00] | 2 of 3 (outside the tolerance) |");
+        assertThat(network.accuracy()).as("loopback has no relay to check").hasSize(2);
+        assertThat(network.markdown())
+                .contains("| 20ms | 3 | 21.50 [20.50, 23.00] | 2 of 3 (outside the tolerance) | 0.10 [0.10, 0.10] |");
     }
 
     @Test

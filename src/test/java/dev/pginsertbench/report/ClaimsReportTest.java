@@ -110,7 +110,7 @@ class ClaimsReportTest {
         assertThat(shots.get(4).round()).isEqualTo(2);
         assertThat(ClaimsReport.of(shots).shotsCsv().lines().skip(1).findFirst().orElseThrow())
                 .isEqualTo("pool,java,loopback,1,1,1,1,new_connection_per_chunk,1.00000,1000,100.000,NaN,NaN,NaN,10.0000,"
-                        + "NaN,NaN,NaN,NaN,NaN");
+                        + "NaN,NaN,NaN,NaN,NaN,NaN");
     }
 
     @Test
