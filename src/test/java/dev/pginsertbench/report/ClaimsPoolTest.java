@@ -130,6 +130,13 @@ class ClaimsPoolTest {
         old.put("schemaVersion", 6);
         assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, old))))
                 .hasMessageContaining("does not record its claims' arms (manifest schema 6");
+        ArrayNode relayed = poolRun(0.8, 3);
+        relayed.forEach(entry -> ((ObjectNode) entry.get("params")).put("rtt", "2ms"));
+        ClaimsPool.RunInput network = new ClaimsPool.RunInput("n", manifest("17.6", false),
+                ClaimsReport.of(ClaimShotResults.of(relayed)));
+        assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)), network)))
+                .hasMessage("n measured claims through a latency relay (rtt [2ms]): the pool combines runs measured "
+                        + "on loopback only");
     }
 
     @Test
