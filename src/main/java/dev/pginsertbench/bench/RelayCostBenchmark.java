@@ -42,7 +42,7 @@ public class RelayCostBenchmark extends TableFillBenchmark {
         var after = OriginalClaim.after();
         var options = ForkFlags.withRunDeadline(after.options());
         direct = new Loader(postgres.address(), table.name(), after.plan(), options);
-        relayed = new Loader(loaderAddress(postgres.address(), RoundTripDelay.ofMillis(0).toString()), table.name(),
+        relayed = new Loader(loaderAddress(postgres.address(), RoundTripDelay.ofMillis(0)), table.name(),
                 after.plan(), options);
         schedule = ShotSchedule.forClaimFork(ARMS, benchmarkParams(), "relay_cost", round, description());
         LOG.info("{}: {} directly and through a 0 ms relay; shot order {}", description(), after.describe(),

@@ -255,7 +255,11 @@ public abstract class TableFillBenchmark {
      * @param rtt    the {@code rtt} parameter's value
      */
     protected final ServerAddress loaderAddress(ServerAddress direct, String rtt) throws SQLException {
-        RoundTripDelay delay = RoundTripDelay.parse(rtt, description() + ": rtt");
+        return loaderAddress(direct, RoundTripDelay.parse(rtt, description() + ": rtt"));
+    }
+
+    /** As {@link #loaderAddress(ServerAddress, String)}, for a round-trip time the benchmark sets itself. */
+    protected final ServerAddress loaderAddress(ServerAddress direct, RoundTripDelay delay) throws SQLException {
         ServerAddress address = direct;
         if (delay.relayed()) {
             relay = RelayProcess.start(direct.socketAddress(), delay.added());
