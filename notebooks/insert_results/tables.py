@@ -217,7 +217,7 @@ def grouped_rows(display: pd.DataFrame, columns: list) -> pd.DataFrame:
 def claims_rtt_latex(display: pd.DataFrame) -> str:
     """The primary comparisons per round-trip time, each comparison and port named once; a longtable: every
     comparison, port and time is a row."""
-    widths = {"run": 0.08, "claim": 0.1, "comparison": 0.27, "language": 0.07, "rtt": 0.07,
+    widths = {"run": 0.08, "claim": 0.1, "comparison": 0.26, "language": 0.08, "rtt": 0.08,
               "estimate [95 % CI]": ("r", 0.2), "n forks": ("r", 0.05), "verdict": 0.13}
     display = grouped_rows(display, [c for c in ("run", "claim", "comparison", "language") if c in display])
     return booktabs(display, "The primary comparisons of the claims at each round-trip time the latency relay "
@@ -230,14 +230,15 @@ def claims_rtt_latex(display: pd.DataFrame) -> str:
 
 def claims_network_latex(display: pd.DataFrame) -> str:
     """Each arm's chunk time split into waiting for its round trips and the rest, at the relayed round-trip times."""
-    widths = {"run": 0.08, "claim": 0.13, "language": 0.08, "rtt": 0.06, "arm": 0.18}
+    # An arm's id has no place to break ("new_connection_per_chunk"): its column holds the longest whole.
+    widths = {"run": 0.08, "claim": 0.12, "language": 0.08, "rtt": 0.07, "arm": 0.24}
     display = grouped_rows(display, [c for c in ("run", "claim", "language", "rtt") if c in display])
     return booktabs(display, "What a chunk of each claim's arms waited for on the network, at each round-trip time "
                              "the latency relay added: the round trips a chunk waited for (counted by the relay), "
                              "the chunks' mean time, its network wait (round trips times the round-trip time) and "
                              f"the rest (encoding, sending, the server's work, waiting for a connection); means over "
                              f"the arm's measured shots, as computed by the benchmark suite ({CLAIMS_NETWORK_FILE}).",
-                    "tab:claims-network", _fitting([widths.get(c, ("r", 0.1)) for c in display.columns],
+                    "tab:claims-network", _fitting([widths.get(c, ("r", 0.095)) for c in display.columns],
                                                    CLAIMS_GAP_PT), long=True, gap_pt=CLAIMS_GAP_PT,
                     size="footnotesize")
 
