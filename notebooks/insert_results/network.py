@@ -16,17 +16,16 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pandas as pd
-from matplotlib import ticker
 from matplotlib.patches import Patch
 
 from . import schema
-from .claim_figures import CLAIM_BAND, CLAIM_UNITS, VERDICT_COLORS, language_marker, marker_name
+from .claim_figures import CLAIM_BAND, VERDICT_COLORS, language_marker, marker_name
 from .claims import (LOOPBACK, RTT, RTT_MS, ClaimStudy, claim_name, claim_row_name, comparison_keys, estimate_text,
                      language_name, languages, over_rtt, rtt_label, rtt_levels, verdict_text)
 from .fmt import fmt_int, fmt_interval, fmt_sig
 from .load import CLAIMS_NETWORK_FILE, RELAY_COST_FILE, read_contract_csv, with_run
-from .plotting import FIG_WIDTH, Plot, finish, new_axes, new_figure, nice_ticks, placeholder, styled
-from .pooled import AxisScale, axis_limits, claimed_range, interval_line, interval_reach
+from .plotting import FIG_WIDTH, Plot, finish, new_axes, new_figure, placeholder, styled
+from .pooled import AxisScale, axis_limits, claimed_range, interval_line, interval_reach, value_axis
 
 NETWORK_COLUMNS = schema.columns(CLAIMS_NETWORK_FILE)
 NETWORK_NUMBERS = schema.of_kind(CLAIMS_NETWORK_FILE, "number")
@@ -215,13 +214,7 @@ def _panel(ax, rows: pd.DataFrame, langs: list):
     ax.set_xticks(range(len(levels)), [labels[level] for level in levels], fontsize=7)
     ax.set_xlim(-0.5, len(levels) - 0.5)
     ax.grid(axis="x", visible=False)
-    what = CLAIM_UNITS.get(unit, ("",))[0]
-    ax.set_ylabel(unit + (f"\n({what})" if what else ""), fontsize=7)
-    ax.tick_params(axis="y", labelsize=7)
-    if scale.log:
-        ax.set_yticks(nice_ticks(*ylim))
-        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
-        ax.yaxis.set_minor_formatter(ticker.NullFormatter())
+    value_axis(ax, scale, unit, ylim, vertical=True)
 
 
 def _legend(fig, langs: list):

@@ -305,14 +305,22 @@ def forest_panel(ax, pooled, runs: pd.DataFrame):
     ax.get_yticklabels()[-1].set_fontweight("bold")
     ax.set_ylim(-0.6, len(runs) + 0.6)
     ax.grid(axis="y", visible=False)
+    value_axis(ax, scale, unit, xlim)
+
+
+def value_axis(ax, scale: AxisScale, unit: str, limits, vertical=False):
+    """A claim's value axis (x, or with vertical y): its unit and what the number is as the label, and on a
+    log axis ticks at round ratios, written "2x"."""
     what = CLAIM_UNITS.get(unit, ("",))[0]
     notes = [n for n in (what, "log scale" if scale.log else "") if n]
-    ax.set_xlabel(unit + (f" ({', '.join(notes)})" if notes else ""), fontsize=7.5)
-    ax.tick_params(axis="x", labelsize=7)
+    axis = ax.yaxis if vertical else ax.xaxis
+    axis.set_label_text(unit + (("\n(" if vertical else " (") + ", ".join(notes) + ")" if notes else ""),
+                        fontsize=7 if vertical else 7.5)
+    ax.tick_params(axis="y" if vertical else "x", labelsize=7)
     if scale.log:
-        ax.set_xticks(nice_ticks(*xlim))
-        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
-        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
+        axis.set_ticks(nice_ticks(*limits))
+        axis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
+        axis.set_minor_formatter(ticker.NullFormatter())
 
 
 def _in_unit(run, unit):
