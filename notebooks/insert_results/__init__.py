@@ -14,6 +14,7 @@ selects, formats and draws them; it computes no metric of its own.
     table_shapes  the table-shape study: its configurations and figure
     transports    the transport study: its configurations and figure
     interleaved   pooled COPY against psql and the parallel ceiling, interleaved: its files, table and figure
+    network     the claims per round-trip time (latency relay): claims-network.csv, relay-cost.csv, tables and figure
     pooled      claims pooled over runs (run-bench.sh pool): pooled-claims.csv, pooled-runs.csv, table and forest plot
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
@@ -32,9 +33,10 @@ from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, s
                       throughput_best, throughput_vs_chunk)
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from .interleaved import InterleavedStudy, interleaved_references, load_interleaved
-from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE, MANIFEST_FILE,
-                   POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, REPO_ROOT, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num,
-                   output_dir, read_summary, resolve_results)
+from .network import NetworkStudy, claims_vs_rtt, load_network
+from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE,
+                   MANIFEST_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, RELAY_COST_FILE, REPO_ROOT, SUMMARY_COLUMNS,
+                   SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost
@@ -50,7 +52,8 @@ __all__ = ["Analysis", "expected_files", "LatexError", "compile_pdf", "have_pdfl
            "pooled_forest_python", "read_pooled", "cpu_and_chunk_time", "memory", "percent_of_ceiling",
            "scaling", "speedup_heatmap", "throughput_best", "throughput_vs_chunk", "fmt_int", "fmt_interval",
            "fmt_percent", "fmt_ratio", "fmt_sig", "InterleavedStudy", "interleaved_references",
-           "load_interleaved", "CLAIM_SHOTS_FILE", "CLAIMS_FILE", "INTERLEAVED_FILE",
+           "load_interleaved", "NetworkStudy", "claims_vs_rtt", "load_network", "CLAIM_SHOTS_FILE", "CLAIMS_FILE",
+           "CLAIMS_NETWORK_FILE", "RELAY_COST_FILE", "INTERLEAVED_FILE",
            "INTERLEAVED_SHOTS_FILE", "MANIFEST_FILE", "POOLED_CLAIMS_FILE", "POOLED_RUNS_FILE", "REPO_ROOT",
            "SUMMARY_COLUMNS", "SUMMARY_FILE", "load_runs", "num", "output_dir", "read_summary",
            "resolve_results", "FIGURES", "TABLES", "every_output_file", "best_per_strategy", "main_rows",

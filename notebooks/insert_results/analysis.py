@@ -8,12 +8,13 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, interleaved, outputs, pooled, schema, table_shapes, tables
-from .claims import ClaimStudy, claim_study_display, load_claim_study
+from . import appendix, interleaved, network, outputs, pooled, schema, table_shapes, tables
+from .claims import ClaimStudy, claim_study_display, first_level, load_claim_study, over_rtt
 from .interleaved import InterleavedStudy, load_interleaved
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, load_runs, output_dir
-from .outputs import (CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, POOLED, STRATEGIES, FigureSpec, TableSpec,
-                      figure_files, spec_for, table_files)
+from .network import NetworkStudy, load_network
+from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NETWORK, POOLED, RELAY_COST, STRATEGIES,
+                      FigureSpec, TableSpec, figure_files, spec_for, table_files)
 from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
 from .plotting import STYLE, Plot, rows_text
 from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
@@ -34,12 +35,20 @@ class Analysis:
     study: ClaimStudy | None = None  # claims.csv and claim-shots.csv, where the runs have them
     interleaved: InterleavedStudy | None = None  # interleaved.csv and interleaved-shots.csv, where the runs have them
     pooled: PooledStudy | None = None  # pooled-claims.csv and pooled-runs.csv, where the folders are pooled ones
+    network: NetworkStudy | None = None  # claims-network.csv and relay-cost.csv, where the runs have them
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
         summary, manifests, folders = load_runs(results)
         return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
-                   load_claim_study(folders), load_interleaved(folders), load_pooled(folders))
+                   load_claim_study(folders), load_interleaved(folders), load_pooled(folders), load_network(folders))
+
+    @property
+    def claims_shown(self) -> ClaimStudy | None:
+        """The claims study as its figures and table show it: at each run's first round-trip time
+        (loopback), where a run measured several; the figure and table of the claims per round-trip
+        time show every one."""
+        return first_level(self.study) if self.study is not None else None
 
     # ---- what this run writes
 
@@ -52,7 +61,10 @@ class Analysis:
         return ({STRATEGIES} if not self.df.empty or not only_claims else set()) | \
             ({CLAIMS_STUDY} if self.study is not None else set()) | \
             ({INTERLEAVED} if self.interleaved is not None else set()) | \
-            ({POOLED} if self.pooled is not None else set())
+            ({POOLED} if self.pooled is not None else set()) | \
+            ({CLAIMS_RTT} if self.study is not None and over_rtt(self.study.claims) else set()) | \
+            ({NETWORK} if self.network is not None and self.network.arms is not None else set()) | \
+            ({RELAY_COST} if self.network is not None and self.network.relay_cost is not None else set())
 
     def figures(self) -> list[FigureSpec]:
         return [f for f in outputs.FIGURES if f.scope in self.scopes]
@@ -75,6 +87,9 @@ class Analysis:
             return interleaved.NEEDS
         if scope == POOLED:
             return pooled.NEEDS
+        if scope in (CLAIMS_RTT, NETWORK, RELAY_COST):
+            return {CLAIMS_RTT: network.NEEDS_RTT, NETWORK: network.NEEDS_NETWORK,
+                    RELAY_COST: network.NEEDS_RELAY_COST}[scope]
         return ONLY_CLAIMS_NOTE if self.study is not None else ONLY_POOLED_NOTE
 
     # ---- what the run holds
@@ -130,7 +145,22 @@ class Analysis:
     def claims_display(self) -> pd.DataFrame:
         if self.study is None:
             return pd.DataFrame({"note": [self.skip_reason(CLAIMS_STUDY)]})
-        return claim_study_display(self.study.claims)
+        return claim_study_display(self.claims_shown.claims)
+
+    def claims_rtt_display(self) -> pd.DataFrame:
+        if CLAIMS_RTT not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(CLAIMS_RTT)]})
+        return network.claims_rtt_display(self.study.claims)
+
+    def network_display(self) -> pd.DataFrame:
+        if NETWORK not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(NETWORK)]})
+        return network.network_display(self.network.arms)
+
+    def relay_cost_display(self) -> pd.DataFrame:
+        if RELAY_COST not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(RELAY_COST)]})
+        return network.relay_cost_display(self.network.relay_cost)
 
     def pooled_display(self) -> pd.DataFrame:
         if self.pooled is None:
@@ -167,8 +197,18 @@ class Analysis:
             return points, tables.interleaved_latex(interleaved.comparison_display(points),
                                                     rows_text(self.df, self.manifests))
         if name == "claims":
-            display = claim_study_display(self.study.claims)
-            return display, tables.claims_latex(display)
+            shown = self.claims_shown
+            display = claim_study_display(shown.claims)
+            return display, tables.claims_latex(display, shown.level)
+        if name == "claims_rtt":
+            display = network.claims_rtt_display(self.study.claims)
+            return display, tables.claims_rtt_latex(display)
+        if name == "claims_network":
+            display = network.network_display(self.network.arms)
+            return network.network_split(self.network.arms), tables.claims_network_latex(display)
+        if name == "relay_cost":
+            display = network.relay_cost_display(self.network.relay_cost)
+            return self.network.relay_cost, tables.relay_cost_latex(display)
         if name == "pooled_claims":
             display = pooled_display(self.pooled)
             return display, tables.pooled_claims_latex(display)
@@ -187,7 +227,8 @@ class Analysis:
 
     def _figure_data(self, scope: str):
         """What a figure of a scope draws: its study's files, else the summary.csv rows."""
-        return {CLAIMS_STUDY: self.study, INTERLEAVED: self.interleaved, POOLED: self.pooled}.get(scope, self.df)
+        return {CLAIMS_STUDY: self.claims_shown, CLAIMS_RTT: self.study, INTERLEAVED: self.interleaved,
+                POOLED: self.pooled}.get(scope, self.df)
 
     def save(self, plot: Plot) -> list[Path]:
         """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""
@@ -234,7 +275,7 @@ class Analysis:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with_rows = set(self.df["run"])
         md, tex = self.out_dir / outputs.METHODS_MD, self.out_dir / outputs.METHODS_TEX
-        studies = dict(study=self.study, interleaved=self.interleaved, pooled=self.pooled)
+        studies = dict(study=self.study, interleaved=self.interleaved, pooled=self.pooled, network=self.network)
         md.write_text(methods_text(self.manifests, with_rows, **studies), encoding="utf-8")
         tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, **studies), encoding="utf-8")
         return [md, tex]

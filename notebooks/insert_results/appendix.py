@@ -19,6 +19,7 @@ PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage{array}
 \usepackage{longtable}
 \usepackage{pdflscape}
+\usepackage{placeins}
 \usepackage[font=small,labelfont=bf]{caption}
 \setlength{\parskip}{0.4em}
 \setlength{\parindent}{0pt}
@@ -33,6 +34,10 @@ PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 """
 # The table of every configuration is wide: it gets landscape pages.
 LANDSCAPE_TABLES = {"all_configurations"}
+# Results tables set as longtables (not floats), where they can run over pages: after the figures, once every
+# float before them is set, so that the tables keep their order and numbers (a longtable is set where it
+# stands; a float too tall for what is left of a page would drift past it, or leave the page empty above it).
+LONG_RESULT_TABLES = {"claims_rtt", "claims_network"}
 
 
 def _figure(spec: FigureSpec) -> str:
@@ -51,10 +56,12 @@ def _table(spec: TableSpec) -> str:
 
 
 def appendix_tex(runs: Sequence[str], figures: Sequence[FigureSpec], tables: Sequence[TableSpec]) -> str:
-    """The document: methods; the results (tables, then figures); then the
+    """The document: methods; the results (tables, then figures, then the long tables); then the
     environment and the table of every configuration."""
     results = [t for t in tables if t.name != "environment" and t.name not in LANDSCAPE_TABLES]
-    reference = [t for t in tables if t not in results]
+    long = [t for t in results if t.name in LONG_RESULT_TABLES]
+    results = [t for t in results if t not in long]
+    reference = [t for t in tables if t not in results + long]
     parts = [f"% Thesis appendix, written by notebooks/insert_results; build: pdflatex {APPENDIX_TEX}\n",
              PREAMBLE, r"\begin{document}", "",
              rf"\section*{{Appendix: pg-insert-bench run {latex.escape(', '.join(runs))}}}", "",
@@ -62,6 +69,7 @@ def appendix_tex(runs: Sequence[str], figures: Sequence[FigureSpec], tables: Seq
              # The results start on a page of their own rather than as a heading above floats.
              r"\clearpage", r"\subsection*{Results}"]
     parts += [_table(t) for t in results] + [_figure(f) for f in figures]
+    parts += ([r"\FloatBarrier"] + [_table(t) for t in long]) if long else []
     parts += [r"\clearpage", r"\subsection*{Environment and every configuration}"]
     parts += [_table(t) for t in reference] + [r"\end{document}", ""]
     return "\n".join(parts)

@@ -75,7 +75,7 @@ LANGUAGE_MARKERS = {JAVA: "o", PYTHON: "s"}
 LANGUAGE_SPREAD = 0.36  # of a slot's height, between the first and the last language
 
 
-def _language_marker(language, languages: list) -> str:
+def language_marker(language, languages: list) -> str:
     return LANGUAGE_MARKERS.get(language, MARKERS[(languages.index(language) + 2) % len(MARKERS)])
 
 
@@ -125,7 +125,7 @@ def _claims_panel(ax, rows: pd.DataFrame, unit: str, multi_run: bool, langs: lis
         for language in langs:
             for r in slot[slot["language"] == language].itertuples():
                 at = yy + offsets[language]
-                _claim_estimate(ax, at, r, _language_marker(language, langs))
+                _claim_estimate(ax, at, r, language_marker(language, langs))
                 ax.text(1.03, at, _verdict_label(r, language if several else ""), transform=ax.get_yaxis_transform(),
                         ha="left", va="center", fontsize=6.5 if several else 7,
                         color=VERDICT_COLORS.get(r.verdict, "#000000"), fontweight="bold" if r.primary else "normal")
@@ -156,14 +156,14 @@ def _claims_legend(fig, langs: list):
                                         label=v) for v, c in VERDICT_COLORS.items()]
     if len(langs) > 1:
         # First, so that the languages fill the legend's first column (it fills column by column).
-        handles = [matplotlib.lines.Line2D([], [], marker=_language_marker(l, langs), linestyle="none",
+        handles = [matplotlib.lines.Line2D([], [], marker=language_marker(l, langs), linestyle="none",
                                            color="#444444", markeredgecolor="#444444", label=language_name(l))
                    for l in langs] + handles
     fig.legend(handles=handles, loc="lower center", ncol=4 if len(langs) < 2 else 5, fontsize=7,
                bbox_to_anchor=(0.5, 0.0))
 
 
-def _marker_name(marker: str) -> str:
+def marker_name(marker: str) -> str:
     return {"o": "circle", "s": "square", "^": "triangle", "D": "diamond", "v": "triangle down"}.get(marker, marker)
 
 
@@ -191,10 +191,10 @@ def claim_intervals(study: ClaimStudy | None, manifests=None) -> Plot:
     for ax, (unit, rows) in zip(axes, panels):
         _claims_panel(ax, rows, unit, multi, langs)
     _claims_legend(fig, langs)
-    both = (", ".join(f"{_marker_name(_language_marker(l, langs))}: the {language_name(l)} port" for l in langs)
+    both = (", ".join(f"{marker_name(language_marker(l, langs))}: the {language_name(l)} port" for l in langs)
             + " of the original loader (no marker: no such comparison in that port)") if len(langs) > 1 else ""
     finish(fig, title, "; ".join(b for b in (
-        _runs_text(claims), both,
+        _runs_text(claims), study.level, both,
         "estimate and 95 % interval as computed by the suite (claims.csv); right: its verdict and "
         "(n forks / n paired comparisons); \u2020 target precision not reached; bold, * and filled: the "
         "primary row, which decides the claim") if b), bottom_in=0.45 if len(langs) < 2 else 0.6, h_pad=0.6)
@@ -286,7 +286,7 @@ def claim_shots(study: ClaimStudy | None, manifests=None) -> Plot:
         ax.set_xlabel("round (its measured shots in the order they ran; dotted lines separate rounds)"
                       if not several else "round", fontsize=8)
     finish(fig, title, "; ".join(b for b in (
-        _runs_text(study.shots),
+        _runs_text(study.shots), study.level,
         ("left to right: the " + " and the ".join(language_name(l) for l in langs) + " port, each panel its own "
          "seconds axis; an arm has one colour in every panel; x: a round's measured shots in the order they ran, "
          "dotted lines between rounds") if several else "",

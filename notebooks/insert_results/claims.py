@@ -36,8 +36,17 @@ CLAIM_SHOTS_NUMBERS = schema.of_kind(CLAIM_SHOTS_FILE, "number")
 # Files from before the analysis-scale and memory columns lack them: empty there (numbers NaN,
 # scale "", warmup_flagged false; warmup_forks NaN says no warm-up check was made).
 JAVA, PYTHON = "java", "python"
-LATER_CLAIMS = {"language": JAVA, **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
-LATER_CLAIM_SHOTS = {"language": JAVA, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "", "dataset_mb": ""}
+# The round-trip time a claims fork's latency relay added (rtt, and rtt_ms in milliseconds); files written
+# before it connected every fork directly: loopback, 0 ms. claim-shots.csv's network counters (round trips,
+# the relay's CPU, SELECT 1 on each path) are empty there.
+RTT, RTT_MS = schema.require(CLAIMS_FILE, ["rtt", "rtt_ms"])
+LOOPBACK = "loopback"
+SHOT_NETWORK_COLUMNS = schema.require(CLAIM_SHOTS_FILE, ["chunks", "round_trips", "relay_cpu_ns_per_row",
+                                                         "loader_rtt_ms", "direct_rtt_ms"])
+LATER_CLAIMS = {"language": JAVA, RTT: LOOPBACK, RTT_MS: "0",
+                **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
+LATER_CLAIM_SHOTS = {"language": JAVA, RTT: LOOPBACK, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "",
+                     "dataset_mb": "", **dict.fromkeys(SHOT_NETWORK_COLUMNS, "")}
 # Language ids in the suite's order, with their display names.
 LANGUAGE_NAMES = {language["id"]: language["label"] for language in schema.languages()}
 if list(LANGUAGE_NAMES) != [JAVA, PYTHON]:
@@ -54,9 +63,11 @@ VERDICTS = schema.verdicts()
 class ClaimStudy:
     """claims.csv (one row per claim row) and claim-shots.csv (one row per
     measured shot) of every run that has them, each with a leading run column.
-    shots is empty where the run wrote no claim-shots.csv."""
+    shots is empty where the run wrote no claim-shots.csv. level: where the study
+    is one round-trip time of runs measured at several (first_level), which, in words."""
     claims: pd.DataFrame
     shots: pd.DataFrame
+    level: str = ""
 
     def rounds(self, run) -> int:
         """How many rounds a run's shots span (0 without claim-shots.csv)."""
@@ -76,6 +87,40 @@ def load_claim_study(folders: dict) -> ClaimStudy | None:
     None when none does."""
     files = read_study(folders, (CLAIMS_FILE, read_claims), (CLAIM_SHOTS_FILE, read_claim_shots), CLAIM_SHOTS_COLUMNS)
     return ClaimStudy(*files) if files else None
+
+
+def rtt_levels(frame: pd.DataFrame) -> list[str]:
+    """The round-trip times a frame holds (its rtt column), loopback first, then by rtt_ms: a relay adding
+    0 ms after the direct connection it is compared with."""
+    ms = frame.groupby(RTT, sort=False)[RTT_MS].first()
+    return sorted(ms.index, key=lambda level: (level != LOOPBACK, ms[level]))
+
+
+def rtt_label(level, ms) -> str:
+    """"loopback", "0 ms", "2 ms": a round-trip time as the figures and tables name it."""
+    return LOOPBACK if level == LOOPBACK or math.isnan(ms) else f"{ms:g}\u00a0ms"
+
+
+def over_rtt(claims: pd.DataFrame) -> bool:
+    """Whether claims.csv rows were measured through a relay: at more than one round-trip time, or any but loopback."""
+    return claims[RTT].nunique() > 1 or bool((claims[RTT] != LOOPBACK).any())
+
+
+def first_level(study: ClaimStudy) -> ClaimStudy:
+    """The study at each run's first round-trip time (loopback where measured), which the claims figures and
+    table show; the study itself where every run has one level only."""
+    claims, shots = study.claims, study.shots
+    first = {run: rtt_levels(g)[0] for run, g in claims.groupby("run", sort=False)}
+    if not over_rtt(claims):
+        return study
+    kept = claims[claims[RTT] == claims["run"].map(first)]
+    kept_shots = shots[shots[RTT] == shots["run"].map(first)] if not shots.empty else shots
+    labels = {rtt_label(level, kept.loc[kept[RTT] == level, RTT_MS].iloc[0]) for level in set(first.values())}
+    level = (f"at round-trip time {next(iter(labels))} only" if len(labels) == 1 else
+             "each run at its first round-trip time only")
+    if claims[RTT].nunique() > 1:
+        level += " (every round-trip time: the figure and table of the claims per round-trip time)"
+    return ClaimStudy(kept, kept_shots, level)
 
 
 def claim_name(claim_id) -> str:

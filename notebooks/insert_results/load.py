@@ -28,6 +28,9 @@ CLAIMS_FILE = "claims.csv"
 CLAIM_SHOTS_FILE = "claim-shots.csv"
 INTERLEAVED_FILE = "interleaved.csv"
 INTERLEAVED_SHOTS_FILE = "interleaved-shots.csv"
+# Written where the run measured through a latency relay (the network profile).
+CLAIMS_NETWORK_FILE = "claims-network.csv"
+RELAY_COST_FILE = "relay-cost.csv"
 # Written by `run-bench.sh pool RUN_A RUN_B ...` into a folder of its own (no summary.csv, no jmh-result.json).
 POOLED_CLAIMS_FILE = "pooled-claims.csv"
 POOLED_RUNS_FILE = "pooled-runs.csv"
@@ -41,11 +44,12 @@ RUN_FOLDER_RE = re.compile(r"^\d{8}T\d{4,6}Z?-.+$")
 # the lists below name those the notebook draws by name, each checked against the schema.
 SUMMARY_COLUMNS = schema.columns(SUMMARY_FILE)
 TEXT_PARAMS = schema.require(SUMMARY_FILE, ["format", "variant", "protocol", "connections", "executor", "conversion",
-                                            "chunking", "tableShape", "transport"])
+                                            "chunking", "tableShape", "transport", "rtt"])
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
 # no such parameter; every table was then created without an index, as tableShape HEAP is now,
-# and every connection was TCP; server, the server a row was measured on, is read as unnamed).
-LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "server"])
+# every connection was TCP and every loader connected directly, as rtt loopback does now;
+# server, the server a row was measured on, is read as unnamed).
+LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "rtt", "server"])
 NUMBER_PARAMS = schema.require(SUMMARY_FILE, ["chunkSize", "tasks"])
 PARAMS = NUMBER_PARAMS + TEXT_PARAMS
 RATIOS = schema.require(SUMMARY_FILE, ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy",

@@ -7,21 +7,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, interleaved, pooled, table_shapes, transports, versions
+from . import claim_figures, figures, interleaved, network, pooled, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
 CLAIMS_STUDY = "claims study"  # claims.csv
 INTERLEAVED = "interleaved"  # interleaved.csv (the interleaved reference forks)
 POOLED = "pooled claims"  # pooled-claims.csv (run-bench.sh pool: claims pooled over runs)
+CLAIMS_RTT = "claims per round-trip time"  # claims.csv rows measured through a latency relay (the network profile)
+NETWORK = "network"  # claims-network.csv
+RELAY_COST = "relay cost"  # relay-cost.csv
 ALWAYS = "always"
 
 
 @dataclass(frozen=True)
 class FigureSpec:
     stem: str  # figures/<stem>.pdf and .png
-    # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests), for the interleaved
-    # comparison (InterleavedStudy, manifests), for pooled claims (PooledStudy, manifests)
+    # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests: at its first round-trip
+    # time; for the claims per round-trip time, every one), for the interleaved comparison (InterleavedStudy,
+    # manifests), for pooled claims (PooledStudy, manifests)
     draw: Callable
     scope: str
     caption: str  # the appendix's caption; the figure carries its own title and notes
@@ -71,6 +75,12 @@ FIGURES = [
                "intervals and the suite's verdicts, per port of the loader the run measured (Java, Python)."),
     FigureSpec("fig9_claim_shots", claim_figures.claim_shots, CLAIMS_STUDY,
                "Every measured shot of the claims study in the order it ran, per port of the loader."),
+    FigureSpec("fig16_claims_vs_rtt", network.claims_vs_rtt, CLAIMS_RTT,
+               "The original loader's claims against the round-trip time a latency relay added: per primary "
+               "comparison, the estimate with its 95 % interval at each round-trip time (loopback: no relay), per "
+               "port of the loader, coloured by the suite's verdict, over the claimed range (claims.csv). An "
+               "interval reaching past twice the farthest estimate or claimed bound from the reference line ends "
+               "there in an arrowhead (its bounds are in the table of the claims per round-trip time)."),
     FigureSpec("fig15_pooled_forest_java", pooled.pooled_forest_java, POOLED,
                "The claims pooled over runs, Java: per primary comparison, each run's estimate "
                "with its 95 % interval, the pooled estimate with its 95 % interval and prediction interval, and "
@@ -95,6 +105,9 @@ TABLES = [
     TableSpec("table_shape_cost", STRATEGIES),
     TableSpec("interleaved_references", INTERLEAVED),
     TableSpec("claims", CLAIMS_STUDY),
+    TableSpec("claims_rtt", CLAIMS_RTT),
+    TableSpec("claims_network", NETWORK),
+    TableSpec("relay_cost", RELAY_COST),
     TableSpec("pooled_claims", POOLED),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),
@@ -139,6 +152,6 @@ def expected_files(scopes: set) -> list[str]:
 def every_output_file() -> list[str]:
     """Every file the notebook or run-notebook.sh may write into an output
     folder, for any run: what is removed before a new run, and nothing else."""
-    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED})
+    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED, CLAIMS_RTT, NETWORK, RELAY_COST})
             + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
             + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

@@ -190,7 +190,7 @@ def primary_comparisons(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(panels).reset_index(drop=True) if len(keys) else primary
 
 
-class _Scale:
+class AxisScale:
     """The x axis of one panel: log10 for a ratio unit whose values are all positive, else linear;
     center is the reference line (no difference) in axis space."""
 
@@ -212,7 +212,7 @@ class _Scale:
         return np.power(10.0, v) if self.log else v
 
 
-def _reach(scale: _Scale, points, bounds) -> float:
+def interval_reach(scale: AxisScale, points, bounds) -> float:
     """How far from the reference line an interval may reach before it is cut: interval_cap
     of the estimates' and claimed bounds' distances from it (twice the farthest), in axis space."""
     distances = np.abs(scale.to_axis(points) - scale.center)
@@ -220,33 +220,34 @@ def _reach(scale: _Scale, points, bounds) -> float:
     return cap if cap is not None else 1.0
 
 
-def _interval(ax, scale: _Scale, reach, y, v, lo, hi, **line):
-    """One interval as a line, capped at reach from the reference, an arrowhead at a cut end;
-    returns its drawn ends in axis space (empty where there is no interval)."""
-    known, left, right, cut_left, cut_right = two_sided_errors(
+def interval_line(ax, scale: AxisScale, reach, at, v, lo, hi, vertical=False, **line):
+    """One interval as a line at at (a y, or with vertical an x), capped at reach from the reference,
+    an arrowhead at a cut end; returns its drawn ends in axis space (empty where there is no interval)."""
+    known, low, high, cut_low, cut_high = two_sided_errors(
         scale.to_axis([v]), scale.to_axis([lo]), scale.to_axis([hi]), scale.center, reach)
     if not known[0]:
         return []
-    x0, x1 = scale.from_axis([left[0], right[0]])
-    ax.plot([x0, x1], [y, y], **line)
-    for cut, end, marker in ((cut_left[0], x0, "<"), (cut_right[0], x1, ">")):
+    v0, v1 = scale.from_axis([low[0], high[0]])
+    ax.plot(*(([at, at], [v0, v1]) if vertical else ([v0, v1], [at, at])), **line)
+    for cut, end, marker in ((cut_low[0], v0, "v" if vertical else "<"), (cut_high[0], v1, "^" if vertical else ">")):
         if cut:
-            ax.plot([end], [y], marker=marker, markersize=4, linestyle="none", color=line.get("color", "black"),
-                    zorder=line.get("zorder", 5))
-    return [left[0], right[0]]
+            ax.plot(*(([at], [end]) if vertical else ([end], [at])), marker=marker, markersize=4, linestyle="none",
+                    color=line.get("color", "black"), zorder=line.get("zorder", 5))
+    return [low[0], high[0]]
 
 
-def _claimed_range(ax, low, high, xlim):
-    """The claimed range shaded, an unbounded side to the axis edge."""
+def claimed_range(ax, low, high, limits, vertical=False):
+    """The claimed range shaded across the panel (with vertical, along its y axis), an unbounded side
+    to the axis edge; limits: the value axis's."""
     if math.isnan(low) and math.isnan(high):
         return
-    left = xlim[0] if math.isnan(low) else max(low, xlim[0])
-    right = xlim[1] if math.isnan(high) else min(high, xlim[1])
-    if right > left:
-        ax.axvspan(left, right, zorder=1, **CLAIM_BAND)
+    start = limits[0] if math.isnan(low) else max(low, limits[0])
+    end = limits[1] if math.isnan(high) else min(high, limits[1])
+    if end > start:
+        (ax.axhspan if vertical else ax.axvspan)(start, end, zorder=1, **CLAIM_BAND)
 
 
-def _axis_limits(scale: _Scale, ends: list, bounds) -> tuple[float, float]:
+def axis_limits(scale: AxisScale, ends: list, bounds) -> tuple[float, float]:
     """Over every drawn end, finite claimed bound and the reference line, padded (axis space in, data space out)."""
     vals = np.array(ends + list(scale.to_axis(bounds)) + [scale.center], dtype=float)
     vals = vals[np.isfinite(vals)]
@@ -268,23 +269,23 @@ def forest_panel(ax, pooled, runs: pd.DataFrame):
     values = np.concatenate([runs[["estimate", "ci_low", "ci_high"]].to_numpy(dtype=float).ravel(),
                              [pooled.estimate, pooled.ci_low, pooled.ci_high, pooled.prediction_low,
                               pooled.prediction_high, pooled.claimed_low, pooled.claimed_high]])
-    scale = _Scale(unit, values)
+    scale = AxisScale(unit, values)
     bounds = [b for b in (pooled.claimed_low, pooled.claimed_high) if np.isfinite(b)]
-    reach = _reach(scale, np.append(runs["estimate"].to_numpy(dtype=float), pooled.estimate), bounds)
+    reach = interval_reach(scale, np.append(runs["estimate"].to_numpy(dtype=float), pooled.estimate), bounds)
     if scale.log:
         ax.set_xscale("log")
     ys = list(range(len(runs), 0, -1))
     ends = []
     for y, r in zip(ys, runs.itertuples()):
         color = VERDICT_COLORS.get(r.verdict, "#000000")
-        ends += _interval(ax, scale, reach, y, r.estimate, r.ci_low, r.ci_high, color=color, linewidth=1.0, zorder=5)
+        ends += interval_line(ax, scale, reach, y, r.estimate, r.ci_low, r.ci_high, color=color, linewidth=1.0, zorder=5)
         if np.isfinite(r.estimate):
             ax.plot([r.estimate], [y], marker="o", markersize=4, linestyle="none", color=color, zorder=6)
         _label(ax, y, f"{estimate_text(_in_unit(r, unit))}  {r.verdict}", color)
     color = VERDICT_COLORS.get(pooled.verdict, "#000000")
-    ends += _interval(ax, scale, reach, 0, pooled.estimate, pooled.prediction_low, pooled.prediction_high,
+    ends += interval_line(ax, scale, reach, 0, pooled.estimate, pooled.prediction_low, pooled.prediction_high,
                       **PREDICTION_STYLE)
-    ends += _interval(ax, scale, reach, 0, pooled.estimate, pooled.ci_low, pooled.ci_high, color=color,
+    ends += interval_line(ax, scale, reach, 0, pooled.estimate, pooled.ci_low, pooled.ci_high, color=color,
                       linewidth=2.6, solid_capstyle="butt", zorder=5)
     if np.isfinite(pooled.estimate):
         ax.plot([pooled.estimate], [0], marker="D", markersize=6.5, linestyle="none", color=color,
@@ -294,9 +295,9 @@ def forest_panel(ax, pooled, runs: pd.DataFrame):
     prediction = "no prediction interval" if prediction == "-" else f"prediction {prediction}"
     _label(ax, 0, f"{estimate_text(pooled)}  {verdict_text(pooled)}\n{prediction}; I\u00b2 {i2}, tau {tau}",
            color, bold=True)
-    xlim = _axis_limits(scale, ends + list(scale.to_axis(np.append(runs["estimate"], pooled.estimate))), bounds)
+    xlim = axis_limits(scale, ends + list(scale.to_axis(np.append(runs["estimate"], pooled.estimate))), bounds)
     ax.set_xlim(*xlim)
-    _claimed_range(ax, pooled.claimed_low, pooled.claimed_high, xlim)
+    claimed_range(ax, pooled.claimed_low, pooled.claimed_high, xlim)
     if np.isfinite(scale.reference):
         ax.axvline(scale.reference, color="black", linewidth=0.8, zorder=2)
     ax.axhline(0.5, color="#999999", linewidth=0.6, linestyle=":")
@@ -304,14 +305,22 @@ def forest_panel(ax, pooled, runs: pd.DataFrame):
     ax.get_yticklabels()[-1].set_fontweight("bold")
     ax.set_ylim(-0.6, len(runs) + 0.6)
     ax.grid(axis="y", visible=False)
+    value_axis(ax, scale, unit, xlim)
+
+
+def value_axis(ax, scale: AxisScale, unit: str, limits, vertical=False):
+    """A claim's value axis (x, or with vertical y): its unit and what the number is as the label, and on a
+    log axis ticks at round ratios, written "2x"."""
     what = CLAIM_UNITS.get(unit, ("",))[0]
     notes = [n for n in (what, "log scale" if scale.log else "") if n]
-    ax.set_xlabel(unit + (f" ({', '.join(notes)})" if notes else ""), fontsize=7.5)
-    ax.tick_params(axis="x", labelsize=7)
+    axis = ax.yaxis if vertical else ax.xaxis
+    axis.set_label_text(unit + (("\n(" if vertical else " (") + ", ".join(notes) + ")" if notes else ""),
+                        fontsize=7 if vertical else 7.5)
+    ax.tick_params(axis="y" if vertical else "x", labelsize=7)
     if scale.log:
-        ax.set_xticks(nice_ticks(*xlim))
-        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
-        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
+        axis.set_ticks(nice_ticks(*limits))
+        axis.set_major_formatter(ticker.FuncFormatter(lambda v, _p: f"{v:g}x"))
+        axis.set_minor_formatter(ticker.NullFormatter())
 
 
 def _in_unit(run, unit):

@@ -103,3 +103,11 @@ def verdicts() -> list[str]:
 def manifests() -> dict:
     """The newest manifest.json schema of each kind of folder."""
     return dict(SCHEMA["manifests"])
+
+
+def relay_model() -> str:
+    """What the latency relay models and leaves out: the paragraph the methods text gives a run measured through it."""
+    try:
+        return str(SCHEMA["network"]["relayModel"])
+    except KeyError:
+        raise SchemaError(f"{PATH}: no network.relayModel, the paragraph on the latency relay") from None

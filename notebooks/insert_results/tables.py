@@ -8,7 +8,8 @@ from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
-from .load import CLAIMS_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE
+from .load import (CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE,
+                   RELAY_COST_FILE, SUMMARY_COLUMNS, SUMMARY_FILE)
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -131,8 +132,9 @@ def _fitting(widths: list, gap_pt: float) -> list:
     return [(w[0], f) if isinstance(w, tuple) else f for w, f in zip(widths, scaled)]
 
 
-def claims_latex(display: pd.DataFrame) -> str:
-    """The claims table with a header over each language's columns ("Java", "Python")."""
+def claims_latex(display: pd.DataFrame, level: str = "") -> str:
+    """The claims table with a header over each language's columns ("Java", "Python"); level: the
+    round-trip time it shows where the run measured several (ClaimStudy.level)."""
     # "<Language> <column>", such as "Python n", under a header "Python"; the others (run, claim, row, claimed) first.
     shared = [c for c in display.columns if " " not in c or c.split(" ", 1)[1] not in LANGUAGE_COLUMNS]
     groups = list(dict.fromkeys(c.split(" ", 1)[0] for c in display.columns if c not in shared))
@@ -143,7 +145,8 @@ def claims_latex(display: pd.DataFrame) -> str:
     grouped.columns = pd.MultiIndex.from_tuples(header)
     caption = ("The claims against the measurements of the claims study, as measured in "
                + " and ".join(f"the {g} port" for g in groups)
-               + " of the original loader. Estimates, 95 % intervals and verdicts as computed by the "
+               + " of the original loader" + (f", {level}" if level else "")
+               + ". Estimates, 95 % intervals and verdicts as computed by the "
                f"benchmark suite ({CLAIMS_FILE})"
                + ("; - where a port has no such comparison" if len(groups) > 1 else "")
                + ". * the primary row, "
@@ -199,6 +202,56 @@ def pooled_claims_latex(display: pd.DataFrame) -> str:
                              "decides the claim. \u2020 the pooled interval is wider than the study's target precision.",
                     "tab:pooled-claims", _fitting([widths.get(c, 0.08) for c in display.columns], POOLED_GAP_PT),
                     long=True, gap_pt=POOLED_GAP_PT, size=POOLED_SIZE)
+
+
+def grouped_rows(display: pd.DataFrame, columns: list) -> pd.DataFrame:
+    """display with each of the leading columns left empty where it and those before it repeat the row above:
+    a table grouped by them, each group named once."""
+    shown = display.copy()
+    for i, column in enumerate(columns):
+        prefix = display[columns[:i + 1]].astype(str).agg("\x1f".join, axis=1)
+        shown.loc[prefix.eq(prefix.shift()).to_numpy(), column] = ""
+    return shown
+
+
+def claims_rtt_latex(display: pd.DataFrame) -> str:
+    """The primary comparisons per round-trip time, each comparison and port named once; a longtable: every
+    comparison, port and time is a row."""
+    widths = {"run": 0.08, "claim": 0.1, "comparison": 0.26, "language": 0.08, "rtt": 0.08,
+              "estimate [95 % CI]": ("r", 0.2), "n forks": ("r", 0.05), "verdict": 0.13}
+    display = grouped_rows(display, [c for c in ("run", "claim", "comparison", "language") if c in display])
+    return booktabs(display, "The primary comparisons of the claims at each round-trip time the latency relay "
+                             "added (loopback: no relay), per port of the original loader: estimates, 95 % "
+                             f"intervals, forks and verdicts as computed by the benchmark suite ({CLAIMS_FILE}). "
+                             "\u2020 the interval is wider than the study's target precision.", "tab:claims-rtt",
+                    _fitting([widths.get(c, 0.1) for c in display.columns], CLAIMS_GAP_PT), long=True,
+                    gap_pt=CLAIMS_GAP_PT, size="footnotesize")
+
+
+def claims_network_latex(display: pd.DataFrame) -> str:
+    """Each arm's chunk time split into waiting for its round trips and the rest, at the relayed round-trip times."""
+    # An arm's id has no place to break ("new_connection_per_chunk"): its column holds the longest whole.
+    widths = {"run": 0.08, "claim": 0.12, "language": 0.08, "rtt": 0.07, "arm": 0.24}
+    display = grouped_rows(display, [c for c in ("run", "claim", "language", "rtt") if c in display])
+    return booktabs(display, "What a chunk of each claim's arms waited for on the network, at each round-trip time "
+                             "the latency relay added: the round trips a chunk waited for (counted by the relay), "
+                             "the chunks' mean time, its network wait (round trips times the round-trip time) and "
+                             f"the rest (encoding, sending, the server's work, waiting for a connection); means over "
+                             f"the arm's measured shots, as computed by the benchmark suite ({CLAIMS_NETWORK_FILE}).",
+                    "tab:claims-network", _fitting([widths.get(c, ("r", 0.095)) for c in display.columns],
+                                                   CLAIMS_GAP_PT), long=True, gap_pt=CLAIMS_GAP_PT,
+                    size="footnotesize")
+
+
+def relay_cost_latex(display: pd.DataFrame) -> str:
+    widths = {"run": 0.1, "what the relay adds": 0.3, "unit": 0.15, "estimate [95 % CI]": ("r", 0.25),
+              "n pairs (forks)": ("r", 0.13)}
+    return booktabs(display, "The latency relay's own cost, A/A: the same load directly and through a relay adding "
+                             "0 ms, interleaved in blocks; the relayed shots minus (time: over) the direct ones, "
+                             "paired within blocks, with the 95 % interval over the forks, as computed by the "
+                             f"benchmark suite ({RELAY_COST_FILE}). How closely the relay kept each round-trip time "
+                             "(the round trip it added to SELECT 1 in every fork) is listed in the run's claims.md.",
+                    "tab:relay-cost", [widths.get(c, 0.1) for c in display.columns])
 
 
 def environment_latex(env: pd.DataFrame) -> str:

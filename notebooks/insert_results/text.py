@@ -9,10 +9,11 @@ import pandas as pd
 
 from . import schema
 from . import latex
-from .claims import JAVA, PYTHON, ClaimStudy, is_difference_unit
+from .claims import JAVA, PYTHON, RTT, RTT_MS, ClaimStudy, is_difference_unit, rtt_label, rtt_levels
 from .interleaved import InterleavedStudy
 from .fmt import fmt_int, fmt_sig
 from .load import CLAIMS_FILE, INTERLEAVED_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, SUMMARY_FILE, num
+from .network import RELAY_MODEL, NetworkStudy, relayed_runs
 from .pooled import PooledStudy, is_pooled_manifest
 
 KEY_SETTINGS = ["fsync", "synchronous_commit", "wal_level", "full_page_writes", "shared_buffers",
@@ -373,16 +374,33 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
     return " ".join(s)
 
 
+def _network_paragraph(study: ClaimStudy | None, run, esc) -> str:
+    """A run measured through the latency relay: the round-trip times of its claims, and what the relay models
+    (results/schema.json's network.relayModel, the suite's own words)."""
+    claims = study.claims[study.claims["run"] == run] if study is not None else None
+    if claims is None or claims.empty:
+        return esc(RELAY_MODEL)
+    ms = claims.groupby(RTT, sort=False)[RTT_MS].first()
+    levels = [rtt_label(level, ms[level]) for level in rtt_levels(claims)]
+    named = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
+    return esc(f"The claims study measured every claim at the round-trip time{'s' if len(levels) > 1 else ''} "
+               f"{named} (loopback: the loader connected to the server directly)"
+               + (", each from the forks at that time only; the claims figure and table show the first, the "
+                  "claims per round-trip time every one. " if len(levels) > 1 else ". ") + RELAY_MODEL)
+
+
 def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = False,
                  study: ClaimStudy | None = None, interleaved: InterleavedStudy | None = None,
-                 pooled: PooledStudy | None = None) -> str:
+                 pooled: PooledStudy | None = None, network: NetworkStudy | None = None) -> str:
     """A methods paragraph per run (per pooled folder: which runs it pools, and how), as
-    Markdown or LaTeX. runs_with_strategies: the runs whose summary.csv has rows (they get
-    the statistics sentence)."""
+    Markdown or LaTeX; for a run measured through the latency relay, a paragraph on it.
+    runs_with_strategies: the runs whose summary.csv has rows (they get the statistics sentence)."""
     code = latex.code if latex_output else (lambda s: f"`{s}`")
     esc = latex.escape if latex_output else str
+    relayed = relayed_runs(study, network)
     paras = [_pooled_paragraph(run, m, code, esc, pooled) if is_pooled_manifest(m) else
              _run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study, interleaved)
+             + ("\n\n" + _network_paragraph(study, run, esc) if run in relayed else "")
              for run, m in manifests.items()]
     if latex_output:
         return "% Methods, written from manifest.json by notebooks/insert_results\n" + "\n\n".join(paras) + "\n"

@@ -28,6 +28,9 @@ Fixtures:
   pooled       pooled-claims.csv, pooled-runs.csv, pooled-claims.md and manifest.json of `run-bench.sh pool`
                over two smoke runs, edited by hand into three runs: prediction intervals, a primary memory row
                (Java's retained memory), x faster and % less time rows, run intervals past -1,700
+  network      a network run's claims.csv, claim-shots.csv, claims-network.csv, relay-cost.csv, manifest.json
+               and header-only summary.csv as the suite wrote them (3,000 rows; COPY and pool at loopback, 2 ms
+               and 20 ms in Java and Python, two rounds; the relay's A/A cost over two forks)
   extremes     a smoke run's files as the suite wrote them (2,000 rows, 2 shots a configuration, most intervals
                without an upper bound), then edited: every pooled COPY interval (standalone and interleaved)
                [31,444, 72,917,038] rows/s, a lower bound of 0.001 rows/s and an x_server_copy bound of 1e6, one

@@ -31,7 +31,7 @@ class Reading(unittest.TestCase):
     def test_language_is_read(self):
         c = study().claims
         self.assertEqual(list(c.columns), ["run"] + ir.CLAIMS_COLUMNS)
-        self.assertEqual(ir.CLAIMS_COLUMNS[:3], ["claim", "language", "row"])
+        self.assertEqual(ir.CLAIMS_COLUMNS[:2], ["claim", "language"])
         self.assertEqual(c["language"].value_counts().to_dict(), {"java": 8, "python": 9})
         python = c[c["language"] == "python"].set_index(["claim", "row"])
         self.assertEqual(python.loc[("copy", "text_per_chunk"), "estimate"], 4.2)
@@ -42,7 +42,7 @@ class Reading(unittest.TestCase):
     def test_shots_with_language_and_peak_rss(self):
         s = study().shots
         self.assertEqual(list(s.columns), ["run"] + ir.CLAIM_SHOTS_COLUMNS)
-        self.assertEqual(ir.CLAIM_SHOTS_COLUMNS[-2:], ["peak_rss_growth_mb", "dataset_mb"])
+        self.assertLess(ir.CLAIM_SHOTS_COLUMNS.index("peak_rss_growth_mb"), ir.CLAIM_SHOTS_COLUMNS.index("dataset_mb"))
         self.assertEqual(s["language"].value_counts().to_dict(), {"java": 54, "python": 48})
         java, python = s[s["language"] == "java"], s[s["language"] == "python"]
         self.assertTrue(java["peak_rss_growth_mb"].isna().all())

@@ -7,7 +7,7 @@ import unittest
 
 from support import ir, temp_dir
 
-from insert_results import claims, interleaved, load, pooled, schema, strategies
+from insert_results import claims, interleaved, load, network, pooled, schema, strategies
 
 SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-8"))
 
@@ -38,7 +38,9 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
                 "interleaved-shots.csv": (interleaved.SHOTS_COLUMNS, interleaved.SHOTS_NUMBERS, []),
                 "pooled-claims.csv": (pooled.POOLED_CLAIMS_COLUMNS, pooled.POOLED_CLAIMS_NUMBERS,
                                       pooled.POOLED_CLAIMS_FLAGS),
-                "pooled-runs.csv": (pooled.POOLED_RUNS_COLUMNS, pooled.POOLED_RUNS_NUMBERS, [])}
+                "pooled-runs.csv": (pooled.POOLED_RUNS_COLUMNS, pooled.POOLED_RUNS_NUMBERS, []),
+                "claims-network.csv": (network.NETWORK_COLUMNS, network.NETWORK_NUMBERS, []),
+                "relay-cost.csv": (network.RELAY_COST_COLUMNS, network.RELAY_COST_NUMBERS, [])}
         self.assertEqual(set(read), set(SCHEMA["files"]))
         for file, (names, numbers, flags) in read.items():
             described = SCHEMA["files"][file]
