@@ -42,7 +42,7 @@ JAVA, PYTHON = "java", "python"
 RTT, RTT_MS = schema.require(CLAIMS_FILE, ["rtt", "rtt_ms"])
 LOOPBACK = "loopback"
 SHOT_NETWORK_COLUMNS = schema.require(CLAIM_SHOTS_FILE, ["chunks", "round_trips", "relay_cpu_ns_per_row",
-                                                         "loader_rtt_ms", "direct_rtt_ms"])
+                                                         "loader_rtt_ms", "direct_rtt_ms", "zero_delay_rtt_ms"])
 LATER_CLAIMS = {"language": JAVA, RTT: LOOPBACK, RTT_MS: "0",
                 **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
 LATER_CLAIM_SHOTS = {"language": JAVA, RTT: LOOPBACK, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "",
