@@ -182,9 +182,9 @@ public final class ClaimsPool {
         if (run.report().isEmpty()) {
             throw new IllegalArgumentException(run.name() + " measured no claims of the original loader");
         }
-        if (!run.report().roundTripTimes().equals(List.of(RoundTripDelay.LOOPBACK))) {
-            throw new IllegalArgumentException(run.name() + " measured claims through a latency relay (rtt "
-                    + run.report().roundTripTimes() + "): the pool combines runs measured on loopback only");
+        if (!run.report().roundTripTimes().contains(RoundTripDelay.LOOPBACK)) {
+            throw new IllegalArgumentException(run.name() + " measured claims through a latency relay only (rtt "
+                    + run.report().roundTripTimes() + "): the pool combines comparisons measured on loopback");
         }
         if (!run.manifest().path("claimArms").isArray() || run.manifest().path("claimArms").isEmpty()) {
             throw new IllegalArgumentException(run.name() + " does not record its claims' arms (manifest schema "
@@ -195,7 +195,7 @@ public final class ClaimsPool {
     private static Optional<ClaimResult> result(RunInput run, OriginalClaim claim, Language language,
             ClaimComparison comparison) {
         return run.report().results().stream()
-                .filter(r -> r.claim() == claim && r.language() == language
+                .filter(r -> r.claim() == claim && r.language() == language && !r.rtt().relayed()
                         && r.comparison().id().equals(comparison.id()))
                 .findFirst();
     }
@@ -310,6 +310,14 @@ public final class ClaimsPool {
                 .append(". Pooled by the code at ")
                 .append(git.commit() == null ? "an unknown commit" : shortCommit(git.commit()))
                 .append(Boolean.FALSE.equals(git.dirty()) ? " (a clean tree)" : " (not a clean tree)").append(".\n\n");
+        String relayed = inputs.stream().filter(run -> run.report().throughRelay())
+                .map(run -> run.name() + " (" + run.report().roundTripTimes().stream().filter(RoundTripDelay::relayed)
+                        .map(RoundTripDelay::toString).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(", "));
+        if (!relayed.isEmpty()) {
+            text.append("Not pooled: the comparisons measured through a latency relay, in ").append(relayed)
+                    .append("; the pool combines the comparisons measured on loopback.\n\n");
+        }
         text.append(HEADLINE_HEADING).append("\n\n").append(headline()).append('\n');
         text.append("## Every comparison\n\n* marks the comparison that decides a claim.\n\n")
                 .append(table()).append('\n');

@@ -135,8 +135,25 @@ class ClaimsPoolTest {
         ClaimsPool.RunInput network = new ClaimsPool.RunInput("n", manifest("17.6", false),
                 ClaimsReport.of(ClaimShotResults.of(relayed)));
         assertThatThrownBy(() -> ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)), network)))
-                .hasMessage("n measured claims through a latency relay (rtt [2ms]): the pool combines runs measured "
-                        + "on loopback only");
+                .hasMessage("n measured claims through a latency relay only (rtt [2ms]): the pool combines "
+                        + "comparisons measured on loopback");
+    }
+
+    @Test
+    void aRunThatAlsoMeasuredThroughTheRelayGivesItsLoopbackComparisonsAndTheRestIsNamed() {
+        ArrayNode both = poolRun(0.8, 3);
+        ArrayNode relayed = poolRun(0.5, 3);
+        relayed.forEach(entry -> ((ObjectNode) entry.get("params")).put("rtt", "20ms"));
+        both.addAll(relayed);
+        ClaimsPool.RunInput network = new ClaimsPool.RunInput("n", manifest("17.6", false),
+                ClaimsReport.of(ClaimShotResults.of(both)));
+        ClaimsPool pool = ClaimsPool.of(List.of(run("a", 0.8, manifest("17.6", false)), network));
+        assertThat(pool.pooled()).hasSize(1);
+        // both runs' loopback forks take 0.8 x (1 + r / 100) of the time: the 20 ms forks' 0.5 is not in it
+        assertThat(pool.pooled().get(0).runs()).allSatisfy(r -> assertThat(r.orElseThrow().estimate())
+                .isCloseTo(pool.pooled().get(0).runs().get(0).orElseThrow().estimate(), within(1e-9)));
+        assertThat(pool.markdown(new RunManifest.Git("abc", false)))
+                .contains("Not pooled: the comparisons measured through a latency relay, in n (20ms)");
     }
 
     @Test
