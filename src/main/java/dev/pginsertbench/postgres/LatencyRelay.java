@@ -47,6 +47,8 @@ public final class LatencyRelay implements AutoCloseable {
     private static final long OFFER_MILLIS = 50;
     /** The running mean of wake-up lateness follows each new wake-up by this fraction (1/8). */
     private static final int LATENESS_WEIGHT = 8;
+    /** The most a writer wakes before a segment is due, yielding until then: more would only burn the processor. */
+    private static final long MOST_EARLY_NANOS = 500_000;
 
     private final InetSocketAddress target;
     private final long oneWayNanos;
@@ -241,22 +243,26 @@ public final class LatencyRelay implements AutoCloseable {
     }
 
     /**
-     * Waits until a segment is due. A thread parked for a time wakes late (0.1 to 0.3 ms on a busy
-     * 2-core machine, every time), which would add to every delay; so it parks that much less than
-     * due, the lateness learned from its wake-ups (a running mean over the relay's writers, at most
-     * half the one-way delay), and the delays come out as set on average.
+     * Waits until a segment is due, never less. A thread parked for a time wakes late (0.1 to 0.3 ms
+     * on a busy 2-core machine, every time), which would add to every delay; so it parks that much
+     * less than due, the lateness learned from its wake-ups (a running mean over the relay's writers,
+     * at most {@link #MOST_EARLY_NANOS}), and yields the processor for the rest, so that the delays
+     * come out as set without ever being shorter.
      */
     private void hold(long dueNanos) {
         long wake = dueNanos - wakeEarlyNanos;
-        if (wake - System.nanoTime() <= 0) {
-            return;
+        if (wake - System.nanoTime() > 0) {
+            for (long left = wake - System.nanoTime(); left > 0; left = wake - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            long late = System.nanoTime() - wake;
+            long early = wakeEarlyNanos;
+            wakeEarlyNanos = Math.max(0, Math.min(Math.min(oneWayNanos / 2, MOST_EARLY_NANOS),
+                    early + (late - early) / LATENESS_WEIGHT));
         }
-        for (long left = wake - System.nanoTime(); left > 0; left = wake - System.nanoTime()) {
-            LockSupport.parkNanos(left);
+        while (dueNanos - System.nanoTime() > 0) {
+            Thread.yield();
         }
-        long late = System.nanoTime() - wake;
-        long early = wakeEarlyNanos;
-        wakeEarlyNanos = Math.max(0, Math.min(oneWayNanos / 2, early + (late - early) / LATENESS_WEIGHT));
     }
 
     private record Segment(long dueNanos, byte[] bytes) {
