@@ -14,7 +14,8 @@ import java.time.Duration;
  * round trip in nanoseconds. It prints {@code listening <port> <zero-delay port>} (the second a relay to the same
  * target adding nothing: what forwarding through this process costs by itself, for calibration), then answers
  * each {@code traffic} line on stdin with {@code traffic <clientBytes> <serverBytes> <turns>}. The end of stdin
- * (the parent closed it, or died) closes the relay and ends the process. The relay's log goes to stderr; stdout carries only the answers.
+ * (the parent closed it, or died) closes the relay and ends the process. The relay's log goes to stderr;
+ * stdout carries only the answers.
  */
 public final class RelayProcessMain {
 
