@@ -3,6 +3,7 @@ package dev.pginsertbench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pginsertbench.postgres.RoundTripDelay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -40,6 +41,7 @@ class ShotVerificationTest {
     void setUpTrial() throws Exception {
         benchmark.rows = ROWS;
         benchmark.chunkSize = CHUNK_SIZE;
+        benchmark.rtt = RoundTripDelay.LOOPBACK.toString();
         benchmark.setUpTrial(params());
     }
 
