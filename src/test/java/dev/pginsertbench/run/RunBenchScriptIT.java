@@ -36,7 +36,7 @@ class RunBenchScriptIT {
         Result result = run(List.of("fastest"), Map.of());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.messages()).singleElement().asString().contains("profile 'fastest'")
-                .contains("smoke, quick, claims, references, versions, standard, thesis");
+                .contains(String.join(", ", Profiles.names()));
     }
 
     @Test
