@@ -55,6 +55,8 @@ public enum Catalogue {
             "claims study fork of the Python port (arms interleaved)",
             List.of(Parameter.CLAIM, Parameter.ROUND, Parameter.RTT), Set.of(Prerequisite.PYTHON_LOADER), false,
             ExpectedRate.pythonClaimFork()),
+    SCALE(ScaleBenchmark.class, "load", Family.SCALE, "scale study: one strategy at one size",
+            List.of(Parameter.STRATEGY, Parameter.LANGUAGE, Parameter.ROUND), Set.of(), false, ExpectedRate.scale()),
     RELAY_COST(RelayCostBenchmark.class, "load", Family.INSTRUMENT,
             "the latency relay's own cost: the after loader directly and through a 0 ms relay, interleaved",
             List.of(Parameter.ROUND), Set.of(), false, ExpectedRate.relayCost());
@@ -91,6 +93,7 @@ public enum Catalogue {
             case INTERLEAVED_REFERENCES -> "interleaved references";
             case CLAIM -> "claims study";
             case PYTHON_CLAIM -> "claims study, Python port";
+            case SCALE -> "scale study";
             case RELAY_COST -> "latency relay A/A";
         };
     }
@@ -101,6 +104,7 @@ public enum Catalogue {
             case POOLED_COPY -> List.of(Parameter.FORMAT);
             case ORIGINAL_LOADER -> List.of(Parameter.VARIANT);
             case FACTOR_POINT -> List.of(Parameter.PROTOCOL, Parameter.CONNECTIONS);
+            case SCALE -> List.of(Parameter.STRATEGY, Parameter.LANGUAGE);
             default -> List.of();
         };
     }

@@ -5,9 +5,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What a shot of the claims study adds to {@link ShotCounters}: which arm it ran and what that
- * arm holds in memory. Assigned in the benchmark method; per-shot values are in each metric's
- * {@code rawData}, in shot order (results/README.md).
+ * What a shot of the claims study or the scale study adds to {@link ShotCounters}: which arm (or
+ * strategy) it ran and what that holds in memory. Assigned in the benchmark method; per-shot values
+ * are in each metric's {@code rawData}, in shot order (results/README.md).
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
@@ -28,4 +28,9 @@ public class ClaimShot {
     public double datasetHeapBytes = Double.NaN;
     /** How far the Python port's resident memory rose above its level before the shot's load; NaN in Java. */
     public double peakRssGrowthBytes = Double.NaN;
+    /**
+     * CPU time generating one row from the seed and its id on one thread, measured once per fork of the
+     * scale study, where a streamed load generates its rows as it reads them; NaN elsewhere.
+     */
+    public double generatorNsPerRow = Double.NaN;
 }

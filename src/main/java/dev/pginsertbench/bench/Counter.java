@@ -41,6 +41,7 @@ public enum Counter {
     RETAINED_HEAP_BYTES("retainedHeapBytes", Writer.CLAIM),
     DATASET_HEAP_BYTES("datasetHeapBytes", Writer.CLAIM),
     PEAK_RSS_GROWTH_BYTES("peakRssGrowthBytes", Writer.CLAIM),
+    GENERATOR_NS_PER_ROW("generatorNsPerRow", Writer.CLAIM),
     REFERENCE_ARM("referenceArm", Writer.REFERENCE),
     RELAYED("relayed", Writer.RELAY),
     /** Bytes the benchmark JVM allocated during a shot's iteration, from JMH's gc profiler. */

@@ -3,6 +3,7 @@ package dev.pginsertbench.bench;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.LoadPlan;
@@ -76,6 +77,15 @@ public interface ExpectedRate {
     /** An A/A fork of the latency relay: the after loader, directly and through the relay. */
     static ExpectedRate relayCost() {
         return (params, rows) -> claimArmRate(OriginalClaim.after().plan(), rows);
+    }
+
+    /** A fork of the scale study: its strategy's claims-arm rate in its language. */
+    static ExpectedRate scale() {
+        return (params, rows) -> {
+            LoadPlan plan = ((ScaleStrategy) params.get(Parameter.STRATEGY)).arm().plan();
+            return params.get(Parameter.LANGUAGE) == Language.PYTHON ? pythonArmRate(plan, rows)
+                    : claimArmRate(plan, rows);
+        };
     }
 
     /** A claims fork's average shot: its arms take turns, one shot each per block. */

@@ -18,6 +18,8 @@ public enum Family {
     CEILING,
     /** The claims study's interleaved arms (their scores mix arms; claims.csv reports them). */
     CLAIMS,
+    /** Each strategy's cost per row and memory held as the load grows (scale.csv reports them). */
+    SCALE,
     /** The latency relay's own cost, direct and relayed shots interleaved (relay-cost.csv reports them). */
     INSTRUMENT;
 
@@ -36,6 +38,7 @@ public enum Family {
             case REFERENCE -> "psql \\copy";
             case CEILING -> "server ceilings";
             case CLAIMS -> "claims study";
+            case SCALE -> "scale study";
             case INSTRUMENT -> "latency relay";
         };
     }

@@ -12,6 +12,15 @@ public final class ForkFlags {
 
     public static final String INITIAL_HEAP = "-Xms8g";
     public static final String MAX_HEAP = "-Xmx8g";
+    /** The heap {@link #MAX_HEAP} gives every fork, in bytes. */
+    public static double maxHeapBytes() {
+        String size = MAX_HEAP.substring("-Xmx".length());
+        if (!size.endsWith("g")) {
+            throw new IllegalStateException("the fork heap is given in GiB, as -Xmx<n>g: " + MAX_HEAP);
+        }
+        return Long.parseLong(size.substring(0, size.length() - 1)) * (1L << 30);
+    }
+
     /** The run's chunk deadline in seconds ({@code --chunk-deadline}); the loader's default where absent. */
     public static final String CHUNK_DEADLINE_PROPERTY = "bench.chunkDeadline";
     /** The run's random seed ({@code --seed}), from which every interleaved fork's shot order is drawn. */

@@ -1,6 +1,8 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.load.Chunking;
 import dev.pginsertbench.load.ConnectionMode;
 import dev.pginsertbench.load.Conversion;
@@ -31,7 +33,9 @@ public enum Parameter {
     TRANSPORT("transport", Transport.class),
     CLAIM("claim", OriginalClaim.class),
     ROUND("round", Integer.class),
-    RTT("rtt", RoundTripDelay.class);
+    RTT("rtt", RoundTripDelay.class),
+    STRATEGY("strategy", ScaleStrategy.class),
+    LANGUAGE("language", Language.class);
 
     private final String field;
     private final Class<?> type;

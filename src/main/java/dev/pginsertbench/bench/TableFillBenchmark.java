@@ -1,6 +1,7 @@
 package dev.pginsertbench.bench;
 
 import dev.pginsertbench.data.Dataset;
+import dev.pginsertbench.data.RowSource;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.LatencyRelay;
@@ -11,11 +12,13 @@ import dev.pginsertbench.postgres.RoundTrip;
 import dev.pginsertbench.postgres.RoundTripDelay;
 import dev.pginsertbench.postgres.ServerAddress;
 import dev.pginsertbench.postgres.TableShape;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -117,7 +120,7 @@ public abstract class TableFillBenchmark {
         params = benchmarkParams;
         long seed = Long.getLong("bench.seed", 42L);
         postgres = PostgresProvisioner.startFromEnvironment();
-        dataset = Dataset.generate(seed, rows);
+        dataset = Dataset.of(rowSource(), seed, rows);
         table = ArticleTable.named(TARGET_TABLE);
         control = postgres.connect();
         waits = new WaitSampler(postgres.connect(), ServerCpu.backendPid(control));
@@ -127,6 +130,11 @@ public abstract class TableFillBenchmark {
         serverCpu = ServerCpu.locate(control);
         LOG.info("{}: {} rows (seed {}) into {} on {}", description(), rows, seed, table.name(), postgres);
         prepareTrial();
+    }
+
+    /** How the loads get their rows: generated and held before the first shot, unless a subclass streams them. */
+    protected RowSource rowSource() {
+        return RowSource.HELD;
     }
 
     /** The shape the target table is created in; the factor study varies it. */
@@ -306,6 +314,32 @@ public abstract class TableFillBenchmark {
     /** A client process outside this JVM whose CPU time counts as the client's from now on (the Python worker). */
     protected final void includeInClientCpu(ProcessHandle process) {
         cpu.include(process);
+    }
+
+    /**
+     * Starts the Python port's worker on this trial's rows, its CPU counted as the client's from now on; where the
+     * port cannot run here, fails the trial naming what is missing.
+     */
+    protected final PythonLoader startPython(ServerAddress address) throws IOException {
+        Optional<String> missing = PythonLoader.missing();
+        if (missing.isPresent()) {
+            throw new IllegalStateException(description() + " skipped, no number reported: " + missing.get());
+        }
+        PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), address);
+        includeInClientCpu(python.process());
+        return python;
+    }
+
+    /** A Python load's chunks, kept for the shot's checks; a load that did not land every row fails the shot here. */
+    protected final PythonLoader.Load recordPythonLoad(PythonLoader.Load load) {
+        recordChunks(new ReportedChunks(load.chunks(), load.successfulChunks(), load.failedChunks(),
+                load.avgChunkSeconds(), load.maxChunkSeconds()));
+        if (!load.complete(rows)) {
+            throw new IllegalStateException(description() + ": the Python arm " + load.arm() + " inserted "
+                    + load.inserted() + " of " + rows + " rows, " + load.failedChunks() + " of " + load.chunks()
+                    + " chunks failed; first errors: " + load.errors());
+        }
+        return load;
     }
 
     /**

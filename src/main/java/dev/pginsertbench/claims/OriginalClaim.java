@@ -140,6 +140,16 @@ public enum OriginalClaim {
         }
     }
 
+    /** The original loader before its rewrite, as ported: the end-to-end claim's other side. */
+    public static Arm before() {
+        return END_TO_END.arm("before");
+    }
+
+    /** The sync baseline: the sync-vs-async claim's other side. */
+    public static Arm syncBaseline() {
+        return SYNC_VS_ASYNC.arm("sync");
+    }
+
     /** The original loader after its rewrite, as ported: the point every one-factor arm starts from. */
     public static Arm after() {
         return new Arm("after", "the original loader after its rewrite", LoadPlan.originalAfter(TASKS),

@@ -1,6 +1,5 @@
 package dev.pginsertbench.run;
 
-import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.PythonLoader;
 import dev.pginsertbench.postgres.EmbeddedBinaries;
 import dev.pginsertbench.postgres.EmbeddedVersion;
@@ -193,7 +192,8 @@ public final class BenchmarkRunner {
         // the first server is checked before the results folder exists: an unreachable one leaves no folder
         Preflight first;
         try {
-            first = Preflight.check(servers.get(0), passes.get(0).plan().configurations());
+            first = Preflight.check(servers.get(0), passes.get(0).plan().configurations(),
+                    passes.get(0).plan().rows());
         } catch (ServerUnavailableException e) {
             System.err.println("run-bench: " + e.getMessage());
             return 1;
@@ -235,7 +235,8 @@ public final class BenchmarkRunner {
             Preflight checkedServer;
             try {
                 checkedServer = index == 0 ? first
-                        : Preflight.check(servers.get(index), plans.get(index).configurations());
+                        : Preflight.check(servers.get(index), plans.get(index).configurations(),
+                                plans.get(index).rows());
             } catch (ServerUnavailableException | IOException | SQLException e) {
                 System.out.println("run-bench: server " + (index + 1) + " of " + servers.size() + " did not start: "
                         + e.getMessage());
@@ -269,8 +270,7 @@ public final class BenchmarkRunner {
 
     /** The Python port's versions, or why it cannot run, when the plan has its claims forks; else null. */
     private static RunManifest.PythonPort pythonPort(List<RunPlan> plans) {
-        boolean python = plans.stream().flatMap(p -> p.configurations().stream())
-                .anyMatch(c -> c.entry() == Catalogue.PYTHON_CLAIM);
+        boolean python = plans.stream().flatMap(p -> p.configurations().stream()).anyMatch(Configuration::runsPython);
         if (!python) {
             return null;
         }

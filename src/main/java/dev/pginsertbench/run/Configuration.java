@@ -1,14 +1,20 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.ForkFlags;
+import dev.pginsertbench.bench.MemoryNeed;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.bench.Prerequisite;
+import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.postgres.RoundTripDelay;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -88,6 +94,30 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
         if (rows != null && rows < 1) {
             throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + entry.id());
         }
+    }
+
+    /**
+     * Why this configuration's loads would not fit in memory at its rows of a run of {@code runRows}
+     * ({@link MemoryNeed}), or empty: such a configuration is refused before its fork starts.
+     */
+    public Optional<String> wouldNotFit(int runRows) {
+        return MemoryNeed.refusal(entry, params, rows(runRows), ForkFlags.maxHeapBytes(), MemoryNeed.machineBytes());
+    }
+
+    /** What this configuration needs beyond a server: its benchmark's, and the Python port where it runs that port. */
+    public Set<Prerequisite> prerequisites() {
+        Set<Prerequisite> needs = EnumSet.noneOf(Prerequisite.class);
+        needs.addAll(entry.prerequisites());
+        if (runsPython()) {
+            needs.add(Prerequisite.PYTHON_LOADER);
+        }
+        return needs;
+    }
+
+    /** Whether its forks drive the Python port: its claims forks, or a fork whose language is Python. */
+    public boolean runsPython() {
+        return entry.claimLanguage().filter(Language.PYTHON::equals).isPresent()
+                || value(Parameter.LANGUAGE, Language.class).filter(Language.PYTHON::equals).isPresent();
     }
 
     /** Warm-up shots per fork: this configuration's own, else the profile's. */

@@ -50,10 +50,11 @@ final class DurationEstimate {
     private DurationEstimate() {
     }
 
+    /** The time of the configurations that will run: one that would not fit in memory is refused, not run. */
     static Duration of(List<Configuration> configurations, Profile profile, int rows) {
         double seconds = 0;
         for (Configuration configuration : configurations) {
-            seconds += seconds(configuration, profile, rows);
+            seconds += configuration.wouldNotFit(rows).isPresent() ? 0 : seconds(configuration, profile, rows);
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
@@ -61,7 +62,7 @@ final class DurationEstimate {
     static double seconds(Configuration configuration, Profile profile, int runRows) {
         int rows = configuration.rows(runRows);
         boolean claim = configuration.entry().claimLanguage().isPresent();
-        boolean python = configuration.entry().claimLanguage().filter(Language.PYTHON::equals).isPresent();
+        boolean python = configuration.runsPython();
         boolean interleaved = configuration.entry() == Catalogue.INTERLEAVED_REFERENCES;
         double perShot = rows / rowsPerSecond(configuration, rows)
                 + (claim ? CLAIM_SHOT_OVERHEAD_SECONDS : SHOT_OVERHEAD_SECONDS + rows * SHOT_OVERHEAD_SECONDS_PER_ROW)
@@ -95,8 +96,8 @@ final class DurationEstimate {
 
     /** Loads a Python claims fork runs under tracemalloc: one per arm where its claim compares memory. */
     private static int tracedLoads(Configuration configuration) {
-        OriginalClaim claim = configuration.value(Parameter.CLAIM, OriginalClaim.class).orElseThrow();
-        return claim.probesRetainedMemory() ? Language.PYTHON.arms(claim).size() : 0;
+        return configuration.value(Parameter.CLAIM, OriginalClaim.class)
+                .map(claim -> claim.probesRetainedMemory() ? Language.PYTHON.arms(claim).size() : 0).orElse(0);
     }
 
     /** Expected rows/s of one shot, from the catalogue's model. */

@@ -31,15 +31,19 @@ import java.util.Optional;
  */
 record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> skipped) {
 
-    static Preflight check(ProvisionSettings settings, List<Configuration> configurations)
+    static Preflight check(ProvisionSettings settings, List<Configuration> configurations, int runRows)
             throws IOException, SQLException {
         try (PostgresServer server = new PostgresProvisioner().start(settings)) {
-            return of(server, configurations);
+            return of(server, configurations, runRows);
         }
     }
 
-    /** The checks on a running server. */
-    static Preflight of(PostgresServer server, List<Configuration> configurations) throws IOException, SQLException {
+    /**
+     * The checks on a running server, and that each configuration's loads fit in memory ({@link MemoryNeed})
+     * at its rows of the run's {@code runRows}.
+     */
+    static Preflight of(PostgresServer server, List<Configuration> configurations, int runRows)
+            throws IOException, SQLException {
         ServerFacts facts = server.facts();
         RunManifest.Postgres postgres = new RunManifest.Postgres(
                 RunManifest.Postgres.label(facts.version(), server.provider().label()), server.provider().label(),
@@ -50,6 +54,12 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         Map<Transport, Optional<String>> transports = new EnumMap<>(Transport.class);
         List<RunManifest.NotMeasured> skipped = new ArrayList<>();
         for (Configuration configuration : configurations) {
+            Optional<String> tooLarge = configuration.wouldNotFit(runRows);
+            if (tooLarge.isPresent()) {
+                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
+                        "skipped, it would not fit: " + tooLarge.get()));
+                continue;
+            }
             Optional<String> unreachable = configuration.value(Parameter.TRANSPORT, Transport.class)
                     .flatMap(transport -> transports.computeIfAbsent(transport, t -> unreachable(server, t)));
             if (unreachable.isPresent()) {
@@ -57,7 +67,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                         "skipped: " + unreachable.get()));
                 continue;
             }
-            for (Prerequisite prerequisite : configuration.entry().prerequisites()) {
+            for (Prerequisite prerequisite : configuration.prerequisites()) {
                 if (!missing.containsKey(prerequisite)) {
                     missing.put(prerequisite, prerequisite.missing(server));
                 }

@@ -191,8 +191,10 @@ record RunPlan(Profile profile, int rows, List<Configuration> configurations, Op
         if (listEach) {
             Profile effective = effectiveProfile();
             for (Configuration configuration : configurations) {
-                console.printf(Locale.ROOT, "  %s  ~%s%n", configuration.withShots(effective),
-                        DurationEstimate.clock(Duration.ofSeconds(
+                Optional<String> tooLarge = configuration.wouldNotFit(rows);
+                console.printf(Locale.ROOT, "  %s  %s%n", configuration.withShots(effective), tooLarge.isPresent()
+                        ? "refused, it would not fit: " + tooLarge.get()
+                        : "~" + DurationEstimate.clock(Duration.ofSeconds(
                                 Math.round(DurationEstimate.seconds(configuration, effective, rows)))));
             }
             console.println("dry run: nothing was started; the server and the psql / server-file prerequisites are "

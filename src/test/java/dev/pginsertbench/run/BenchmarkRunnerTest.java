@@ -149,7 +149,7 @@ class BenchmarkRunnerTest {
     void bothServerProfilesRunEveryConfigurationOnEach(@TempDir Path folder) {
         assertThat(run("smoke", "--dry-run", "--server-profile", "durable,bulk", "--out", folder.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 servers, one after another: the run's server "
-                + "(durable, 20 configurations), the run's server (bulk, 20 configurations)");
+                + "(durable, 22 configurations), the run's server (bulk, 22 configurations)");
         assertThat(run(Map.of("BENCH_JDBC_URL", "jdbc:postgresql://db/x"), "smoke", "--dry-run", "--server-profile",
                 "durable,bulk")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()

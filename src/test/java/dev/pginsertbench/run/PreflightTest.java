@@ -32,7 +32,7 @@ class PreflightTest {
                 pooledBatchOver(Transport.UNIX_SOCKET));
         try (PostgresServer external = new PostgresProvisioner().start(
                 ProvisionSettings.external(address.jdbcUrl(), address.user(), address.password()))) {
-            Preflight preflight = Preflight.of(external, configurations);
+            Preflight preflight = Preflight.of(external, configurations, 2_000);
             assertThat(preflight.skipped()).singleElement().satisfies(skipped -> {
                 assertThat(skipped.params()).containsEntry("transport", "UNIX_SOCKET");
                 assertThat(skipped.reason()).contains("needs a server the suite starts");
@@ -42,7 +42,7 @@ class PreflightTest {
             assertThat(preflight.isSkipped(pooledBatchOver(Transport.TCP))).isFalse();
         }
         if (running.offers(Transport.UNIX_SOCKET)) {
-            assertThat(Preflight.of(running, configurations).skipped()).isEmpty();
+            assertThat(Preflight.of(running, configurations, 2_000).skipped()).isEmpty();
         }
     }
 
@@ -60,7 +60,7 @@ class PreflightTest {
                         Parameter.FORMAT, Protocol.COPY_BINARY, Parameter.TRANSPORT, Transport.TLS)));
         try (PostgresServer external = new PostgresProvisioner().start(
                 ProvisionSettings.external(broken.jdbcUrl(), broken.user(), broken.password()))) {
-            assertThat(Preflight.of(external, configurations).skipped()).hasSize(2).allSatisfy(skipped -> {
+            assertThat(Preflight.of(external, configurations, 2_000).skipped()).hasSize(2).allSatisfy(skipped -> {
                 assertThat(skipped.params()).containsEntry("transport", "TLS");
                 assertThat(skipped.reason()).contains("transport TLS does not reach the external server",
                         "org.example.NoSuchFactory");
