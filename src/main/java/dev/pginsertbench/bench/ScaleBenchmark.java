@@ -76,6 +76,8 @@ public class ScaleBenchmark extends TableFillBenchmark {
         arm = strategy.arm();
         warmupShots = benchmarkParams().getWarmup().getCount();
         if (language == Language.JAVA) {
+            // timed twice, the second kept: the first runs before the JIT has compiled the generator
+            generatorNsPerRow(dataset.seed(), Math.min(rows, GENERATOR_SAMPLE_ROWS));
             generatorNsPerRow = generatorNsPerRow(dataset.seed(), Math.min(rows, GENERATOR_SAMPLE_ROWS));
             loader = new Loader(postgres.address(), table.name(), arm.plan(), ForkFlags.withRunDeadline(arm.options()));
         } else {

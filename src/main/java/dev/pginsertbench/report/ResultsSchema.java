@@ -89,6 +89,8 @@ public final class ResultsSchema {
         columns(files, "claim-shots.csv", ClaimsReport.SHOT_COLUMNS);
         columns(files, "claims-network.csv", ClaimsNetwork.CSV_COLUMNS);
         columns(files, "relay-cost.csv", RelayCost.CSV_COLUMNS);
+        columns(files, "scale.csv", ScaleReport.CSV_COLUMNS);
+        columns(files, "scale-fits.csv", ScaleReport.FIT_COLUMNS);
         columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
         columns(files, "interleaved-shots.csv", InterleavedReferences.SHOT_COLUMNS);
         columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);

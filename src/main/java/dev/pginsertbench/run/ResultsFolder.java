@@ -5,6 +5,7 @@ import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.InterleavedReferences;
 import dev.pginsertbench.report.RelayCost;
+import dev.pginsertbench.report.ScaleReport;
 import dev.pginsertbench.report.ResultSummary;
 import dev.pginsertbench.report.ResultsSchema;
 import dev.pginsertbench.report.SummaryCsv;
@@ -139,6 +140,11 @@ final class ResultsFolder {
                 + relaySections(claims, relayCost), StandardCharsets.UTF_8);
         if (relayCost.isPresent()) {
             Files.writeString(path.resolve("relay-cost.csv"), relayCost.get().csv(), StandardCharsets.UTF_8);
+        }
+        Optional<ScaleReport> scale = ScaleReport.of(json);
+        if (scale.isPresent()) {
+            Files.writeString(path.resolve("scale.csv"), scale.get().csv(), StandardCharsets.UTF_8);
+            Files.writeString(path.resolve("scale-fits.csv"), scale.get().fitsCsv(), StandardCharsets.UTF_8);
         }
         if (!interleaved.isEmpty()) {
             Files.writeString(path.resolve("interleaved.csv"), InterleavedReferences.csv(interleaved),

@@ -24,6 +24,8 @@ class ResultsReadmeColumnsTest {
             Map.entry("claims-network.csv", "## The network: `claims-network.csv`, `relay-cost.csv`"),
             Map.entry("relay-cost.csv", "## The network: `claims-network.csv`, `relay-cost.csv`"),
             Map.entry("summary.csv", "## `summary.csv` columns"),
+            Map.entry("scale.csv", "## The scale study: `scale.csv`, `scale-fits.csv`"),
+            Map.entry("scale-fits.csv", "## The scale study: `scale.csv`, `scale-fits.csv`"),
             Map.entry("interleaved.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
             Map.entry("interleaved-shots.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
             Map.entry("claims.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`"),

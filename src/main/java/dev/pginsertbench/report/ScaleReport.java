@@ -1,0 +1,269 @@
+package dev.pginsertbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.ScaleStrategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The scale study, computed once from {@link Catalogue#SCALE}'s forks. Per strategy, language and size:
+ * time per row with its 95 % interval over rounds (each a fresh JVM and server; Student's t over the
+ * rounds' fork means), or over the shots of the one fork where a size ran a single round, which the
+ * {@code replicate} column says; CPU and WAL per row; and the memory held. Per strategy and language, the
+ * fits {@code time = a + b x rows} and {@code memory = c + d x rows} over every fork, by least squares
+ * weighted by 1 / rows² (each fork's per-row value counts alike, so the smallest loads are not lost beside
+ * the largest), with 95 % intervals (t, forks - 2 degrees of freedom).
+ *
+ * <p>Memory is what the load holds beside what the process held before it: in Java the retained heap
+ * probed in the fork's last warm-up shot (its rows are streamed, none held beforehand); in Python the
+ * worker's models of the rows plus its peak RSS growth during each load.
+ */
+public record ScaleReport(List<Point> points, List<Fit> fits) {
+
+    static final double CONFIDENCE = 0.95;
+
+    /** One fork: its size, mean shot time, its shots' times, and its per-row measures. */
+    record Fork(ScaleStrategy strategy, Language language, long rows, double[] seconds, double clientCpuNsPerRow,
+            double serverCpuNsPerRow, double walBytesPerRow, double heldBytes, double generatorNsPerRow) {
+
+        double meanSeconds() {
+            return mean(seconds);
+        }
+    }
+
+    /** One strategy in one language at one size. */
+    public record Point(ScaleStrategy strategy, Language language, long rows, int forks, int shots,
+            Interval secondsPerRow, String replicate, double clientCpuNsPerRow, double serverCpuNsPerRow,
+            double walBytesPerRow, double heldBytes, double generatorNsPerRow) {
+
+        double heldBytesPerRow() {
+            return heldBytes / rows;
+        }
+    }
+
+    /** A line through one strategy's forks: intercept and slope, each with its interval. */
+    public record Line(Interval intercept, Interval slope, int forks) {
+
+        double at(double rows) {
+            return intercept.estimate() + slope.estimate() * rows;
+        }
+    }
+
+    /**
+     * @param time   seconds = a + b x rows
+     * @param memory bytes held = c + d x rows
+     */
+    public record Fit(ScaleStrategy strategy, Language language, Line time, Line memory) {
+    }
+
+    public static boolean isEntry(JsonNode entry) {
+        return Catalogue.byName(entry.path("benchmark").asText()).filter(e -> e == Catalogue.SCALE).isPresent();
+    }
+
+    /** The scale study of a run, empty where it has no scale forks. */
+    public static Optional<ScaleReport> of(JsonNode results) {
+        List<Fork> forks = new ArrayList<>();
+        for (JsonNode entry : results) {
+            if (isEntry(entry)) {
+                forks.addAll(forks(entry));
+            }
+        }
+        if (forks.isEmpty()) {
+            return Optional.empty();
+        }
+        forks.sort(Comparator.comparing(Fork::language).thenComparing(Fork::strategy).thenComparingLong(Fork::rows));
+        List<Point> points = new ArrayList<>();
+        List<Fit> fits = new ArrayList<>();
+        for (Language language : Language.values()) {
+            for (ScaleStrategy strategy : ScaleStrategy.values()) {
+                List<Fork> mine = forks.stream().filter(f -> f.language() == language && f.strategy() == strategy)
+                        .toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                mine.stream().mapToLong(Fork::rows).distinct().forEach(rows -> points.add(point(
+                        mine.stream().filter(f -> f.rows() == rows).toList())));
+                fits.add(new Fit(strategy, language, line(mine, Fork::meanSeconds), line(mine, Fork::heldBytes)));
+            }
+        }
+        return Optional.of(new ScaleReport(points, fits));
+    }
+
+    private static List<Fork> forks(JsonNode entry) {
+        JsonNode params = entry.path("params");
+        ScaleStrategy strategy = ScaleStrategy.of(params.path(Parameter.STRATEGY.field()).asText());
+        Language language = Language.of(params.path(Parameter.LANGUAGE.field()).asText());
+        long rows = params.path(Parameter.ROWS.field()).asLong();
+        JsonNode times = entry.path("primaryMetric").path("rawData");
+        List<Fork> forks = new ArrayList<>();
+        for (int fork = 0; fork < times.size(); fork++) {
+            int f = fork;
+            double[] seconds = new double[times.get(fork).size()];
+            for (int shot = 0; shot < seconds.length; shot++) {
+                seconds[shot] = ResultSummary.number(times.get(fork).get(shot));
+            }
+            ToDoubleFunction<Counter> counter = c -> mean(shots(entry, c, f));
+            double held = language == Language.JAVA ? counter.applyAsDouble(Counter.RETAINED_HEAP_BYTES)
+                    : counter.applyAsDouble(Counter.DATASET_HEAP_BYTES)
+                            + counter.applyAsDouble(Counter.PEAK_RSS_GROWTH_BYTES);
+            forks.add(new Fork(strategy, language, rows, seconds, counter.applyAsDouble(Counter.CLIENT_CPU_NS_PER_ROW),
+                    counter.applyAsDouble(Counter.SERVER_CPU_NS_PER_ROW),
+                    counter.applyAsDouble(Counter.WAL_BYTES_PER_ROW), held,
+                    counter.applyAsDouble(Counter.GENERATOR_NS_PER_ROW)));
+        }
+        return forks;
+    }
+
+    private static double[] shots(JsonNode entry, Counter counter, int fork) {
+        return ResultSummary.metric(entry.path("secondaryMetrics"), counter)
+                .map(metric -> metric.path("rawData").path(fork))
+                .map(values -> {
+                    double[] shots = new double[values.size()];
+                    for (int i = 0; i < shots.length; i++) {
+                        shots[i] = ResultSummary.number(values.get(i));
+                    }
+                    return shots;
+                }).orElse(new double[0]);
+    }
+
+    /** One size: over its forks' means where it has several, else over its one fork's shots. */
+    private static Point point(List<Fork> forks) {
+        Fork first = forks.get(0);
+        long rows = first.rows();
+        double[] perRow = forks.size() > 1
+                ? forks.stream().mapToDouble(f -> f.meanSeconds() / rows).toArray()
+                : java.util.Arrays.stream(first.seconds()).map(s -> s / rows).toArray();
+        int shots = forks.stream().mapToInt(f -> f.seconds().length).sum();
+        return new Point(first.strategy(), first.language(), rows, forks.size(), shots, meanInterval(perRow),
+                forks.size() > 1 ? "rounds" : "shots of one fork",
+                forks.stream().mapToDouble(Fork::clientCpuNsPerRow).average().orElse(Double.NaN),
+                forks.stream().mapToDouble(Fork::serverCpuNsPerRow).average().orElse(Double.NaN),
+                forks.stream().mapToDouble(Fork::walBytesPerRow).average().orElse(Double.NaN),
+                forks.stream().mapToDouble(Fork::heldBytes).average().orElse(Double.NaN),
+                forks.stream().mapToDouble(Fork::generatorNsPerRow).average().orElse(Double.NaN));
+    }
+
+    /** The mean and its 95 % t interval; the interval unknown below two values. */
+    static Interval meanInterval(double[] values) {
+        double mean = mean(values);
+        if (values.length < 2) {
+            return Interval.withoutBounds(mean);
+        }
+        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
+                / (values.length - 1));
+        double half = t(values.length - 1) * sd / Math.sqrt(values.length);
+        return new Interval(mean, mean - half, mean + half);
+    }
+
+    /**
+     * {@code y = a + b x} by least squares weighted by 1 / x²: ordinary least squares of y / x on 1 / x,
+     * whose intercept is b and slope a. Intervals need three forks over two sizes at least.
+     */
+    static Line line(List<Fork> forks, ToDoubleFunction<Fork> y) {
+        List<Fork> known = forks.stream().filter(f -> Double.isFinite(y.applyAsDouble(f))).toList();
+        int n = known.size();
+        double[] u = known.stream().mapToDouble(f -> 1.0 / f.rows()).toArray();
+        double[] v = known.stream().mapToDouble(f -> y.applyAsDouble(f) / f.rows()).toArray();
+        if (n < 2 || java.util.Arrays.stream(u).distinct().count() < 2) {
+            return new Line(Interval.unknown(), Interval.unknown(), n);
+        }
+        double meanU = mean(u);
+        double meanV = mean(v);
+        double suu = 0;
+        double suv = 0;
+        for (int i = 0; i < n; i++) {
+            suu += (u[i] - meanU) * (u[i] - meanU);
+            suv += (u[i] - meanU) * (v[i] - meanV);
+        }
+        double a = suv / suu;
+        double b = meanV - a * meanU;
+        if (n < 3) {
+            return new Line(Interval.withoutBounds(a), Interval.withoutBounds(b), n);
+        }
+        double residuals = 0;
+        for (int i = 0; i < n; i++) {
+            double r = v[i] - b - a * u[i];
+            residuals += r * r;
+        }
+        double s2 = residuals / (n - 2);
+        double seA = Math.sqrt(s2 / suu);
+        double seB = Math.sqrt(s2 * (1.0 / n + meanU * meanU / suu));
+        double t = t(n - 2);
+        return new Line(new Interval(a, a - t * seA, a + t * seA), new Interval(b, b - t * seB, b + t * seB), n);
+    }
+
+    private static double t(int degreesOfFreedom) {
+        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Rows per load at which a strategy's fitted memory reaches {@code limitBytes}; empty where it does not grow
+     * with the rows (a slope whose interval includes zero).
+     */
+    static Optional<Double> rowsAtLimit(Line memory, double limitBytes) {
+        if (!(memory.slope().low() > 0)) {
+            return Optional.empty();
+        }
+        return Optional.of((limitBytes - memory.intercept().estimate()) / memory.slope().estimate());
+    }
+
+    static final List<Csv.Column<Point>> CSV_COLUMNS = List.of(
+            new Csv.Column<>("strategy", Csv.Kind.TEXT, (Point p) -> p.strategy().id()),
+            new Csv.Column<>("language", Csv.Kind.TEXT, (Point p) -> p.language().id()),
+            new Csv.Column<>("rows", Csv.Kind.NUMBER, (Point p) -> String.valueOf(p.rows())),
+            new Csv.Column<>("forks", Csv.Kind.NUMBER, (Point p) -> String.valueOf(p.forks())),
+            new Csv.Column<>("shots", Csv.Kind.NUMBER, (Point p) -> String.valueOf(p.shots())),
+            new Csv.Column<>("replicate", Csv.Kind.TEXT, (Point p) -> Csv.quote(p.replicate())),
+            new Csv.Column<>("us_per_row", Csv.Kind.NUMBER,
+                    (Point p) -> Csv.number(1e6 * p.secondsPerRow().estimate())),
+            new Csv.Column<>("us_per_row_low", Csv.Kind.NUMBER, (Point p) -> Csv.number(1e6 * p.secondsPerRow().low())),
+            new Csv.Column<>("us_per_row_high", Csv.Kind.NUMBER,
+                    (Point p) -> Csv.number(1e6 * p.secondsPerRow().high())),
+            new Csv.Column<>("client_cpu_ns_per_row", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.clientCpuNsPerRow())),
+            new Csv.Column<>("server_cpu_ns_per_row", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.serverCpuNsPerRow())),
+            new Csv.Column<>("wal_bytes_per_row", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.walBytesPerRow())),
+            new Csv.Column<>("held_mb", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.heldBytes() / 1e6)),
+            new Csv.Column<>("held_bytes_per_row", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.heldBytesPerRow())),
+            new Csv.Column<>("generator_ns_per_row", Csv.Kind.NUMBER, (Point p) -> Csv.number(p.generatorNsPerRow())));
+
+    static final List<Csv.Column<Fit>> FIT_COLUMNS = List.of(
+            new Csv.Column<>("strategy", Csv.Kind.TEXT, (Fit f) -> f.strategy().id()),
+            new Csv.Column<>("language", Csv.Kind.TEXT, (Fit f) -> f.language().id()),
+            new Csv.Column<>("forks", Csv.Kind.NUMBER, (Fit f) -> String.valueOf(f.time().forks())),
+            new Csv.Column<>("a_s", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.time().intercept().estimate())),
+            new Csv.Column<>("a_s_low", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.time().intercept().low())),
+            new Csv.Column<>("a_s_high", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.time().intercept().high())),
+            new Csv.Column<>("b_us_per_row", Csv.Kind.NUMBER, (Fit f) -> Csv.number(1e6 * f.time().slope().estimate())),
+            new Csv.Column<>("b_us_per_row_low", Csv.Kind.NUMBER, (Fit f) -> Csv.number(1e6 * f.time().slope().low())),
+            new Csv.Column<>("b_us_per_row_high", Csv.Kind.NUMBER,
+                    (Fit f) -> Csv.number(1e6 * f.time().slope().high())),
+            new Csv.Column<>("c_mb", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().intercept().estimate() / 1e6)),
+            new Csv.Column<>("c_mb_low", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().intercept().low() / 1e6)),
+            new Csv.Column<>("c_mb_high", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().intercept().high() / 1e6)),
+            new Csv.Column<>("d_bytes_per_row", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().slope().estimate())),
+            new Csv.Column<>("d_bytes_per_row_low", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().slope().low())),
+            new Csv.Column<>("d_bytes_per_row_high", Csv.Kind.NUMBER,
+                    (Fit f) -> Csv.number(f.memory().slope().high())));
+
+    /** scale.csv: one row per strategy, language and size. */
+    public String csv() {
+        return Csv.table(CSV_COLUMNS, points);
+    }
+
+    /** scale-fits.csv: one row per strategy and language. */
+    public String fitsCsv() {
+        return Csv.table(FIT_COLUMNS, fits);
+    }
+}

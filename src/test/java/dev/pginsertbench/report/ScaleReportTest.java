@@ -1,0 +1,110 @@
+package dev.pginsertbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pginsertbench.bench.Catalogue;
+import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.ScaleStrategy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The scale study: per-size intervals over rounds (or one fork's shots), and lines through every fork. */
+class ScaleReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One fork: its strategy, language, rows, shot times and the memory it held. */
+    private static ObjectNode fork(ScaleStrategy strategy, Language language, long rows, double[] seconds,
+            double held) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("benchmark", Catalogue.SCALE.jmhName());
+        entry.putObject("params").put("strategy", strategy.name()).put("language", language.name())
+                .put("rows", String.valueOf(rows)).put("round", "1");
+        ArrayNode times = entry.putObject("primaryMetric").putArray("rawData").addArray();
+        ObjectNode secondary = entry.putObject("secondaryMetrics");
+        ArrayNode retained = secondary.putObject(Counter.RETAINED_HEAP_BYTES.key()).putArray("rawData").addArray();
+        ArrayNode dataset = secondary.putObject(Counter.DATASET_HEAP_BYTES.key()).putArray("rawData").addArray();
+        ArrayNode rss = secondary.putObject(Counter.PEAK_RSS_GROWTH_BYTES.key()).putArray("rawData").addArray();
+        ArrayNode cpu = secondary.putObject(Counter.CLIENT_CPU_NS_PER_ROW.key()).putArray("rawData").addArray();
+        for (double s : seconds) {
+            times.add(s);
+            boolean java = language == Language.JAVA;
+            retained.add(java ? held : Double.NaN);
+            dataset.add(java ? 0 : held / 2);
+            rss.add(java ? Double.NaN : held / 2);
+            cpu.add(1_000);
+        }
+        return entry;
+    }
+
+    @Test
+    void aLineThroughForksOfExactTimesAndMemoryGivesItsInterceptAndSlope() {
+        ArrayNode results = JSON.createArrayNode();
+        // time = 0.5 s + 4 us per row, memory = 2 MB + 1,100 bytes per row, exactly, in either language
+        for (Language language : Language.values()) {
+            for (long rows : List.of(10_000L, 100_000L, 1_000_000L)) {
+                double t = 0.5 + 4e-6 * rows;
+                results.add(fork(ScaleStrategy.AFTER, language, rows, new double[] {t, t}, 2e6 + 1_100.0 * rows));
+            }
+        }
+        ScaleReport report = ScaleReport.of(results).orElseThrow();
+        assertThat(report.fits()).hasSize(2).allSatisfy(fit -> {
+            assertThat(fit.time().intercept().estimate()).isCloseTo(0.5, within(1e-9));
+            assertThat(fit.time().slope().estimate()).isCloseTo(4e-6, within(1e-15));
+            assertThat(fit.memory().intercept().estimate()).isCloseTo(2e6, within(1e-3));
+            assertThat(fit.memory().slope().estimate()).isCloseTo(1_100, within(1e-9));
+            assertThat(fit.time().forks()).isEqualTo(3);
+        });
+        assertThat(ScaleReport.rowsAtLimit(report.fits().get(0).memory(), 2e6 + 1_100.0 * 5_000_000))
+                .hasValueSatisfying(rows -> assertThat(rows).isCloseTo(5_000_000, within(1e-3)));
+        assertThat(report.points()).hasSize(6);
+        assertThat(report.csv().lines().count()).isEqualTo(7);
+        assertThat(report.fitsCsv()).contains("after,java,3,0.500000,", "after,python,3,0.500000,");
+    }
+
+    @Test
+    void noisyForksGiveIntervalsThatCoverTheTrueLineAndRoundsGiveEachSizeItsInterval() {
+        ArrayNode results = JSON.createArrayNode();
+        double[] noise = {0.97, 1.04, 1.0, 0.98, 1.03, 1.01};
+        int i = 0;
+        for (long rows : List.of(10_000L, 100_000L, 1_000_000L)) {
+            for (int round = 0; round < 2; round++) {
+                double t = (0.2 + 3e-6 * rows) * noise[i++];
+                results.add(fork(ScaleStrategy.POOLED_COPY, Language.JAVA, rows, new double[] {t, t * 1.01}, 5e5));
+            }
+        }
+        ScaleReport report = ScaleReport.of(results).orElseThrow();
+        ScaleReport.Line time = report.fits().get(0).time();
+        assertThat(time.slope().low()).isLessThan(3e-6);
+        assertThat(time.slope().high()).isGreaterThan(3e-6);
+        assertThat(time.forks()).isEqualTo(6);
+        // memory that does not grow with the rows has no size at which it stops fitting
+        assertThat(ScaleReport.rowsAtLimit(report.fits().get(0).memory(), 8e9)).isEmpty();
+        ScaleReport.Point largest = report.points().get(2);
+        assertThat(largest.rows()).isEqualTo(1_000_000);
+        assertThat(largest.replicate()).isEqualTo("rounds");
+        assertThat(largest.forks()).isEqualTo(2);
+        assertThat(largest.secondsPerRow().low()).isLessThan(largest.secondsPerRow().estimate());
+    }
+
+    @Test
+    void aSizeRunInOneRoundTakesItsIntervalOverThatForksShotsAndSaysSo() {
+        ArrayNode results = JSON.createArrayNode();
+        results.add(fork(ScaleStrategy.SYNC, Language.JAVA, 10_000_000, new double[] {100, 104}, 3e6));
+        ScaleReport.Point point = ScaleReport.of(results).orElseThrow().points().get(0);
+        assertThat(point.replicate()).isEqualTo("shots of one fork");
+        assertThat(point.secondsPerRow().estimate()).isCloseTo(102e-7, within(1e-12));
+        assertThat(point.secondsPerRow().high()).isGreaterThan(104e-7);
+        assertThat(point.clientCpuNsPerRow()).isEqualTo(1_000);
+    }
+
+    @Test
+    void aRunWithoutScaleForksHasNoScaleReport() {
+        assertThat(ScaleReport.of(JSON.createArrayNode())).isEmpty();
+    }
+}
