@@ -1,8 +1,10 @@
-"""Reads the shared JSON Lines dataset into Article models, before any timing starts."""
+"""The dataset as Article models, before any timing starts: read from a JSON Lines file, or
+generated from the seed (generator.py) and parsed line by line as a file's lines are."""
 
 import json
-from typing import List
+from typing import Iterator, List, Tuple
 
+from .generator import row_fields
 from .models import COLUMNS, Article
 
 _EXPECTED = frozenset(COLUMNS)
@@ -44,3 +46,21 @@ def read_articles(path: str) -> List[Article]:
             if line.strip():
                 articles.append(parse_line(line, line_number))
     return articles
+
+
+def generated_lines(seed: int, size: int, chunk: int = 10_000) -> Iterator[List[Tuple[int, str]]]:
+    """Rows 1..size under seed as the JSON lines a file would hold them in, chunk rows at a time,
+    each with its line number. Parsing them builds the models exactly as reading a file does (a
+    fresh object for every value, dates and timestamps parsed by pydantic), so their size in
+    memory is the one the file gave."""
+    for start in range(1, size + 1, chunk):
+        yield [(id, json.dumps(row_fields(seed, id), ensure_ascii=False, default=_isoformat))
+               for id in range(start, min(start + chunk, size + 1))]
+
+
+def _isoformat(value) -> str:
+    return value.isoformat()  # a date, or a timestamp with its offset
+
+
+def parse_lines(lines: List[Tuple[int, str]]) -> List[Article]:
+    return [parse_line(line, line_number) for line_number, line in lines]

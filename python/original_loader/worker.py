@@ -1,10 +1,13 @@
 """The worker the Java harness drives: one process, one dataset, many loads.
 
-    /usr/bin/python3 -m original_loader.worker --dataset FILE --table NAME [--schema FILE]
+    /usr/bin/python3 -m original_loader.worker (--generate SEED ROWS | --dataset FILE) --table NAME [--schema FILE]
+
+The rows are generated here from the seed, as the Java generator makes them (generator.py), or
+read from a JSON Lines file (dataset.py).
 
 The arms come from the results schema the Java build writes (arms.py: where it is found without
 --schema). stdout carries the protocol only, one JSON object per line, flushed at once:
-a ready line after the dataset is parsed, then one response per command read from stdin
+a ready line once the rows are models, then one response per command read from stdin
 ({"arm": ID, "memory": BOOL} runs one load; {"quit": true} or EOF ends). Logs go to stderr.
 """
 
@@ -15,7 +18,7 @@ import logging
 import platform
 import sys
 from dataclasses import dataclass
-from typing import Optional, TextIO
+from typing import Optional, TextIO, Tuple
 
 from . import APT_LINE
 
@@ -122,11 +125,46 @@ def configure_logging(level: str) -> None:
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python3 -m original_loader.worker", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dataset", required=True, help="JSON Lines file, one row per line")
+    add_rows_arguments(parser)
     parser.add_argument("--table", required=True, help="target table: name or schema.name, taken literally")
     add_schema_argument(parser)
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
-    return parser.parse_args(argv)
+    return check_rows_arguments(parser, parser.parse_args(argv))
+
+
+def add_rows_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the rows come from: exactly one of --generate and --dataset (argparse says so otherwise)."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--generate", nargs=2, type=int, metavar=("SEED", "ROWS"),
+                        help="generate rows 1..ROWS from SEED as the Java generator does")
+    source.add_argument("--dataset", metavar="FILE", help="JSON Lines file, one row per line")
+
+
+def check_rows_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    if args.generate is not None:
+        seed, rows = args.generate
+        if not -2 ** 63 <= seed < 2 ** 63:
+            parser.error(f"--generate: SEED must fit a Java long, was {seed}")
+        if rows < 0:
+            parser.error(f"--generate: ROWS must be >= 0, was {rows}")
+    return args
+
+
+def rows_source(args: argparse.Namespace) -> str:
+    if args.generate is not None:
+        return "generated from seed {}".format(args.generate[0])
+    return f"read from {args.dataset!r}"
+
+
+def make_rows(args: argparse.Namespace) -> Tuple[list, int]:
+    """The rows as models, generated from the seed or read from the file, and the bytes of the
+    Python objects they hold (memory.traced_size), counted the same way both ways."""
+    from .dataset import generated_lines, parse_lines, read_articles
+    from .memory import traced_size, traced_size_by_parts
+
+    if args.generate is not None:
+        return traced_size_by_parts(generated_lines(*args.generate), parse_lines)
+    return traced_size(lambda: read_articles(args.dataset))
 
 
 def add_schema_argument(parser: argparse.ArgumentParser) -> None:
@@ -173,9 +211,8 @@ def main(argv=None) -> int:
         return EXIT_MISSING_MODULES
 
     from .arms import SchemaError, load_arms
-    from .dataset import DatasetError, read_articles
+    from .dataset import DatasetError
     from .loader import LoadSession
-    from .memory import traced_size
 
     try:
         arms = load_arms(args.schema)
@@ -185,14 +222,14 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
     log.info("arms from %s", arms.source)
     try:
-        models, dataset_bytes = traced_size(lambda: read_articles(args.dataset))
+        models, dataset_bytes = make_rows(args)
         session = LoadSession(models, args.table, arms)
     except (OSError, DatasetError, ValueError) as e:
-        message = f"cannot load {args.dataset!r} for table {args.table!r}: {' '.join(str(e).split())}"
+        message = f"cannot load the rows ({rows_source(args)}) for table {args.table!r}: {' '.join(str(e).split())}"
         log.error("%s", message)
         emit(out, {"ready": False, "error": message})
         return EXIT_BAD_INPUT
-    log.info("%d rows read from %s; target table %s", len(models), args.dataset, args.table)
+    log.info("%d rows %s; target table %s", len(models), rows_source(args), args.table)
     # A stray non-UTF-8 byte must become a bad command, not a crash of the read loop.
     sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:

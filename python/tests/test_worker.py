@@ -61,8 +61,9 @@ class WorkerProcessTest(unittest.TestCase):
     def tearDown(self):
         self.dir.cleanup()
 
-    def run_worker(self, commands, *python_flags, dataset=None, table="bench_articles", schema=None):
-        arguments = ["--dataset", dataset or self.dataset, "--table", table, *(["--schema", schema] if schema else [])]
+    def run_worker(self, commands, *python_flags, dataset=None, table="bench_articles", schema=None, rows=None):
+        source = rows or ["--dataset", dataset or self.dataset]
+        arguments = [*source, "--table", table, *(["--schema", schema] if schema else [])]
         return self.run_module("original_loader.worker", arguments, commands, python_flags)
 
     def run_module(self, module, arguments, commands="", python_flags=()):
@@ -91,6 +92,28 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertIn("unknown arm 'nope'", lines[2]["error"])
         self.assertIn("no Python counterpart", lines[3]["error"])
         self.assertIn("JSON object", lines[4]["error"])
+
+    @support.needs_port_packages
+    def test_generated_rows_are_ready_and_counted_like_read_ones(self):
+        # 10,001 rows: one more than a part of generated_lines
+        done = self.run_worker('{"quit": true}\n', rows=["--generate", "-3", "10001"])
+        self.assertEqual(done.returncode, 0, done.stderr)
+        ready = json.loads(done.stdout)
+        self.assertEqual(ready["rows"], 10001)
+        self.assertGreater(ready["dataset_bytes"], 10001 * 1000)
+        self.assertIn("10001 rows generated from seed -3", done.stderr)
+
+    def test_exactly_one_source_of_rows(self):
+        for rows, words in ((["--generate", "1", "2", "--dataset", "x"], "not allowed with"),
+                            ([], "one of the arguments --generate --dataset is required"),
+                            (["--generate", "1"], "expected 2 arguments"),
+                            (["--generate", "1", "-1"], "ROWS must be >= 0"),
+                            (["--generate", str(2 ** 63), "1"], "SEED must fit a Java long")):
+            with self.subTest(rows=rows):
+                done = self.run_module("original_loader.worker", [*rows, "--table", "t"])
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(done.stdout, "")
+                self.assertIn(words, done.stderr)
 
     @support.needs_port_packages
     def test_eof_ends_cleanly(self):

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * One fork of the claims study in the original loader's own language: the arms of one claim run
  * by the Python port ({@code python/original_loader}: psycopg 3, asyncio, pydantic models, as the
  * original was written), interleaved shot by shot as the Java claims forks interleave theirs, on
- * the same server and the same rows (written by this JVM from the same seed and read into
- * models by the worker before any shot). Arms without a Python counterpart (virtual threads) are
- * left out.
+ * the same server and the same rows (generated into models by the worker before any shot, from
+ * the dataset's seed, as this JVM generates them). Arms without a Python counterpart (virtual
+ * threads) are left out.
  *
  * <p>Timed: the worker's load as this JVM waits for it: the request, the load (conversion
- * included, as in Java) and its one-line reply. Not timed: starting the worker and reading the
+ * included, as in Java) and its one-line reply. Not timed: starting the worker and generating the
  * dataset into models, emptying and counting the table, and the worker's own garbage collection
  * and memory release before each load. Each shot is verified like any other (count, and every
  * chunk committed as the worker reports). Client CPU is the worker's plus this JVM's.
@@ -62,7 +62,8 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];
         Arrays.fill(traced, Double.NaN);
-        python = PythonLoader.start(dataset.rows(), table.name().table(), loaderAddress(postgres.address(), rtt));
+        python = PythonLoader.start(dataset.seed(), rows, table.name().table(),
+                loaderAddress(postgres.address(), rtt));
         includeInClientCpu(python.process());
         LOG.info("{}: Python {} with psycopg {}, psycopg_pool {}, pydantic {}; arms {}; shot order {}", description(),
                 python.versions().python(), python.versions().psycopg(), python.versions().psycopgPool(),

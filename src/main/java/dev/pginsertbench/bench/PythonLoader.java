@@ -2,8 +2,6 @@ package dev.pginsertbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.pginsertbench.data.Article;
-import dev.pginsertbench.data.ArticleJsonLines;
 import dev.pginsertbench.postgres.ScratchFolder;
 import dev.pginsertbench.postgres.ServerAddress;
 import java.io.BufferedReader;
@@ -29,9 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * The Python port of the original loader ({@code python/original_loader}, shipped inside the jar)
- * as a worker process: it reads the dataset this JVM wrote into pydantic models once, then runs
- * one load per request, arm by arm, and answers with the original's metrics (one JSON line each
- * way; results/README.md). The server is given to it through libpq's environment variables, so
+ * as a worker process: it generates the dataset's rows from its seed into pydantic models once
+ * (the rows {@link dev.pginsertbench.data.ArticleGenerator} makes, PythonGeneratorTest proves by
+ * checksum), then runs one load per request, arm by arm, and answers with the original's metrics
+ * (one JSON line each way; results/README.md). The server is given to it through libpq's environment variables, so
  * the password is never on a command line. Its stderr goes to a file whose end is quoted when the
  * worker fails.
  */
@@ -131,7 +130,7 @@ public final class PythonLoader implements AutoCloseable {
     }
 
     /**
-     * The live size of the worker's models of the dataset (tracemalloc's count after reading them),
+     * The live size of the worker's models of the dataset (tracemalloc's count of them once made),
      * NaN if not reported.
      */
     double datasetBytes() {
@@ -173,16 +172,18 @@ public final class PythonLoader implements AutoCloseable {
         }
     }
 
-    /** Writes the dataset, unpacks the port and starts the worker; returns once it has read every row into models. */
-    static PythonLoader start(List<Article> rows, String table, ServerAddress address) throws IOException {
+    /**
+     * Unpacks the port and starts the worker on rows 1..{@code rows} of the dataset with {@code seed};
+     * returns once it has generated every row into models.
+     */
+    static PythonLoader start(long seed, int rows, String table, ServerAddress address) throws IOException {
         Path folder = Files.createTempDirectory("bench-python");
         try {
-            Path dataset = folder.resolve("dataset.jsonl");
-            ArticleJsonLines.write(rows, dataset);
             Path schema = unpack(folder);
             Path errors = folder.resolve("worker.err");
             ProcessBuilder builder = new ProcessBuilder(interpreter().toString(), "-m", PACKAGE + ".worker",
-                    "--dataset", dataset.toString(), "--table", table, "--schema", schema.toString())
+                    "--generate", Long.toString(seed), Integer.toString(rows), "--table", table,
+                    "--schema", schema.toString())
                     .directory(folder.toFile())
                     .redirectError(errors.toFile());
             Map<String, String> environment = builder.environment();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Python port of the original loader on a real server, through the worker the Python claims
- * forks drive: every arm of every claim lands exactly the rows this JVM generated, checksum for
- * checksum, hostile text included. Without the port's Debian packages these tests are skipped,
+ * forks drive: every arm of every claim lands exactly the rows this JVM generated (the worker
+ * generates them itself from the seed), checksum for checksum, hostile text included. Without the port's Debian packages these tests are skipped,
  * saying what is missing; CI installs them and sets {@code BENCH_REQUIRE_PYTHON}, under which a
  * missing package fails the tests instead.
  */
@@ -44,7 +44,8 @@ class PythonLoaderTest {
         TableContent expected = ContentChecksum.of(dataset.rows());
         ArticleTable table = ArticleTable.named("python_port");
         try (Connection connection = server.connect();
-                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+                PythonLoader python = PythonLoader.start(dataset.seed(), dataset.size(), table.name().table(),
+                        server.address())) {
             table.recreate(connection, TableShape.HEAP);
             assertThat(python.versions().psycopg()).matches("3\\..+");
             for (String arm : everyPythonArm()) {
@@ -62,10 +63,9 @@ class PythonLoaderTest {
 
     @Test
     void theAdaptiveRuleAndTheChunkMetricsAreTheOriginals(PostgresServer server) throws Exception {
-        Dataset dataset = Dataset.generate(7, ROWS);
         ArticleTable table = ArticleTable.named("python_chunks");
         try (Connection connection = server.connect();
-                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+                PythonLoader python = PythonLoader.start(7, ROWS, table.name().table(), server.address())) {
             table.recreate(connection, TableShape.HEAP);
             // 500 requested for 20,000 rows: the rule makes 20 chunks of 1,000; fixed keeps 40 of 500
             PythonLoader.Load adaptive = python.load("adaptive_500", false);
@@ -82,10 +82,9 @@ class PythonLoaderTest {
 
     @Test
     void anArmWithoutAPythonCounterpartIsRefusedAndTheWorkerGoesOn(PostgresServer server) throws Exception {
-        Dataset dataset = Dataset.generate(3, 100);
         ArticleTable table = ArticleTable.named("python_refusal");
         try (Connection connection = server.connect();
-                PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), server.address())) {
+                PythonLoader python = PythonLoader.start(3, 100, table.name().table(), server.address())) {
             table.recreate(connection, TableShape.HEAP);
             assertThatThrownBy(() -> python.load("after_virtual", false)).isInstanceOf(IOException.class)
                     .hasMessageContaining("after_virtual");
