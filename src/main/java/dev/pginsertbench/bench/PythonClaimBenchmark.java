@@ -53,18 +53,12 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() throws Exception {
-        java.util.Optional<String> missing = PythonLoader.missing();
-        if (missing.isPresent()) {
-            throw new IllegalStateException(description() + " skipped, no number reported: " + missing.get());
-        }
         arms = Language.PYTHON.arms(claim);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.id(), round, description());
         probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];
         Arrays.fill(traced, Double.NaN);
-        python = PythonLoader.start(dataset.seed(), rows, table.name().table(),
-                loaderAddress(postgres.address(), rtt));
-        includeInClientCpu(python.process());
+        python = startPython(loaderAddress(postgres.address(), rtt));
         LOG.info("{}: Python {} with psycopg {}, psycopg_pool {}, pydantic {}; arms {}; shot order {}", description(),
                 python.versions().python(), python.versions().psycopg(), python.versions().psycopgPool(),
                 python.versions().pydantic(), arms.stream().map(Arm::id).toList(), schedule.order());
@@ -82,16 +76,9 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         int index = shot++;
         int arm = schedule.arm(index);
         boolean memory = probesMemory && schedule.inProbeBlock(index);
-        PythonLoader.Load load = python.load(arms.get(arm).id(), memory);
+        PythonLoader.Load load = recordPythonLoad(python.load(arms.get(arm).id(), memory));
         if (memory) {
             traced[arm] = load.tracemallocPeakBytes();
-        }
-        recordChunks(new ReportedChunks(load.chunks(), load.successfulChunks(), load.failedChunks(),
-                load.avgChunkSeconds(), load.maxChunkSeconds()));
-        if (!load.complete(rows)) {
-            throw new IllegalStateException(description() + ": the Python arm " + load.arm() + " inserted "
-                    + load.inserted() + " of " + rows + " rows, " + load.failedChunks() + " of " + load.chunks()
-                    + " chunks failed; first errors: " + load.errors());
         }
         counters.arm = arms.get(arm).code();
         counters.retainedHeapBytes = traced[arm];

@@ -325,7 +325,7 @@ public abstract class TableFillBenchmark {
         if (missing.isPresent()) {
             throw new IllegalStateException(description() + " skipped, no number reported: " + missing.get());
         }
-        PythonLoader python = PythonLoader.start(dataset.rows(), table.name().table(), address);
+        PythonLoader python = PythonLoader.start(dataset.seed(), rows, table.name().table(), address);
         includeInClientCpu(python.process());
         return python;
     }

@@ -31,8 +31,8 @@ final class DurationEstimate {
     static final double SHOT_OVERHEAD_SECONDS = 0.15;
     static final double SHOT_OVERHEAD_SECONDS_PER_ROW = 2e-6;
 
-    /** What a Python claims fork adds per row: writing the dataset file and reading it into pydantic models. */
-    static final double PYTHON_FORK_SECONDS_PER_ROW = 40e-6;
+    /** What a Python fork adds per row: the worker generating the rows and building their pydantic models. */
+    static final double PYTHON_FORK_SECONDS_PER_ROW = 170e-6;
     /**
      * What tracemalloc adds per row to a Python load it probes (one per arm and fork, where a claim
      * compares memory).
