@@ -12,6 +12,7 @@ import dev.pginsertbench.postgres.RoundTripDelay;
  * @param claim      the claim
  * @param language   the port of the original loader that measured it
  * @param rtt        the round-trip time its forks' relay added, or loopback
+ * @param rows       rows per load of its forks
  * @param comparison what was compared and what was claimed
  * @param value      the measured value and its 95 % interval, in the unit (for times the geometric mean of the
  *                   paired ratios)
@@ -20,17 +21,18 @@ import dev.pginsertbench.postgres.RoundTripDelay;
  * @param memory     what each arm held, for a memory comparison; null for a time comparison
  * @param verdict    what the interval says about the claimed range
  */
-public record ClaimResult(OriginalClaim claim, Language language, RoundTripDelay rtt, ClaimComparison comparison,
+public record ClaimResult(OriginalClaim claim, Language language, RoundTripDelay rtt, long rows,
+        ClaimComparison comparison,
         Interval value,
         PairedEstimate paired, HeldMemory memory, Verdict verdict) {
 
     /** Measures a comparison from its paired values (changed against original) on the unit's analysis scale. */
-    public static ClaimResult of(OriginalClaim claim, Language language, RoundTripDelay rtt,
+    public static ClaimResult of(OriginalClaim claim, Language language, RoundTripDelay rtt, long rows,
             ClaimComparison comparison, PairedEstimate paired, HeldMemory memory) {
         ClaimUnit unit = comparison.unit();
         Interval value = Interval.inUnit(unit, paired.mean(), paired.low(), paired.high());
         boolean precise = unit.meetsTarget(paired.low(), paired.high());
-        return new ClaimResult(claim, language, rtt, comparison, value, paired, memory,
+        return new ClaimResult(claim, language, rtt, rows, comparison, value, paired, memory,
                 Verdict.of(comparison.claimedLow(), comparison.claimedHigh(), value.low(), value.high(), precise));
     }
 

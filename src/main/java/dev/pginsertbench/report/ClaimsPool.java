@@ -186,6 +186,10 @@ public final class ClaimsPool {
             throw new IllegalArgumentException(run.name() + " measured claims through a latency relay only (rtt "
                     + run.report().roundTripTimes() + "): the pool combines comparisons measured on loopback");
         }
+        if (run.report().severalSizes()) {
+            throw new IllegalArgumentException(run.name() + " measured claims at several sizes (" + run.report().sizes()
+                    + " rows): the pool combines runs of one size per language, such as the claims profile's");
+        }
         if (!run.manifest().path("claimArms").isArray() || run.manifest().path("claimArms").isEmpty()) {
             throw new IllegalArgumentException(run.name() + " does not record its claims' arms (manifest schema "
                     + run.manifest().path("schemaVersion") + ", before 7), so what it measured cannot be checked");

@@ -42,12 +42,14 @@ public final class ClaimsReport {
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
                 for (RoundTripDelay rtt : levels) {
-                    Map<String, List<ClaimShotResult>> forks = shots.stream()
+                    List<ClaimShotResult> atLevel = shots.stream()
                             .filter(s -> s.claim() == claim && s.language() == language && s.rtt().equals(rtt))
-                            .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new,
-                                    Collectors.toList()));
-                    if (!forks.isEmpty()) {
-                        compare(claim, language, rtt, forks, results);
+                            .toList();
+                    for (long rows : atLevel.stream().mapToLong(ClaimShotResult::rows).distinct().sorted().toArray()) {
+                        Map<String, List<ClaimShotResult>> forks = atLevel.stream().filter(s -> s.rows() == rows)
+                                .collect(Collectors.groupingBy(ClaimShotResult::forkKey, LinkedHashMap::new,
+                                        Collectors.toList()));
+                        compare(claim, language, rtt, rows, forks, results);
                     }
                 }
             }
@@ -55,8 +57,8 @@ public final class ClaimsReport {
         return new ClaimsReport(shots, results);
     }
 
-    /** Every comparison of a claim this language measures, over the forks of one language and round-trip time. */
-    private static void compare(OriginalClaim claim, Language language, RoundTripDelay rtt,
+    /** Every comparison of a claim this language measures, over the forks of one language, round-trip time and size. */
+    private static void compare(OriginalClaim claim, Language language, RoundTripDelay rtt, long rows,
             Map<String, List<ClaimShotResult>> forks, List<ClaimResult> results) {
         for (ClaimComparison comparison : claim.comparisons()) {
             if (!language.compares(claim, comparison)) {
@@ -66,7 +68,7 @@ public final class ClaimsReport {
             for (List<ClaimShotResult> fork : forks.values()) {
                 byFork.add(pairedValues(fork, comparison));
             }
-            results.add(ClaimResult.of(claim, language, rtt, comparison, PairedEstimate.of(byFork),
+            results.add(ClaimResult.of(claim, language, rtt, rows, comparison, PairedEstimate.of(byFork),
                     comparison.measure().memory() ? heldMemory(forks.values(), comparison) : null));
         }
     }
@@ -79,6 +81,17 @@ public final class ClaimsReport {
     /** What the forks waited for on the network: the relay's accuracy and each arm's round trips. */
     public ClaimsNetwork network() {
         return ClaimsNetwork.of(shots);
+    }
+
+    /** Whether a language measured claims at more than one size, so that each size is a level of its own. */
+    public boolean severalSizes() {
+        return java.util.Arrays.stream(Language.values()).anyMatch(language -> results.stream()
+                .filter(r -> r.language() == language).mapToLong(ClaimResult::rows).distinct().count() > 1);
+    }
+
+    /** The rows per load the run measured claims at, smallest first. */
+    public List<Long> sizes() {
+        return results.stream().map(ClaimResult::rows).distinct().sorted().toList();
     }
 
     /** The round-trip times the run measured claims at, loopback first. */
@@ -180,6 +193,7 @@ public final class ClaimsReport {
                 column("language", Csv.Kind.TEXT, r -> r.language().id()),
                 column("rtt", Csv.Kind.TEXT, r -> r.rtt().toString()),
                 column("rtt_ms", Csv.Kind.NUMBER, r -> Csv.number(r.rtt().millis())),
+                column("rows", Csv.Kind.NUMBER, r -> String.valueOf(r.rows())),
                 column("row", Csv.Kind.TEXT, r -> r.comparison().id()),
                 column("statement", Csv.Kind.TEXT, r -> Csv.quote(r.claim().statement())),
                 column("comparison", Csv.Kind.TEXT, r -> Csv.quote(r.comparison().comparison())),
@@ -271,9 +285,12 @@ public final class ClaimsReport {
         List<Language> languages = languages();
         List<RoundTripDelay> levels = roundTripTimes();
         boolean byRtt = levels.size() > 1 || levels.stream().anyMatch(RoundTripDelay::relayed);
+        boolean bySize = severalSizes();
+        List<Long> sizes = bySize ? sizes() : java.util.Collections.singletonList(null);
         StringBuilder text = new StringBuilder(4096);
-        StringBuilder head = new StringBuilder("| claim | comparison | claimed |" + (byRtt ? " rtt |" : ""));
-        StringBuilder rule = new StringBuilder("|---|---|---|" + (byRtt ? "---|" : ""));
+        StringBuilder head = new StringBuilder("| claim | comparison | claimed |" + (byRtt ? " rtt |" : "")
+                + (bySize ? " rows |" : ""));
+        StringBuilder rule = new StringBuilder("|---|---|---|" + (byRtt ? "---|" : "") + (bySize ? "---|" : ""));
         for (Language language : languages) {
             String prefix = languages.size() > 1 ? language.label() + ": " : "";
             head.append(' ').append(prefix).append("measured [95 % interval] | n pairs (forks) | precision (target) | ")
@@ -284,15 +301,19 @@ public final class ClaimsReport {
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (ClaimComparison c : claim.comparisons()) {
                 for (RoundTripDelay rtt : levels) {
-                    List<Optional<ClaimResult>> row = languages.stream()
-                            .map(language -> result(claim, language, rtt, c)).toList();
-                    if (row.stream().allMatch(Optional::isEmpty)) {
-                        continue;
+                    for (Long size : sizes) {
+                        List<Optional<ClaimResult>> row = languages.stream()
+                                .map(language -> result(claim, language, rtt, size, c)).toList();
+                        if (row.stream().allMatch(Optional::isEmpty)) {
+                            continue;
+                        }
+                        text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |%s%s", claim.id(),
+                                c.primary() ? " *" : "", c.comparison(), c.claimedRange(),
+                                byRtt ? " " + rtt + " |" : "",
+                                size == null ? "" : String.format(Locale.ROOT, " %,d |", size)));
+                        row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
+                        text.append('\n');
                     }
-                    text.append(String.format(Locale.ROOT, "| %s%s | %s | %s |%s", claim.id(),
-                            c.primary() ? " *" : "", c.comparison(), c.claimedRange(), byRtt ? " " + rtt + " |" : ""));
-                    row.forEach(r -> text.append(r.map(ClaimsReport::cells).orElse(" - | - | - | - |")));
-                    text.append('\n');
                 }
             }
         }
@@ -318,10 +339,11 @@ public final class ClaimsReport {
                 .filter(language -> results.stream().anyMatch(r -> r.language() == language)).toList();
     }
 
-    private Optional<ClaimResult> result(OriginalClaim claim, Language language, RoundTripDelay rtt,
+    /** The result at this round-trip time and size, or at any size where {@code rows} is null. */
+    private Optional<ClaimResult> result(OriginalClaim claim, Language language, RoundTripDelay rtt, Long rows,
             ClaimComparison comparison) {
         return results.stream().filter(r -> r.claim() == claim && r.language() == language && r.rtt().equals(rtt)
-                && r.comparison().equals(comparison)).findFirst();
+                && (rows == null || r.rows() == rows) && r.comparison().equals(comparison)).findFirst();
     }
 
     private static String cells(ClaimResult r) {
@@ -397,8 +419,10 @@ public final class ClaimsReport {
         for (OriginalClaim claim : OriginalClaim.values()) {
             for (Language language : Language.values()) {
                 for (RoundTripDelay rtt : roundTripTimes()) {
-                    for (Arm arm : language.arms(claim)) {
-                        armRow(text, claim, language, rtt, arm);
+                    for (long size : sizes()) {
+                        for (Arm arm : language.arms(claim)) {
+                            armRow(text, claim, language, rtt, size, arm);
+                        }
                     }
                 }
             }
@@ -412,6 +436,11 @@ public final class ClaimsReport {
     /** A language, with the round-trip time its forks' relay added where there was one: {@code java @2ms}. */
     static String where(Language language, RoundTripDelay rtt) {
         return language.id() + (rtt.relayed() ? " @" + rtt : "");
+    }
+
+    /** As {@link #where(Language, RoundTripDelay)}, with the size where the run has several: {@code java @10 rows}. */
+    static String where(Language language, RoundTripDelay rtt, Long rows) {
+        return where(language, rtt) + (rows == null ? "" : String.format(Locale.ROOT, " @%,d rows", rows));
     }
 
     /**
@@ -444,7 +473,8 @@ public final class ClaimsReport {
                     : String.format(Locale.ROOT, "%s [%s, %s]", number(factor * w.difference()),
                             number(factor * w.low()), number(factor * w.high()));
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.claim().id(),
-                    where(r.language(), r.rtt()), r.comparison().id(), r.comparison().unit().precisionUnit(),
+                    where(r.language(), r.rtt(), severalSizes() ? r.rows() : null), r.comparison().id(),
+                    r.comparison().unit().precisionUnit(),
                     number(factor * p.spread().withinRound()), number(factor * p.spread().betweenRounds()), warmup,
                     w.flagged() ? "yes" : "no", blocksForTarget(r)));
         }
@@ -463,9 +493,10 @@ public final class ClaimsReport {
         return (needed.isPresent() ? String.valueOf(needed.getAsInt()) : "none") + " (" + measured + ")";
     }
 
-    private void armRow(StringBuilder text, OriginalClaim claim, Language language, RoundTripDelay rtt, Arm arm) {
+    private void armRow(StringBuilder text, OriginalClaim claim, Language language, RoundTripDelay rtt, long rows,
+            Arm arm) {
         List<ClaimShotResult> armShots = shots.stream().filter(s -> s.claim() == claim && s.language() == language
-                && s.rtt().equals(rtt) && s.arm().equals(arm.id())).toList();
+                && s.rtt().equals(rtt) && s.rows() == rows && s.arm().equals(arm.id())).toList();
         if (armShots.isEmpty()) {
             return;
         }
@@ -475,7 +506,8 @@ public final class ClaimsReport {
         double rss = mean(armShots, ClaimShotResult::peakRssGrowthBytes);
         long armRows = armShots.get(0).rows();
         text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.3f | %,.0f | %s | %s | %s |%n",
-                claim.id(), where(language, rtt), arm.id(), arm.label(), arm.describe(), armShots.size(), seconds,
+                claim.id(), where(language, rtt, severalSizes() ? rows : null), arm.id(), arm.label(), arm.describe(),
+                armShots.size(), seconds,
                 armRows / seconds, number(retained / 1e6),
                 Double.isNaN(allocated) ? "-" : String.format(Locale.ROOT, "%,.0f", allocated / armRows),
                 number(rss / 1e6)));

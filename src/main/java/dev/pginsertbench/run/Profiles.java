@@ -126,8 +126,17 @@ public final class Profiles {
      * takes minutes; at the largest size the interval is over the shots of one fork, which the report says.
      */
     static final Map<Integer, Integer> SCALE_ROUNDS = Map.of(10_000, 3, 100_000, 3, 1_000_000, 2, 10_000_000, 1);
+    /** The Python port's rounds stop at one from this size: its worker takes minutes to generate a million models. */
+    static final int PYTHON_SCALE_ONE_ROUND_FROM = 1_000_000;
     /** One warm-up shot (which probes memory) and two measured, at every size. */
     static final Configuration.Shots SCALE_SHOTS = new Configuration.Shots(1, 2);
+    /** The claims whose verdicts depend on the size of the load, measured again at the larger sizes in Java. */
+    static final List<OriginalClaim> SCALE_CLAIMS = List.of(OriginalClaim.CONVERSION, OriginalClaim.ADAPTIVE,
+            OriginalClaim.END_TO_END);
+    /** The sizes those claims are measured at: the claims profile's, and the larger ones. */
+    static final List<Integer> SCALE_CLAIM_ROWS = List.of(CLAIMS_ROWS, 1_000_000, 10_000_000);
+    static final int SCALE_CLAIM_ROUNDS = 2;
+    static final int SCALE_CLAIM_BLOCKS = 3;
 
     /**
      * The factor study's base point: pooled COPY binary on a few tasks, every other factor at the
@@ -181,8 +190,9 @@ public final class Profiles {
             new ProfileSummary("scale", "how does the cost grow with the load?",
                     "the original loader before and after, the sync baseline and pooled COPY binary at 10,000 to "
                     + "10,000,000 rows (Python: before and after), time, CPU and WAL per row and the memory held at "
-                    + "each size, in 3 rounds at the smaller sizes and fewer at the larger (54 forks planned; the "
-                    + "sizes that would not fit are refused)", "about 50 minutes (estimate)"),
+                    + "each size, in 3 rounds at the smaller sizes and fewer at the larger; and the conversion, "
+                    + "adaptive and end-to-end claims in Java at 100,000 and 1,000,000 rows in 2 rounds (67 forks "
+                    + "planned; the sizes that would not fit are refused)", "about 60 minutes (estimate)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
@@ -393,9 +403,10 @@ public final class Profiles {
 
     /**
      * Each scale strategy in each of its languages at every size of {@link #SCALE_ROWS}, one fork per round
-     * ({@link #SCALE_ROUNDS}); each round's forks in a random order from the run's seed, sizes together so that
-     * drift over the run does not follow the size. A size that would not fit is in the plan, and the preflight
-     * refuses it in one line.
+     * ({@link #SCALE_ROUNDS}), and the claims whose verdicts may depend on the size ({@link #SCALE_CLAIMS}) in
+     * Java at {@link #SCALE_CLAIM_ROWS}, arms interleaved as in the claims profile; each round's forks in a
+     * random order from the run's seed, sizes together so that drift over the run does not follow the size. A
+     * size that would not fit is in the plan, and the preflight refuses it in one line.
      */
     static Profile scale(long seed) {
         Random random = new Random(seed);
@@ -409,7 +420,18 @@ public final class Profiles {
                 }
                 for (ScaleStrategy strategy : ScaleStrategy.values()) {
                     for (Language language : strategy.languages()) {
-                        forks.add(scaleFork(strategy, language, round, rows));
+                        if (language == Language.JAVA || round == 1 || rows < PYTHON_SCALE_ONE_ROUND_FROM) {
+                            forks.add(scaleFork(strategy, language, round, rows));
+                        }
+                    }
+                }
+            }
+            if (round <= SCALE_CLAIM_ROUNDS) {
+                // the largest size once: it does not fit, and the run says so in one line
+                for (int rows : round == 1 ? SCALE_CLAIM_ROWS : SCALE_CLAIM_ROWS.subList(0, 2)) {
+                    for (OriginalClaim claim : SCALE_CLAIMS) {
+                        forks.add(claimFork(Language.JAVA, claim, round, CLAIMS_WARMUP_BLOCKS, SCALE_CLAIM_BLOCKS,
+                                rows));
                     }
                 }
             }

@@ -85,11 +85,40 @@ class ClaimsReportTest {
         assertThat(report.results().get(1).estimate()).isCloseTo(50.0, within(1e-9));
         assertThat(report.results().get(1).forks()).isEqualTo(2);
         assertThat(report.csv().lines().skip(2).findFirst().orElseThrow())
-                .startsWith("pool,java,20ms,20.0000,pooled_vs_per_chunk,");
+                .startsWith("pool,java,20ms,20.0000,1000,pooled_vs_per_chunk,");
         assertThat(report.table()).contains("| rtt |").contains(" 20ms | 50.0 % [50.0 %, 50.0 %]");
         assertThat(report.shotsCsv()).contains("pool,java,20ms,2,1,4,2,new_connection_per_chunk,");
         assertThat(report.throughRelay()).isTrue();
         assertThat(report.markdown("r", 1000)).contains("## The network").contains("| pool | java @20ms | after |");
+    }
+
+    @Test
+    void eachSizeIsComparedOnItsOwnWhereALanguageMeasuredSeveral() {
+        ArrayNode results = (ArrayNode) twoForks();
+        // on ten times the rows, pooled/new = 0.5 in every block of both rounds
+        for (int round = 1; round <= 2; round++) {
+            ObjectNode larger = poolFork(round, new double[] {20.0, 10.0, 10.0, 20.0}, new int[] {1, 0, 0, 1});
+            ((ObjectNode) larger.get("params")).put("rows", "10000");
+            results.add(larger);
+        }
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(results));
+        assertThat(report.severalSizes()).isTrue();
+        assertThat(report.sizes()).containsExactly(1_000L, 10_000L);
+        assertThat(report.results()).extracting(ClaimResult::rows).containsExactly(1_000L, 10_000L);
+        assertThat(report.results().get(0).estimate()).isCloseTo(100 * (1 - Math.sqrt(0.8 * 0.9)), within(1e-9));
+        assertThat(report.results().get(1).estimate()).isCloseTo(50.0, within(1e-9));
+        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow())
+                .startsWith("pool,java,loopback,0.00000,10000,pooled_vs_per_chunk,");
+        assertThat(report.table()).contains("| rows |").contains(" 10,000 | 50.0 % [50.0 %, 50.0 %]");
+        assertThat(report.markdown("r", 1000)).contains("| pool | java @10,000 rows | after |")
+                .contains("| pool | java @1,000 rows | after |");
+    }
+
+    @Test
+    void aRunOfOneSizePerLanguageShowsNoRowsColumn() {
+        ClaimsReport report = ClaimsReport.of(ClaimShotResults.of(twoForks()));
+        assertThat(report.severalSizes()).isFalse();
+        assertThat(report.table()).doesNotContain("| rows |");
     }
 
     @Test
@@ -134,7 +163,7 @@ class ClaimsReportTest {
         String csv = ClaimsReport.of(ClaimShotResults.of(twoForks())).csv();
         assertThat(csv.lines()).hasSize(1 + OriginalClaim.POOL.comparisons().size());
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-                .startsWith("pool,java,loopback,0.00000,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
+                .startsWith("pool,java,loopback,0.00000,1000,pooled_vs_per_chunk,Connection pooling: 10-20 % faster (less connection overhead),")
                 .contains(",% less time,true,10.0000,20.0000,15.")
                 .contains(",4,2,inconclusive,log_ratio,");
         List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
@@ -253,7 +282,7 @@ class ClaimsReportTest {
         ClaimResult python = report.results().get(1);
         assertThat(python.estimate()).isCloseTo(50.0, within(1e-9));
         assertThat(python.forks()).isEqualTo(2);
-        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow()).startsWith("pool,python,loopback,0.00000,pooled_vs_per_chunk,");
+        assertThat(report.csv().lines().skip(2).findFirst().orElseThrow()).startsWith("pool,python,loopback,0.00000,1000,pooled_vs_per_chunk,");
         assertThat(report.shots()).filteredOn(shot -> shot.language() == Language.PYTHON).hasSize(8)
                 .allSatisfy(shot -> assertThat(shot.allocatedBytes()).isNaN())
                 .allSatisfy(shot -> assertThat(shot.peakRssGrowthBytes()).isEqualTo(1e6));
