@@ -9,6 +9,7 @@ import dev.pginsertbench.claims.ScaleStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -265,5 +266,68 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
     /** scale-fits.csv: one row per strategy and language. */
     public String fitsCsv() {
         return Csv.table(FIT_COLUMNS, fits);
+    }
+
+    /** The original loader's load as its author timed it, before the rewrite: 34 minutes. */
+    static final double ORIGINAL_BEFORE_SECONDS = 34 * 60;
+
+    /**
+     * The summary.md section: the fits with their intervals, where each strategy's memory would stop fitting, and
+     * what the original's 34-minute load would take here: the rows at which "before" takes 34 minutes by its fit,
+     * and "after"'s fitted time at those rows.
+     *
+     * @param heapBytes    the fork's heap, the Java loads' limit
+     * @param machineBytes the machine's memory, less the heap the Python worker's limit
+     */
+    public String markdown(double heapBytes, double machineBytes) {
+        StringBuilder text = new StringBuilder(4096);
+        text.append("## The scale study\n\n")
+                .append("Each strategy's time and memory against the rows per load (scale.csv, scale-fits.csv): ")
+                .append("time = a + b x rows and memory held = c + d x rows, fitted through every fork, weighted so ")
+                .append("that each fork's per-row value counts alike, with 95 % intervals (t, forks - 2 degrees of ")
+                .append("freedom). Java streams its rows (the generator's cost is in its time); the Python worker ")
+                .append("holds its models, counted in its memory.\n\n")
+                .append("| strategy | language | forks | a, s | b, us/row | c, MB | d, B/row | stops fitting at |\n")
+                .append("|---|---|---:|---|---|---|---|---|\n");
+        for (Fit fit : fits) {
+            double limit = fit.language() == Language.JAVA ? heapBytes : machineBytes - heapBytes;
+            String stops = rowsAtLimit(fit.memory(), limit)
+                    .map(rows -> String.format(Locale.ROOT, "%,.0f rows (%.1f GiB)", rows, limit / (1L << 30)))
+                    .orElse("does not grow with the rows");
+            text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", fit.strategy().id(),
+                    fit.language().id(), fit.time().forks(), interval(fit.time().intercept(), 1),
+                    interval(fit.time().slope(), 1e6), interval(fit.memory().intercept(), 1e-6),
+                    interval(fit.memory().slope(), 1), stops));
+        }
+        for (Language language : Language.values()) {
+            Optional<Fit> before = fit(ScaleStrategy.BEFORE, language);
+            Optional<Fit> after = fit(ScaleStrategy.AFTER, language);
+            if (before.isEmpty() || after.isEmpty() || !(before.get().time().slope().estimate() > 0)) {
+                continue;
+            }
+            double rows = (ORIGINAL_BEFORE_SECONDS - before.get().time().intercept().estimate())
+                    / before.get().time().slope().estimate();
+            long largest = points.stream().filter(p -> p.language() == language).mapToLong(Point::rows).max()
+                    .orElse(0);
+            text.append(String.format(Locale.ROOT, "%nThe original's 34-minute load, in %s on this machine: \"before\" "
+                    + "would take 34 minutes at %,.0f rows by its fit; \"after\" would load them in %.1f minutes "
+                    + "(%.0f %% less time)%s.%n", language.label(), rows, after.get().time().at(rows) / 60,
+                    100 * (1 - after.get().time().at(rows) / ORIGINAL_BEFORE_SECONDS),
+                    rows > largest ? String.format(Locale.ROOT, ", an extrapolation beyond the %,d rows measured",
+                            largest) : ""));
+        }
+        return text.toString();
+    }
+
+    private Optional<Fit> fit(ScaleStrategy strategy, Language language) {
+        return fits.stream().filter(f -> f.strategy() == strategy && f.language() == language).findFirst();
+    }
+
+    private static String interval(Interval value, double scale) {
+        if (Double.isNaN(value.low())) {
+            return String.format(Locale.ROOT, "%.3g", value.estimate() * scale);
+        }
+        return String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", value.estimate() * scale, value.low() * scale,
+                value.high() * scale);
     }
 }

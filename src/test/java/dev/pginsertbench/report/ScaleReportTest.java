@@ -104,6 +104,26 @@ class ScaleReportTest {
     }
 
     @Test
+    void theSummaryPredictsTheOriginals34MinuteLoadFromTheFitsAndSaysWhereMemoryStopsFitting() {
+        ArrayNode results = JSON.createArrayNode();
+        for (long rows : List.of(10_000L, 100_000L, 1_000_000L)) {
+            double before = 0.5 + 4e-6 * rows;
+            double after = 0.5 + 2e-6 * rows;
+            results.add(fork(ScaleStrategy.BEFORE, Language.JAVA, rows, new double[] {before, before}, 1e6));
+            results.add(fork(ScaleStrategy.AFTER, Language.JAVA, rows, new double[] {after, after}, 1_000.0 * rows));
+        }
+        String text = ScaleReport.of(results).orElseThrow().markdown(8.0 * (1L << 30), 24.0 * (1L << 30));
+        // before takes 34 minutes at (2040 - 0.5) / 4e-6 rows; after loads them in 0.5 + 2e-6 x that
+        assertThat(text).contains("\"before\" would take 34 minutes at 509,875,000 rows by its fit")
+                .contains("\"after\" would load them in 17.0 minutes (50 % less time), an extrapolation beyond the "
+                        + "1,000,000 rows measured")
+                .contains("| after | java | 3 | 0.500 [0.500, 0.500] | 2.00 [2.00, 2.00] | 0.00 [0.00, 0.00] "
+                        + "| 1.00e+03 [1.00e+03, 1.00e+03] | 8,589,935 rows (8.0 GiB) |")
+                .contains("| before | java | 3 | 0.500 [0.500, 0.500] | 4.00 [4.00, 4.00] | 1.00 [1.00, 1.00] ")
+                .contains("| does not grow with the rows |");
+    }
+
+    @Test
     void aRunWithoutScaleForksHasNoScaleReport() {
         assertThat(ScaleReport.of(JSON.createArrayNode())).isEmpty();
     }
