@@ -13,7 +13,7 @@ import java.util.Optional;
  * What a configuration's loads are expected to hold in memory at once, so that one that would not fit is
  * refused before its fork starts, naming the size and the memory it needs, instead of ending in an
  * out-of-memory error that loses the fork. The bytes per row are those the committed claims runs measured
- * on 100,000 rows (Java) and 20,000 (Python), by the same probes the scale study reports; the scale
+ * on 100,000 rows (Java) and 40,000 (Python), by the same probes the scale study reports; the scale
  * study's fits are what says how they grow.
  *
  * @param bytes  bytes held at the fullest moment
@@ -25,8 +25,8 @@ public record MemoryNeed(double bytes, String detail) {
     static final double JAVA_ROW_BYTES = 1_465;
     /** What converting one row up front adds in Java: its converted values, held until the load ends. */
     static final double JAVA_UPFRONT_BYTES = 1_104;
-    /** The live size of one row as the Python port's pydantic model (tracemalloc). */
-    static final double PYTHON_ROW_BYTES = 5_640;
+    /** The live size of one row as the Python port's pydantic model (tracemalloc; 2,787 with RSS growth at 100,000). */
+    static final double PYTHON_ROW_BYTES = 2_790;
     /** What converting one row up front adds in the Python port: its dict, held until the load ends. */
     static final double PYTHON_UPFRONT_BYTES = 485;
     /** The share of a heap or of the machine's memory a load may plan to fill; the rest is the process's own. */

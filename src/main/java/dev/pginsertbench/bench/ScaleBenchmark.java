@@ -83,8 +83,8 @@ public class ScaleBenchmark extends TableFillBenchmark {
         } else {
             python = startPython(postgres.address());
         }
-        LOG.info("{}: {} ({}), {} warm-up shots, the last probing memory", description(), arm.label(), arm.describe(),
-                warmupShots);
+        LOG.info("{}: {} ({}), {} warm-up shots; memory: {}", description(), arm.label(), arm.describe(), warmupShots,
+                language == Language.JAVA ? "the last warm-up shot probes the heap" : "peak RSS growth on every shot");
     }
 
     /** CPU time per row of generating {@code count} rows on this thread, each read once as a loader reads it. */

@@ -289,7 +289,7 @@ public final class BenchmarkRunner {
                 : String.valueOf(settings.binaries() != null ? settings.binaries().directory() : settings.provider()))
                 + (labelProfile ? " " + settings.profile().label() : "");
         plan.configurations().forEach(c -> failed.add(new RunManifest.NotMeasured(c.benchmark(),
-                RunLoop.onServer(c.jmhParams(), server), "server did not start: " + reason)));
+                RunLoop.onServer(c.recordedParams(), server), "server did not start: " + reason)));
         return new Outcome(outcome.results(), failed);
     }
 

@@ -60,6 +60,18 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
         return Collections.unmodifiableMap(text);
     }
 
+    /**
+     * The parameters a configuration that did not run is recorded and told apart by: its JMH parameters, and its
+     * own rows where it sets them, since a profile may run one configuration at several sizes.
+     */
+    public Map<String, String> recordedParams() {
+        Map<String, String> recorded = new LinkedHashMap<>(jmhParams());
+        if (rows != null) {
+            recorded.put(Parameter.ROWS.field(), String.valueOf(rows));
+        }
+        return Collections.unmodifiableMap(recorded);
+    }
+
     /** The same configuration with one more parameter set (or one replaced). */
     public Configuration with(Parameter parameter, Object value) {
         Map<Parameter, Object> more = new LinkedHashMap<>(params);

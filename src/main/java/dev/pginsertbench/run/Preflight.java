@@ -56,14 +56,14 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
         for (Configuration configuration : configurations) {
             Optional<String> tooLarge = configuration.wouldNotFit(runRows);
             if (tooLarge.isPresent()) {
-                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
-                        "skipped, it would not fit: " + tooLarge.get()));
+                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.recordedParams(),
+                        "skipped: it would not fit: " + tooLarge.get()));
                 continue;
             }
             Optional<String> unreachable = configuration.value(Parameter.TRANSPORT, Transport.class)
                     .flatMap(transport -> transports.computeIfAbsent(transport, t -> unreachable(server, t)));
             if (unreachable.isPresent()) {
-                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
+                skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.recordedParams(),
                         "skipped: " + unreachable.get()));
                 continue;
             }
@@ -73,7 +73,7 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
                 }
                 Optional<String> reason = missing.get(prerequisite);
                 if (reason.isPresent()) {
-                    skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.jmhParams(),
+                    skipped.add(new RunManifest.NotMeasured(configuration.benchmark(), configuration.recordedParams(),
                             "skipped: " + reason.get()));
                     break;
                 }
@@ -124,6 +124,6 @@ record Preflight(RunManifest.Postgres postgres, List<RunManifest.NotMeasured> sk
 
     boolean isSkipped(Configuration configuration) {
         return skipped.stream().anyMatch(s -> s.benchmark().equals(configuration.benchmark())
-                && s.params().equals(configuration.jmhParams()));
+                && s.params().equals(configuration.recordedParams()));
     }
 }

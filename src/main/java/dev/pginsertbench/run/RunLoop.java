@@ -67,8 +67,8 @@ final class RunLoop {
      * when there are several.
      */
     private Map<String, String> recorded(Configuration configuration) {
-        return facts.plannedServers() > 1 ? onServer(configuration.jmhParams(), facts.current().label())
-                : configuration.jmhParams();
+        return facts.plannedServers() > 1 ? onServer(configuration.recordedParams(), facts.current().label())
+                : configuration.recordedParams();
     }
 
     /** Runs every configuration the preflight did not skip; after Ctrl-C it never returns. */

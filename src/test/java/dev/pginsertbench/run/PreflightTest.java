@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.claims.Language;
+import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.PostgresProvisioner;
 import dev.pginsertbench.postgres.PostgresServer;
@@ -23,6 +25,21 @@ class PreflightTest {
     private static Configuration pooledBatchOver(Transport transport) {
         return new Configuration(Catalogue.POOLED_BATCH, Map.of(Parameter.CHUNK_SIZE, 1000, Parameter.TASKS, 2,
                 Parameter.TRANSPORT, transport));
+    }
+
+    @Test
+    void aSizeThatWouldNotFitIsSkippedAloneNamingItsRowsAndTheMemoryItNeeds(PostgresServer running) throws Exception {
+        Configuration small = Profiles.scaleFork(ScaleStrategy.AFTER, Language.JAVA, 1, 10_000);
+        Configuration large = Profiles.scaleFork(ScaleStrategy.AFTER, Language.JAVA, 1, 10_000_000);
+        Preflight preflight = Preflight.of(running, List.of(small, large), 10_000_000);
+        assertThat(preflight.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.params()).containsEntry("rows", "10000000").containsEntry("strategy", "AFTER");
+            assertThat(skipped.reason()).startsWith("skipped: it would not fit: 10,000,000 rows would hold about")
+                    .contains("GiB in Java", "converted up front");
+        });
+        // the same configuration at a size that fits still runs
+        assertThat(preflight.isSkipped(large)).isTrue();
+        assertThat(preflight.isSkipped(small)).isFalse();
     }
 
     @Test
