@@ -412,6 +412,9 @@ public final class ClaimsReport {
                 before each load (what it had freed released first), on every shot.
 
                 """);
+        if (severalSizes()) {
+            text.append(asTheLoadGrows());
+        }
         text.append(spreadTable());
         text.append("## Arms\n\n| claim | language | arm | what it is | plan | shots | mean s | rows/s "
                 + "| retained heap MB | alloc B/row | peak RSS MB |\n");
@@ -431,6 +434,38 @@ public final class ClaimsReport {
             text.append('\n').append(network().markdown());
         }
         return text.toString();
+    }
+
+    /**
+     * Whether each deciding comparison's verdict holds as the load grows: per claim and language measured at
+     * several sizes, the estimate and verdict at each size, and whether the verdict is the same at all of them.
+     */
+    private String asTheLoadGrows() {
+        StringBuilder text = new StringBuilder("## As the load grows\n\n"
+                + "Each deciding comparison at every size its language measured, smallest first.\n\n"
+                + "| claim | language | comparison | by size | the verdict |\n|---|---|---|---|---|\n");
+        for (OriginalClaim claim : OriginalClaim.values()) {
+            for (Language language : Language.values()) {
+                for (ClaimComparison c : claim.comparisons()) {
+                    List<ClaimResult> bySize = results.stream().filter(r -> r.claim() == claim
+                            && r.language() == language && r.comparison().equals(c) && c.primary()
+                            && !r.rtt().relayed()).sorted(java.util.Comparator.comparingLong(ClaimResult::rows))
+                            .toList();
+                    if (bySize.size() < 2) {
+                        continue;
+                    }
+                    ClaimUnit unit = c.unit();
+                    String sizes = bySize.stream().map(r -> String.format(Locale.ROOT, "%,d rows: %s%s, %s", r.rows(),
+                            unit.format(r.estimate()), Double.isNaN(r.low()) ? ""
+                                    : " [" + unit.format(r.low()) + ", " + unit.format(r.high()) + "]",
+                            r.verdict().text())).collect(Collectors.joining("; "));
+                    boolean same = bySize.stream().map(ClaimResult::verdict).distinct().count() == 1;
+                    text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", claim.id(), language.id(),
+                            c.id(), sizes, same ? "the same at every size" : "changes with the size"));
+                }
+            }
+        }
+        return text.append('\n').toString();
     }
 
     /** A language, with the round-trip time its forks' relay added where there was one: {@code java @2ms}. */

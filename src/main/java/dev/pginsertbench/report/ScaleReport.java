@@ -51,11 +51,31 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
     }
 
     /** A line through one strategy's forks: intercept and slope, each with its interval. */
-    public record Line(Interval intercept, Interval slope, int forks) {
+    public record Line(Interval intercept, Interval slope, int forks, Spread spread) {
+
+        Line(Interval intercept, Interval slope, int forks) {
+            this(intercept, slope, forks, null);
+        }
 
         double at(double rows) {
             return intercept.estimate() + slope.estimate() * rows;
         }
+
+        /** The fitted value at {@code rows} with its 95 % interval (the line's own uncertainty), where it has one. */
+        Interval intervalAt(double rows) {
+            double value = at(rows);
+            if (spread == null) {
+                return Interval.withoutBounds(value);
+            }
+            double u = 1.0 / rows;
+            double half = spread.t() * rows * Math.sqrt(spread.residualVariance()
+                    * (1.0 / forks + (u - spread.meanU()) * (u - spread.meanU()) / spread.suu()));
+            return new Interval(value, value - half, value + half);
+        }
+    }
+
+    /** What a fitted line's intervals come from: the residual variance of y / rows, and the spread of 1 / rows. */
+    record Spread(double residualVariance, double meanU, double suu, double t) {
     }
 
     /**
@@ -198,7 +218,8 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
         double seA = Math.sqrt(s2 / suu);
         double seB = Math.sqrt(s2 * (1.0 / n + meanU * meanU / suu));
         double t = t(n - 2);
-        return new Line(new Interval(a, a - t * seA, a + t * seA), new Interval(b, b - t * seB, b + t * seB), n);
+        return new Line(new Interval(a, a - t * seA, a + t * seA), new Interval(b, b - t * seB, b + t * seB), n,
+                new Spread(s2, meanU, suu, t));
     }
 
     private static double t(int degreesOfFreedom) {
@@ -309,10 +330,15 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                     / before.get().time().slope().estimate();
             long largest = points.stream().filter(p -> p.language() == language).mapToLong(Point::rows).max()
                     .orElse(0);
+            Interval afterSeconds = after.get().time().intervalAt(rows);
+            String minutes = Double.isNaN(afterSeconds.low())
+                    ? String.format(Locale.ROOT, "%.1f minutes", afterSeconds.estimate() / 60)
+                    : String.format(Locale.ROOT, "%.1f minutes [%.1f, %.1f]", afterSeconds.estimate() / 60,
+                            afterSeconds.low() / 60, afterSeconds.high() / 60);
             text.append(String.format(Locale.ROOT, "%nThe original's 34-minute load, in %s on this machine: \"before\" "
-                    + "would take 34 minutes at %,.0f rows by its fit; \"after\" would load them in %.1f minutes "
-                    + "(%.0f %% less time)%s.%n", language.label(), rows, after.get().time().at(rows) / 60,
-                    100 * (1 - after.get().time().at(rows) / ORIGINAL_BEFORE_SECONDS),
+                    + "would take 34 minutes at %,.0f rows by its fit; \"after\" would load them in %s (%.0f %% less "
+                    + "time; the interval is after's line's alone, not the rows' own uncertainty)%s.%n",
+                    language.label(), rows, minutes, 100 * (1 - afterSeconds.estimate() / ORIGINAL_BEFORE_SECONDS),
                     rows > largest ? String.format(Locale.ROOT, ", an extrapolation beyond the %,d rows measured",
                             largest) : ""));
         }

@@ -128,6 +128,20 @@ public final class Profiles {
     static final Map<Integer, Integer> SCALE_ROUNDS = Map.of(10_000, 3, 100_000, 3, 1_000_000, 2, 10_000_000, 1);
     /** The Python port's rounds stop at one from this size: its worker takes minutes to generate a million models. */
     static final int PYTHON_SCALE_ONE_ROUND_FROM = 1_000_000;
+
+    /**
+     * The largest size a strategy runs at in the scale profile, so that the profile fits in about an hour here:
+     * pooled COPY, and the after loader (whose ten million rows are refused as too large), to ten million; the
+     * sync baseline and the original's before to a million, where one of their shots takes about a minute (at
+     * ten million about eight: their fits extrapolate); the Python port's before to 100,000 (a million rows
+     * take it about four minutes a shot).
+     */
+    static int largestScaleRows(ScaleStrategy strategy, Language language) {
+        if (language == Language.PYTHON) {
+            return strategy == ScaleStrategy.BEFORE ? 100_000 : 10_000_000;
+        }
+        return strategy == ScaleStrategy.SYNC || strategy == ScaleStrategy.BEFORE ? 1_000_000 : 10_000_000;
+    }
     /** One warm-up shot (which probes memory) and two measured, at every size. */
     static final Configuration.Shots SCALE_SHOTS = new Configuration.Shots(1, 2);
     /** The claims whose verdicts depend on the size of the load, measured again at the larger sizes in Java. */
@@ -136,7 +150,7 @@ public final class Profiles {
     /** The sizes those claims are measured at: the claims profile's, and the larger ones. */
     static final List<Integer> SCALE_CLAIM_ROWS = List.of(CLAIMS_ROWS, 1_000_000, 10_000_000);
     static final int SCALE_CLAIM_ROUNDS = 2;
-    static final int SCALE_CLAIM_BLOCKS = 3;
+    static final int SCALE_CLAIM_BLOCKS = 2;
 
     /**
      * The factor study's base point: pooled COPY binary on a few tasks, every other factor at the
@@ -181,18 +195,20 @@ public final class Profiles {
                     "every claim of the original loader, each by its arms interleaved shot by shot and paired, in Java "
                     + "and in the Python port (96 forks, each on its own fresh server: 6 claims x 8 rounds in Java, "
                     + "and in Python on 20,000 rows)",
-                    "40 to 73 minutes measured from fresh clones, build included (4 runs; 49 estimated)"),
+                    "40 to 73 minutes measured from fresh clones, build included (4 runs; 52 estimated)"),
             new ProfileSummary("network", "which verdicts move when the server is a network away?",
                     "every claim of the original loader, arms interleaved and paired as in claims, in Java and the "
                     + "Python port, on loopback and through a latency relay adding 2 and 20 ms per round trip, and "
                     + "the relay's own cost A/A (111 forks: 6 claims x 2 languages x 3 round-trip times x 3 rounds, "
                     + "and 3 A/A forks; Python on 10,000 rows)", "about 60 minutes (estimate)"),
             new ProfileSummary("scale", "how does the cost grow with the load?",
-                    "the original loader before and after, the sync baseline and pooled COPY binary at 10,000 to "
-                    + "10,000,000 rows (Python: before and after), time, CPU and WAL per row and the memory held at "
-                    + "each size, in 3 rounds at the smaller sizes and fewer at the larger; and the conversion, "
-                    + "adaptive and end-to-end claims in Java at 100,000 and 1,000,000 rows in 2 rounds (67 forks "
-                    + "planned; the sizes that would not fit are refused)", "about 60 minutes (estimate)"),
+                    "the original loader before and after, the sync baseline and pooled COPY binary from 10,000 rows "
+                    + "to 1,000,000 (sync, before) or 10,000,000 (pooled COPY; after, refused there as too large), "
+                    + "and the Python port's before to 100,000 and after to 1,000,000: time, CPU and WAL per row and "
+                    + "the memory held at each size, in 3 rounds at the smaller sizes and fewer at the larger; and "
+                    + "the conversion, adaptive and end-to-end claims in Java at 100,000 and 1,000,000 rows in 2 "
+                    + "rounds (63 forks planned; the sizes that would not fit are refused)",
+                    "about 70 minutes (estimate)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
@@ -402,7 +418,8 @@ public final class Profiles {
     }
 
     /**
-     * Each scale strategy in each of its languages at every size of {@link #SCALE_ROWS}, one fork per round
+     * Each scale strategy in each of its languages at every size of {@link #SCALE_ROWS} up to its
+     * {@link #largestScaleRows}, one fork per round
      * ({@link #SCALE_ROUNDS}), and the claims whose verdicts may depend on the size ({@link #SCALE_CLAIMS}) in
      * Java at {@link #SCALE_CLAIM_ROWS}, arms interleaved as in the claims profile; each round's forks in a
      * random order from the run's seed, sizes together so that drift over the run does not follow the size. A
@@ -420,7 +437,8 @@ public final class Profiles {
                 }
                 for (ScaleStrategy strategy : ScaleStrategy.values()) {
                     for (Language language : strategy.languages()) {
-                        if (language == Language.JAVA || round == 1 || rows < PYTHON_SCALE_ONE_ROUND_FROM) {
+                        boolean oneRound = language == Language.PYTHON && rows >= PYTHON_SCALE_ONE_ROUND_FROM;
+                        if (rows <= largestScaleRows(strategy, language) && (round == 1 || !oneRound)) {
                             forks.add(scaleFork(strategy, language, round, rows));
                         }
                     }

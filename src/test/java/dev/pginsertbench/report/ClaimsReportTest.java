@@ -111,7 +111,9 @@ class ClaimsReportTest {
                 .startsWith("pool,java,loopback,0.00000,10000,pooled_vs_per_chunk,");
         assertThat(report.table()).contains("| rows |").contains(" 10,000 | 50.0 % [50.0 %, 50.0 %]");
         assertThat(report.markdown("r", 1000)).contains("| pool | java @10,000 rows | after |")
-                .contains("| pool | java @1,000 rows | after |");
+                .contains("| pool | java @1,000 rows | after |")
+                .contains("## As the load grows")
+                .contains("| pool | java | pooled_vs_per_chunk | 1,000 rows: ").contains("; 10,000 rows: 50.0 % [50.0 %, 50.0 %], ");
     }
 
     @Test

@@ -83,6 +83,10 @@ class ScaleReportTest {
         assertThat(time.slope().low()).isLessThan(3e-6);
         assertThat(time.slope().high()).isGreaterThan(3e-6);
         assertThat(time.forks()).isEqualTo(6);
+        // the line's value at a size inside the measured ones is near the truth, its interval around it
+        Interval atMillion = time.intervalAt(1_000_000);
+        assertThat(atMillion.low()).isLessThan(atMillion.estimate()).isLessThan(3.2);
+        assertThat(atMillion.high()).isGreaterThan(3.2 * 0.97);
         // memory that does not grow with the rows has no size at which it stops fitting
         assertThat(ScaleReport.rowsAtLimit(report.fits().get(0).memory(), 8e9)).isEmpty();
         ScaleReport.Point largest = report.points().get(2);
@@ -115,7 +119,8 @@ class ScaleReportTest {
         String text = ScaleReport.of(results).orElseThrow().markdown(8.0 * (1L << 30), 24.0 * (1L << 30));
         // before takes 34 minutes at (2040 - 0.5) / 4e-6 rows; after loads them in 0.5 + 2e-6 x that
         assertThat(text).contains("\"before\" would take 34 minutes at 509,875,000 rows by its fit")
-                .contains("\"after\" would load them in 17.0 minutes (50 % less time), an extrapolation beyond the "
+                .contains("\"after\" would load them in 17.0 minutes [17.0, 17.0] (50 % less time; the interval is "
+                        + "after's line's alone, not the rows' own uncertainty), an extrapolation beyond the "
                         + "1,000,000 rows measured")
                 .contains("| after | java | 3 | 0.500 [0.500, 0.500] | 2.00 [2.00, 2.00] | 0.00 [0.00, 0.00] "
                         + "| 1.00e+03 [1.00e+03, 1.00e+03] | 8,589,935 rows (8.0 GiB) |")
