@@ -18,11 +18,13 @@ from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NET
 from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
 from .scale import ScaleStudy, load_scale
 from .plotting import STYLE, Plot, rows_text
-from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
-                         with_names)
+from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SCALE_STUDY, SYNC, hint_for_missing, profile_hint,
+                         this_run_note, with_names)
 from .text import environment_table, methods_text
 
 ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
+ONLY_SCALE_NOTE = ("this run holds only the scale study, whose numbers are in scale.csv and scale-fits.csv, not "
+                   "a strategy's configurations in summary.csv")
 ONLY_POOLED_NOTE = ("this folder holds only claims pooled over runs (pooled-claims.csv, by run-bench.sh pool), "
                     "no summary.csv")
 
@@ -57,11 +59,13 @@ class Analysis:
 
     @property
     def scopes(self) -> set:
-        """Strategy outputs unless the run is only a claims study or only claims pooled
-        over runs (they would be nothing but placeholders); the claims study's where it
-        has claims.csv; the pooled claims' where a folder has pooled-claims.csv."""
-        only_claims = self.study is not None or self.pooled is not None
-        return ({STRATEGIES} if not self.df.empty or not only_claims else set()) | \
+        """Strategy outputs unless the run is only a claims study, only claims pooled over runs
+        or only the scale study (they would be nothing but placeholders); the claims study's where
+        it has claims.csv; the pooled claims' where a folder has pooled-claims.csv; the scale
+        study's where it has scale.csv."""
+        only_studies = self.study is not None or self.pooled is not None or self.scale is not None
+        strategy_rows = not self.df[self.df["benchmark"] != SCALE_STUDY].empty
+        return ({STRATEGIES} if strategy_rows or not only_studies else set()) | \
             ({CLAIMS_STUDY} if self.study is not None else set()) | \
             ({INTERLEAVED} if self.interleaved is not None else set()) | \
             ({POOLED} if self.pooled is not None else set()) | \
@@ -96,7 +100,9 @@ class Analysis:
         if scope in (CLAIMS_RTT, NETWORK, RELAY_COST):
             return {CLAIMS_RTT: network.NEEDS_RTT, NETWORK: network.NEEDS_NETWORK,
                     RELAY_COST: network.NEEDS_RELAY_COST}[scope]
-        return ONLY_CLAIMS_NOTE if self.study is not None else ONLY_POOLED_NOTE
+        if self.study is not None:
+            return ONLY_CLAIMS_NOTE
+        return ONLY_POOLED_NOTE if self.pooled is not None else ONLY_SCALE_NOTE
 
     # ---- what the run holds
 

@@ -9,7 +9,7 @@ from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
 from .load import (CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE,
-                   RELAY_COST_FILE, SCALE_FILE, SCALE_FITS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE)
+                   RELAY_COST_FILE, ROW_COLUMNS, SCALE_FILE, SCALE_FITS_FILE, SUMMARY_FILE)
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -30,7 +30,7 @@ def best_configuration(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """Per strategy its fastest complete configuration at the run's dataset size:
     the summary.csv row as written, with strategy and configuration text."""
     best = best_per_strategy(plot_data(df, manifests))
-    return best[["run", "strategy", "configuration"] + [c for c in SUMMARY_COLUMNS if c not in PARAMS]]
+    return best[["run", "strategy", "configuration"] + [c for c in ROW_COLUMNS if c not in PARAMS]]
 
 
 def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def table_shape_cost(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """The table-shape study's configurations (table_shapes.shape_points): the
     summary.csv rows as written, with strategy and configuration text."""
     points = table_shapes.shape_points(df, manifests)
-    return points[["run", "strategy", "configuration"] + SUMMARY_COLUMNS]
+    return points[["run", "strategy", "configuration"] + ROW_COLUMNS]
 
 
 def table_shape_cost_display(points: pd.DataFrame) -> pd.DataFrame:
