@@ -20,7 +20,7 @@ from . import schema
 from .claims import JAVA, language_name, languages
 from .fmt import fmt_int, fmt_interval, fmt_sig
 from .load import SCALE_FILE, SCALE_FITS_FILE, read_contract_csv, read_study
-from .plotting import FIG_WIDTH, Plot, finish, new_axes, new_figure, placeholder, series_style, styled
+from .plotting import FIG_WIDTH, LABEL_BOX, Plot, finish, new_axes, new_figure, placeholder, series_style, styled
 
 POINT_COLUMNS = schema.columns(SCALE_FILE)
 POINT_NUMBERS = schema.of_kind(SCALE_FILE, "number")
@@ -116,9 +116,12 @@ def one_fork(r) -> bool:
 # ---- tables
 
 ONE_FORK_MARK = "\u2020"
-TIME_COLUMN = "\u00b5s per row [95 % CI]"
-COST_NAMES = dict(zip(COSTS, ["client CPU ns per row", "server CPU ns per row", "WAL bytes per row", "held MB",
-                              "held bytes per row", "generator ns per row"]))
+# "[95 % CI]" kept whole where a header wraps
+CI = "[95\u00a0%\u00a0CI]"
+TIME_COLUMN = f"\u00b5s per row {CI}"
+# The table's columns after the time, in words; held bytes per row is held MB over rows (the CSV has both).
+COST_NAMES = {COSTS[0]: "client CPU ns/row", COSTS[1]: "server CPU ns/row", COSTS[2]: "WAL B/row", COSTS[3]: "held MB",
+              COSTS[5]: "generator ns/row"}
 
 
 def scale_points(study: ScaleStudy) -> pd.DataFrame:
@@ -128,7 +131,8 @@ def scale_points(study: ScaleStudy) -> pd.DataFrame:
 
 def scale_display(study: ScaleStudy) -> pd.DataFrame:
     """Per strategy, language and size: forks (shots), the time per row with its 95 % interval (a dagger where it
-    is over one fork's shots), CPU and WAL per row, memory held and the generator's CPU, as scale.csv has them."""
+    is over one fork's shots), CPU and WAL per row, memory held and the generator's CPU per row, as scale.csv has
+    them."""
     rows = scale_points(study)
     multi = rows["run"].nunique() > 1
     return pd.DataFrame([{
@@ -158,14 +162,15 @@ def scale_fits_display(study: ScaleStudy) -> pd.DataFrame:
     rows = scale_fits(study)
     multi = rows["run"].nunique() > 1
     columns = (["run"] if multi else []) + ["strategy", "language", "forks"] + [
-        f"{name} [95 % CI]" for name in FIT_NAMES.values()]
+        f"{name} {CI}" for name in FIT_NAMES.values()]
     return pd.DataFrame([{
         **({"run": r.run} if multi else {}),
         "strategy": strategy_name(r.strategy),
         "language": language_name(r.language),
         "forks": fmt_int(r.forks),
-        **{f"{name} [95 % CI]": fmt_interval(*(getattr(r, c) for c in (column, column + "_low", column + "_high")))
-           for column, name in FIT_NAMES.items()},
+        # an interval whole on its line, under its estimate where the column wraps
+        **{f"{name} {CI}": fmt_interval(*(getattr(r, c) for c in (column, column + "_low", column + "_high")))
+           .replace(", ", ",\u00a0") for column, name in FIT_NAMES.items()},
     } for r in rows.itertuples()], columns=columns)
 
 
@@ -225,6 +230,7 @@ DODGE = 1.06
 # What each drawn line is (its gid), for whoever reads the figure back: a size's markers, an interval cut at
 # the axis, a fitted line, a memory limit.
 POINT_GID, CUT_GID, FIT_GID, LIMIT_GID = "scale-point", "scale-cut", "scale-fit", "scale-limit"
+LIMIT_COLOR = "#b22222"
 ROUNDS_NOTE = "filled marker: interval over rounds (forks)"
 ONE_FORK_NOTE = "open marker: interval over one fork's shots (says nothing about another day)"
 
@@ -259,7 +265,8 @@ def _log_axis(ax, lo: float, hi: float, axis: str = "y"):
     ticks = _log_ticks(lo, hi)
     if len(ticks) >= 2:
         which.set_major_locator(ticker.FixedLocator(ticks))
-    which.set_major_formatter(ticker.FuncFormatter(lambda v, _pos=None: fmt_sig(v, 2)))
+    # 5 and 0.1, not 5.0 and 0.10: the ticks are round numbers
+    which.set_major_formatter(ticker.FuncFormatter(lambda v, _pos=None: f"{v:,.6g}"))
     which.set_minor_locator(ticker.NullLocator())
 
 
@@ -292,7 +299,7 @@ def _span(values, floor=None, ceiling=None) -> tuple[float, float]:
     return lo / 1.5, hi * 1.5
 
 
-def _legend(fig, series: list, multi: bool, fits_drawn: set, open_markers: bool, extra: list = ()):
+def _legend(fig, series: list, multi: bool, fits_drawn: set, open_markers: bool):
     line = matplotlib.lines.Line2D
     handles = [line([], [], color=st["color"], marker=st["marker"], linestyle=st["linestyle"] if (run, s) in fits_drawn
                     else "none", linewidth=1.0, markersize=5, label=_label(run, s, multi))
@@ -301,7 +308,6 @@ def _legend(fig, series: list, multi: bool, fits_drawn: set, open_markers: bool,
         handles += [line([], [], color="#555555", marker="o", linestyle="none", markersize=5, label="over rounds"),
                     line([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="none",
                          markersize=5, label="over one fork's shots")]
-    handles += list(extra)
     fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7, bbox_to_anchor=(0.5, 0.0))
     return math.ceil(len(handles) / 2)
 
@@ -339,7 +345,7 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
     multi = points["run"].nunique() > 1
     fig = new_figure(FIG_WIDTH, PANEL_HEIGHT_IN + 1.4)
     axes = new_axes(fig, 1, len(langs), squeeze=False).ravel()
-    fits_drawn, no_fit, missing, open_markers, limit_handles = set(), [], [], False, {}
+    fits_drawn, no_fit, missing, open_markers = set(), [], [], False
     for ax, language in zip(axes, langs):
         mine = points[points["language"] == language]
         lows = mine[TIME[1]] if interval else []
@@ -390,15 +396,16 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
                         gid=FIT_GID)
                 fits_drawn.add((run, strategy))
         for mb, label in limit_lines:
-            ax.axhline(mb, color="#b22222", linewidth=0.9, linestyle=(0, (4, 2)), zorder=2, gid=LIMIT_GID)
-            limit_handles.setdefault(label, matplotlib.lines.Line2D([], [], color="#b22222", linewidth=0.9,
-                                                                    linestyle=(0, (4, 2)), label=label))
+            # named on the line itself: the panel says whose limit it is
+            ax.axhline(mb, color=LIMIT_COLOR, linewidth=0.9, linestyle=(0, (4, 2)), zorder=2, gid=LIMIT_GID)
+            ax.text(0.02, mb / 1.12, label, transform=ax.get_yaxis_transform(), ha="left", va="top", fontsize=7,
+                    color=LIMIT_COLOR, gid=LIMIT_GID, bbox=LABEL_BOX, zorder=6)
         ax.set_yscale("log")
         _log_axis(ax, bottom, top)
         _rows_axis(ax, mine["rows"])
         ax.set_title(language_name(language), loc="left", fontweight="bold")
     axes[0].set_ylabel(ylabel)
-    legend_rows = _legend(fig, series, multi, fits_drawn, open_markers, limit_handles.values())
+    legend_rows = _legend(fig, series, multi, fits_drawn, open_markers)
     runs = list(dict.fromkeys(points["run"]))
     notes = ["run " + ", ".join(map(str, runs))] + notes
     if no_fit:
@@ -432,9 +439,9 @@ def scale_time(study: ScaleStudy | None, manifests=None) -> Plot:
 def scale_memory(study: ScaleStudy | None, manifests=None) -> Plot:
     """Per language a panel: each strategy's memory held at every size, the line c + d x rows of its fit
     (scale-fits.csv), and the memory the loads run under (Java: the fork's -Xmx; Python: the machine's)."""
-    notes = [f"memory held at the load's fullest moment (10^6 bytes) from {SCALE_FILE} (Java: retained heap; "
+    notes = [f"memory held at the load's fullest moment (MB: millions of bytes) from {SCALE_FILE} (Java: retained heap; "
              f"Python: the worker's models plus its peak RSS growth); line: the fit memory = c + d x rows of "
-             f"{SCALE_FITS_FILE}; dashed red: the limit, Java the fork's heap (-Xmx), Python the machine's memory "
-             "(manifest.json)"]
+             f"{SCALE_FITS_FILE}; dashed red: the limit the loads run under, Java the fork's heap (-Xmx), Python the "
+             "machine's memory (manifest.json)"]
     return _study_figure(study, manifests, MEMORY_TITLE, COSTS[3], _memory, "memory held (MB, log)", False, True,
                          notes)

@@ -257,26 +257,28 @@ def relay_cost_latex(display: pd.DataFrame) -> str:
 def scale_latex(display: pd.DataFrame) -> str:
     """The scale study per strategy, language and size, each strategy and language named once; a longtable:
     the scale profile has some fifty rows."""
-    widths = {"run": 0.08, "strategy": 0.17, "language": 0.07, "rows": ("r", 0.08), "forks (shots)": ("r", 0.07),
-              "\u00b5s per row [95 % CI]": ("r", 0.17)}
+    # Each header's longest word whole: "language", "(shots)", "generator" at footnotesize.
+    widths = {"run": 0.08, "strategy": 0.17, "language": 0.08, "rows": ("r", 0.07), "forks (shots)": ("r", 0.07),
+              "\u00b5s per row [95\u00a0%\u00a0CI]": ("r", 0.14), "client CPU ns/row": ("r", 0.07),
+              "server CPU ns/row": ("r", 0.07), "WAL B/row": ("r", 0.06), "generator ns/row": ("r", 0.085)}
     display = grouped_rows(display, [c for c in ("run", "strategy", "language") if c in display])
     return booktabs(display, "The scale study: per strategy, port of the loader and rows per load, the forks "
                              "(rounds) and measured shots, the time per row (the load's time over its rows, "
                              "generating streamed rows included) with its 95 % interval over the rounds (\u2020 over "
                              "one fork's shots, where the size ran once: it says nothing about another day), the "
                              "means of the client's and the server's CPU and the WAL per row, the memory held at "
-                             "the load's fullest moment (10^6 bytes, and per row; Java: the retained heap, Python: "
-                             "the worker's models plus its peak RSS growth) and the CPU generating a row (Java), as "
+                             "the load's fullest moment (MB: millions of bytes; Java: the retained heap, Python: the worker's "
+                             "models plus its peak RSS growth) and the CPU generating a row (Java), as "
                              f"computed by the benchmark suite ({SCALE_FILE}).", "tab:scale",
-                    _fitting([widths.get(c, ("r", 0.075)) for c in display.columns], CLAIMS_GAP_PT), long=True,
+                    _fitting([widths.get(c, ("r", 0.055)) for c in display.columns], CLAIMS_GAP_PT), long=True,
                     gap_pt=CLAIMS_GAP_PT, size="footnotesize")
 
 
 def scale_fits_latex(display: pd.DataFrame) -> str:
-    widths = {"run": 0.08, "strategy": 0.17, "language": 0.07, "forks": ("r", 0.05)}
+    widths = {"run": 0.08, "strategy": 0.17, "language": 0.085, "forks": ("r", 0.05)}
     return booktabs(display, "The scale study's straight lines per strategy and port of the loader: the time a "
                              "load takes, time = a + b x rows, and the memory it holds, memory = c + d x rows "
-                             "(10^6 bytes), least squares through every fork weighted by 1 / rows\u00b2, with 95 % "
+                             "(MB: millions of bytes), least squares through every fork weighted by 1 / rows\u00b2, with 95 % "
                              "intervals (t, forks - 2 degrees of freedom; - below three forks or two sizes), as "
                              f"computed by the benchmark suite ({SCALE_FITS_FILE}).", "tab:scale-fits",
                     _fitting([widths.get(c, ("r", 0.16)) for c in display.columns], CLAIMS_GAP_PT),
