@@ -15,6 +15,7 @@ selects, formats and draws them; it computes no metric of its own.
     transports    the transport study: its configurations and figure
     interleaved   pooled COPY against psql and the parallel ceiling, interleaved: its files, table and figure
     network     the claims per round-trip time (latency relay): claims-network.csv, relay-cost.csv, tables and figure
+    scale       the scale study: scale.csv, scale-fits.csv, their tables and figures (time and memory against size)
     pooled      claims pooled over runs (run-bench.sh pool): pooled-claims.csv, pooled-runs.csv, table and forest plot
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
@@ -34,9 +35,10 @@ from .figures import (cpu_and_chunk_time, memory, percent_of_ceiling, scaling, s
 from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from .interleaved import InterleavedStudy, interleaved_references, load_interleaved
 from .network import NetworkStudy, claims_vs_rtt, load_network
+from .scale import ScaleStudy, load_scale, scale_memory, scale_time
 from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE,
-                   MANIFEST_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, RELAY_COST_FILE, REPO_ROOT, SUMMARY_COLUMNS,
-                   SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
+                   MANIFEST_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, RELAY_COST_FILE, REPO_ROOT, SCALE_FILE,
+                   SCALE_FITS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost
@@ -52,9 +54,11 @@ __all__ = ["Analysis", "expected_files", "LatexError", "compile_pdf", "have_pdfl
            "pooled_forest_python", "read_pooled", "cpu_and_chunk_time", "memory", "percent_of_ceiling",
            "scaling", "speedup_heatmap", "throughput_best", "throughput_vs_chunk", "fmt_int", "fmt_interval",
            "fmt_percent", "fmt_ratio", "fmt_sig", "InterleavedStudy", "interleaved_references",
-           "load_interleaved", "NetworkStudy", "claims_vs_rtt", "load_network", "CLAIM_SHOTS_FILE", "CLAIMS_FILE",
+           "load_interleaved", "NetworkStudy", "claims_vs_rtt", "load_network", "ScaleStudy", "load_scale",
+           "scale_memory", "scale_time", "CLAIM_SHOTS_FILE", "CLAIMS_FILE",
            "CLAIMS_NETWORK_FILE", "RELAY_COST_FILE", "INTERLEAVED_FILE",
            "INTERLEAVED_SHOTS_FILE", "MANIFEST_FILE", "POOLED_CLAIMS_FILE", "POOLED_RUNS_FILE", "REPO_ROOT",
+           "SCALE_FILE", "SCALE_FITS_FILE",
            "SUMMARY_COLUMNS", "SUMMARY_FILE", "load_runs", "num", "output_dir", "read_summary",
            "resolve_results", "FIGURES", "TABLES", "every_output_file", "best_per_strategy", "main_rows",
            "plot_data", "with_names", "shape_points", "table_shape_cost", "server_points",

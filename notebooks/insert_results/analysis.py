@@ -8,20 +8,23 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, interleaved, network, outputs, pooled, schema, table_shapes, tables
+from . import appendix, interleaved, network, outputs, pooled, scale, schema, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, first_level, load_claim_study, over_rtt
 from .interleaved import InterleavedStudy, load_interleaved
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, load_runs, output_dir
 from .network import NetworkStudy, load_network
-from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NETWORK, POOLED, RELAY_COST, STRATEGIES,
-                      FigureSpec, TableSpec, figure_files, spec_for, table_files)
+from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NETWORK, POOLED, RELAY_COST, SCALE,
+                      STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for, table_files)
 from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
+from .scale import ScaleStudy, load_scale
 from .plotting import STYLE, Plot, rows_text
-from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SYNC, hint_for_missing, profile_hint, this_run_note,
-                         with_names)
+from .strategies import (CLAIM_MIX, COVERED, POOLED_COPY, SCALE_STUDY, SYNC, hint_for_missing, profile_hint,
+                         this_run_note, with_names)
 from .text import environment_table, methods_text
 
 ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
+ONLY_SCALE_NOTE = ("this run holds only the scale study, whose numbers are in scale.csv and scale-fits.csv, not "
+                   "a strategy's configurations in summary.csv")
 ONLY_POOLED_NOTE = ("this folder holds only claims pooled over runs (pooled-claims.csv, by run-bench.sh pool), "
                     "no summary.csv")
 
@@ -36,12 +39,14 @@ class Analysis:
     interleaved: InterleavedStudy | None = None  # interleaved.csv and interleaved-shots.csv, where the runs have them
     pooled: PooledStudy | None = None  # pooled-claims.csv and pooled-runs.csv, where the folders are pooled ones
     network: NetworkStudy | None = None  # claims-network.csv and relay-cost.csv, where the runs have them
+    scale: ScaleStudy | None = None  # scale.csv and scale-fits.csv, where the runs have scale.csv
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
         summary, manifests, folders = load_runs(results)
         return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
-                   load_claim_study(folders), load_interleaved(folders), load_pooled(folders), load_network(folders))
+                   load_claim_study(folders), load_interleaved(folders), load_pooled(folders), load_network(folders),
+                   load_scale(folders))
 
     @property
     def claims_shown(self) -> ClaimStudy | None:
@@ -54,17 +59,20 @@ class Analysis:
 
     @property
     def scopes(self) -> set:
-        """Strategy outputs unless the run is only a claims study or only claims pooled
-        over runs (they would be nothing but placeholders); the claims study's where it
-        has claims.csv; the pooled claims' where a folder has pooled-claims.csv."""
-        only_claims = self.study is not None or self.pooled is not None
-        return ({STRATEGIES} if not self.df.empty or not only_claims else set()) | \
+        """Strategy outputs unless the run is only a claims study, only claims pooled over runs
+        or only the scale study (they would be nothing but placeholders); the claims study's where
+        it has claims.csv; the pooled claims' where a folder has pooled-claims.csv; the scale
+        study's where it has scale.csv."""
+        only_studies = self.study is not None or self.pooled is not None or self.scale is not None
+        strategy_rows = not self.df[self.df["benchmark"] != SCALE_STUDY].empty
+        return ({STRATEGIES} if strategy_rows or not only_studies else set()) | \
             ({CLAIMS_STUDY} if self.study is not None else set()) | \
             ({INTERLEAVED} if self.interleaved is not None else set()) | \
             ({POOLED} if self.pooled is not None else set()) | \
             ({CLAIMS_RTT} if self.study is not None and over_rtt(self.study.claims) else set()) | \
             ({NETWORK} if self.network is not None and self.network.arms is not None else set()) | \
-            ({RELAY_COST} if self.network is not None and self.network.relay_cost is not None else set())
+            ({RELAY_COST} if self.network is not None and self.network.relay_cost is not None else set()) | \
+            ({SCALE} if self.scale is not None else set())
 
     def figures(self) -> list[FigureSpec]:
         return [f for f in outputs.FIGURES if f.scope in self.scopes]
@@ -87,10 +95,14 @@ class Analysis:
             return interleaved.NEEDS
         if scope == POOLED:
             return pooled.NEEDS
+        if scope == SCALE:
+            return scale.NEEDS
         if scope in (CLAIMS_RTT, NETWORK, RELAY_COST):
             return {CLAIMS_RTT: network.NEEDS_RTT, NETWORK: network.NEEDS_NETWORK,
                     RELAY_COST: network.NEEDS_RELAY_COST}[scope]
-        return ONLY_CLAIMS_NOTE if self.study is not None else ONLY_POOLED_NOTE
+        if self.study is not None:
+            return ONLY_CLAIMS_NOTE
+        return ONLY_POOLED_NOTE if self.pooled is not None else ONLY_SCALE_NOTE
 
     # ---- what the run holds
 
@@ -162,6 +174,16 @@ class Analysis:
             return pd.DataFrame({"note": [self.skip_reason(RELAY_COST)]})
         return network.relay_cost_display(self.network.relay_cost)
 
+    def scale_display(self) -> pd.DataFrame:
+        if SCALE not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(SCALE)]})
+        return scale.scale_display(self.scale)
+
+    def scale_fits_display(self) -> pd.DataFrame:
+        if SCALE not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(SCALE)]})
+        return scale.scale_fits_display(self.scale)
+
     def pooled_display(self) -> pd.DataFrame:
         if self.pooled is None:
             return pd.DataFrame({"note": [self.skip_reason(POOLED)]})
@@ -212,6 +234,10 @@ class Analysis:
         if name == "pooled_claims":
             display = pooled_display(self.pooled)
             return display, tables.pooled_claims_latex(display)
+        if name == "scale":
+            return scale.scale_points(self.scale), tables.scale_latex(scale.scale_display(self.scale))
+        if name == "scale_fits":
+            return scale.scale_fits(self.scale), tables.scale_fits_latex(scale.scale_fits_display(self.scale))
         if name == "environment":
             env = self.environment
             return env, tables.environment_latex(env)
@@ -228,7 +254,7 @@ class Analysis:
     def _figure_data(self, scope: str):
         """What a figure of a scope draws: its study's files, else the summary.csv rows."""
         return {CLAIMS_STUDY: self.claims_shown, CLAIMS_RTT: self.study, INTERLEAVED: self.interleaved,
-                POOLED: self.pooled}.get(scope, self.df)
+                POOLED: self.pooled, SCALE: self.scale}.get(scope, self.df)
 
     def save(self, plot: Plot) -> list[Path]:
         """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""

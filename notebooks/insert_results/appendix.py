@@ -37,7 +37,7 @@ LANDSCAPE_TABLES = {"all_configurations"}
 # Results tables set as longtables (not floats), where they can run over pages: after the figures, once every
 # float before them is set, so that the tables keep their order and numbers (a longtable is set where it
 # stands; a float too tall for what is left of a page would drift past it, or leave the page empty above it).
-LONG_RESULT_TABLES = {"claims_rtt", "claims_network"}
+LONG_RESULT_TABLES = {"claims_rtt", "claims_network", "scale"}
 
 
 def _figure(spec: FigureSpec) -> str:

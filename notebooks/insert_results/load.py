@@ -31,6 +31,9 @@ INTERLEAVED_SHOTS_FILE = "interleaved-shots.csv"
 # Written where the run measured through a latency relay (the network profile).
 CLAIMS_NETWORK_FILE = "claims-network.csv"
 RELAY_COST_FILE = "relay-cost.csv"
+# Written where the run has scale forks (the scale profile).
+SCALE_FILE = "scale.csv"
+SCALE_FITS_FILE = "scale-fits.csv"
 # Written by `run-bench.sh pool RUN_A RUN_B ...` into a folder of its own (no summary.csv, no jmh-result.json).
 POOLED_CLAIMS_FILE = "pooled-claims.csv"
 POOLED_RUNS_FILE = "pooled-runs.csv"
@@ -48,9 +51,15 @@ TEXT_PARAMS = schema.require(SUMMARY_FILE, ["format", "variant", "protocol", "co
 # Parameters a summary.csv written before they existed lacks: read as empty (its benchmarks had
 # no such parameter; every table was then created without an index, as tableShape HEAP is now,
 # every connection was TCP and every loader connected directly, as rtt loopback does now;
-# server, the server a row was measured on, is read as unnamed).
-LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "rtt", "server"])
+# server, the server a row was measured on, is read as unnamed; strategy and language, which name
+# the scale study's rows, as empty).
+LATER_PARAMS = schema.require(SUMMARY_FILE, ["tableShape", "transport", "rtt", "server", "strategy", "language"])
 NUMBER_PARAMS = schema.require(SUMMARY_FILE, ["chunkSize", "tasks"])
+# The scale study's parameters, which name its rows (its nameParameters): the notebook keeps them in the
+# strategy's name ("scale study (AFTER, JAVA)", strategies.with_names), and its tables show a summary.csv row
+# without them, as they did before the parameters existed.
+NAME_PARAMS = schema.require(SUMMARY_FILE, ["strategy", "language"])
+ROW_COLUMNS = [c for c in SUMMARY_COLUMNS if c not in NAME_PARAMS]
 PARAMS = NUMBER_PARAMS + TEXT_PARAMS
 RATIOS = schema.require(SUMMARY_FILE, ["x_sync", "x_insert_select", "x_server_copy", "x_frozen_copy",
                                        "x_parallel_ceiling", "x_psql"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, interleaved, network, pooled, table_shapes, transports, versions
+from . import claim_figures, figures, interleaved, network, pooled, scale, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
@@ -17,6 +17,7 @@ POOLED = "pooled claims"  # pooled-claims.csv (run-bench.sh pool: claims pooled 
 CLAIMS_RTT = "claims per round-trip time"  # claims.csv rows measured through a latency relay (the network profile)
 NETWORK = "network"  # claims-network.csv
 RELAY_COST = "relay cost"  # relay-cost.csv
+SCALE = "scale"  # scale.csv (the scale profile), with scale-fits.csv
 ALWAYS = "always"
 
 
@@ -25,7 +26,7 @@ class FigureSpec:
     stem: str  # figures/<stem>.pdf and .png
     # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests: at its first round-trip
     # time; for the claims per round-trip time, every one), for the interleaved comparison (InterleavedStudy,
-    # manifests), for pooled claims (PooledStudy, manifests)
+    # manifests), for pooled claims (PooledStudy, manifests), for the scale study (ScaleStudy, manifests)
     draw: Callable
     scope: str
     caption: str  # the appendix's caption; the figure carries its own title and notes
@@ -81,6 +82,16 @@ FIGURES = [
                "port of the loader, coloured by the suite's verdict, over the claimed range (claims.csv). An "
                "interval reaching past twice the farthest estimate or claimed bound from the reference line ends "
                "there in an arrowhead (its bounds are in the table of the claims per round-trip time)."),
+    FigureSpec("fig17_scale_time", scale.scale_time, SCALE,
+               "The scale study: each strategy's time per row against the load's size, per port, with 95 % "
+               "intervals (over rounds; an open marker: over one fork's shots), and the fitted line "
+               "time = a + b x rows drawn per row as a / rows + b, as the suite wrote them (scale.csv, "
+               "scale-fits.csv). An interval reaching past the axis ends there in an arrowhead."),
+    FigureSpec("fig18_scale_memory", scale.scale_memory, SCALE,
+               "The scale study: the memory each strategy's load held at its fullest moment against the load's "
+               "size, per port, with the fitted line memory = c + d x rows (scale.csv, scale-fits.csv), and the "
+               "limit the loads run under where the manifest names it: for Java the fork's heap (-Xmx), for "
+               "Python the machine's memory (the figure's note says where a limit is not drawn)."),
     FigureSpec("fig15_pooled_forest_java", pooled.pooled_forest_java, POOLED,
                "The claims pooled over runs, Java: per primary comparison, each run's estimate "
                "with its 95 % interval, the pooled estimate with its 95 % interval and prediction interval, and "
@@ -109,6 +120,8 @@ TABLES = [
     TableSpec("claims_network", NETWORK),
     TableSpec("relay_cost", RELAY_COST),
     TableSpec("pooled_claims", POOLED),
+    TableSpec("scale", SCALE),
+    TableSpec("scale_fits", SCALE),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),
 ]
@@ -152,6 +165,7 @@ def expected_files(scopes: set) -> list[str]:
 def every_output_file() -> list[str]:
     """Every file the notebook or run-notebook.sh may write into an output
     folder, for any run: what is removed before a new run, and nothing else."""
-    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED, CLAIMS_RTT, NETWORK, RELAY_COST})
+    return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED, CLAIMS_RTT, NETWORK, RELAY_COST,
+                                    SCALE})
             + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
             + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import schema
 from .fmt import fmt_int
-from .load import NAN, PARAMS, num
+from .load import NAME_PARAMS, NAN, PARAMS, num
 
 # The benchmarks the figures single out, by catalogue key (results/schema.json names each one's id).
 SYNC = schema.benchmark("SYNC_BASELINE")
@@ -29,11 +29,14 @@ PSQL_COPY = schema.benchmark("PSQL_COPY")
 # The claims study: its JMH entries interleave several arms and are not in
 # summary.csv; its numbers are claims.csv and claim-shots.csv.
 CLAIM_MIX = schema.benchmark("CLAIM")
+# The scale study: its summary.csv rows are each one strategy at one size, not a strategy's configuration to
+# compare; its numbers are scale.csv and scale-fits.csv.
+SCALE_STUDY = schema.benchmark("SCALE")
 
 _MATRIX_PROFILES = ("quick", "standard", "thesis")
 PROFILE_ORDER = ["quick", "standard", "thesis", "claims"]
 # The run-bench.sh profiles that run a family's benchmarks (smoke runs every class once).
-_FAMILY_PROFILES = {"original": ("thesis",), "factor": ("thesis",), "claims": ("claims",)}
+_FAMILY_PROFILES = {"original": ("thesis",), "factor": ("thesis",), "claims": ("claims",), "scale": ("scale",)}
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,10 @@ def _order(values, known):
 def with_names(summary: pd.DataFrame) -> pd.DataFrame:
     """summary.csv rows with what selection and display need: strategy name,
     configuration text, sort keys and whether every chunk committed."""
-    out = summary.copy()
-    records = out.to_dict("records")
+    records = summary.to_dict("records")
+    # The scale study's strategy and language parameters are part of its strategy's name, which takes the
+    # strategy column after the file's own, as before those parameters existed.
+    out = summary.drop(columns=NAME_PARAMS)
     out["strategy"] = pd.Series([strategy_name(r) for r in records], index=out.index, dtype=object)
     out["configuration"] = pd.Series([configuration_text(r) for r in records], index=out.index, dtype=object)
     out["family_order"] = _order(out["family"], FAMILY_ORDER)
@@ -146,8 +151,8 @@ def main_server(df: pd.DataFrame) -> dict:
 
 def plot_data(df: pd.DataFrame, manifests: dict | None = None, every_server: bool = False) -> pd.DataFrame:
     """What the figures draw: complete configurations at each run's main rows,
-    on each run's first server unless every_server."""
-    ok = df[df["complete"]]
+    on each run's first server unless every_server; not the scale study's rows."""
+    ok = df[df["complete"] & (df["benchmark"] != SCALE_STUDY)]
     ok = ok[ok["rows"] == ok["run"].map(main_rows(df, manifests))]
     return ok if every_server else ok[ok["server"] == ok["run"].map(main_server(df))]
 

@@ -9,7 +9,7 @@ from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
 from .load import (CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE,
-                   RELAY_COST_FILE, SUMMARY_COLUMNS, SUMMARY_FILE)
+                   RELAY_COST_FILE, ROW_COLUMNS, SCALE_FILE, SCALE_FITS_FILE, SUMMARY_FILE)
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -30,7 +30,7 @@ def best_configuration(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """Per strategy its fastest complete configuration at the run's dataset size:
     the summary.csv row as written, with strategy and configuration text."""
     best = best_per_strategy(plot_data(df, manifests))
-    return best[["run", "strategy", "configuration"] + [c for c in SUMMARY_COLUMNS if c not in PARAMS]]
+    return best[["run", "strategy", "configuration"] + [c for c in ROW_COLUMNS if c not in PARAMS]]
 
 
 def best_configuration_display(best: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def table_shape_cost(df: pd.DataFrame, manifests: dict) -> pd.DataFrame:
     """The table-shape study's configurations (table_shapes.shape_points): the
     summary.csv rows as written, with strategy and configuration text."""
     points = table_shapes.shape_points(df, manifests)
-    return points[["run", "strategy", "configuration"] + SUMMARY_COLUMNS]
+    return points[["run", "strategy", "configuration"] + ROW_COLUMNS]
 
 
 def table_shape_cost_display(points: pd.DataFrame) -> pd.DataFrame:
@@ -252,6 +252,37 @@ def relay_cost_latex(display: pd.DataFrame) -> str:
                              f"benchmark suite ({RELAY_COST_FILE}). How closely the relay kept each round-trip time "
                              "(the round trip it added to SELECT 1 in every fork) is listed in the run's claims.md.",
                     "tab:relay-cost", [widths.get(c, 0.1) for c in display.columns])
+
+
+def scale_latex(display: pd.DataFrame) -> str:
+    """The scale study per strategy, language and size, each strategy and language named once; a longtable:
+    the scale profile has some fifty rows."""
+    # Each header's longest word whole: "language", "(shots)", "generator" at footnotesize.
+    widths = {"run": 0.08, "strategy": 0.17, "language": 0.08, "rows": ("r", 0.07), "forks (shots)": ("r", 0.07),
+              "\u00b5s per row [95\u00a0%\u00a0CI]": ("r", 0.14), "client CPU ns/row": ("r", 0.07),
+              "server CPU ns/row": ("r", 0.07), "WAL B/row": ("r", 0.06), "generator ns/row": ("r", 0.085)}
+    display = grouped_rows(display, [c for c in ("run", "strategy", "language") if c in display])
+    return booktabs(display, "The scale study: per strategy, port of the loader and rows per load, the forks "
+                             "(rounds) and measured shots, the time per row (the load's time over its rows, "
+                             "generating streamed rows included) with its 95 % interval over the rounds (\u2020 over "
+                             "one fork's shots, where the size ran once: it says nothing about another day), the "
+                             "means of the client's and the server's CPU and the WAL per row, the memory held at "
+                             "the load's fullest moment (MB: millions of bytes; Java: the retained heap, Python: the worker's "
+                             "models plus its peak RSS growth) and the CPU generating a row (Java), as "
+                             f"computed by the benchmark suite ({SCALE_FILE}).", "tab:scale",
+                    _fitting([widths.get(c, ("r", 0.055)) for c in display.columns], CLAIMS_GAP_PT), long=True,
+                    gap_pt=CLAIMS_GAP_PT, size="footnotesize")
+
+
+def scale_fits_latex(display: pd.DataFrame) -> str:
+    widths = {"run": 0.08, "strategy": 0.17, "language": 0.085, "forks": ("r", 0.05)}
+    return booktabs(display, "The scale study's straight lines per strategy and port of the loader: the time a "
+                             "load takes, time = a + b x rows, and the memory it holds, memory = c + d x rows "
+                             "(MB: millions of bytes), least squares through every fork weighted by 1 / rows\u00b2, with 95 % "
+                             "intervals (t, forks - 2 degrees of freedom; - below three forks or two sizes), as "
+                             f"computed by the benchmark suite ({SCALE_FITS_FILE}).", "tab:scale-fits",
+                    _fitting([widths.get(c, ("r", 0.16)) for c in display.columns], CLAIMS_GAP_PT),
+                    gap_pt=CLAIMS_GAP_PT, size="footnotesize")
 
 
 def environment_latex(env: pd.DataFrame) -> str:

@@ -31,6 +31,9 @@ Fixtures:
   network      a network run's claims.csv, claim-shots.csv, claims-network.csv, relay-cost.csv, manifest.json
                and header-only summary.csv as the suite wrote them (3,000 rows; COPY and pool at loopback, 2 ms
                and 20 ms in Java and Python, two rounds; the relay's A/A cost over two forks)
+  scale        a scale run's scale.csv, scale-fits.csv, summary.csv and manifest.json as the suite wrote them
+               (`run-bench.sh scale --rows 100000`: 10,000 rows in three forks, 100,000 in six; the sync
+               baseline, before, after and pooled COPY in Java, before and after in Python)
   extremes     a smoke run's files as the suite wrote them (2,000 rows, 2 shots a configuration, most intervals
                without an upper bound), then edited: every pooled COPY interval (standalone and interleaved)
                [31,444, 72,917,038] rows/s, a lower bound of 0.001 rows/s and an x_server_copy bound of 1e6, one
