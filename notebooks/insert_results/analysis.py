@@ -301,7 +301,8 @@ class Analysis:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with_rows = set(self.df["run"])
         md, tex = self.out_dir / outputs.METHODS_MD, self.out_dir / outputs.METHODS_TEX
-        studies = dict(study=self.study, interleaved=self.interleaved, pooled=self.pooled, network=self.network)
+        studies = dict(study=self.study, interleaved=self.interleaved, pooled=self.pooled, network=self.network,
+                       scale_runs=set(self.scale.points["run"]) if self.scale is not None else set())
         md.write_text(methods_text(self.manifests, with_rows, **studies), encoding="utf-8")
         tex.write_text(methods_text(self.manifests, with_rows, latex_output=True, **studies), encoding="utf-8")
         return [md, tex]

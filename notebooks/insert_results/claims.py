@@ -40,10 +40,13 @@ JAVA, PYTHON = "java", "python"
 # before it connected every fork directly: loopback, 0 ms. claim-shots.csv's network counters (round trips,
 # the relay's CPU, SELECT 1 on each path) are empty there.
 RTT, RTT_MS = schema.require(CLAIMS_FILE, ["rtt", "rtt_ms"])
+# claims.csv's rows per load of each comparison's forks; empty in files written before it (one size per language).
+# A run at several sizes in one language (the scale profile) has a row per size; claims.md compares them.
+(ROWS,) = schema.require(CLAIMS_FILE, ["rows"])
 LOOPBACK = "loopback"
 SHOT_NETWORK_COLUMNS = schema.require(CLAIM_SHOTS_FILE, ["chunks", "round_trips", "relay_cpu_ns_per_row",
                                                          "loader_rtt_ms", "direct_rtt_ms", "zero_delay_rtt_ms"])
-LATER_CLAIMS = {"language": JAVA, RTT: LOOPBACK, RTT_MS: "0",
+LATER_CLAIMS = {"language": JAVA, RTT: LOOPBACK, RTT_MS: "0", ROWS: "",
                 **dict.fromkeys(ANALYSIS_SCALE_COLUMNS + MEMORY_COLUMNS, "")}
 LATER_CLAIM_SHOTS = {"language": JAVA, RTT: LOOPBACK, "alloc_bytes_per_row": "", "peak_rss_growth_mb": "",
                      "dataset_mb": "", **dict.fromkeys(SHOT_NETWORK_COLUMNS, "")}
@@ -109,6 +112,7 @@ def over_rtt(claims: pd.DataFrame) -> bool:
 def first_level(study: ClaimStudy) -> ClaimStudy:
     """The study at each run's first round-trip time (loopback where measured), which the claims figures and
     table show; the study itself where every run has one level only."""
+    study = smallest_size(study)
     claims, shots = study.claims, study.shots
     first = {run: rtt_levels(g)[0] for run, g in claims.groupby("run", sort=False)}
     if not over_rtt(claims):
@@ -120,6 +124,26 @@ def first_level(study: ClaimStudy) -> ClaimStudy:
              "each run at its first round-trip time only")
     if claims[RTT].nunique() > 1:
         level += " (every round-trip time: the figure and table of the claims per round-trip time)"
+    return ClaimStudy(kept, kept_shots, level)
+
+
+def smallest_size(study: ClaimStudy) -> ClaimStudy:
+    """The study at each run and language's smallest size, where one measured several (the scale profile: its
+    claims.md compares the sizes); the study itself elsewhere."""
+    claims, shots = study.claims, study.shots
+    sizes = pd.to_numeric(claims[ROWS], errors="coerce")
+    smallest = sizes.groupby([claims["run"], claims["language"]]).transform("min")
+    if sizes.groupby([claims["run"], claims["language"]]).nunique().max() <= 1:
+        return study
+    keep = (sizes == smallest) | sizes.isna()
+    kept = claims[keep]
+    kept_shots = shots
+    if not shots.empty and "rows" in shots.columns:
+        pairs = set(zip(kept["run"], kept["language"], pd.to_numeric(kept[ROWS], errors="coerce")))
+        shot_rows = pd.to_numeric(shots["rows"], errors="coerce")
+        kept_shots = shots[[(r, lang, n) in pairs for r, lang, n in zip(shots["run"], shots["language"], shot_rows)]]
+    note = "at each language's smallest size only (every size: claims.md, \"As the load grows\")"
+    level = note if not study.level else f"{study.level}; {note}"
     return ClaimStudy(kept, kept_shots, level)
 
 

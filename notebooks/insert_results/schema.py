@@ -111,3 +111,11 @@ def relay_model() -> str:
         return str(SCHEMA["network"]["relayModel"])
     except KeyError:
         raise SchemaError(f"{PATH}: no network.relayModel, the paragraph on the latency relay") from None
+
+
+def scale_method() -> str:
+    """The methods paragraph on the scale study, in the suite's words (ScaleReport.METHOD)."""
+    try:
+        return str(SCHEMA["scale"]["method"])
+    except KeyError:
+        raise SchemaError(f"{PATH}: no scale.method, the paragraph on the scale study") from None

@@ -391,9 +391,11 @@ def _network_paragraph(study: ClaimStudy | None, run, esc) -> str:
 
 def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = False,
                  study: ClaimStudy | None = None, interleaved: InterleavedStudy | None = None,
-                 pooled: PooledStudy | None = None, network: NetworkStudy | None = None) -> str:
+                 pooled: PooledStudy | None = None, network: NetworkStudy | None = None,
+                 scale_runs=()) -> str:
     """A methods paragraph per run (per pooled folder: which runs it pools, and how), as
-    Markdown or LaTeX; for a run measured through the latency relay, a paragraph on it.
+    Markdown or LaTeX; for a run measured through the latency relay, a paragraph on it; for a run with
+    the scale study (scale_runs), the suite's paragraph on it.
     runs_with_strategies: the runs whose summary.csv has rows (they get the statistics sentence)."""
     code = latex.code if latex_output else (lambda s: f"`{s}`")
     esc = latex.escape if latex_output else str
@@ -401,6 +403,7 @@ def methods_text(manifests: dict, runs_with_strategies, latex_output: bool = Fal
     paras = [_pooled_paragraph(run, m, code, esc, pooled) if is_pooled_manifest(m) else
              _run_paragraph(run, m, code, esc, run in set(runs_with_strategies), study, interleaved)
              + ("\n\n" + _network_paragraph(study, run, esc) if run in relayed else "")
+             + ("\n\n" + esc(schema.scale_method()) if run in set(scale_runs) else "")
              for run, m in manifests.items()]
     if latex_output:
         return "% Methods, written from manifest.json by notebooks/insert_results\n" + "\n\n".join(paras) + "\n"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from support import (BASIC, CLAIMS_ONLY, CLAIMS_TWO_LANGUAGES, FIXTURES, HANDWRITTEN, INTERLEAVED, export, ir, one,
                      temp_dir)
-from insert_results import appendix, outputs, scale, strategies
+from insert_results import appendix, outputs, scale, schema, strategies
 
 SCALE = FIXTURES / "scale"
 NETWORK = FIXTURES / "network"
@@ -332,3 +332,15 @@ class Tables(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Methods(unittest.TestCase):
+    def test_a_scale_run_gets_the_suites_paragraph_on_the_scale_study(self):
+        a, out = export(self, SCALE)
+        methods = (out / outputs.METHODS_MD).read_text(encoding="utf-8")
+        self.assertIn(schema.scale_method(), methods)
+        self.assertIn("streamed their rows", methods)
+
+    def test_a_run_without_it_does_not(self):
+        a, out = export(self, BASIC)
+        self.assertNotIn(schema.scale_method(), (out / outputs.METHODS_MD).read_text(encoding="utf-8"))

@@ -96,6 +96,7 @@ public final class ResultsSchema {
         columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);
         columns(files, "pooled-runs.csv", ClaimsPool.RUNS_CSV_COLUMNS);
         schema.putObject("network").put("relayModel", ClaimsNetwork.RELAY_MODEL);
+        schema.putObject("scale").put("method", ScaleReport.METHOD);
         ArrayNode claims = schema.putArray("claims");
         for (OriginalClaim claim : OriginalClaim.values()) {
             ObjectNode node = claims.addObject().put("id", claim.id()).put("title", claim.title())

@@ -31,6 +31,22 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
 
     static final double CONFIDENCE = 0.95;
 
+    /** The methods paragraph on the scale study, in the suite's words; the notebook reads it from schema.json. */
+    public static final String METHOD = "The scale study loaded each strategy at 10,000 to 10,000,000 rows per load, "
+            + "one strategy and size per fork (a fresh JVM and server), one warm-up shot then two measured. Unlike "
+            + "every other benchmark, whose rows are generated in memory before any measurement, its Java forks "
+            + "streamed their rows: each row was generated from the seed and its id as the loader read it, so "
+            + "that no load was capped by a list held beforehand; their times include generating the rows, whose "
+            + "cost per row on one thread is reported beside them. The Python worker generated the same rows into "
+            + "models before the first shot and held them, as the original held its list of models. Memory held is "
+            + "what the load holds at its fullest moment: in Java the live heap probed in the warm-up shot, above "
+            + "the heap before the load; in Python the models plus the worker's peak RSS growth during the load. "
+            + "Each size's interval is Student's t over its rounds' mean times, or over one fork's shots where it "
+            + "ran once. Time = a + b x rows and memory = c + d x rows were fitted through every fork by least "
+            + "squares weighted by 1 / rows^2, with t intervals over forks - 2 degrees of freedom. A size whose "
+            + "expected memory would not fit in the fork's heap (Java) or the machine beside it (Python) was "
+            + "refused before its fork started.";
+
     /** One fork: its size, mean shot time, its shots' times, and its per-row measures. */
     record Fork(ScaleStrategy strategy, Language language, long rows, double[] seconds, double clientCpuNsPerRow,
             double serverCpuNsPerRow, double walBytesPerRow, double heldBytes, double generatorNsPerRow) {
@@ -328,8 +344,10 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
             }
             double rows = (ORIGINAL_BEFORE_SECONDS - before.get().time().intercept().estimate())
                     / before.get().time().slope().estimate();
-            long largest = points.stream().filter(p -> p.language() == language).mapToLong(Point::rows).max()
-                    .orElse(0);
+            // the largest load both sides were measured at: beyond it the line is an extrapolation
+            long largest = points.stream().filter(p -> p.language() == language
+                    && (p.strategy() == ScaleStrategy.BEFORE || p.strategy() == ScaleStrategy.AFTER))
+                    .mapToLong(Point::rows).max().orElse(0);
             Interval afterSeconds = after.get().time().intervalAt(rows);
             String minutes = Double.isNaN(afterSeconds.low())
                     ? String.format(Locale.ROOT, "%.1f minutes", afterSeconds.estimate() / 60)

@@ -116,6 +116,8 @@ class ScaleReportTest {
             results.add(fork(ScaleStrategy.BEFORE, Language.JAVA, rows, new double[] {before, before}, 1e6));
             results.add(fork(ScaleStrategy.AFTER, Language.JAVA, rows, new double[] {after, after}, 1_000.0 * rows));
         }
+        // a larger load of another strategy does not move the bound of what before and after measured
+        results.add(fork(ScaleStrategy.POOLED_COPY, Language.JAVA, 10_000_000, new double[] {60, 62}, 1e5));
         String text = ScaleReport.of(results).orElseThrow().markdown(8.0 * (1L << 30), 24.0 * (1L << 30));
         // before takes 34 minutes at (2040 - 0.5) / 4e-6 rows; after loads them in 0.5 + 2e-6 x that
         assertThat(text).contains("\"before\" would take 34 minutes at 509,875,000 rows by its fit")
