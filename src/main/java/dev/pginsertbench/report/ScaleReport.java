@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The scale study, computed once from {@link Catalogue#SCALE}'s forks. Per strategy, language and size:
@@ -196,7 +195,7 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
         }
         double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
                 / (values.length - 1));
-        double half = t(values.length - 1) * sd / Math.sqrt(values.length);
+        double half = PairedEstimate.tQuantile(values.length - 1) * sd / Math.sqrt(values.length);
         return new Interval(mean, mean - half, mean + half);
     }
 
@@ -233,13 +232,9 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
         double s2 = residuals / (n - 2);
         double seA = Math.sqrt(s2 / suu);
         double seB = Math.sqrt(s2 * (1.0 / n + meanU * meanU / suu));
-        double t = t(n - 2);
+        double t = PairedEstimate.tQuantile(n - 2);
         return new Line(new Interval(a, a - t * seA, a + t * seA), new Interval(b, b - t * seB, b + t * seB), n,
                 new Spread(s2, meanU, suu, t));
-    }
-
-    private static double t(int degreesOfFreedom) {
-        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
     }
 
     private static double mean(double[] values) {
