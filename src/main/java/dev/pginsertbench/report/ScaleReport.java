@@ -28,8 +28,6 @@ import java.util.function.ToDoubleFunction;
  */
 public record ScaleReport(List<Point> points, List<Fit> fits) {
 
-    static final double CONFIDENCE = 0.95;
-
     /** The methods paragraph on the scale study, in the suite's words; the notebook reads it from schema.json. */
     public static final String METHOD = "The scale study loaded each strategy at 10,000 to 10,000,000 rows per load, "
             + "one strategy and size per fork (a fresh JVM and server), one warm-up shot then two measured. Unlike "
