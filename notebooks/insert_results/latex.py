@@ -17,7 +17,7 @@ _SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#":
 _GLYPHS = {"<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
            "\u00d7": r"$\times$", "\u00b1": r"$\pm$", "\u00b5": r"$\mu$", "\u03bc": r"$\mu$",
            "\u2013": "--", "\u2014": "---", "\u2026": r"\ldots{}", "\u2020": r"\dag{}",
-           "\u00a0": "~", "\u221e": r"$\infty$", "\u2265": r"$\geq$", "\u2264": r"$\leq$", "\u2212": "-", "\u00b0": r"$^\circ$", "\u00b2": r"$^2$",
+           "\u00a0": "~", "\u221e": r"$\infty$", "\u2265": r"$\geq$", "\u2264": r"$\leq$", "\u2212": "-", "\u2011": r"\mbox{-}", "\u00b0": r"$^\circ$", "\u00b2": r"$^2$",
            # Long COPY_BINARY/POOLED/... and path-like values must be able to wrap.
            "/": r"/\allowbreak{}"}
 

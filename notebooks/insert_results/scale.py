@@ -3,7 +3,7 @@ CPU and WAL per row and the memory held) and scale-fits.csv (per strategy and la
 time = a + b x rows and memory = c + d x rows, with 95 % intervals), their tables and figures.
 
 Every number is the suite's, the fits included: the lines drawn are scale-fits.csv's coefficients, not a fit
-made here. The fork heap and the machine's memory drawn as limits are the manifest's.
+made here. The memory limits drawn are scale-fits.csv's (older files: the manifest's fork heap and machine memory).
 """
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ schema.require(SCALE_FITS_FILE, KEY + ["forks"])
 # c (10^6 bytes) and d (bytes per row) of the memory held.
 A, B, C, D = (schema.require(SCALE_FITS_FILE, [name, name + "_low", name + "_high"])
               for name in ("a_s", "b_us_per_row", "c_mb", "d_bytes_per_row"))
+# The memory the loads had (MB) and the rows at which the fitted memory fills it; older files lack both.
+ROOM, AT_LIMIT = schema.require(SCALE_FITS_FILE, ["room_mb", "rows_at_limit"])
 # scale.csv's replicate where the interval is over the forks' mean times; any other value (one fork's
 # shots) says nothing about another day (results/README.md).
 OVER_ROUNDS = "rounds"
@@ -87,7 +89,7 @@ def read_points(path) -> pd.DataFrame:
 
 
 def read_fits(path) -> pd.DataFrame:
-    return read_contract_csv(path, FIT_COLUMNS, FIT_NUMBERS)
+    return read_contract_csv(path, FIT_COLUMNS, FIT_NUMBERS, later=[ROOM, AT_LIMIT])
 
 
 def load_scale(folders: dict) -> ScaleStudy | None:
@@ -157,20 +159,36 @@ def scale_fits(study: ScaleStudy) -> pd.DataFrame:
     return _ordered(study.fits, study.strategies()).reset_index(drop=True)
 
 
+STOPS = "stops fitting at, M rows"
+
+
+def _stops(r) -> str:
+    """Where a fit's memory fills the room its loads had, in rows, as scale-fits.csv says."""
+    if pd.isna(getattr(r, ROOM)):
+        return "n/a"
+    at = getattr(r, AT_LIMIT)
+    return "does not grow" if pd.isna(at) else fmt_sig(at / 1e6)
+
+
 def scale_fits_display(study: ScaleStudy) -> pd.DataFrame:
-    """Per strategy and language the forks fitted and each coefficient with its 95 % interval, as written."""
+    """Per strategy and language the forks fitted and each coefficient with its 95 % interval, as written, and
+    where its memory stops fitting (files that say so)."""
     rows = scale_fits(study)
     multi = rows["run"].nunique() > 1
+    stops = rows[ROOM].notna().any()
     columns = (["run"] if multi else []) + ["strategy", "language", "forks"] + [
-        f"{name} {CI}" for name in FIT_NAMES.values()]
+        f"{name} {CI}" for name in FIT_NAMES.values()] + ([STOPS] if stops else [])
     return pd.DataFrame([{
         **({"run": r.run} if multi else {}),
         "strategy": strategy_name(r.strategy),
         "language": language_name(r.language),
         "forks": fmt_int(r.forks),
-        # an interval whole on its line, under its estimate where the column wraps
+        # an interval whole on its line, under its estimate where the column wraps: no break after a comma or a
+        # bound's minus sign (a non-breaking hyphen)
         **{f"{name} {CI}": fmt_interval(*(getattr(r, c) for c in (column, column + "_low", column + "_high")))
-           .replace(", ", ",\u00a0") for column, name in FIT_NAMES.items()},
+           .replace(", ", ",\u00a0").replace("[-", "[\u2011").replace("\u00a0-", "\u00a0\u2011")
+           for column, name in FIT_NAMES.items()},
+        **({STOPS: _stops(r)} if stops else {}),
     } for r in rows.itertuples()], columns=columns)
 
 
@@ -197,12 +215,17 @@ def machine_memory(manifest: dict) -> float | None:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 else None
 
 
-def memory_limits(language, runs: list, manifests: dict | None) -> tuple[list, str]:
-    """The limits a language's loads run under: the Java fork's heap (-Xmx), else the machine's memory (the
-    Python worker is a process of its own). ([(MB, label)], what is missing, in words)."""
+def memory_limits(language, runs: list, manifests: dict | None, fits: pd.DataFrame | None = None) -> tuple[list, str]:
+    """The limits a language's loads ran under: scale-fits.csv's room where it has one (Java the fork's heap,
+    Python the machine's memory less that heap), else from the manifest: the Java fork's heap (-Xmx), the
+    machine's memory for Python. ([(MB, label)], what is missing, in words)."""
     java = language == JAVA
     found, lacking = {}, []
     for run in runs:
+        written = None if fits is None else fits[(fits["run"] == run) & (fits["language"] == language)][ROOM].dropna()
+        if written is not None and len(written):
+            found.setdefault(float(written.iloc[0]), "fork heap" if java else "machine memory less the fork heap")
+            continue
         manifest = (manifests or {}).get(run) or {}
         if java:
             heap = fork_heap(manifest)
@@ -364,7 +387,8 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
                 curves[(run, strategy)] = (xs, ys)
             else:
                 no_fit.append(f"{_label(run, strategy, multi)}, {language_name(language)}")
-        limit_lines, note = memory_limits(language, list(dict.fromkeys(mine["run"])), manifests) if limits else ([], "")
+        limit_lines, note = (memory_limits(language, list(dict.fromkeys(mine["run"])), manifests, study.fits)
+                             if limits else ([], ""))
         if note:
             notes.append(note)
         # The axis holds every value, fitted line and limit; an interval reaching further than a factor 4
@@ -438,10 +462,11 @@ def scale_time(study: ScaleStudy | None, manifests=None) -> Plot:
 @styled
 def scale_memory(study: ScaleStudy | None, manifests=None) -> Plot:
     """Per language a panel: each strategy's memory held at every size, the line c + d x rows of its fit
-    (scale-fits.csv), and the memory the loads run under (Java: the fork's -Xmx; Python: the machine's)."""
+    (scale-fits.csv), and the memory the loads had (Java: the fork's -Xmx; Python: the machine's beside it)."""
     notes = [f"memory held at the load's fullest moment (MB: millions of bytes) from {SCALE_FILE} (Java: retained heap; "
              f"Python: the worker's models plus its peak RSS growth); line: the fit memory = c + d x rows of "
-             f"{SCALE_FITS_FILE}; dashed red: the limit the loads run under, Java the fork's heap (-Xmx), Python the "
-             "machine's memory (manifest.json)"]
+             f"{SCALE_FITS_FILE}; dashed red: the memory the loads had, Java the fork's heap (-Xmx), Python the "
+             f"machine's memory less that heap ({SCALE_FITS_FILE}; runs without it: manifest.json's heap and "
+             "machine memory)"]
     return _study_figure(study, manifests, MEMORY_TITLE, COSTS[3], _memory, "memory held (MB, log)", False, True,
                          notes)

@@ -36,6 +36,14 @@ def copy_of(test, folder=SCALE) -> Path:
     return d
 
 
+def without_room(test) -> Path:
+    """A copy of the fixture whose scale-fits.csv is as older runs wrote it: no room_mb, no rows_at_limit."""
+    d = copy_of(test)
+    fits = pd.read_csv(d / ir.SCALE_FITS_FILE, dtype=str, keep_default_na=False)
+    fits.drop(columns=["room_mb", "rows_at_limit"]).to_csv(d / ir.SCALE_FITS_FILE, index=False)
+    return d
+
+
 def panels(plot):
     return [ax for ax in plot.fig.get_axes() if ax.get_visible() and ax.axison]
 
@@ -236,8 +244,21 @@ class MemoryFigure(unittest.TestCase):
                 self.assertTrue(any(np.allclose(line.get_ydata(), (f.c_mb + f.d_bytes_per_row * line.get_xdata() / 1e6))
                                     for line in fitted_lines(ax)), f"{f.strategy} {language}")
 
-    def test_the_limits_from_the_manifest(self):
+    def test_the_limits_from_the_fits(self):
         a = ir.Analysis.load(str(SCALE))
+        fits = csv(ir.SCALE_FITS_FILE)
+        plot = ir.scale_memory(a.scale, a.manifests)
+        java, python = panels(plot)
+        for ax, language in ((java, "java"), (python, "python")):
+            room = fits.loc[fits["language"] == language, "room_mb"].unique()
+            self.assertEqual([line.get_ydata()[0] for line in drawn(ax, scale.LIMIT_GID)], list(room), language)
+        named = lambda ax: [t.get_text() for t in ax.texts if t.get_gid() == scale.LIMIT_GID]  # noqa: E731
+        self.assertEqual(named(java), ["fork heap: 8,590 MB"])
+        self.assertEqual(named(python), ["machine memory less the fork heap: 16,686 MB"])
+
+    def test_older_fits_take_the_limits_from_the_manifest(self):
+        d = without_room(self)
+        a = ir.Analysis.load(str(d))
         manifest = next(iter(a.manifests.values()))
         self.assertIn("-Xmx8g", manifest["jvm"]["forkFlags"])
         plot = ir.scale_memory(a.scale, a.manifests)
@@ -249,9 +270,10 @@ class MemoryFigure(unittest.TestCase):
         named = lambda ax: [t.get_text() for t in ax.texts if t.get_gid() == scale.LIMIT_GID]  # noqa: E731
         self.assertEqual(named(java), ["fork heap -Xmx8g: 8,590 MB"])
         self.assertEqual(named(python), [f"machine memory: {manifest['host']['memoryBytes'] / 1e6:,.0f} MB"])
+        self.assertNotIn(scale.STOPS, a.scale_fits_display().columns)
 
     def test_without_them_no_line_and_the_figure_says_so(self):
-        d = copy_of(self)
+        d = without_room(self)
         manifest = json.loads((d / ir.MANIFEST_FILE).read_text(encoding="utf-8"))
         manifest["jvm"]["forkFlags"] = [f for f in manifest["jvm"]["forkFlags"] if not f.startswith("-Xmx")]
         del manifest["host"]["memoryBytes"]
@@ -301,11 +323,15 @@ class Tables(unittest.TestCase):
         self.assertEqual(len(display), len(fits))
         for f in fits.itertuples():
             row = one(display, strategy=scale.strategy_name(f.strategy), language=f.language.capitalize())
-            whole = lambda text: text.replace(", ", ",\u00a0")  # noqa: E731 (an interval never broken)
+            # an interval never broken: at its comma nor after a bound's minus (a non-breaking hyphen)
+            whole = lambda text: (text.replace(", ", ",\u00a0").replace("[-", "[\u2011")  # noqa: E731
+                                  .replace("\u00a0-", "\u00a0\u2011"))
             self.assertEqual(row[f"b: \u00b5s per row {scale.CI}"],
                              whole(ir.fmt_interval(f.b_us_per_row, f.b_us_per_row_low, f.b_us_per_row_high)))
             self.assertEqual(row[f"d: bytes per row {scale.CI}"],
                              whole(ir.fmt_interval(f.d_bytes_per_row, f.d_bytes_per_row_low, f.d_bytes_per_row_high)))
+            self.assertEqual(row[scale.STOPS], "does not grow" if pd.isna(f.rows_at_limit)
+                             else ir.fmt_sig(f.rows_at_limit / 1e6))
 
     def test_the_csvs_hold_the_files_rows(self):
         _, out = export(self, SCALE)

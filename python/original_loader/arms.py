@@ -42,6 +42,15 @@ class Conversion(enum.Enum):
     PER_CHUNK = "per_chunk"
 
 
+class Driver(enum.Enum):
+    """Which Python driver sends the chunks: the original's psycopg, psycopg with executemany's rows
+    sent one execute at a time (each waiting for its reply: executemany outside pipeline mode), or
+    asyncpg's binary COPY (copy_records_to_table)."""
+    PSYCOPG = "psycopg"
+    PSYCOPG_NO_PIPELINE = "psycopg_no_pipeline"
+    ASYNCPG = "asyncpg"
+
+
 @dataclass(frozen=True)
 class ArmConfig:
     protocol: Protocol
@@ -50,6 +59,7 @@ class ArmConfig:
     chunking: Chunking
     chunk_size: int
     max_tasks: int
+    driver: Driver = Driver.PSYCOPG
 
     def __post_init__(self):
         if self.chunk_size < 1:
@@ -59,10 +69,20 @@ class ArmConfig:
         if self.connections is Connections.SINGLE_SYNC and self.max_tasks != 1:
             # One synchronous connection runs one chunk at a time.
             raise ValueError(f"max_tasks must be 1 with one synchronous connection, was {self.max_tasks}")
+        if self.connections is Connections.SINGLE_SYNC and self.driver is not Driver.PSYCOPG:
+            raise ValueError(f"one synchronous connection runs the original's psycopg only, not {self.driver.value}")
+        if self.driver is Driver.PSYCOPG_NO_PIPELINE and self.protocol is not Protocol.EXECUTEMANY:
+            raise ValueError(f"psycopg without a pipeline runs executemany only, not {self.protocol.value}")
+        if self.driver is Driver.ASYNCPG and (self.protocol is not Protocol.COPY_BINARY
+                                              or self.connections is not Connections.POOL):
+            # copy_records_to_table sends binary COPY, and the port runs asyncpg through its pool only
+            raise ValueError(f"asyncpg runs pooled binary COPY only, not {self.protocol.value} with "
+                             f"connections={self.connections.value}")
 
     def describe(self) -> str:
         return (f"{self.protocol.value}, connections={self.connections.value}, conversion={self.conversion.value}, "
-                f"{self.chunking.value} chunks of {self.chunk_size}, max_tasks={self.max_tasks}")
+                f"{self.chunking.value} chunks of {self.chunk_size}, max_tasks={self.max_tasks}, "
+                f"driver={self.driver.value}")
 
 
 # Each Java plan factor: its values as this port's switch settings, or the reason the port has no
@@ -81,8 +101,11 @@ _FACTORS = {
         {"VIRTUAL": "it runs on Java virtual threads, which have no asyncio counterpart"}),
     "conversion": ({c.name: c for c in Conversion}, {}),
     "chunking": ({c.name: c for c in Chunking}, {}),
+    "pythonDriver": ({d.name: d for d in Driver}, {}),
 }
 _NUMBERS = {"chunkSize": "chunk_size", "tasks": "max_tasks"}
+# The factors' names as ArmConfig's fields, where they differ.
+_FIELDS = {"pythonDriver": "driver"}
 
 
 class SchemaError(ValueError):
@@ -91,6 +114,10 @@ class SchemaError(ValueError):
 
 class UnknownArm(ValueError):
     pass
+
+
+class UnavailableArm(UnknownArm):
+    """An arm the port knows but this interpreter cannot run: its optional driver is not installed."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +146,7 @@ def _config(arm_id: str, arm: dict, source: Path):
             raise SchemaError(f"{source}: arm '{arm_id}' has {factor} {value!r}, not a name")
         if value in realised:
             if realised[value] is not None:
-                settings[factor] = realised[value]
+                settings[_FIELDS.get(factor, factor)] = realised[value]
         elif value in unrealisable:
             reasons.append(unrealisable[value])
         else:

@@ -13,13 +13,13 @@ import io
 import logging
 from contextlib import asynccontextmanager
 from time import perf_counter
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import psycopg
 from psycopg import sql
 from psycopg_pool import AsyncConnectionPool
 
-from .arms import ArmConfig, ArmTable, Connections, Conversion, Protocol
+from .arms import ArmConfig, ArmTable, Connections, Conversion, Driver, Protocol, UnavailableArm
 from .chunking import plan_chunks
 from .memory import MemoryProbe
 from .metrics import ChunkOutcome, LoadMetrics, describe_error, summarise
@@ -37,12 +37,16 @@ POOL_MAX_SIZE = 5
 POOL_OPEN_TIMEOUT = 30.0
 
 
-def table_identifier(name: str) -> sql.Identifier:
-    """'table' or 'schema.table', each part taken literally (case and odd characters kept)."""
-    parts = name.split(".")
+def table_parts(name: str) -> Tuple[str, ...]:
+    """'table' or 'schema.table' as its parts, each taken literally (case and odd characters kept)."""
+    parts = tuple(name.split("."))
     if len(parts) > 2 or not all(parts):
         raise ValueError(f"table must be 'name' or 'schema.name', was {name!r}")
-    return sql.Identifier(*parts)
+    return parts
+
+
+def table_identifier(name: str) -> sql.Identifier:
+    return sql.Identifier(*table_parts(name))
 
 
 _COLUMN_LIST = sql.SQL(", ").join(sql.Identifier(c) for c in COLUMNS)
@@ -183,44 +187,64 @@ def _failed(index: int, start: int, end: int, started: float, error: BaseExcepti
     return ChunkOutcome(index, end - start, perf_counter() - started, message)
 
 
-async def _run_chunk(index, start, end, converted, models, protocol, statement, connection, slots) -> ChunkOutcome:
+async def _run_chunk(index, start, end, converted, models, writer, slots) -> ChunkOutcome:
     async with slots:
         started = perf_counter()
         try:
             rows = _chunk_rows(converted, models, start, end)
-            async with connection() as conn:
-                try:
-                    async with conn.cursor() as cur:
-                        await _write_async(cur, protocol, statement, rows)
-                    await conn.commit()
-                except BaseException:
-                    await _rollback_quietly(conn)
-                    raise
+            async with writer.connection() as conn:
+                await writer.write(conn, rows)
         except Exception as e:
             return _failed(index, start, end, started, e)
         return ChunkOutcome(index, end - start, perf_counter() - started)
 
 
-async def load_async(config: ArmConfig, models: Sequence[Article], table: str,
-                     pool: Optional[AsyncConnectionPool] = None) -> LoadMetrics:
+class PsycopgWriter:
+    """Writes a chunk as one psycopg transaction: committed, or rolled back and raised."""
+
+    def __init__(self, config: ArmConfig, table: str, pool: Optional[AsyncConnectionPool]):
+        self.connection = pool.connection if config.connections is Connections.POOL else _new_connection
+        self.statement = build_statement(table, config.protocol)
+        self.protocol = config.protocol
+        self.one_at_a_time = config.driver is Driver.PSYCOPG_NO_PIPELINE
+
+    async def write(self, conn, rows: List[dict]) -> None:
+        try:
+            async with conn.cursor() as cur:
+                if self.one_at_a_time:
+                    # executemany outside pipeline mode: each row's INSERT waits for its reply
+                    for row in rows:
+                        await cur.execute(self.statement, row)
+                else:
+                    await _write_async(cur, self.protocol, self.statement, rows)
+            await conn.commit()
+        except BaseException:
+            await _rollback_quietly(conn)
+            raise
+
+
+def chunk_writer(config: ArmConfig, table: str, pool=None):
+    """The writer of the arm's driver; pool is the arm's open pool where it has one."""
+    if config.connections is Connections.POOL and pool is None:
+        raise ValueError("this arm needs an open pool")
+    if config.driver is Driver.ASYNCPG:
+        from .asyncpg_copy import AsyncpgCopyWriter
+        return AsyncpgCopyWriter(table, pool)
+    return PsycopgWriter(config, table, pool)
+
+
+async def load_async(config: ArmConfig, models: Sequence[Article], table: str, pool=None) -> LoadMetrics:
     """One load with asyncio tasks, as insert_async_parallel ran it."""
     if config.connections is Connections.SINGLE_SYNC:
         raise ValueError("a single synchronous connection runs through load_sync")
-    if config.connections is Connections.POOL:
-        if pool is None:
-            raise ValueError("this arm needs an open pool")
-        connection = pool.connection
-    else:
-        connection = _new_connection
-    statement = build_statement(table, config.protocol)
+    writer = chunk_writer(config, table, pool)
     slots = asyncio.Semaphore(config.max_tasks)
 
     started = perf_counter()
     converted = [to_dict(m) for m in models] if config.conversion is Conversion.UPFRONT else None
     plan = plan_chunks(len(models), config.chunk_size, config.chunking)
     ranges = plan.ranges()
-    tasks = [asyncio.create_task(_run_chunk(i, start, end, converted, models, config.protocol, statement,
-                                            connection, slots))
+    tasks = [asyncio.create_task(_run_chunk(i, start, end, converted, models, writer, slots))
              for i, (start, end) in enumerate(ranges)]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     seconds = perf_counter() - started
@@ -297,15 +321,19 @@ class LoadSession:
         self.table = table
         self.arms = arms
         self._loop = asyncio.new_event_loop()
-        self._pools: Dict[str, AsyncConnectionPool] = {}
+        self._pools: Dict[str, object] = {}  # psycopg_pool's or asyncpg's, per arm
 
-    def _pool_for(self, arm_id: str, config: ArmConfig) -> Optional[AsyncConnectionPool]:
+    def _pool_for(self, arm_id: str, config: ArmConfig):
         if config.connections is not Connections.POOL:
             return None
         pool = self._pools.get(arm_id)
         if pool is None:
+            if config.driver is Driver.ASYNCPG:
+                from .asyncpg_copy import open_asyncpg_pool as opener
+            else:
+                opener = open_pool
             try:
-                pool = self._loop.run_until_complete(open_pool(f"arm-{arm_id}"))
+                pool = self._loop.run_until_complete(opener(f"arm-{arm_id}"))
             except Exception as e:
                 raise RuntimeError(f"{describe_error(e)}; {_why_no_connection()}") from e
             self._pools[arm_id] = pool
@@ -313,6 +341,11 @@ class LoadSession:
 
     def run(self, arm_id: str, memory: bool = False) -> dict:
         config = self.arms.resolve(arm_id)
+        if config.driver is Driver.ASYNCPG:
+            from .asyncpg_copy import missing_reason
+            reason = missing_reason()
+            if reason is not None:
+                raise UnavailableArm(f"arm '{arm_id}' cannot run here: {reason}")
         pool = self._pool_for(arm_id, config)
         gc.collect()  # garbage left by the previous load is not this load's cost
         probe = MemoryProbe(trace=memory)

@@ -96,10 +96,22 @@ def libpq_version(number: int) -> str:
     return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
 
 
-def ready_message(rows: int, dataset_bytes: int) -> dict:
+def unavailable_arms(arms) -> dict:
+    """The arms this interpreter cannot run, each with the one-line reason (a missing optional driver)."""
+    from . import asyncpg_copy
+    from .arms import Driver
+
+    reason = asyncpg_copy.missing_reason()
+    return {arm_id: reason for arm_id, config in arms.arms.items()
+            if config.driver is Driver.ASYNCPG and reason is not None}
+
+
+def ready_message(rows: int, dataset_bytes: int, arms) -> dict:
     import psycopg
     import psycopg_pool
     import pydantic
+
+    from . import asyncpg_copy
 
     return {
         "ready": True,
@@ -112,6 +124,10 @@ def ready_message(rows: int, dataset_bytes: int) -> dict:
         "psycopg_pool": psycopg_pool.__version__,
         "pydantic": str(pydantic.VERSION),
         "libpq": libpq_version(psycopg.pq.version()),
+        # whether psycopg's executemany runs in pipeline mode (libpq 14 and later)
+        "psycopg_pipeline": psycopg.Pipeline.is_supported(),
+        "asyncpg": asyncpg_copy.version(),
+        "unavailable_arms": unavailable_arms(arms),
     }
 
 
@@ -233,7 +249,7 @@ def main(argv=None) -> int:
     # A stray non-UTF-8 byte must become a bad command, not a crash of the read loop.
     sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
-        emit(out, ready_message(len(models), dataset_bytes))
+        emit(out, ready_message(len(models), dataset_bytes, arms))
         serve(session, sys.stdin, out)
     finally:
         session.close()

@@ -7,13 +7,13 @@ from pathlib import Path
 import support
 
 from original_loader import arms
-from original_loader.arms import (ArmConfig, ArmTable, Connections, Conversion, Protocol, SchemaError, UnknownArm,
-                                  arm_table, load_arms, read_schema, schema_path)
+from original_loader.arms import (ArmConfig, ArmTable, Connections, Conversion, Driver, Protocol, SchemaError,
+                                  UnknownArm, arm_table, load_arms, read_schema, schema_path)
 from original_loader.chunking import Chunking, effective_chunk_size
 
 # The Java plan field each switch stands for.
 JAVA_FIELD = {"protocol": "protocol", "connections": "connections", "conversion": "conversion",
-              "chunking": "chunking", "chunk_size": "chunkSize", "max_tasks": "tasks"}
+              "chunking": "chunking", "chunk_size": "chunkSize", "max_tasks": "tasks", "driver": "pythonDriver"}
 
 
 def changes(config, base):
@@ -59,9 +59,9 @@ class RepositorySchemaTest(unittest.TestCase):
             java = self.java[arm_id]
             with self.subTest(arm=arm_id):
                 self.assertEqual((config.protocol, config.connections, config.conversion.name, config.chunking.name,
-                                  config.chunk_size, config.max_tasks),
+                                  config.chunk_size, config.max_tasks, config.driver.name),
                                  (protocols[java["protocol"]], connections[java["connections"]], java["conversion"],
-                                  java["chunking"], java["chunkSize"], java["tasks"]))
+                                  java["chunking"], java["chunkSize"], java["tasks"], java["pythonDriver"]))
 
     def test_adaptive_arms_differ_only_in_the_rule_at_500(self):
         after, a = self.table.resolve("after"), self.table.arms
@@ -89,9 +89,25 @@ class RepositorySchemaTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             ArmConfig(Protocol.COPY_TEXT, Connections.POOL, Conversion.UPFRONT, Chunking.FIXED, 10, 0)
 
+    def test_each_driver_runs_only_what_it_can(self):
+        pooled = (Connections.POOL, Conversion.UPFRONT, Chunking.FIXED, 5000, 2)
+        for protocol, connections, driver, words in (
+                (Protocol.COPY_TEXT, Connections.POOL, Driver.PSYCOPG_NO_PIPELINE, "executemany only"),
+                (Protocol.COPY_TEXT, Connections.POOL, Driver.ASYNCPG, "pooled binary COPY only"),
+                (Protocol.COPY_BINARY, Connections.PER_CHUNK, Driver.ASYNCPG, "connections=per_chunk"),
+                (Protocol.EXECUTEMANY, Connections.SINGLE_SYNC, Driver.PSYCOPG_NO_PIPELINE, "original's psycopg")):
+            with self.subTest(driver=driver, protocol=protocol), self.assertRaises(ValueError) as ctx:
+                ArmConfig(protocol, connections, *pooled[1:4], 1 if connections is Connections.SINGLE_SYNC else 2,
+                          driver=driver)
+            self.assertIn(words, str(ctx.exception))
+        self.assertIs(ArmConfig(Protocol.COPY_BINARY, *pooled, driver=Driver.ASYNCPG).driver, Driver.ASYNCPG)
+        self.assertIs(ArmConfig(Protocol.EXECUTEMANY, *pooled, driver=Driver.PSYCOPG_NO_PIPELINE).driver,
+                      Driver.PSYCOPG_NO_PIPELINE)
+        self.assertIs(ArmConfig(Protocol.EXECUTEMANY, *pooled).driver, Driver.PSYCOPG)
+
     def test_no_arm_id_in_the_package_code(self):
         # The ids live in the schema only; an enum value such as copy_csv names a switch, not an arm.
-        switch_values = {m.value for switch in (Protocol, Connections, Conversion, Chunking) for m in switch}
+        switch_values = {m.value for switch in (Protocol, Connections, Conversion, Chunking, Driver) for m in switch}
         package = Path(arms.__file__).parent
         for module in sorted(package.glob("*.py")):
             strings = {node.value for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
@@ -120,6 +136,8 @@ class SchemaErrorsTest(unittest.TestCase):
 
     def test_a_changed_arm_flows_through(self):
         self.assertEqual(self.table(arm_id="fixed_500", chunkSize=400).arms["fixed_500"].chunk_size, 400)
+        self.assertIs(self.table(arm_id="copy_binary", pythonDriver="ASYNCPG").arms["copy_binary"].driver,
+                      Driver.ASYNCPG)
 
     def test_an_arm_the_schema_lacks_is_unknown(self):
         table = self.table(arm_id="fixed_500", drop=True)
@@ -133,6 +151,9 @@ class SchemaErrorsTest(unittest.TestCase):
         self.assertIn("arm 'copy_csv' has protocol 'PIPELINE', which the port does not know", message)
         self.assertIn("COPY_BINARY", message)
         self.assertIn("whole number", self.error(arm_id="copy_csv", chunkSize="500"))
+        message = self.error(arm_id="copy_csv", pythonDriver="ASYNCPG_CYTHON")
+        self.assertIn("arm 'copy_csv' has pythonDriver 'ASYNCPG_CYTHON', which the port does not know", message)
+        self.assertIn("arm 'copy_csv' is marked to run in Python", self.error(arm_id="copy_csv", pythonDriver="ASYNCPG"))
 
     def test_the_python_flag_disagreeing(self):
         message = self.error(arm_id="after_virtual", python=True)

@@ -82,7 +82,9 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertEqual(ready["ready"], True)
         self.assertEqual(ready["rows"], 3)
         self.assertEqual(set(ready), {"ready", "rows", "python", "psycopg", "psycopg_impl", "psycopg_pool", "pydantic",
-                                      "libpq", "dataset_bytes"})
+                                      "libpq", "dataset_bytes", "psycopg_pipeline", "asyncpg", "unavailable_arms"})
+        self.assertIsInstance(ready["psycopg_pipeline"], bool)
+        self.assertEqual(ready["unavailable_arms"], {})  # the committed schema's arms all use psycopg
         # the three models read are counted, more than their JSON text and less than a megabyte
         self.assertGreater(ready["dataset_bytes"], 3 * 200)
         self.assertLess(ready["dataset_bytes"], 1_000_000)
@@ -161,6 +163,25 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertEqual(done.stdout, "")
         self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
         self.assertIn(missing, done.stderr)
+
+    @support.needs_port_packages
+    def test_an_asyncpg_arm_without_asyncpg_is_refused_in_one_line(self):
+        # a package named asyncpg that fails to import stands for one that is not installed
+        shadow = os.path.join(self.dir.name, "shadow", "asyncpg")
+        os.makedirs(shadow)
+        with open(os.path.join(shadow, "__init__.py"), "w", encoding="utf-8") as f:
+            f.write("raise ImportError('not installed here')\n")
+        self.env["PYTHONPATH"] = os.path.dirname(shadow)
+        schema = support.edited_schema(self.dir.name, arm_id="copy_binary", pythonDriver="ASYNCPG")
+        done = self.run_worker('{"arm": "copy_binary"}\n', schema=schema)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        ready, answer = [json.loads(line) for line in done.stdout.splitlines()]
+        self.assertIsNone(ready["asyncpg"])
+        self.assertEqual(list(ready["unavailable_arms"]), ["copy_binary"])
+        for reason in (ready["unavailable_arms"]["copy_binary"], answer["error"]):
+            self.assertIn("'asyncpg' is missing", reason)
+            self.assertIn("apt-get install -y python3-asyncpg", reason)
+        self.assertIn("arm 'copy_binary' cannot run here", answer["error"])
 
     def test_missing_packages_are_reported_with_the_apt_line(self):
         done = self.run_worker("", "-S")  # -S drops dist-packages, where Debian installs psycopg

@@ -65,21 +65,14 @@ public record MemoryNeed(double bytes, String detail) {
     /**
      * Why a fork of this configuration would not fit, or empty when it fits: its Java side in the fork's heap,
      * its Python side in the machine's memory beside that heap.
-     *
-     * @param heapBytes    the fork's maximum heap
-     * @param machineBytes the machine's physical memory
      */
-    public static Optional<String> refusal(Catalogue entry, Map<Parameter, Object> params, int rows, double heapBytes,
-            double machineBytes) {
+    public static Optional<String> refusal(Catalogue entry, Map<Parameter, Object> params, int rows, MemoryRoom room) {
         for (Map.Entry<Language, MemoryNeed> need : of(entry, params, rows).entrySet()) {
-            double room = need.getKey() == Language.JAVA ? heapBytes : machineBytes - heapBytes;
-            String where = need.getKey() == Language.JAVA ? "the fork's heap of " + gigabytes(heapBytes)
-                    : "the machine's " + gigabytes(machineBytes) + " less the fork's heap";
-            if (need.getValue().bytes() > USABLE_SHARE * room) {
+            if (need.getValue().bytes() > USABLE_SHARE * room.bytes(need.getKey())) {
                 return Optional.of(String.format(Locale.ROOT,
                         "%,d rows would hold about %s in %s (%s), more than %.0f %% of %s", rows,
-                        gigabytes(need.getValue().bytes()), need.getKey().label(), need.getValue().detail(),
-                        100 * USABLE_SHARE, where));
+                        MemoryRoom.gigabytes(need.getValue().bytes()), need.getKey().label(), need.getValue().detail(),
+                        100 * USABLE_SHARE, room.describe(need.getKey())));
             }
         }
         return Optional.empty();
@@ -91,7 +84,4 @@ public record MemoryNeed(double bytes, String detail) {
                 .getTotalMemorySize();
     }
 
-    private static String gigabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
-    }
 }

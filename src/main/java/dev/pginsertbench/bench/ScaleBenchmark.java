@@ -68,8 +68,9 @@ public class ScaleBenchmark extends TableFillBenchmark {
             throw new IllegalStateException(description() + ": the " + language.label() + " port has no "
                     + strategy.id());
         }
+        MemoryRoom room = new MemoryRoom(Runtime.getRuntime().maxMemory(), MemoryNeed.machineBytes());
         Optional<String> refused = MemoryNeed.refusal(Catalogue.SCALE, java.util.Map.of(Parameter.STRATEGY, strategy,
-                Parameter.LANGUAGE, language), rows, Runtime.getRuntime().maxMemory(), MemoryNeed.machineBytes());
+                Parameter.LANGUAGE, language), rows, room);
         if (refused.isPresent()) {
             throw new IllegalStateException(description() + " refused before it started: " + refused.get());
         }

@@ -13,20 +13,27 @@ import java.util.Objects;
  * @param label   what it is, in words
  * @param plan    the strategy
  * @param options the loader's pool and limits (the original loader's pool is 1 to 5 connections)
+ * @param driver  the Python port's driver for it; the Java port runs only the arms whose driver has a counterpart
  */
-public record Arm(String id, String label, LoadPlan plan, LoaderOptions options) {
+public record Arm(String id, String label, LoadPlan plan, LoaderOptions options, PythonDriver driver) {
 
     public Arm {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(driver, "driver");
         if (!id.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("arm id must be lower case letters, digits and _, was " + id);
         }
     }
 
+    /** An arm the Python port sends with the original's driver, psycopg. */
+    public Arm(String id, String label, LoadPlan plan, LoaderOptions options) {
+        this(id, label, plan, options, PythonDriver.PSYCOPG);
+    }
+
     /** The same arm under another id and label, with one thing changed by the caller. */
     Arm as(String newId, String newLabel, LoadPlan newPlan) {
-        return new Arm(newId, newLabel, newPlan, options);
+        return new Arm(newId, newLabel, newPlan, options, driver);
     }
 
     /** The number a shot's {@code arm} counter holds for this arm ({@link ArmCode}). */

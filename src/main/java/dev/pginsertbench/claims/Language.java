@@ -28,7 +28,7 @@ public enum Language {
     }
 
     private boolean runs(Arm arm) {
-        return this == JAVA || arm.plan().executor() != ExecutorKind.VIRTUAL;
+        return this == JAVA ? arm.driver().inJava() : arm.plan().executor() != ExecutorKind.VIRTUAL;
     }
 
     /** As results name it: {@code java}, {@code python}. */

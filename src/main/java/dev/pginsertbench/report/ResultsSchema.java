@@ -129,7 +129,8 @@ public final class ResultsSchema {
                 .put("python", inPython);
         node.put("protocol", plan.protocol().name()).put("connections", plan.connections().name())
                 .put("executor", plan.executor().name()).put("conversion", plan.conversion().name())
-                .put("chunking", plan.chunking().name()).put("chunkSize", plan.chunkSize()).put("tasks", plan.tasks());
+                .put("chunking", plan.chunking().name()).put("chunkSize", plan.chunkSize()).put("tasks", plan.tasks())
+                .put("pythonDriver", arm.driver().name());
         return node;
     }
 

@@ -3,6 +3,7 @@ package dev.pginsertbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.MemoryRoom;
 import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.ScaleStrategy;
@@ -92,18 +93,29 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
     }
 
     /**
-     * @param time   seconds = a + b x rows
-     * @param memory bytes held = c + d x rows
+     * @param time      seconds = a + b x rows
+     * @param memory    bytes held = c + d x rows
+     * @param roomBytes the memory its loads have ({@link MemoryRoom}): the fork's heap in Java, the machine's
+     *                  beside it in Python
      */
-    public record Fit(ScaleStrategy strategy, Language language, Line time, Line memory) {
+    public record Fit(ScaleStrategy strategy, Language language, Line time, Line memory, double roomBytes) {
+
+        /** Rows per load at which the fitted memory fills {@link #roomBytes}; empty where it does not grow. */
+        Optional<Double> rowsAtLimit() {
+            return ScaleReport.rowsAtLimit(memory, roomBytes);
+        }
     }
 
     public static boolean isEntry(JsonNode entry) {
         return Catalogue.byName(entry.path("benchmark").asText()).filter(e -> e == Catalogue.SCALE).isPresent();
     }
 
-    /** The scale study of a run, empty where it has no scale forks. */
-    public static Optional<ScaleReport> of(JsonNode results) {
+    /**
+     * The scale study of a run, empty where it has no scale forks.
+     *
+     * @param room the memory the run's loads had, where each fit stops fitting
+     */
+    public static Optional<ScaleReport> of(JsonNode results, MemoryRoom room) {
         List<Fork> forks = new ArrayList<>();
         for (JsonNode entry : results) {
             if (isEntry(entry)) {
@@ -125,7 +137,8 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                 }
                 mine.stream().mapToLong(Fork::rows).distinct().forEach(rows -> points.add(point(
                         mine.stream().filter(f -> f.rows() == rows).toList())));
-                fits.add(new Fit(strategy, language, line(mine, Fork::meanSeconds), line(mine, Fork::heldBytes)));
+                fits.add(new Fit(strategy, language, line(mine, Fork::meanSeconds), line(mine, Fork::heldBytes),
+                        room.bytes(language)));
             }
         }
         return Optional.of(new ScaleReport(points, fits));
@@ -286,7 +299,10 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
             new Csv.Column<>("d_bytes_per_row", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().slope().estimate())),
             new Csv.Column<>("d_bytes_per_row_low", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.memory().slope().low())),
             new Csv.Column<>("d_bytes_per_row_high", Csv.Kind.NUMBER,
-                    (Fit f) -> Csv.number(f.memory().slope().high())));
+                    (Fit f) -> Csv.number(f.memory().slope().high())),
+            new Csv.Column<>("room_mb", Csv.Kind.NUMBER, (Fit f) -> Csv.number(f.roomBytes() / 1e6)),
+            new Csv.Column<>("rows_at_limit", Csv.Kind.NUMBER,
+                    (Fit f) -> f.rowsAtLimit().map(Csv::number).orElse("")));
 
     /** scale.csv: one row per strategy, language and size. */
     public String csv() {
@@ -305,24 +321,22 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
      * The summary.md section: the fits with their intervals, where each strategy's memory would stop fitting, and
      * what the original's 34-minute load would take here: the rows at which "before" takes 34 minutes by its fit,
      * and "after"'s fitted time at those rows.
-     *
-     * @param heapBytes    the fork's heap, the Java loads' limit
-     * @param machineBytes the machine's memory, less the heap the Python worker's limit
      */
-    public String markdown(double heapBytes, double machineBytes) {
+    public String markdown() {
         StringBuilder text = new StringBuilder(4096);
         text.append("## The scale study\n\n")
                 .append("Each strategy's time and memory against the rows per load (scale.csv, scale-fits.csv): ")
                 .append("time = a + b x rows and memory held = c + d x rows, fitted through every fork, weighted so ")
                 .append("that each fork's per-row value counts alike, with 95 % intervals (t, forks - 2 degrees of ")
                 .append("freedom). Java streams its rows (the generator's cost is in its time); the Python worker ")
-                .append("holds its models, counted in its memory.\n\n")
+                .append("holds its models, counted in its memory. A load stops fitting where its fitted memory fills ")
+                .append("the fork's heap (Java) or the machine's memory beside it (Python).\n\n")
                 .append("| strategy | language | forks | a, s | b, us/row | c, MB | d, B/row | stops fitting at |\n")
                 .append("|---|---|---:|---|---|---|---|---|\n");
         for (Fit fit : fits) {
-            double limit = fit.language() == Language.JAVA ? heapBytes : machineBytes - heapBytes;
-            String stops = rowsAtLimit(fit.memory(), limit)
-                    .map(rows -> String.format(Locale.ROOT, "%,.0f rows (%.1f GiB)", rows, limit / (1L << 30)))
+            String stops = fit.rowsAtLimit()
+                    .map(rows -> String.format(Locale.ROOT, "%,.0f rows (%.1f GiB)", rows,
+                            fit.roomBytes() / (1L << 30)))
                     .orElse("does not grow with the rows");
             text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", fit.strategy().id(),
                     fit.language().id(), fit.time().forks(), interval(fit.time().intercept(), 1),

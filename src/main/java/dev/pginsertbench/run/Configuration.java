@@ -1,8 +1,8 @@
 package dev.pginsertbench.run;
 
 import dev.pginsertbench.bench.Catalogue;
-import dev.pginsertbench.bench.ForkFlags;
 import dev.pginsertbench.bench.MemoryNeed;
+import dev.pginsertbench.bench.MemoryRoom;
 import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.bench.Prerequisite;
 import dev.pginsertbench.claims.Language;
@@ -113,7 +113,7 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
      * ({@link MemoryNeed}), or empty: such a configuration is refused before its fork starts.
      */
     public Optional<String> wouldNotFit(int runRows) {
-        return MemoryNeed.refusal(entry, params, rows(runRows), ForkFlags.maxHeapBytes(), MemoryNeed.machineBytes());
+        return MemoryNeed.refusal(entry, params, rows(runRows), MemoryRoom.here());
     }
 
     /** What this configuration needs beyond a server: its benchmark's, and the Python port where it runs that port. */

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.InterleavedReferences;
-import dev.pginsertbench.bench.ForkFlags;
-import dev.pginsertbench.bench.MemoryNeed;
+import dev.pginsertbench.bench.MemoryRoom;
 import dev.pginsertbench.report.RelayCost;
 import dev.pginsertbench.report.ScaleReport;
 import dev.pginsertbench.report.ResultSummary;
@@ -133,7 +132,7 @@ final class ResultsFolder {
         List<SummaryRow> summary = ResultSummary.of(json, interleaved, facts.dataset().averageRowBytes());
         ClaimsReport claims = ClaimsReport.of(ClaimShotResults.of(json));
         Optional<RelayCost> relayCost = RelayCost.of(json);
-        Optional<ScaleReport> scale = ScaleReport.of(json);
+        Optional<ScaleReport> scale = ScaleReport.of(json, MemoryRoom.here());
         RunPlan plan = facts.plan();
         Files.writeString(path.resolve(ResultsSchema.FILE), ResultsSchema.json(), StandardCharsets.UTF_8);
         Files.writeString(path.resolve("summary.csv"), SummaryCsv.of(summary), StandardCharsets.UTF_8);
@@ -141,7 +140,7 @@ final class ResultsFolder {
                 plan.rows(), facts.servers().stream().map(Preflight::postgres).toList(), outcome.results().size(),
                 facts.plannedConfigurations(), summary, outcome.failed(), facts.skipped(), interleaved)
                 + relaySections(claims, relayCost)
-                + scale.map(report -> "\n" + report.markdown(ForkFlags.maxHeapBytes(), MemoryNeed.machineBytes()))
+                + scale.map(report -> "\n" + report.markdown())
                         .orElse(""), StandardCharsets.UTF_8);
         if (relayCost.isPresent()) {
             Files.writeString(path.resolve("relay-cost.csv"), relayCost.get().csv(), StandardCharsets.UTF_8);

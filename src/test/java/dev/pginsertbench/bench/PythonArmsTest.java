@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The arm table the Python port builds (python/original_loader/arms.py) from the schema the
  * harness unpacks beside it is the Java claims' arms, factor for factor: every arm the Python forks
- * run has the Java twin's protocol, connections, conversion, chunking, chunk size and tasks, so
+ * run has the Java twin's protocol, connections, conversion, chunking, chunk size, tasks and driver, so
  * that each Python comparison changes what its Java twin changes, and the arms it refuses are
  * exactly those Java does not run in Python. Skipped, saying why, where the port's packages are
  * missing (required under {@code BENCH_REQUIRE_PYTHON}).
@@ -34,7 +34,7 @@ class PythonArmsTest {
             + "from original_loader import arms; t = arms.load_arms(sys.argv[1]); "
             + "print(json.dumps({'arms': {k: {'protocol': a.protocol.value, 'connections': a.connections.value, "
             + "'conversion': a.conversion.value, 'chunking': a.chunking.value, 'chunk_size': a.chunk_size, "
-            + "'max_tasks': a.max_tasks} for k, a in t.arms.items()}, 'unsupported': sorted(t.unsupported), "
+            + "'max_tasks': a.max_tasks, 'driver': a.driver.value} for k, a in t.arms.items()}, 'unsupported': sorted(t.unsupported), "
             + "'found': str(arms.load_arms().source)}))";
 
     @BeforeAll
@@ -58,11 +58,12 @@ class PythonArmsTest {
         table.path("arms").fieldNames().forEachRemaining(pythonIds::add);
         assertThat(pythonIds).isEqualTo(new TreeSet<>(javaArms.keySet()));
         assertThat(iterableText(table.path("unsupported"))).isEqualTo(withoutTwin);
-        javaArms.forEach((id, arm) -> assertThat(table.path("arms").path(id)).as(id).isEqualTo(expected(arm.plan())));
+        javaArms.forEach((id, arm) -> assertThat(table.path("arms").path(id)).as(id).isEqualTo(expected(arm)));
     }
 
-    /** A Java plan as the Python port writes its arm. */
-    private static JsonNode expected(LoadPlan plan) {
+    /** A Java arm as the Python port writes it. */
+    private static JsonNode expected(Arm javaArm) {
+        LoadPlan plan = javaArm.plan();
         Map<String, Object> arm = new LinkedHashMap<>();
         arm.put("protocol", switch (plan.protocol()) {
             case BATCH -> "executemany";
@@ -80,6 +81,7 @@ class PythonArmsTest {
         arm.put("chunking", plan.chunking().name().toLowerCase(Locale.ROOT));
         arm.put("chunk_size", plan.chunkSize());
         arm.put("max_tasks", plan.tasks());
+        arm.put("driver", javaArm.driver().name().toLowerCase(Locale.ROOT));
         return new ObjectMapper().valueToTree(arm);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.Counter;
+import dev.pginsertbench.bench.MemoryRoom;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.ScaleStrategy;
 import java.util.List;
@@ -42,6 +43,8 @@ class ScaleReportTest {
         return entry;
     }
 
+    private static final MemoryRoom ROOM = new MemoryRoom(8.0 * (1L << 30), 24.0 * (1L << 30));
+
     @Test
     void aLineThroughForksOfExactTimesAndMemoryGivesItsInterceptAndSlope() {
         ArrayNode results = JSON.createArrayNode();
@@ -52,7 +55,7 @@ class ScaleReportTest {
                 results.add(fork(ScaleStrategy.AFTER, language, rows, new double[] {t, t}, 2e6 + 1_100.0 * rows));
             }
         }
-        ScaleReport report = ScaleReport.of(results).orElseThrow();
+        ScaleReport report = ScaleReport.of(results, ROOM).orElseThrow();
         assertThat(report.fits()).hasSize(2).allSatisfy(fit -> {
             assertThat(fit.time().intercept().estimate()).isCloseTo(0.5, within(1e-9));
             assertThat(fit.time().slope().estimate()).isCloseTo(4e-6, within(1e-15));
@@ -65,6 +68,12 @@ class ScaleReportTest {
         assertThat(report.points()).hasSize(6);
         assertThat(report.csv().lines().count()).isEqualTo(7);
         assertThat(report.fitsCsv()).contains("after,java,3,0.500000,", "after,python,3,0.500000,");
+        // each language's room and where its line fills it: Java the fork's heap, Python the machine beside it
+        assertThat(report.fits()).extracting(ScaleReport.Fit::roomBytes).containsExactly(8.0 * (1L << 30),
+                16.0 * (1L << 30));
+        assertThat(report.fitsCsv().lines().skip(1)).allSatisfy(line -> assertThat(line).doesNotEndWith(","));
+        assertThat(report.fits().get(1).rowsAtLimit()).hasValueSatisfying(rows -> assertThat(rows)
+                .isCloseTo((16.0 * (1L << 30) - 2e6) / 1_100, within(1e-3)));
     }
 
     @Test
@@ -78,7 +87,7 @@ class ScaleReportTest {
                 results.add(fork(ScaleStrategy.POOLED_COPY, Language.JAVA, rows, new double[] {t, t * 1.01}, 5e5));
             }
         }
-        ScaleReport report = ScaleReport.of(results).orElseThrow();
+        ScaleReport report = ScaleReport.of(results, ROOM).orElseThrow();
         ScaleReport.Line time = report.fits().get(0).time();
         assertThat(time.slope().low()).isLessThan(3e-6);
         assertThat(time.slope().high()).isGreaterThan(3e-6);
@@ -100,7 +109,7 @@ class ScaleReportTest {
     void aSizeRunInOneRoundTakesItsIntervalOverThatForksShotsAndSaysSo() {
         ArrayNode results = JSON.createArrayNode();
         results.add(fork(ScaleStrategy.SYNC, Language.JAVA, 10_000_000, new double[] {100, 104}, 3e6));
-        ScaleReport.Point point = ScaleReport.of(results).orElseThrow().points().get(0);
+        ScaleReport.Point point = ScaleReport.of(results, ROOM).orElseThrow().points().get(0);
         assertThat(point.replicate()).isEqualTo("shots of one fork");
         assertThat(point.secondsPerRow().estimate()).isCloseTo(102e-7, within(1e-12));
         assertThat(point.secondsPerRow().high()).isGreaterThan(104e-7);
@@ -118,7 +127,7 @@ class ScaleReportTest {
         }
         // a larger load of another strategy does not move the bound of what before and after measured
         results.add(fork(ScaleStrategy.POOLED_COPY, Language.JAVA, 10_000_000, new double[] {60, 62}, 1e5));
-        String text = ScaleReport.of(results).orElseThrow().markdown(8.0 * (1L << 30), 24.0 * (1L << 30));
+        String text = ScaleReport.of(results, ROOM).orElseThrow().markdown();
         // before takes 34 minutes at (2040 - 0.5) / 4e-6 rows; after loads them in 0.5 + 2e-6 x that
         assertThat(text).contains("\"before\" would take 34 minutes at 509,875,000 rows by its fit")
                 .contains("\"after\" would load them in 17.0 minutes [17.0, 17.0] (50 % less time; the interval is "
@@ -132,6 +141,6 @@ class ScaleReportTest {
 
     @Test
     void aRunWithoutScaleForksHasNoScaleReport() {
-        assertThat(ScaleReport.of(JSON.createArrayNode())).isEmpty();
+        assertThat(ScaleReport.of(JSON.createArrayNode(), ROOM)).isEmpty();
     }
 }
