@@ -103,7 +103,10 @@ def environment_rows(manifest: dict) -> list[tuple[str, str]]:
 
 # manifest.json's pythonLoader: the versions the Python port of the original loader ran with.
 PYTHON_LOADER_FIELDS = [("python", "Python"), ("psycopg", "psycopg"), ("psycopgImplementation", "implementation"),
-                        ("psycopgPool", "psycopg_pool"), ("pydantic", "pydantic"), ("libpq", "libpq")]
+                        ("psycopgPool", "psycopg_pool"), ("pydantic", "pydantic"), ("libpq", "libpq"),
+                        ("asyncpg", "asyncpg")]
+# Whether psycopg's executemany ran in pipeline mode (manifest schema 10), in words.
+PIPELINE_FIELD = "psycopgPipeline"
 
 
 def python_loader_text(manifest: dict) -> str | None:
@@ -116,7 +119,10 @@ def python_loader_text(manifest: dict) -> str | None:
     if loader.get("skipped"):
         return f"not run: {loader['skipped']}"
     known = [f"{name} {loader[k]}" for k, name in PYTHON_LOADER_FIELDS if loader.get(k)]
-    others = [f"{k} {v}" for k, v in loader.items() if k not in dict(PYTHON_LOADER_FIELDS) and v]
+    if isinstance(loader.get(PIPELINE_FIELD), bool):
+        known.append("executemany " + ("in" if loader[PIPELINE_FIELD] else "outside") + " pipeline mode")
+    others = [f"{k} {v}" for k, v in loader.items()
+              if k not in dict(PYTHON_LOADER_FIELDS) and k != PIPELINE_FIELD and v]
     return ", ".join(known + others) or None
 
 

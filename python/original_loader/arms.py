@@ -101,7 +101,7 @@ _FACTORS = {
         {"VIRTUAL": "it runs on Java virtual threads, which have no asyncio counterpart"}),
     "conversion": ({c.name: c for c in Conversion}, {}),
     "chunking": ({c.name: c for c in Chunking}, {}),
-    "pythonDriver": ({d.name: d for d in Driver}, {}),
+    "pythonDriver": ({d.name: d for d in Driver}, {"NONE": "it is the Java suite's own configuration"}),
 }
 _NUMBERS = {"chunkSize": "chunk_size", "tasks": "max_tasks"}
 # The factors' names as ArmConfig's fields, where they differ.

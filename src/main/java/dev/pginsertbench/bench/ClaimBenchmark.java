@@ -44,7 +44,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimBenchmark.class);
 
-    @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC"})
+    @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC", "PYTHON_PEERS"})
     public OriginalClaim claim;
 
     /** Which repetition of the claim this fork is; it also seeds the fork's shot order. */

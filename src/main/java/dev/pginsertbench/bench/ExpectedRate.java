@@ -3,6 +3,7 @@ package dev.pginsertbench.bench;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.claims.PythonDriver;
 import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.ConnectionMode;
@@ -32,6 +33,10 @@ public interface ExpectedRate {
      * connection, twice that.
      */
     double PYTHON_EXECUTEMANY_RATE = 10_500;
+    /** asyncpg's copy_records_to_table through its pool (a pilot on 20,000 rows). */
+    double PYTHON_ASYNCPG_COPY_RATE = 100_000;
+    /** psycopg's INSERTs one execute at a time, each waiting for its reply (a pilot on 20,000 rows). */
+    double PYTHON_NO_PIPELINE_RATE = 5_000;
     /** psql \\copy of the dataset in text format (80,000 to 105,000 rows/s in the references run on a million rows). */
     double PSQL_RATE = 85_000;
     /** Server-side COPY of binary files, one session or several. */
@@ -100,7 +105,7 @@ public interface ExpectedRate {
 
     /** A claims fork's average shot: its arms take turns, one shot each per block. */
     static ExpectedRate claimFork() {
-        return claimFork(Language.JAVA, ExpectedRate::claimArmRate);
+        return claimFork(Language.JAVA, (arm, rows) -> claimArmRate(arm.plan(), rows));
     }
 
     /** A fork of the Python port's claims: as {@link #claimFork()}, at the Python port's rates. */
@@ -109,13 +114,14 @@ public interface ExpectedRate {
     }
 
     private static ExpectedRate claimFork(Language language,
-            java.util.function.ToDoubleBiFunction<LoadPlan, Integer> armRate) {
+            java.util.function.ToDoubleBiFunction<Arm, Integer> armRate) {
         return (params, rows) -> {
-            List<Arm> arms = language.arms((OriginalClaim) params.get(Parameter.CLAIM));
+            OriginalClaim claim = (OriginalClaim) params.get(Parameter.CLAIM);
+            List<Arm> arms = language.arms(claim, (String) params.getOrDefault(Parameter.LEFT_OUT, ""));
             RoundTripDelay rtt = (RoundTripDelay) params.getOrDefault(Parameter.RTT, RoundTripDelay.LOOPBACK);
             double seconds = 0;
             for (Arm arm : arms) {
-                seconds += 1 / armRate.applyAsDouble(arm.plan(), rows) + networkSecondsPerRow(arm.plan(), rows, rtt);
+                seconds += 1 / armRate.applyAsDouble(arm, rows) + networkSecondsPerRow(arm.plan(), rows, rtt);
             }
             return arms.size() / seconds;
         };
@@ -159,9 +165,14 @@ public interface ExpectedRate {
      * (100,000 rows, 2 tasks, psycopg 3.1): COPY bound by the interpreter's row formatting,
      * executemany by its round trips, which asyncio's executemany made slower than the sync one.
      */
-    static double pythonArmRate(LoadPlan plan, int rows) {
+    static double pythonArmRate(Arm arm, int rows) {
+        LoadPlan plan = arm.plan();
         double rate;
-        if (plan.protocol().isCopy()) {
+        if (arm.driver() == PythonDriver.ASYNCPG) {
+            rate = PYTHON_ASYNCPG_COPY_RATE;
+        } else if (arm.driver() == PythonDriver.PSYCOPG_NO_PIPELINE) {
+            rate = PYTHON_NO_PIPELINE_RATE;
+        } else if (plan.protocol().isCopy()) {
             rate = plan.protocol() == Protocol.COPY_BINARY ? PYTHON_COPY_BINARY_RATE : PYTHON_COPY_RATE;
         } else {
             rate = plan.connections() == ConnectionMode.SINGLE ? 2 * PYTHON_EXECUTEMANY_RATE : PYTHON_EXECUTEMANY_RATE;

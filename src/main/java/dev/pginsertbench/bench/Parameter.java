@@ -34,6 +34,8 @@ public enum Parameter {
     CLAIM("claim", OriginalClaim.class),
     ROUND("round", Integer.class),
     RTT("rtt", RoundTripDelay.class),
+    /** The arms a Python claims fork leaves out, comma-separated ids: those whose optional driver is missing. */
+    LEFT_OUT("leftOut", String.class),
     STRATEGY("strategy", ScaleStrategy.class),
     LANGUAGE("language", Language.class);
 

@@ -33,7 +33,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(PythonClaimBenchmark.class);
 
-    @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC"})
+    @Param({"COPY", "POOL", "CONVERSION", "ADAPTIVE", "END_TO_END", "SYNC_VS_ASYNC", "PYTHON_PEERS"})
     public OriginalClaim claim;
 
     /** Which repetition of the claim this fork is; it also seeds the fork's shot order. */
@@ -44,6 +44,13 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
     @Param("loopback")
     public String rtt;
 
+    /**
+     * The claim's arms this fork leaves out, comma-separated ids: those whose optional driver the interpreter
+     * lacks ({@link PythonLoader#missingDriver}), as the run's plan decided and its preflight said in one line.
+     */
+    @Param("")
+    public String leftOut;
+
     private List<Arm> arms;
     private PythonLoader python;
     private ShotSchedule schedule;
@@ -53,7 +60,7 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
 
     @Override
     protected void prepareTrial() throws Exception {
-        arms = Language.PYTHON.arms(claim);
+        arms = Language.PYTHON.arms(claim, leftOut);
         schedule = ShotSchedule.forClaimFork(arms.size(), benchmarkParams(), claim.id(), round, description());
         probesMemory = claim.probesRetainedMemory();
         traced = new double[arms.size()];

@@ -2,6 +2,7 @@ package dev.pginsertbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pginsertbench.claims.PythonDriver;
 import dev.pginsertbench.postgres.ScratchFolder;
 import dev.pginsertbench.postgres.ServerAddress;
 import java.io.BufferedReader;
@@ -19,6 +20,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,8 @@ public final class PythonLoader implements AutoCloseable {
     static final String DEFAULT_INTERPRETER = "/usr/bin/python3";
     /** What makes a missing module available on Debian and Ubuntu. */
     static final String APT_LINE = "apt-get install python3-psycopg python3-psycopg-pool python3-pydantic";
+    /** What makes the optional asyncpg peer available. */
+    static final String ASYNCPG_APT_LINE = "apt-get install python3-asyncpg";
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final String PACKAGE = "original_loader";
@@ -57,9 +61,14 @@ public final class PythonLoader implements AutoCloseable {
     private final Versions versions;
     private final double datasetBytes;
 
-    /** The versions the port runs on: the manifest and the methods text name them. */
-    public record Versions(String python, String psycopg, String psycopgImplementation, String psycopgPool,
-            String pydantic, String libpq) {
+    /**
+     * The versions the port runs on: the manifest and the methods text name them.
+     *
+     * @param psycopgPipeline whether psycopg's executemany runs in pipeline mode (libpq 14 and later)
+     * @param asyncpg         asyncpg's version, null where it is not installed
+     */
+    public record Versions(String python, String psycopg, String psycopgImplementation, boolean psycopgPipeline,
+            String psycopgPool, String pydantic, String libpq, String asyncpg) {
     }
 
     /**
@@ -87,16 +96,56 @@ public final class PythonLoader implements AutoCloseable {
 
     /** Prints the versions as the worker's ready line names them. */
     private static final String VERSIONS_SCRIPT = "import json, platform, psycopg, psycopg_pool, pydantic; "
-            + "v = psycopg.pq.version(); print(json.dumps({'python': platform.python_version(), "
+            + "from importlib.util import find_spec; "
+            + "v = psycopg.pq.version(); a = find_spec('asyncpg') and __import__('asyncpg').__version__; "
+            + "print(json.dumps({'python': platform.python_version(), "
             + "'psycopg': psycopg.__version__, 'psycopg_impl': psycopg.pq.__impl__, "
-            + "'psycopg_pool': psycopg_pool.__version__, "
+            + "'psycopg_pipeline': psycopg.Pipeline.is_supported(), 'psycopg_pool': psycopg_pool.__version__, "
             + "'pydantic': getattr(pydantic, 'VERSION', getattr(pydantic, '__version__', '?')).__str__(), "
-            + "'libpq': '%d.%d' % (v // 10000, v % 100) if v >= 100000 else str(v)}))";
+            + "'libpq': '%d.%d' % (v // 10000, v % 100) if v >= 100000 else str(v), 'asyncpg': a or None}))";
 
     private static Versions versions(JsonNode node) {
         return new Versions(node.path("python").asText(), node.path("psycopg").asText(),
-                node.path("psycopg_impl").asText(), node.path("psycopg_pool").asText(), node.path("pydantic").asText(),
-                node.path("libpq").asText());
+                node.path("psycopg_impl").asText(), node.path("psycopg_pipeline").asBoolean(),
+                node.path("psycopg_pool").asText(), node.path("pydantic").asText(), node.path("libpq").asText(),
+                node.path("asyncpg").isTextual() ? node.path("asyncpg").asText() : null);
+    }
+
+    /** The drivers this interpreter cannot send arms with, each with the one-line reason. */
+    public static Map<PythonDriver, String> missingDrivers() {
+        Map<PythonDriver, String> missing = new EnumMap<>(PythonDriver.class);
+        for (PythonDriver driver : PythonDriver.values()) {
+            if (driver.inPython()) {
+                missingDriver(driver).ifPresent(reason -> missing.put(driver, reason));
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Why this interpreter cannot send an arm with {@code driver}, or empty where it can: asyncpg is optional,
+     * the others come with the port's packages.
+     */
+    public static Optional<String> missingDriver(PythonDriver driver) {
+        if (driver != PythonDriver.ASYNCPG) {
+            return Optional.empty();
+        }
+        Path python = interpreter();
+        try {
+            Process check = new ProcessBuilder(python.toString(), "-c", "import asyncpg")
+                    .redirectErrorStream(true).start();
+            if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
+                check.destroyForcibly();
+                return Optional.of(python + " did not answer within " + CHECK_SECONDS + " s");
+            }
+            return check.exitValue() == 0 ? Optional.empty()
+                    : Optional.of("Python module 'asyncpg' missing for " + python + " (" + ASYNCPG_APT_LINE + ")");
+        } catch (IOException e) {
+            return Optional.of("cannot run " + python + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while checking " + python);
+        }
     }
 
     /**

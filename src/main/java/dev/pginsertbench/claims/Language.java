@@ -1,8 +1,11 @@
 package dev.pginsertbench.claims;
 
 import dev.pginsertbench.load.ExecutorKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which port of the original loader measures a claim: this suite's Java loader, or the Python
@@ -21,6 +24,21 @@ public enum Language {
         return claim.arms().stream().filter(this::runs).toList();
     }
 
+    /**
+     * The arms of a claim this port runs less those a fork leaves out ({@code leftOut}: comma-separated ids, the
+     * arms whose optional driver was missing); an id that is not one of them is an error, not ignored.
+     */
+    public List<Arm> arms(OriginalClaim claim, String leftOut) {
+        List<Arm> all = arms(claim);
+        Set<String> out = Arrays.stream(leftOut.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .collect(Collectors.toSet());
+        out.stream().filter(id -> all.stream().noneMatch(arm -> arm.id().equals(id))).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("leftOut names " + id + ", which is not a " + label() + " arm of "
+                    + claim.id());
+        });
+        return all.stream().filter(arm -> !out.contains(arm.id())).toList();
+    }
+
     /** Whether this port has both arms of a comparison and measures what it compares. */
     public boolean compares(OriginalClaim claim, ClaimComparison comparison) {
         boolean measured = this == PYTHON || comparison.measure() != Measure.PEAK_RSS;
@@ -28,7 +46,8 @@ public enum Language {
     }
 
     private boolean runs(Arm arm) {
-        return this == JAVA ? arm.driver().inJava() : arm.plan().executor() != ExecutorKind.VIRTUAL;
+        return this == JAVA ? arm.driver().inJava()
+                : arm.driver().inPython() && arm.plan().executor() != ExecutorKind.VIRTUAL;
     }
 
     /** As results name it: {@code java}, {@code python}. */

@@ -88,8 +88,7 @@ public enum OriginalClaim {
                             "after", "fixed_5000", 5.0, 15.0, false))),
 
     END_TO_END("end_to_end", "All together: 30-50 % faster; 34 minutes -> 20-25 minutes",
-            List.of(new Arm("before", "the original loader before its rewrite",
-                    LoadPlan.originalBefore(OriginalClaim.TASKS), LoaderOptions.defaults()), after()),
+            List.of(before(), after()),
             List.of(timeSaved("as_34_to_20_25_min", "after vs before, read as the author's minutes: 34 -> 20-25 min",
                             "after", "before", 100 * (1 - 25.0 / 34), 100 * (1 - 20.0 / 34), true),
                     timeSaved("as_time_saved", "after vs before, \"30-50 % faster\" read as 30-50 % less time", "after",
@@ -108,7 +107,40 @@ public enum OriginalClaim {
                             "after", "sync", Measure.RETAINED_HEAP, ClaimUnit.PERCENT_OF_DATASET_MORE, 0.0, null, true),
                     peakRss("peak RSS growth of the process during a load, after vs sync", "sync", null),
                     timeSaved("virtual_vs_platform", "after on virtual vs platform threads, whole load",
-                            "after_virtual", "after", null, null, false)));
+                            "after_virtual", "after", null, null, false))),
+
+    /**
+     * Not a claim of the original: what a Python user would pick instead of the rewritten loader, measured beside
+     * it in the same blocks. In Python: asyncpg's binary COPY, psycopg's binary COPY with the column types set,
+     * psycopg's executemany with its pipeline (as psycopg 3.1 runs it where libpq has one) and without; the
+     * original before and after. In Java: before, after and the suite's best pooled COPY, for the side-by-side
+     * table. No range is claimed: each comparison is a ratio to "after" with its interval.
+     */
+    PYTHON_PEERS("python_peers", "Not the original's claim: what a Python user would pick instead of the rewritten "
+            + "loader",
+            List.of(before(), after(), arm("copy_binary", "pooled COPY, binary", Protocol.COPY_BINARY),
+                    new Arm("asyncpg_copy", "asyncpg copy_records_to_table (binary COPY)",
+                            after().plan().withProtocol(Protocol.COPY_BINARY), after().options(),
+                            PythonDriver.ASYNCPG),
+                    arm("copy_batch", "pooled executeBatch", Protocol.BATCH),
+                    new Arm("executemany_no_pipeline", "pooled executemany outside a pipeline, row by row",
+                            after().plan().withProtocol(Protocol.BATCH), after().options(),
+                            PythonDriver.PSYCOPG_NO_PIPELINE),
+                    new Arm("pooled_copy", "pooled COPY: binary, 20,000 rows per chunk, the suite's best",
+                            LoadPlan.pooledCopy(Protocol.COPY_BINARY, OriginalClaim.BEST_COPY_CHUNK,
+                                    OriginalClaim.TASKS), LoaderOptions.defaults(), PythonDriver.NONE)),
+            List.of(peer("asyncpg_copy_vs_after", "asyncpg's binary COPY vs after, whole load", "asyncpg_copy", true),
+                    peer("copy_binary_vs_after", "psycopg's binary COPY vs after, whole load", "copy_binary", false),
+                    peer("executemany_vs_after", "psycopg's executemany (pipeline) vs after, whole load", "copy_batch",
+                            false),
+                    peer("no_pipeline_vs_after", "executemany outside a pipeline vs after, whole load",
+                            "executemany_no_pipeline", false),
+                    new ClaimComparison("pipeline", "executemany in a pipeline vs outside one, whole load",
+                            "copy_batch", "executemany_no_pipeline", Measure.WALL_TIME, ClaimUnit.TIMES_FASTER, null,
+                            null, false),
+                    peer("best_copy_vs_after", "the suite's best pooled COPY vs after, whole load", "pooled_copy",
+                            false),
+                    peer("after_vs_before", "after vs before, whole load", "after", false)));
 
     /**
      * Chunks in flight in every parallel arm: the cores of the machine the study was made for, and
@@ -123,6 +155,8 @@ public enum OriginalClaim {
     public static final double SLIGHTLY_MORE_PERCENT = 10.0;
     /** The original loader's chunk size. */
     public static final int ORIGINAL_CHUNK = LoadPlan.ORIGINAL_CHUNK_SIZE;
+    /** Rows per chunk of the suite's best pooled COPY: the interleaved references' chunk. */
+    public static final int BEST_COPY_CHUNK = 20_000;
 
     private final String id;
     private final String statement;
@@ -142,7 +176,13 @@ public enum OriginalClaim {
 
     /** The original loader before its rewrite, as ported: the end-to-end claim's other side. */
     public static Arm before() {
-        return END_TO_END.arm("before");
+        return new Arm("before", "the original loader before its rewrite", LoadPlan.originalBefore(OriginalClaim.TASKS),
+                LoaderOptions.defaults());
+    }
+
+    /** The suite's best pooled COPY (binary, 20,000 rows per chunk), measured beside the Python peers in Java. */
+    public static Arm bestPooledCopy() {
+        return PYTHON_PEERS.arm("pooled_copy");
     }
 
     /** The sync baseline: the sync-vs-async claim's other side. */
@@ -169,6 +209,7 @@ public enum OriginalClaim {
             case ADAPTIVE -> "adaptive chunking";
             case END_TO_END -> "end to end";
             case SYNC_VS_ASYNC -> "sync vs async";
+            case PYTHON_PEERS -> "Python peers";
         };
     }
 
@@ -213,6 +254,17 @@ public enum OriginalClaim {
 
     private static Arm arm(String id, String label, Protocol protocol) {
         return after().as(id, label, after().plan().withProtocol(protocol));
+    }
+
+    /** A Python peer's speed against "after" (or after's against before): no range claimed. */
+    private static ClaimComparison peer(String id, String comparison, String changed, boolean primary) {
+        return new ClaimComparison(id, comparison, changed, changed.equals("after") ? "before" : "after",
+                Measure.WALL_TIME, ClaimUnit.TIMES_FASTER, null, null, primary);
+    }
+
+    /** Whether this is a claim of the original loader's write-up (every entry but the Python peers). */
+    public boolean ofTheOriginal() {
+        return this != PYTHON_PEERS;
     }
 
     private static ClaimComparison speedup(String id, String comparison, String copyArm, Measure measure,

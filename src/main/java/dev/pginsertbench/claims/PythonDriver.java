@@ -10,10 +10,17 @@ package dev.pginsertbench.claims;
 public enum PythonDriver {
     PSYCOPG,
     PSYCOPG_NO_PIPELINE,
-    ASYNCPG;
+    ASYNCPG,
+    /** An arm of the Java suite alone (its best pooled COPY), which the Python port does not run. */
+    NONE;
 
     /** Whether the Java port has a counterpart of an arm sent with this driver. */
     public boolean inJava() {
-        return this == PSYCOPG;
+        return this == PSYCOPG || this == NONE;
+    }
+
+    /** Whether the Python port runs an arm sent with this driver. */
+    public boolean inPython() {
+        return this != NONE;
     }
 }

@@ -1,8 +1,5 @@
 package dev.pginsertbench.claims;
 
-import dev.pginsertbench.load.LoadPlan;
-import dev.pginsertbench.load.LoaderOptions;
-import dev.pginsertbench.load.Protocol;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,12 +13,7 @@ public enum ScaleStrategy {
     SYNC(OriginalClaim.syncBaseline()),
     BEFORE(OriginalClaim.before()),
     AFTER(OriginalClaim.after()),
-    POOLED_COPY(new Arm("pooled_copy", "pooled COPY binary, 20,000 rows per chunk",
-            LoadPlan.pooledCopy(Protocol.COPY_BINARY, ScaleStrategy.POOLED_COPY_CHUNK, OriginalClaim.TASKS),
-            LoaderOptions.defaults()));
-
-    /** Rows per chunk of the best pooled COPY: the interleaved references' chunk. */
-    public static final int POOLED_COPY_CHUNK = 20_000;
+    POOLED_COPY(OriginalClaim.bestPooledCopy());
 
     private final Arm arm;
 

@@ -71,7 +71,8 @@ public final class ClaimShotResults {
     private static void readForks(JsonNode entry, Fork of, String where, List<ClaimShotResult> shots) {
         OriginalClaim claim = of.claim();
         Language language = of.language();
-        List<Arm> arms = language.arms(claim);
+        // the Python port's forks leave out the arms whose optional driver was missing
+        List<Arm> arms = language.arms(claim, entry.path("params").path(Parameter.LEFT_OUT.field()).asText(""));
         JsonNode secondary = entry.path("secondaryMetrics");
         JsonNode times = entry.path("primaryMetric").path("rawData");
         for (int fork = 0; fork < times.size(); fork++) {

@@ -32,6 +32,10 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
     }
 
     /**
+     * 10: {@code pythonLoader.psycopgPipeline}, whether psycopg's executemany runs in pipeline mode, and
+     * {@code pythonLoader.asyncpg}, asyncpg's version (null where it is not installed).
+     *
+     * <p>
      * 8: {@code host.cpuId}, the processor's family, model, stepping and clock, since a virtual machine's
      * model name can be the same for hosts of different generations.
      *
@@ -52,24 +56,25 @@ public record RunManifest(int schemaVersion, Run run, Git git, Host host, Jvm jv
      * each with {@code auth}, how its logins authenticate. (Schema 4 was used by two lines of development
      * at once, one adding {@code servers}, the other {@code auth}; 5 has both.)
      */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
 
     /**
      * The Python port of the original loader as the run found it: the versions it runs on, or
      * {@code skipped} with the reason (then the versions are null).
      */
-    public record PythonPort(String python, String psycopg, String psycopgImplementation, String psycopgPool,
-            String pydantic, String libpq, String skipped) {
+    public record PythonPort(String python, String psycopg, String psycopgImplementation, Boolean psycopgPipeline,
+            String psycopgPool, String pydantic, String libpq, String asyncpg, String skipped) {
 
-        /** The port as installed, with the versions it runs on. */
+        /** The port as installed, with the versions it runs on (asyncpg null where it is not installed). */
         public static PythonPort installed(String python, String psycopg, String psycopgImplementation,
-                String psycopgPool, String pydantic, String libpq) {
-            return new PythonPort(python, psycopg, psycopgImplementation, psycopgPool, pydantic, libpq, null);
+                boolean psycopgPipeline, String psycopgPool, String pydantic, String libpq, String asyncpg) {
+            return new PythonPort(python, psycopg, psycopgImplementation, psycopgPipeline, psycopgPool, pydantic, libpq,
+                    asyncpg, null);
         }
 
         /** A port that cannot run here, and why. */
         public static PythonPort skipped(String reason) {
-            return new PythonPort(null, null, null, null, null, null, reason);
+            return new PythonPort(null, null, null, null, null, null, null, null, reason);
         }
     }
 

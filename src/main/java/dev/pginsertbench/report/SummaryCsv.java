@@ -19,7 +19,8 @@ public final class SummaryCsv {
 
     /** The parameter columns, in this order, whichever benchmarks the run measured. */
     static final List<Parameter> PARAMETERS = Stream.of(Parameter.values())
-            .filter(p -> p != Parameter.ROWS && p != Parameter.CLAIM && p != Parameter.ROUND).toList();
+            .filter(p -> p != Parameter.ROWS && p != Parameter.CLAIM && p != Parameter.ROUND
+                    && p != Parameter.LEFT_OUT).toList();
 
     static final List<Csv.Column<SummaryRow>> COLUMNS = columns();
 

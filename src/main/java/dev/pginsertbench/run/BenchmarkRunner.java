@@ -276,7 +276,7 @@ public final class BenchmarkRunner {
         }
         return PythonLoader.installed()
                 .map(v -> RunManifest.PythonPort.installed(v.python(), v.psycopg(), v.psycopgImplementation(),
-                        v.psycopgPool(), v.pydantic(), v.libpq()))
+                        v.psycopgPipeline(), v.psycopgPool(), v.pydantic(), v.libpq(), v.asyncpg()))
                 .orElseGet(() -> RunManifest.PythonPort.skipped(
                         PythonLoader.missing().orElse("the Python port did not report its versions")));
     }

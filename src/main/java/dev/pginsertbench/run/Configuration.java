@@ -102,6 +102,10 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
             // the network is a factor of few profiles: elsewhere the loader connects directly, said explicitly
             params.putIfAbsent(Parameter.RTT, RoundTripDelay.LOOPBACK);
         }
+        if (entry.parameters().contains(Parameter.LEFT_OUT)) {
+            // every arm unless the plan leaves some out, said explicitly so that JMH has nothing to fill in
+            params.putIfAbsent(Parameter.LEFT_OUT, "");
+        }
         params = Collections.unmodifiableMap(params);
         if (rows != null && rows < 1) {
             throw new IllegalArgumentException("rows per load must be positive, was " + rows + ": " + entry.id());
@@ -167,7 +171,12 @@ public record Configuration(Catalogue entry, Map<Parameter, Object> params, Shot
             return benchmark();
         }
         StringJoiner values = new StringJoiner(", ", " {", "}");
-        jmhParams().forEach((key, value) -> values.add(key + "=" + value));
+        // an empty value (no arm left out) says nothing
+        jmhParams().forEach((key, value) -> {
+            if (!value.isEmpty()) {
+                values.add(key + "=" + value);
+            }
+        });
         return benchmark() + values;
     }
 }

@@ -3,8 +3,11 @@ package dev.pginsertbench.run;
 import dev.pginsertbench.bench.Catalogue;
 import dev.pginsertbench.bench.OriginalVariant;
 import dev.pginsertbench.bench.Parameter;
+import dev.pginsertbench.bench.PythonLoader;
+import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.claims.PythonDriver;
 import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.load.Chunking;
 import dev.pginsertbench.load.ConnectionMode;
@@ -18,6 +21,7 @@ import dev.pginsertbench.postgres.RoundTripDelay;
 import dev.pginsertbench.postgres.TableShape;
 import dev.pginsertbench.postgres.Transport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every profile's matrix, in one place. Each benchmark gets only its own parameters; a
@@ -152,6 +157,15 @@ public final class Profiles {
     static final int SCALE_CLAIM_BLOCKS = 2;
 
     /**
+     * The Python peers study: rounds of one fork per language, both on the Python claims' rows so that the
+     * languages stand side by side; Java's loads of 20,000 rows are short, so it takes more blocks.
+     */
+    static final int PEERS_ROUNDS = 8;
+    static final int PEERS_ROWS = PYTHON_CLAIMS_ROWS;
+    static final int PEERS_JAVA_BLOCKS = 8;
+    static final int PEERS_PYTHON_BLOCKS = 3;
+
+    /**
      * The factor study's base point: pooled COPY binary on a few tasks, every other factor at the
      * loader's plain setting, into a table without indexes ({@link #FACTOR_BASE_SHAPE}). The factor
      * benchmark's parameter defaults are this point (a test checks it), so running that class alone
@@ -212,6 +226,12 @@ public final class Profiles {
                     + "interleaved and paired as in claims, in 2 rounds (15 forks planned; ten million rows are "
                     + "refused)",
                     "about 31 minutes (estimate; 19 when these forks ran within one scale run)"),
+            new ProfileSummary("python-peers", "what would a Python user pick instead?",
+                    "asyncpg's binary COPY, psycopg's binary COPY and its executemany with and without a pipeline "
+                    + "beside the original loader before and after, in the Python port, and before, after and the "
+                    + "suite's best pooled COPY in Java, arms interleaved and paired, on 20,000 rows (16 forks: 2 "
+                    + "languages x 8 rounds)",
+                    "about 13 minutes (estimate)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
@@ -256,6 +276,7 @@ public final class Profiles {
             case "network" -> Optional.of(network(seed));
             case "scale" -> Optional.of(scale(seed));
             case "scale-claims" -> Optional.of(scaleClaims(seed));
+            case "python-peers" -> Optional.of(pythonPeers(seed, PythonLoader.missingDrivers()));
             case "versions" -> Optional.of(versions());
             case "references" -> Optional.of(references());
             case "standard" -> Optional.of(standard());
@@ -376,7 +397,7 @@ public final class Profiles {
         List<List<Configuration>> rounds = new ArrayList<>();
         for (int round = 1; round <= CLAIMS_ROUNDS; round++) {
             List<Configuration> forks = new ArrayList<>();
-            for (OriginalClaim claim : OriginalClaim.values()) {
+            for (OriginalClaim claim : originalClaims()) {
                 forks.add(claimFork(claim, round, CLAIMS_WARMUP_BLOCKS, CLAIMS_BLOCKS.get(claim)));
                 if (round <= PYTHON_CLAIMS_ROUNDS) {
                     forks.add(claimFork(Language.PYTHON, claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS,
@@ -401,7 +422,7 @@ public final class Profiles {
         for (int round = 1; round <= NETWORK_ROUNDS; round++) {
             List<Configuration> forks = new ArrayList<>();
             for (RoundTripDelay rtt : NETWORK_RTTS) {
-                for (OriginalClaim claim : OriginalClaim.values()) {
+                for (OriginalClaim claim : originalClaims()) {
                     forks.add(claimFork(Language.JAVA, claim, round, CLAIMS_WARMUP_BLOCKS,
                             Math.max(4, (CLAIMS_BLOCKS.get(claim) + 1) / 2), null).with(Parameter.RTT, rtt));
                     forks.add(claimFork(Language.PYTHON, claim, round, CLAIMS_WARMUP_BLOCKS, PYTHON_CLAIMS_BLOCKS,
@@ -502,6 +523,46 @@ public final class Profiles {
         int arms = language.arms(claim).size();
         return new Configuration(Catalogue.claimForks(language), params(Parameter.CLAIM, claim, Parameter.ROUND, round),
                 new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
+    }
+
+    /** A fork of the Python port's claims that leaves out the arms {@code leftOut} names (comma-separated ids). */
+    static Configuration pythonClaimFork(OriginalClaim claim, int round, int warmupBlocks, int blocks, Integer rows,
+            String leftOut) {
+        if (leftOut.isEmpty()) {
+            return claimFork(Language.PYTHON, claim, round, warmupBlocks, blocks, rows);
+        }
+        int arms = Language.PYTHON.arms(claim, leftOut).size();
+        return new Configuration(Catalogue.PYTHON_CLAIM, params(Parameter.CLAIM, claim, Parameter.ROUND, round,
+                Parameter.LEFT_OUT, leftOut), new Configuration.Shots(warmupBlocks * arms, blocks * arms), rows);
+    }
+
+    /** The claims of the original's write-up, which the claims and network profiles measure. */
+    static List<OriginalClaim> originalClaims() {
+        return Arrays.stream(OriginalClaim.values()).filter(OriginalClaim::ofTheOriginal).toList();
+    }
+
+    /**
+     * The Python peers beside the original loader ({@link OriginalClaim#PYTHON_PEERS}): in each of
+     * {@link #PEERS_ROUNDS} rounds one fork per language on the same {@link #PEERS_ROWS} rows, arms interleaved
+     * and paired as in the claims profile, the round's two forks in a random order from the run's seed. The
+     * Python forks leave out the arms whose driver this interpreter lacks ({@code missing}), and the profile's
+     * purpose says so in one line, naming the package.
+     */
+    static Profile pythonPeers(long seed, Map<PythonDriver, String> missing) {
+        String leftOut = Language.PYTHON.arms(OriginalClaim.PYTHON_PEERS).stream()
+                .filter(arm -> missing.containsKey(arm.driver())).map(Arm::id).collect(Collectors.joining(","));
+        List<List<Configuration>> rounds = new ArrayList<>();
+        for (int round = 1; round <= PEERS_ROUNDS; round++) {
+            rounds.add(List.of(claimFork(Language.JAVA, OriginalClaim.PYTHON_PEERS, round, CLAIMS_WARMUP_BLOCKS,
+                            PEERS_JAVA_BLOCKS, PEERS_ROWS),
+                    pythonClaimFork(OriginalClaim.PYTHON_PEERS, round, CLAIMS_WARMUP_BLOCKS, PEERS_PYTHON_BLOCKS,
+                            PEERS_ROWS, leftOut)));
+        }
+        String left = leftOut.isEmpty() ? "" : "; the Python arm " + leftOut + " left out: "
+                + String.join("; ", missing.values());
+        return new Profile("python-peers", "what a Python user would pick instead, beside the original loader, "
+                + PEERS_ROUNDS + " rounds" + left, PEERS_ROWS, 1, 0, 1,
+                shuffled(rounds, seed), seed, List.of(), List.of());
     }
 
     /**

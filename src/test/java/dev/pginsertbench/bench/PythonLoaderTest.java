@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pginsertbench.PostgresExtension;
-import dev.pginsertbench.claims.Arm;
-import dev.pginsertbench.claims.Language;
-import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.data.Dataset;
 import dev.pginsertbench.postgres.ArticleTable;
 import dev.pginsertbench.postgres.ContentChecksum;
@@ -15,8 +12,6 @@ import dev.pginsertbench.postgres.TableContent;
 import dev.pginsertbench.postgres.TableShape;
 import java.io.IOException;
 import java.sql.Connection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +43,7 @@ class PythonLoaderTest {
                         server.address())) {
             table.recreate(connection, TableShape.HEAP);
             assertThat(python.versions().psycopg()).matches("3\\..+");
-            for (String arm : everyPythonArm()) {
+            for (String arm : PythonPort.runnableArms(PythonLoaderTest.class)) {
                 table.truncate(connection);
                 PythonLoader.Load load = python.load(arm, arm.equals("after"));
                 assertThat(load.complete(ROWS)).as(arm + ": " + load).isTrue();
@@ -90,13 +85,5 @@ class PythonLoaderTest {
                     .hasMessageContaining("after_virtual");
             assertThat(python.load("after", false).complete(100)).isTrue();
         }
-    }
-
-    private static Set<String> everyPythonArm() {
-        Set<String> arms = new LinkedHashSet<>();
-        for (OriginalClaim claim : OriginalClaim.values()) {
-            Language.PYTHON.arms(claim).stream().map(Arm::id).forEach(arms::add);
-        }
-        return arms;
     }
 }

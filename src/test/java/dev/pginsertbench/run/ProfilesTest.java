@@ -8,6 +8,7 @@ import dev.pginsertbench.bench.Parameter;
 import dev.pginsertbench.bench.TableFillBenchmark;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
+import dev.pginsertbench.claims.PythonDriver;
 import dev.pginsertbench.load.Protocol;
 import dev.pginsertbench.postgres.TableShape;
 import java.lang.reflect.Field;
@@ -105,6 +106,31 @@ class ProfilesTest {
     }
 
     @Test
+    void thePythonPeersRunBesideTheOriginalInBothLanguagesAndLeaveOutAMissingDriversArmSayingWhy() {
+        Profile all = Profiles.pythonPeers(7, Map.of());
+        assertThat(all.configurations()).hasSize(2 * Profiles.PEERS_ROUNDS);
+        assertThat(Profiles.originalClaims()).doesNotContain(OriginalClaim.PYTHON_PEERS);
+        Configuration python = all.configurations().stream().filter(Configuration::runsPython).findFirst().orElseThrow();
+        int arms = Language.PYTHON.arms(OriginalClaim.PYTHON_PEERS).size();
+        assertThat(python.shots().measured()).isEqualTo(Profiles.PEERS_PYTHON_BLOCKS * arms);
+        assertThat(python.jmhParams()).containsEntry("leftOut", "");
+        assertThat(all.purpose()).doesNotContain("left out");
+        Profile without = Profiles.pythonPeers(7, Map.of(PythonDriver.ASYNCPG,
+                "Python module 'asyncpg' missing for /usr/bin/python3 (apt-get install python3-asyncpg)"));
+        Configuration reduced = without.configurations().stream().filter(Configuration::runsPython).findFirst()
+                .orElseThrow();
+        assertThat(reduced.jmhParams()).containsEntry("leftOut", "asyncpg_copy");
+        assertThat(reduced.shots().measured()).isEqualTo(Profiles.PEERS_PYTHON_BLOCKS * (arms - 1));
+        assertThat(reduced.toString()).contains("leftOut=asyncpg_copy");
+        assertThat(without.purpose()).contains("the Python arm asyncpg_copy left out: Python module 'asyncpg' missing",
+                "apt-get install python3-asyncpg");
+        // Java runs its own arms whatever the interpreter has
+        assertThat(without.configurations().stream().filter(c -> !c.runsPython()).findFirst().orElseThrow()
+                .shots().measured()).isEqualTo(Profiles.PEERS_JAVA_BLOCKS
+                        * Language.JAVA.arms(OriginalClaim.PYTHON_PEERS).size());
+    }
+
+    @Test
     void theClaimsProfileRunsEveryClaimInEveryRoundInWholeBlocksInBothLanguages() {
         Profile claims = Profiles.claims(7);
         assertThat(claims.orderSeed()).isEqualTo(7);
@@ -113,12 +139,13 @@ class ProfilesTest {
             List<Configuration> forks = claims.configurations().stream()
                     .filter(c -> c.entry().claimLanguage().orElseThrow() == language).toList();
             int rounds = language == Language.JAVA ? Profiles.CLAIMS_ROUNDS : Profiles.PYTHON_CLAIMS_ROUNDS;
-            assertThat(forks).as(language.id()).hasSize(OriginalClaim.values().length * rounds);
+            assertThat(forks).as(language.id()).hasSize(Profiles.originalClaims().size() * rounds);
             for (int round = 1; round <= rounds; round++) {
                 String value = String.valueOf(round);
                 assertThat(forks.stream().filter(c -> c.jmhParams().get("round").equals(value))
                         .map(c -> OriginalClaim.valueOf(c.jmhParams().get("claim"))))
-                        .as(language.id() + " round " + round).containsExactlyInAnyOrder(OriginalClaim.values());
+                        .as(language.id() + " round " + round)
+                        .containsExactlyInAnyOrderElementsOf(Profiles.originalClaims());
             }
             for (Configuration configuration : forks) {
                 int arms = language.arms(OriginalClaim.valueOf(configuration.jmhParams().get("claim"))).size();
