@@ -92,6 +92,12 @@ public class ClaimBenchmark extends TableFillBenchmark {
         System.gc();
     }
 
+    /** The peers' forks hold every shot to the dataset, as the Python port's do. */
+    @Override
+    protected boolean verifiesContent() {
+        return claim == OriginalClaim.PYTHON_PEERS;
+    }
+
     @Override
     protected void releaseTrial() {
         loaders.forEach(Loader::close);

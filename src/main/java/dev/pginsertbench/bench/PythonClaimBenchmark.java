@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * included, as in Java) and its one-line reply. Not timed: starting the worker and generating the
  * dataset into models, emptying and counting the table, and the worker's own garbage collection
  * and memory release before each load. Each shot is verified like any other (count, and every
- * chunk committed as the worker reports). Client CPU is the worker's plus this JVM's.
+ * chunk committed as the worker reports) and, as another driver may have sent it, by the table's content
+ * checksum against the dataset's. Client CPU is the worker's plus this JVM's.
  *
  * <p>Memory: on every shot the worker reports how far its resident memory rose during the load
  * (peak RSS over the level before it, after releasing what earlier loads freed); where the claim
@@ -69,6 +70,12 @@ public class PythonClaimBenchmark extends TableFillBenchmark {
         LOG.info("{}: Python {} with psycopg {}, psycopg_pool {}, pydantic {}; arms {}; shot order {}", description(),
                 python.versions().python(), python.versions().psycopg(), python.versions().psycopgPool(),
                 python.versions().pydantic(), arms.stream().map(Arm::id).toList(), schedule.order());
+    }
+
+    /** The port's loads, another driver's among them, are held to the dataset shot by shot. */
+    @Override
+    protected boolean verifiesContent() {
+        return true;
     }
 
     @Override

@@ -41,7 +41,7 @@ import java.util.NoSuchElementException;
 public enum OriginalClaim {
 
     COPY("copy", "COPY instead of executemany: 2-5x faster inserts per chunk",
-            List.of(after(), arm("copy_batch", "pooled executeBatch", Protocol.BATCH),
+            List.of(after(), arm("copy_batch", OriginalClaim.POOLED_BATCH_LABEL, Protocol.BATCH),
                     arm("copy_csv", "pooled COPY, CSV", Protocol.COPY_CSV),
                     arm("copy_binary", "pooled COPY, binary", Protocol.COPY_BINARY)),
             List.of(speedup("text_per_chunk", "COPY text vs executeBatch, mean chunk time", "after",
@@ -122,7 +122,7 @@ public enum OriginalClaim {
                     new Arm("asyncpg_copy", "asyncpg copy_records_to_table (binary COPY)",
                             after().plan().withProtocol(Protocol.COPY_BINARY), after().options(),
                             PythonDriver.ASYNCPG),
-                    arm("copy_batch", "pooled executeBatch", Protocol.BATCH),
+                    arm("copy_batch", OriginalClaim.POOLED_BATCH_LABEL, Protocol.BATCH),
                     new Arm("executemany_no_pipeline", "pooled executemany outside a pipeline, row by row",
                             after().plan().withProtocol(Protocol.BATCH), after().options(),
                             PythonDriver.PSYCOPG_NO_PIPELINE),
@@ -155,6 +155,8 @@ public enum OriginalClaim {
     public static final double SLIGHTLY_MORE_PERCENT = 10.0;
     /** The original loader's chunk size. */
     public static final int ORIGINAL_CHUNK = LoadPlan.ORIGINAL_CHUNK_SIZE;
+    /** The pooled batch arm's label, the same wherever it appears (one id, one arm). */
+    static final String POOLED_BATCH_LABEL = "pooled executeBatch (Python: executemany)";
     /** Rows per chunk of the suite's best pooled COPY: the interleaved references' chunk. */
     public static final int BEST_COPY_CHUNK = 20_000;
 

@@ -28,7 +28,16 @@ import dev.pginsertbench.postgres.RoundTripDelay;
  */
 public record ClaimShotResult(OriginalClaim claim, Language language, int round, int fork, int shot, int block,
         String arm, double seconds, long rows, double meanChunkSeconds, double retainedHeapBytes, double allocatedBytes,
-        double peakRssGrowthBytes, double datasetBytes, ShotNetwork network) {
+        double peakRssGrowthBytes, double datasetBytes, ShotNetwork network, ShotCpu cpu) {
+
+    /**
+     * The CPU a shot used per row: the client's (the JVM's, plus the Python worker's for the port) and the
+     * server's backends'.
+     */
+    public record ShotCpu(double clientNsPerRow, double serverNsPerRow) {
+
+        static final ShotCpu UNKNOWN = new ShotCpu(Double.NaN, Double.NaN);
+    }
 
     /** Identifies the fork: the pairing unit's cluster. */
     String forkKey() {

@@ -107,7 +107,9 @@ public final class ClaimShotResults {
                                 value(secondary, Counter.RELAY_CPU_NS_PER_ROW, fork, shot),
                                 value(secondary, Counter.LOADER_ROUND_TRIP_MS, fork, shot),
                                 value(secondary, Counter.DIRECT_ROUND_TRIP_MS, fork, shot),
-                                value(secondary, Counter.ZERO_DELAY_ROUND_TRIP_MS, fork, shot))));
+                                value(secondary, Counter.ZERO_DELAY_ROUND_TRIP_MS, fork, shot)),
+                        new ClaimShotResult.ShotCpu(value(secondary, Counter.CLIENT_CPU_NS_PER_ROW, fork, shot),
+                                value(secondary, Counter.SERVER_CPU_NS_PER_ROW, fork, shot))));
             }
         }
     }

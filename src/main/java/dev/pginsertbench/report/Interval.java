@@ -31,4 +31,17 @@ public record Interval(double estimate, double low, double high) {
     static Interval withoutBounds(double estimate) {
         return new Interval(estimate, Double.NaN, Double.NaN);
     }
+
+    /** The mean of independent values and its 95 % t interval; no bounds below two values, NaN values left out. */
+    static Interval meanOf(double[] values) {
+        double[] known = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+        double mean = java.util.Arrays.stream(known).average().orElse(Double.NaN);
+        if (known.length < 2) {
+            return withoutBounds(mean);
+        }
+        double sd = Math.sqrt(java.util.Arrays.stream(known).map(v -> (v - mean) * (v - mean)).sum()
+                / (known.length - 1));
+        double half = PairedEstimate.tQuantile(known.length - 1) * sd / Math.sqrt(known.length);
+        return new Interval(mean, mean - half, mean + half);
+    }
 }

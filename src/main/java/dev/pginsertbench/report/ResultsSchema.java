@@ -91,6 +91,7 @@ public final class ResultsSchema {
         columns(files, "relay-cost.csv", RelayCost.CSV_COLUMNS);
         columns(files, "scale.csv", ScaleReport.CSV_COLUMNS);
         columns(files, "scale-fits.csv", ScaleReport.FIT_COLUMNS);
+        columns(files, "peers.csv", PeersReport.CSV_COLUMNS);
         columns(files, "interleaved.csv", InterleavedReferences.CSV_COLUMNS);
         columns(files, "interleaved-shots.csv", InterleavedReferences.SHOT_COLUMNS);
         columns(files, "pooled-claims.csv", ClaimsPool.CSV_COLUMNS);

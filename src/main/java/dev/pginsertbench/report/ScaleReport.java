@@ -189,25 +189,13 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                 ? forks.stream().mapToDouble(f -> f.meanSeconds() / rows).toArray()
                 : java.util.Arrays.stream(first.seconds()).map(s -> s / rows).toArray();
         int shots = forks.stream().mapToInt(f -> f.seconds().length).sum();
-        return new Point(first.strategy(), first.language(), rows, forks.size(), shots, meanInterval(perRow),
+        return new Point(first.strategy(), first.language(), rows, forks.size(), shots, Interval.meanOf(perRow),
                 forks.size() > 1 ? "rounds" : "shots of one fork",
                 forks.stream().mapToDouble(Fork::clientCpuNsPerRow).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::serverCpuNsPerRow).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::walBytesPerRow).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::heldBytes).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::generatorNsPerRow).average().orElse(Double.NaN));
-    }
-
-    /** The mean and its 95 % t interval; the interval unknown below two values. */
-    static Interval meanInterval(double[] values) {
-        double mean = mean(values);
-        if (values.length < 2) {
-            return Interval.withoutBounds(mean);
-        }
-        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
-                / (values.length - 1));
-        double half = PairedEstimate.tQuantile(values.length - 1) * sd / Math.sqrt(values.length);
-        return new Interval(mean, mean - half, mean + half);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pginsertbench.report.ClaimShotResults;
 import dev.pginsertbench.report.ClaimsReport;
 import dev.pginsertbench.report.InterleavedReferences;
+import dev.pginsertbench.report.PeersReport;
 import dev.pginsertbench.bench.MemoryRoom;
 import dev.pginsertbench.report.RelayCost;
 import dev.pginsertbench.report.ScaleReport;
@@ -158,8 +159,12 @@ final class ResultsFolder {
         if (!claims.isEmpty()) {
             Files.writeString(path.resolve("claims.csv"), claims.csv(), StandardCharsets.UTF_8);
             Files.writeString(path.resolve("claim-shots.csv"), claims.shotsCsv(), StandardCharsets.UTF_8);
-            Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows()),
-                    StandardCharsets.UTF_8);
+            Optional<PeersReport> peers = PeersReport.of(claims, facts.dataset().averageRowBytes());
+            Files.writeString(path.resolve("claims.md"), claims.markdown(facts.runId(), plan.rows())
+                    + peers.map(p -> "\n" + p.markdown()).orElse(""), StandardCharsets.UTF_8);
+            if (peers.isPresent()) {
+                Files.writeString(path.resolve("peers.csv"), peers.get().csv(), StandardCharsets.UTF_8);
+            }
             if (claims.throughRelay()) {
                 Files.writeString(path.resolve("claims-network.csv"), claims.network().csv(), StandardCharsets.UTF_8);
             }

@@ -21,7 +21,7 @@ class ClaimsNetworkTest {
         return new ClaimShotResult(OriginalClaim.POOL, Language.JAVA, round, 1, shot, (shot + 1) / 2, arm, 1.0, 1000,
                 chunkMs / 1e3, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 new ShotNetwork(rtt, roundTrips, 10, rtt.relayed() ? 500 : Double.NaN, loaderMs, directMs,
-                        rtt.relayed() ? directMs + 0.1 : Double.NaN));
+                        rtt.relayed() ? directMs + 0.1 : Double.NaN), ClaimShotResult.ShotCpu.UNKNOWN);
     }
 
     @Test

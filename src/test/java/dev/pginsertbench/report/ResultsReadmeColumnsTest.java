@@ -26,6 +26,7 @@ class ResultsReadmeColumnsTest {
             Map.entry("summary.csv", "## `summary.csv` columns"),
             Map.entry("scale.csv", "## The scale study: `scale.csv`, `scale-fits.csv`"),
             Map.entry("scale-fits.csv", "## The scale study: `scale.csv`, `scale-fits.csv`"),
+            Map.entry("peers.csv", "## The Python peers: `peers.csv`"),
             Map.entry("interleaved.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
             Map.entry("interleaved-shots.csv", "## `interleaved.csv`, `interleaved-shots.csv`"),
             Map.entry("claims.csv", "## The claims study: `claims.csv`, `claim-shots.csv`, `claims.md`"),
