@@ -34,6 +34,18 @@ final class Csv {
         }
     }
 
+    /**
+     * Three number columns of an interval: {@code name}, {@code name_low} and {@code name_high}, each empty where
+     * the row has no interval.
+     */
+    static <T> List<Column<T>> interval(String name, Function<T, java.util.Optional<Interval>> value) {
+        return List.of(
+                new Column<>(name, Kind.NUMBER, row -> value.apply(row).map(i -> number(i.estimate())).orElse("")),
+                new Column<>(name + "_low", Kind.NUMBER, row -> value.apply(row).map(i -> number(i.low())).orElse("")),
+                new Column<>(name + "_high", Kind.NUMBER,
+                        row -> value.apply(row).map(i -> number(i.high())).orElse("")));
+    }
+
     /** A header line and one line per row, both made from the same columns. */
     static <T> String table(List<Column<T>> columns, List<T> rows) {
         StringBuilder text = new StringBuilder(64 * (rows.size() + 1) * Math.max(1, columns.size() / 4));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The Python peers beside the original loader, Java and Python side by side ({@link OriginalClaim#PYTHON_PEERS}):
@@ -99,38 +100,19 @@ public record PeersReport(List<Row> rows) {
         return Optional.empty();
     }
 
-    static final List<Csv.Column<Row>> CSV_COLUMNS = List.of(
-            new Csv.Column<>("language", Csv.Kind.TEXT, (Row r) -> r.language().id()),
-            new Csv.Column<>("arm", Csv.Kind.TEXT, (Row r) -> r.arm().id()),
-            new Csv.Column<>("label", Csv.Kind.TEXT, (Row r) -> Csv.quote(r.arm().label())),
-            new Csv.Column<>("driver", Csv.Kind.TEXT, (Row r) -> r.language() == Language.JAVA ? "pgjdbc"
-                    : r.arm().driver().name().toLowerCase(Locale.ROOT)),
-            new Csv.Column<>("forks", Csv.Kind.NUMBER, (Row r) -> String.valueOf(r.forks())),
-            new Csv.Column<>("shots", Csv.Kind.NUMBER, (Row r) -> String.valueOf(r.shots())),
-            new Csv.Column<>("rows_per_s", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.rowsPerSecond().estimate())),
-            new Csv.Column<>("rows_per_s_low", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.rowsPerSecond().low())),
-            new Csv.Column<>("rows_per_s_high", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.rowsPerSecond().high())),
-            new Csv.Column<>("mb_per_s", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.megabytesPerSecond().estimate())),
-            new Csv.Column<>("mb_per_s_low", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.megabytesPerSecond().low())),
-            new Csv.Column<>("mb_per_s_high", Csv.Kind.NUMBER, (Row r) -> Csv.number(r.megabytesPerSecond().high())),
-            new Csv.Column<>("client_cpu_ns_per_row", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.clientCpuNsPerRow().estimate())),
-            new Csv.Column<>("client_cpu_ns_per_row_low", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.clientCpuNsPerRow().low())),
-            new Csv.Column<>("client_cpu_ns_per_row_high", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.clientCpuNsPerRow().high())),
-            new Csv.Column<>("server_cpu_ns_per_row", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.serverCpuNsPerRow().estimate())),
-            new Csv.Column<>("server_cpu_ns_per_row_low", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.serverCpuNsPerRow().low())),
-            new Csv.Column<>("server_cpu_ns_per_row_high", Csv.Kind.NUMBER,
-                    (Row r) -> Csv.number(r.serverCpuNsPerRow().high())),
-            new Csv.Column<>("times_after", Csv.Kind.NUMBER,
-                    (Row r) -> r.timesAfter().map(i -> Csv.number(i.estimate())).orElse("")),
-            new Csv.Column<>("times_after_low", Csv.Kind.NUMBER,
-                    (Row r) -> r.timesAfter().map(i -> Csv.number(i.low())).orElse("")),
-            new Csv.Column<>("times_after_high", Csv.Kind.NUMBER,
-                    (Row r) -> r.timesAfter().map(i -> Csv.number(i.high())).orElse("")));
+    static final List<Csv.Column<Row>> CSV_COLUMNS = Stream.of(
+            List.of(new Csv.Column<>("language", Csv.Kind.TEXT, (Row r) -> r.language().id()),
+                    new Csv.Column<>("arm", Csv.Kind.TEXT, (Row r) -> r.arm().id()),
+                    new Csv.Column<>("label", Csv.Kind.TEXT, (Row r) -> Csv.quote(r.arm().label())),
+                    new Csv.Column<>("driver", Csv.Kind.TEXT, (Row r) -> r.language() == Language.JAVA ? "pgjdbc"
+                            : r.arm().driver().name().toLowerCase(Locale.ROOT)),
+                    new Csv.Column<>("forks", Csv.Kind.NUMBER, (Row r) -> String.valueOf(r.forks())),
+                    new Csv.Column<>("shots", Csv.Kind.NUMBER, (Row r) -> String.valueOf(r.shots()))),
+            Csv.<Row>interval("rows_per_s", r -> Optional.of(r.rowsPerSecond())),
+            Csv.<Row>interval("mb_per_s", r -> Optional.of(r.megabytesPerSecond())),
+            Csv.<Row>interval("client_cpu_ns_per_row", r -> Optional.of(r.clientCpuNsPerRow())),
+            Csv.<Row>interval("server_cpu_ns_per_row", r -> Optional.of(r.serverCpuNsPerRow())),
+            Csv.<Row>interval("times_after", Row::timesAfter)).flatMap(List::stream).toList();
 
     /** peers.csv: one row per language and arm. */
     public String csv() {
