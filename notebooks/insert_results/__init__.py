@@ -16,6 +16,7 @@ selects, formats and draws them; it computes no metric of its own.
     interleaved   pooled COPY against psql and the parallel ceiling, interleaved: its files, table and figure
     network     the claims per round-trip time (latency relay): claims-network.csv, relay-cost.csv, tables and figure
     scale       the scale study: scale.csv, scale-fits.csv, their tables and figures (time and memory against size)
+    peers       the Python peers beside the original loader: peers.csv, its table and figure (rows/s per arm)
     pooled      claims pooled over runs (run-bench.sh pool): pooled-claims.csv, pooled-runs.csv, table and forest plot
     tables      the tables (CSV frames and booktabs LaTeX via latex)
     text        environment table and methods paragraph
@@ -36,9 +37,11 @@ from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from .interleaved import InterleavedStudy, interleaved_references, load_interleaved
 from .network import NetworkStudy, claims_vs_rtt, load_network
 from .scale import ScaleStudy, load_scale, scale_memory, scale_time
+from .peers import PeersStudy, load_peers, peers_display, peers_throughput
 from .load import (CLAIM_SHOTS_FILE, CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, INTERLEAVED_SHOTS_FILE,
-                   MANIFEST_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, RELAY_COST_FILE, REPO_ROOT, SCALE_FILE,
-                   SCALE_FITS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num, output_dir, read_summary, resolve_results)
+                   MANIFEST_FILE, PEERS_FILE, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, RELAY_COST_FILE, REPO_ROOT,
+                   SCALE_FILE, SCALE_FITS_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, load_runs, num, output_dir, read_summary,
+                   resolve_results)
 from .outputs import FIGURES, TABLES, every_output_file
 from .strategies import best_per_strategy, main_rows, plot_data, with_names
 from .table_shapes import shape_points, table_shape_cost
@@ -55,10 +58,11 @@ __all__ = ["Analysis", "expected_files", "LatexError", "compile_pdf", "have_pdfl
            "scaling", "speedup_heatmap", "throughput_best", "throughput_vs_chunk", "fmt_int", "fmt_interval",
            "fmt_percent", "fmt_ratio", "fmt_sig", "InterleavedStudy", "interleaved_references",
            "load_interleaved", "NetworkStudy", "claims_vs_rtt", "load_network", "ScaleStudy", "load_scale",
-           "scale_memory", "scale_time", "CLAIM_SHOTS_FILE", "CLAIMS_FILE",
+           "scale_memory", "scale_time", "PeersStudy", "load_peers", "peers_display", "peers_throughput",
+           "CLAIM_SHOTS_FILE", "CLAIMS_FILE",
            "CLAIMS_NETWORK_FILE", "RELAY_COST_FILE", "INTERLEAVED_FILE",
            "INTERLEAVED_SHOTS_FILE", "MANIFEST_FILE", "POOLED_CLAIMS_FILE", "POOLED_RUNS_FILE", "REPO_ROOT",
-           "SCALE_FILE", "SCALE_FITS_FILE",
+           "SCALE_FILE", "SCALE_FITS_FILE", "PEERS_FILE",
            "SUMMARY_COLUMNS", "SUMMARY_FILE", "load_runs", "num", "output_dir", "read_summary",
            "resolve_results", "FIGURES", "TABLES", "every_output_file", "best_per_strategy", "main_rows",
            "plot_data", "with_names", "shape_points", "table_shape_cost", "server_points",

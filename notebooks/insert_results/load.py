@@ -34,6 +34,8 @@ RELAY_COST_FILE = "relay-cost.csv"
 # Written where the run has scale forks (the scale profile).
 SCALE_FILE = "scale.csv"
 SCALE_FITS_FILE = "scale-fits.csv"
+# Written where the run has the Python peers' forks (the python-peers profile).
+PEERS_FILE = "peers.csv"
 # Written by `run-bench.sh pool RUN_A RUN_B ...` into a folder of its own (no summary.csv, no jmh-result.json).
 POOLED_CLAIMS_FILE = "pooled-claims.csv"
 POOLED_RUNS_FILE = "pooled-runs.csv"

@@ -7,7 +7,7 @@ import unittest
 
 from support import ir, temp_dir
 
-from insert_results import claims, interleaved, load, network, pooled, scale, schema, strategies
+from insert_results import claims, interleaved, load, network, peers, pooled, scale, schema, strategies
 
 SCHEMA = json.loads((load.RESULTS_ROOT / "schema.json").read_text(encoding="utf-8"))
 
@@ -42,7 +42,8 @@ class ColumnsAsTheSuiteWritesThem(unittest.TestCase):
                 "claims-network.csv": (network.NETWORK_COLUMNS, network.NETWORK_NUMBERS, []),
                 "relay-cost.csv": (network.RELAY_COST_COLUMNS, network.RELAY_COST_NUMBERS, []),
                 "scale.csv": (scale.POINT_COLUMNS, scale.POINT_NUMBERS, []),
-                "scale-fits.csv": (scale.FIT_COLUMNS, scale.FIT_NUMBERS, [])}
+                "scale-fits.csv": (scale.FIT_COLUMNS, scale.FIT_NUMBERS, []),
+                "peers.csv": (peers.PEERS_COLUMNS, peers.PEERS_NUMBERS, [])}
         self.assertEqual(set(read), set(SCHEMA["files"]))
         for file, (names, numbers, flags) in read.items():
             described = SCHEMA["files"][file]
