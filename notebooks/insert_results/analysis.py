@@ -8,13 +8,14 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from . import appendix, interleaved, network, outputs, pooled, scale, schema, table_shapes, tables
+from . import appendix, interleaved, network, outputs, peers, pooled, scale, schema, table_shapes, tables
 from .claims import ClaimStudy, claim_study_display, first_level, load_claim_study, over_rtt
 from .interleaved import InterleavedStudy, load_interleaved
 from .load import CLAIM_SHOTS_FILE, CLAIMS_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE, load_runs, output_dir
 from .network import NetworkStudy, load_network
-from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NETWORK, POOLED, RELAY_COST, SCALE,
-                      STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for, table_files)
+from .outputs import (CLAIMS_RTT, CLAIMS_STUDY, FIGURE_FORMATS, INTERLEAVED, NETWORK, PEERS, POOLED, RELAY_COST,
+                      SCALE, STRATEGIES, FigureSpec, TableSpec, figure_files, spec_for, table_files)
+from .peers import PeersStudy, load_peers
 from .pooled import PooledStudy, is_pooled_manifest, load_pooled, pooled_display
 from .scale import ScaleStudy, load_scale
 from .plotting import STYLE, Plot, rows_text
@@ -25,6 +26,8 @@ from .text import environment_table, methods_text
 ONLY_CLAIMS_NOTE = "this run holds only the claims study, whose numbers are in claims.csv, not summary.csv"
 ONLY_SCALE_NOTE = ("this run holds only the scale study, whose numbers are in scale.csv and scale-fits.csv, not "
                    "a strategy's configurations in summary.csv")
+ONLY_PEERS_NOTE = ("this run holds only the Python peers, whose numbers are in peers.csv, not a strategy's "
+                   "configurations in summary.csv")
 ONLY_POOLED_NOTE = ("this folder holds only claims pooled over runs (pooled-claims.csv, by run-bench.sh pool), "
                     "no summary.csv")
 
@@ -40,13 +43,14 @@ class Analysis:
     pooled: PooledStudy | None = None  # pooled-claims.csv and pooled-runs.csv, where the folders are pooled ones
     network: NetworkStudy | None = None  # claims-network.csv and relay-cost.csv, where the runs have them
     scale: ScaleStudy | None = None  # scale.csv and scale-fits.csv, where the runs have scale.csv
+    peers: PeersStudy | None = None  # peers.csv, where the runs have it
 
     @classmethod
     def load(cls, results=None, out=None) -> "Analysis":
         summary, manifests, folders = load_runs(results)
         return cls(with_names(summary), manifests, folders, output_dir(list(folders.values()), out),
                    load_claim_study(folders), load_interleaved(folders), load_pooled(folders), load_network(folders),
-                   load_scale(folders))
+                   load_scale(folders), load_peers(folders))
 
     @property
     def claims_shown(self) -> ClaimStudy | None:
@@ -60,10 +64,11 @@ class Analysis:
     @property
     def scopes(self) -> set:
         """Strategy outputs unless the run is only a claims study, only claims pooled over runs
-        or only the scale study (they would be nothing but placeholders); the claims study's where
-        it has claims.csv; the pooled claims' where a folder has pooled-claims.csv; the scale
-        study's where it has scale.csv."""
-        only_studies = self.study is not None or self.pooled is not None or self.scale is not None
+        or only the scale study or the Python peers (they would be nothing but placeholders); the claims
+        study's where it has claims.csv; the pooled claims' where a folder has pooled-claims.csv; the scale
+        study's where it has scale.csv; the Python peers' where it has peers.csv."""
+        only_studies = (self.study is not None or self.pooled is not None or self.scale is not None
+                        or self.peers is not None)
         strategy_rows = not self.df[self.df["benchmark"] != SCALE_STUDY].empty
         return ({STRATEGIES} if strategy_rows or not only_studies else set()) | \
             ({CLAIMS_STUDY} if self.study is not None else set()) | \
@@ -72,7 +77,8 @@ class Analysis:
             ({CLAIMS_RTT} if self.study is not None and over_rtt(self.study.claims) else set()) | \
             ({NETWORK} if self.network is not None and self.network.arms is not None else set()) | \
             ({RELAY_COST} if self.network is not None and self.network.relay_cost is not None else set()) | \
-            ({SCALE} if self.scale is not None else set())
+            ({SCALE} if self.scale is not None else set()) | \
+            ({PEERS} if self.peers is not None else set())
 
     def figures(self) -> list[FigureSpec]:
         return [f for f in outputs.FIGURES if f.scope in self.scopes]
@@ -97,12 +103,16 @@ class Analysis:
             return pooled.NEEDS
         if scope == SCALE:
             return scale.NEEDS
+        if scope == PEERS:
+            return peers.NEEDS
         if scope in (CLAIMS_RTT, NETWORK, RELAY_COST):
             return {CLAIMS_RTT: network.NEEDS_RTT, NETWORK: network.NEEDS_NETWORK,
                     RELAY_COST: network.NEEDS_RELAY_COST}[scope]
         if self.study is not None:
             return ONLY_CLAIMS_NOTE
-        return ONLY_POOLED_NOTE if self.pooled is not None else ONLY_SCALE_NOTE
+        if self.pooled is not None:
+            return ONLY_POOLED_NOTE
+        return ONLY_PEERS_NOTE if self.scale is None and self.peers is not None else ONLY_SCALE_NOTE
 
     # ---- what the run holds
 
@@ -184,6 +194,11 @@ class Analysis:
             return pd.DataFrame({"note": [self.skip_reason(SCALE)]})
         return scale.scale_fits_display(self.scale)
 
+    def peers_display(self) -> pd.DataFrame:
+        if PEERS not in self.scopes:
+            return pd.DataFrame({"note": [self.skip_reason(PEERS)]})
+        return peers.peers_display(self.peers)
+
     def pooled_display(self) -> pd.DataFrame:
         if self.pooled is None:
             return pd.DataFrame({"note": [self.skip_reason(POOLED)]})
@@ -238,6 +253,8 @@ class Analysis:
             return scale.scale_points(self.scale), tables.scale_latex(scale.scale_display(self.scale))
         if name == "scale_fits":
             return scale.scale_fits(self.scale), tables.scale_fits_latex(scale.scale_fits_display(self.scale))
+        if name == "python_peers":
+            return peers.peers_rows(self.peers), tables.peers_latex(peers.peers_display(self.peers))
         if name == "environment":
             env = self.environment
             return env, tables.environment_latex(env)
@@ -254,7 +271,7 @@ class Analysis:
     def _figure_data(self, scope: str):
         """What a figure of a scope draws: its study's files, else the summary.csv rows."""
         return {CLAIMS_STUDY: self.claims_shown, CLAIMS_RTT: self.study, INTERLEAVED: self.interleaved,
-                POOLED: self.pooled, SCALE: self.scale}.get(scope, self.df)
+                POOLED: self.pooled, SCALE: self.scale, PEERS: self.peers}.get(scope, self.df)
 
     def save(self, plot: Plot) -> list[Path]:
         """Write a plot as figures/<stem>.pdf and .png (in FIGURE_FORMATS order)."""

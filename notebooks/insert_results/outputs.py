@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import claim_figures, figures, interleaved, network, pooled, scale, table_shapes, transports, versions
+from . import claim_figures, figures, interleaved, network, peers, pooled, scale, table_shapes, transports, versions
 
 # Which part of a run an output belongs to; a run gets the outputs of the parts it has.
 STRATEGIES = "strategies"  # summary.csv rows (or no claims study: then placeholders say what is missing)
@@ -18,6 +18,7 @@ CLAIMS_RTT = "claims per round-trip time"  # claims.csv rows measured through a 
 NETWORK = "network"  # claims-network.csv
 RELAY_COST = "relay cost"  # relay-cost.csv
 SCALE = "scale"  # scale.csv (the scale profile), with scale-fits.csv
+PEERS = "python peers"  # peers.csv (the python-peers profile)
 ALWAYS = "always"
 
 
@@ -26,7 +27,8 @@ class FigureSpec:
     stem: str  # figures/<stem>.pdf and .png
     # (configurations, manifests) -> Plot; for the claims study (ClaimStudy, manifests: at its first round-trip
     # time; for the claims per round-trip time, every one), for the interleaved comparison (InterleavedStudy,
-    # manifests), for pooled claims (PooledStudy, manifests), for the scale study (ScaleStudy, manifests)
+    # manifests), for pooled claims (PooledStudy, manifests), for the scale study (ScaleStudy, manifests), for the
+    # Python peers (PeersStudy, manifests)
     draw: Callable
     scope: str
     caption: str  # the appendix's caption; the figure carries its own title and notes
@@ -92,6 +94,13 @@ FIGURES = [
                "size, per port, with the fitted line memory = c + d x rows (scale.csv, scale-fits.csv), and the "
                "limit the loads run under where the manifest names it: for Java the fork's heap (-Xmx), for "
                "Python the machine's memory (the figure's note says where a limit is not drawn)."),
+    FigureSpec("fig19_python_peers", peers.peers_throughput, PEERS,
+               "The Python peers beside the original loader: per port (Java, Python) each arm's rows/s (open "
+               "marker) with its 95 % interval over the forks (the line through it), the arm after as the "
+               "reference (black edge, a dashed line at its rows/s, its interval as a band), "
+               "and beside each arm its speed as a multiple of after's in the same language with its 95 % "
+               "interval, paired within blocks, as the suite wrote them (peers.csv). An interval reaching past "
+               "the axis ends there in an arrowhead (its bounds are in peers.csv)."),
     FigureSpec("fig15_pooled_forest_java", pooled.pooled_forest_java, POOLED,
                "The claims pooled over runs, Java: per primary comparison, each run's estimate "
                "with its 95 % interval, the pooled estimate with its 95 % interval and prediction interval, and "
@@ -122,6 +131,7 @@ TABLES = [
     TableSpec("pooled_claims", POOLED),
     TableSpec("scale", SCALE),
     TableSpec("scale_fits", SCALE),
+    TableSpec("python_peers", PEERS),
     TableSpec("environment", ALWAYS),
     TableSpec("all_configurations", STRATEGIES),
 ]
@@ -166,6 +176,6 @@ def every_output_file() -> list[str]:
     """Every file the notebook or run-notebook.sh may write into an output
     folder, for any run: what is removed before a new run, and nothing else."""
     return (expected_files({STRATEGIES, CLAIMS_STUDY, INTERLEAVED, POOLED, CLAIMS_RTT, NETWORK, RELAY_COST,
-                                    SCALE})
+                                    SCALE, PEERS})
             + [f for stem in RETIRED_FIGURES for f in figure_files(stem)]
             + [APPENDIX_PDF, *APPENDIX_BUILD_FILES, EXECUTED_NOTEBOOK])

@@ -8,8 +8,9 @@ from .fmt import fmt_int, fmt_interval, fmt_percent, fmt_ratio, fmt_sig
 from . import table_shapes
 from .claims import LANGUAGE_COLUMNS
 from .latex import booktabs
-from .load import (CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, PARAMS, POOLED_CLAIMS_FILE, POOLED_RUNS_FILE,
-                   RELAY_COST_FILE, ROW_COLUMNS, SCALE_FILE, SCALE_FITS_FILE, SUMMARY_FILE)
+from .load import (CLAIMS_FILE, CLAIMS_NETWORK_FILE, INTERLEAVED_FILE, PARAMS, PEERS_FILE, POOLED_CLAIMS_FILE,
+                   POOLED_RUNS_FILE, RELAY_COST_FILE, ROW_COLUMNS, SCALE_FILE, SCALE_FITS_FILE, SUMMARY_FILE)
+from .peers import CPU_NAMES, INTERVAL_COLUMNS, RATE_COLUMN, SPEED_COLUMN, TIMES_AFTER_COLUMN
 from .strategies import best_per_strategy, plot_data
 
 INTERVAL_NOTE = "95 % interval over the n measured shots; none where fewer than two"
@@ -290,6 +291,27 @@ def scale_fits_latex(display: pd.DataFrame) -> str:
                              "fork's heap; Python: the machine's memory beside it), as "
                              f"computed by the benchmark suite ({SCALE_FITS_FILE}).", "tab:scale-fits",
                     _fitting([widths[c] for c in display.columns], CLAIMS_GAP_PT),
+                    gap_pt=CLAIMS_GAP_PT, size="footnotesize")
+
+
+def peers_latex(display: pd.DataFrame) -> str:
+    """The Python peers beside the original loader, Java's arms then Python's, each language named once."""
+    # An interval whole on its line, under its estimate where the column wraps: no break after its comma.
+    display = display.copy()
+    for column in INTERVAL_COLUMNS:
+        display[column] = display[column].str.replace(", ", ",\u00a0", regex=False)
+    display = grouped_rows(display, [c for c in ("run", "language") if c in display])
+    # "language" whole at footnotesize
+    widths = {"run": 0.08, "language": 0.08, "arm": 0.22, "forks": ("r", 0.045), SPEED_COLUMN: ("r", 0.15),
+              RATE_COLUMN: ("r", 0.12), **dict.fromkeys(CPU_NAMES.values(), ("r", 0.075)),
+              TIMES_AFTER_COLUMN: ("r", 0.13)}
+    return booktabs(display, "The Python peers beside the original loader: per port and arm the forks (rounds), "
+                             "rows/s and MB/s (the rows' text) with their 95 % intervals over the forks, the "
+                             "client's (Python: the worker's and the harness JVM's) and the server's CPU per row "
+                             "(means over the forks) and the arm's speed as a multiple of after's in the same "
+                             "port with its 95 % interval, paired within blocks (- where the arm has none), as "
+                             f"computed by the benchmark suite ({PEERS_FILE}).", "tab:python-peers",
+                    _fitting([widths.get(c, ("r", 0.08)) for c in display.columns], CLAIMS_GAP_PT),
                     gap_pt=CLAIMS_GAP_PT, size="footnotesize")
 
 
