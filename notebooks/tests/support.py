@@ -34,6 +34,12 @@ Fixtures:
   scale        a scale run's scale.csv, scale-fits.csv, summary.csv and manifest.json as the suite wrote them
                (`run-bench.sh scale --rows 100000`: 10,000 rows in three forks, 100,000 in six; the sync
                baseline, before, after and pooled COPY in Java, before and after in Python)
+  peers        a python-peers run: peers.csv written by hand for these tests with the suite's header (Java's arms
+               before, after, copy_binary, copy_batch, pooled_copy; Python's before, after, copy_binary, asyncpg_copy,
+               copy_batch, executemany_no_pipeline; 8 forks each, MB/s = rows/s x 1,036 bytes, times_after the
+               ratio of rows/s with bounds symmetric on the log scale), the scale run's manifest.json edited into a
+               python-peers run (profile, 20,000 rows, manifest schema 10 with asyncpg and the pipeline flag) and
+               its summary.csv's header only (a claims fork writes no summary.csv rows); no claims.csv
   extremes     a smoke run's files as the suite wrote them (2,000 rows, 2 shots a configuration, most intervals
                without an upper bound), then edited: every pooled COPY interval (standalone and interleaved)
                [31,444, 72,917,038] rows/s, a lower bound of 0.001 rows/s and an x_server_copy bound of 1e6, one
