@@ -19,7 +19,9 @@ _GLYPHS = {"<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
            "\u2013": "--", "\u2014": "---", "\u2026": r"\ldots{}", "\u2020": r"\dag{}",
            "\u00a0": "~", "\u221e": r"$\infty$", "\u2265": r"$\geq$", "\u2264": r"$\leq$", "\u2212": "-", "\u2011": r"\mbox{-}", "\u00b0": r"$^\circ$", "\u00b2": r"$^2$",
            # Long COPY_BINARY/POOLED/... and path-like values must be able to wrap.
-           "/": r"/\allowbreak{}"}
+           "/": r"/\allowbreak{}",
+           # A line break a table cell asks for (U+2028, line separator), such as an interval under its estimate.
+           "\u2028": r"\linebreak{}"}
 
 
 def _glyphs(text: str) -> str:

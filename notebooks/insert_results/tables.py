@@ -296,15 +296,17 @@ def scale_fits_latex(display: pd.DataFrame) -> str:
 
 def peers_latex(display: pd.DataFrame) -> str:
     """The Python peers beside the original loader, Java's arms then Python's, each language named once."""
-    # An interval whole on its line, under its estimate where the column wraps: no break after its comma.
+    # Every interval whole on a line of its own under its estimate, whatever the numbers' widths: the rows read
+    # alike, and no break falls after an interval's comma.
     display = display.copy()
     for column in INTERVAL_COLUMNS:
-        display[column] = display[column].str.replace(", ", ",\u00a0", regex=False)
+        display[column] = (display[column].str.replace(" [", "\u2028[", n=1, regex=False)
+                           .str.replace(", ", ",\u00a0", regex=False))
     display = grouped_rows(display, [c for c in ("run", "language") if c in display])
     # "language" whole at footnotesize
-    widths = {"run": 0.08, "language": 0.08, "arm": 0.22, "forks": ("r", 0.045), SPEED_COLUMN: ("r", 0.15),
+    widths = {"run": 0.08, "language": 0.08, "arm": 0.21, "forks": ("r", 0.04), SPEED_COLUMN: ("r", 0.16),
               RATE_COLUMN: ("r", 0.12), **dict.fromkeys(CPU_NAMES.values(), ("r", 0.075)),
-              TIMES_AFTER_COLUMN: ("r", 0.13)}
+              TIMES_AFTER_COLUMN: ("r", 0.14)}
     return booktabs(display, "The Python peers beside the original loader: per port and arm the forks (rounds), "
                              "rows/s and MB/s (the rows' text) with their 95 % intervals over the forks, the "
                              "client's (Python: the worker's and the harness JVM's) and the server's CPU per row "

@@ -254,6 +254,9 @@ class Outputs(unittest.TestCase):
         table = (out / "tables/python_peers.tex").read_text(encoding="utf-8")
         self.assertEqual(table.count("the original loader after its rewrite"), 2)
         self.assertEqual(table.count("Python &"), 1)  # each language named once
+        # every interval on a line of its own, under its estimate, and never broken at its comma
+        self.assertEqual(table.count(r"\linebreak{}["), len(peers.INTERVAL_COLUMNS) * len(csv()))
+        self.assertFalse(re.findall(r"\[[^]]*, [^]]*\]", table))
 
     def test_the_notebook_draws_them_after_the_scale_study(self):
         notebook = json.loads((ir.REPO_ROOT / "notebooks/insert-strategies.ipynb").read_text(encoding="utf-8"))
