@@ -17,7 +17,7 @@ from matplotlib import ticker
 
 from . import schema
 from .claim_figures import language_marker
-from .claims import language_name, languages
+from .claims import JAVA, PYTHON, language_name, languages
 from .fmt import fmt_int, fmt_interval, fmt_sig
 from .load import PEERS_FILE, read_contract_csv, with_run
 from .plotting import (FIG_WIDTH, PALETTE, Plot, finish, interval_cap, new_axes, new_figure, placeholder,
@@ -131,7 +131,7 @@ def peers_display(study: PeersStudy) -> pd.DataFrame:
 ARM_HEIGHT_IN = 0.32
 # An arm's label wraps at this many characters on the axis.
 LABEL_WIDTH = 34
-LANGUAGE_COLORS = {"java": PALETTE[0], "python": PALETTE[1]}
+LANGUAGE_COLORS = {JAVA: PALETTE[0], PYTHON: PALETTE[1]}
 # What each drawn line is (its gid), for whoever reads the figure back: an arm's rows/s, its interval, an
 # interval's end cut at the axis, the reference (after's rows/s and interval).
 POINT_GID, INTERVAL_GID, CUT_GID, REFERENCE_GID = "peers-point", "peers-interval", "peers-cut", "peers-reference"
@@ -234,7 +234,7 @@ def peers_throughput(study: PeersStudy | None, manifests=None) -> Plot:
     forks = sorted(set(fmt_int(f) for f in rows["forks"]))
     notes = ["run " + ", ".join(str(r) for r in dict.fromkeys(rows["run"])),
              f"rows/s: the mean over the forks (rounds{': ' + forks[0] + ' per arm' if len(forks) == 1 else ''}) "
-             f"of each fork's mean over its shots, and its 95 % interval over the forks: the line through the "
+             "of each fork's mean over its shots, and its 95 % interval over the forks: the line through the "
              f"marker ({PEERS_FILE})",
              "black marker, dashed line and band: after, the reference, with its interval; right: the arm's speed "
              "as a multiple "
