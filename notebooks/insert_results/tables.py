@@ -259,7 +259,8 @@ def scale_latex(display: pd.DataFrame) -> str:
     """The scale study per strategy, language and size, each strategy and language named once; a longtable:
     the scale profile has some fifty rows."""
     # Each header's longest word whole: "language", "(shots)", "generator" at footnotesize.
-    widths = {"run": 0.08, "strategy": 0.17, "language": 0.08, "rows": ("r", 0.07), "forks (shots)": ("r", 0.07),
+    # "10,000,000" whole in its column
+    widths = {"run": 0.08, "strategy": 0.15, "language": 0.08, "rows": ("r", 0.09), "forks (shots)": ("r", 0.07),
               "\u00b5s per row [95\u00a0%\u00a0CI]": ("r", 0.14), "client CPU ns/row": ("r", 0.07),
               "server CPU ns/row": ("r", 0.07), "WAL B/row": ("r", 0.06), "generator ns/row": ("r", 0.085)}
     display = grouped_rows(display, [c for c in ("run", "strategy", "language") if c in display])
@@ -286,10 +287,10 @@ def scale_fits_latex(display: pd.DataFrame) -> str:
     return booktabs(display, "The scale study's straight lines per strategy and port of the loader: the time a "
                              "load takes, time = a + b x rows, and the memory it holds, memory = c + d x rows "
                              "(MB: millions of bytes), least squares through every fork weighted by 1 / rows\u00b2, with 95 % "
-                             "intervals (t, forks - 2 degrees of freedom; - below three forks or two sizes), and "
-                             "the rows per load at which the fitted memory fills what the loads had (Java: the "
-                             "fork's heap; Python: the machine's memory beside it), as "
-                             f"computed by the benchmark suite ({SCALE_FITS_FILE}).", "tab:scale-fits",
+                             "intervals (t, forks - 2 degrees of freedom; - below three forks or two sizes)"
+                             + (", and the rows per load at which the fitted memory fills what the loads had (Java: "
+                                "the fork's heap; Python: the machine's memory beside it)" if stops else "")
+                             + f", as computed by the benchmark suite ({SCALE_FITS_FILE}).", "tab:scale-fits",
                     _fitting([widths[c] for c in display.columns], CLAIMS_GAP_PT),
                     gap_pt=CLAIMS_GAP_PT, size="footnotesize")
 

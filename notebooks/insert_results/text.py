@@ -323,7 +323,8 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
         j = "Benchmarks ran on the " + esc(" ".join(str(x) for x in (jvm.get("vendor"), "JVM", jvm.get("version"))
                                                     if x))
         if jvm.get("forkFlags"):
-            j += f" with fork flags {code(' '.join(jvm['forkFlags']))}"
+            # one typewriter run per flag: the spaces between them stretch, so a long flag breaks the line cleanly
+            j += " with fork flags " + " ".join(code(flag) for flag in jvm["forkFlags"])
         s.append(j + ".")
     if pg:
         short = re.match(r"PostgreSQL [^\s,]+", str(pg.get("version") or ""))
