@@ -339,10 +339,9 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
             }
             double rows = (ORIGINAL_BEFORE_SECONDS - before.get().time().intercept().estimate())
                     / before.get().time().slope().estimate();
-            // the largest load both sides were measured at: beyond it the line is an extrapolation
-            long largest = points.stream().filter(p -> p.language() == language
-                    && (p.strategy() == ScaleStrategy.BEFORE || p.strategy() == ScaleStrategy.AFTER))
-                    .mapToLong(Point::rows).max().orElse(0);
+            // the largest load both sides were measured at: beyond it one of the lines is an extrapolation
+            long largest = Math.min(largestMeasured(ScaleStrategy.BEFORE, language),
+                    largestMeasured(ScaleStrategy.AFTER, language));
             Interval afterSeconds = after.get().time().intervalAt(rows);
             String minutes = Double.isNaN(afterSeconds.low())
                     ? String.format(Locale.ROOT, "%.1f minutes", afterSeconds.estimate() / 60)
@@ -356,6 +355,11 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                             largest) : ""));
         }
         return text.toString();
+    }
+
+    private long largestMeasured(ScaleStrategy strategy, Language language) {
+        return points.stream().filter(p -> p.language() == language && p.strategy() == strategy)
+                .mapToLong(Point::rows).max().orElse(0);
     }
 
     private Optional<Fit> fit(ScaleStrategy strategy, Language language) {
