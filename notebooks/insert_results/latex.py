@@ -34,10 +34,10 @@ def escape(text) -> str:
 
 
 def code(text) -> str:
-    """Typewriter text that may break after a hyphen (paths, fork flags), a dot or an equals sign (a
-    flag's long value) or a bar (a run command's --include pattern): typewriter spaces do not stretch."""
-    return (rf"\texttt{{{escape(text)}}}".replace("-", r"-\allowbreak{}").replace(".", r".\allowbreak{}")
-            .replace("=", r"=\allowbreak{}").replace(_GLYPHS["|"], _GLYPHS["|"] + r"\allowbreak{}"))
+    """Typewriter text that may break after a hyphen (paths, fork flags), an equals sign (a flag's long
+    value) or a bar (a run command's --include pattern): typewriter spaces do not stretch."""
+    return (rf"\texttt{{{escape(text)}}}".replace("-", r"-\allowbreak{}").replace("=", r"=\allowbreak{}")
+            .replace(_GLYPHS["|"], _GLYPHS["|"] + r"\allowbreak{}"))
 
 
 def column_spec(width) -> str:
