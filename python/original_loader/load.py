@@ -11,8 +11,8 @@ The table is not emptied between repeats: use --repeat only where duplicates are
 import argparse
 import sys
 
-from .worker import EXIT_BAD_INPUT, EXIT_MISSING_MODULES, add_rows_arguments, add_schema_argument, \
-    check_rows_arguments, configure_logging, emit, make_rows, missing_modules_error
+from .worker import add_rows_arguments, add_schema_argument, check_rows_arguments, configure_logging, emit, \
+    open_session
 
 
 def main(argv=None) -> int:
@@ -28,21 +28,9 @@ def main(argv=None) -> int:
     args = check_rows_arguments(parser, parser.parse_args(argv))
     configure_logging(args.log_level)
 
-    missing = missing_modules_error()
-    if missing:
-        print(missing, file=sys.stderr)
-        return EXIT_MISSING_MODULES
-
-    from .arms import SchemaError, UnknownArm, load_arms
-    from .loader import LoadSession
-
-    try:
-        arms = load_arms(args.schema)
-        arms.resolve(args.arm)  # an unknown arm fails before the dataset is read
-    except (SchemaError, UnknownArm) as e:
-        print(e, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    session = LoadSession(make_rows(args)[0], args.table, arms)
+    session, failed = open_session(args, [args.arm])
+    if session is None:
+        return failed
     try:
         for _ in range(args.repeat):
             emit(sys.stdout, session.run(args.arm, args.memory))

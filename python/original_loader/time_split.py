@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass
 from time import perf_counter, process_time
 from typing import Dict, Tuple
 
-from .worker import EXIT_BAD_INPUT, EXIT_MISSING_MODULES, add_rows_arguments, add_schema_argument, \
-    check_rows_arguments, configure_logging, emit, make_rows, missing_modules_error
+from .worker import add_rows_arguments, add_schema_argument, check_rows_arguments, configure_logging, emit, \
+    open_session
 
 # Where a profiled function's time is charged: its file's package, or a compiled method's name.
 DRIVER_PACKAGES = ("/psycopg/", "/psycopg_pool/", "/asyncpg/")
@@ -158,22 +158,9 @@ def main(argv=None) -> int:
         parser.error(f"--repeat must be >= 1, was {args.repeat}")
     configure_logging(args.log_level)
 
-    missing = missing_modules_error()
-    if missing:
-        print(missing, file=sys.stderr)
-        return EXIT_MISSING_MODULES
-
-    from .arms import SchemaError, UnknownArm, load_arms
-    from .loader import LoadSession
-
-    try:
-        arms = load_arms(args.schema)
-        for arm_id in args.arm:
-            arms.resolve(arm_id)  # an unknown arm fails before the dataset is made
-    except (SchemaError, UnknownArm) as e:
-        print(e, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    session = LoadSession(make_rows(args)[0], args.table, arms)
+    session, failed = open_session(args, args.arm)
+    if session is None:
+        return failed
     try:
         for arm_id in args.arm:
             emit(sys.stdout, measure(session, arm_id, args.repeat))

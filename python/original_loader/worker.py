@@ -189,6 +189,27 @@ def add_schema_argument(parser: argparse.ArgumentParser) -> None:
                              "folder, else the repository's results/schema.json)")
 
 
+def open_session(args: argparse.Namespace, arm_ids) -> Tuple[Optional[object], int]:
+    """A load session on the rows the arguments name, once the packages, the schema and every arm id check out
+    (an unknown arm fails before the rows are made); else (None, the exit code), the reason on stderr in one line."""
+    missing = missing_modules_error()
+    if missing:
+        print(missing, file=sys.stderr)
+        return None, EXIT_MISSING_MODULES
+
+    from .arms import SchemaError, UnknownArm, load_arms
+    from .loader import LoadSession
+
+    try:
+        arms = load_arms(args.schema)
+        for arm_id in arm_ids:
+            arms.resolve(arm_id)
+    except (SchemaError, UnknownArm) as e:
+        print(e, file=sys.stderr)
+        return None, EXIT_BAD_INPUT
+    return LoadSession(make_rows(args)[0], args.table, arms), 0
+
+
 def serve(session, commands: TextIO, out: TextIO) -> None:
     """Answers commands until quit or EOF; a bad command gets an error line, never an exit."""
     from .arms import UnknownArm
