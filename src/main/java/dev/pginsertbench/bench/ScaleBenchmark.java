@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * held its list of models.
  *
  * <p>Memory: in Java the last warm-up shot runs under a {@link RetainedHeapProbe}, and what it finds is
- * reported with every measured shot; the Python port reports every shot's peak RSS growth beside the
- * size of its models. A size whose expected memory would not
+ * reported with every measured shot; a fork without warm-up shots (the largest size, where a shot takes
+ * minutes) leaves it unknown rather than stall a timed shot. The Python port reports every shot's peak
+ * RSS growth beside the size of its models. A size whose expected memory would not
  * fit ({@link MemoryNeed}) is refused before anything is generated. Timed: as {@link LoaderBenchmark}.
  * Not timed: the probe's warm-up shot, building the loader, emptying and counting the table.
  */
@@ -85,7 +86,9 @@ public class ScaleBenchmark extends TableFillBenchmark {
             python = startPython(postgres.address());
         }
         LOG.info("{}: {} ({}), {} warm-up shots; memory: {}", description(), arm.label(), arm.describe(), warmupShots,
-                language == Language.JAVA ? "the last warm-up shot probes the heap" : "peak RSS growth on every shot");
+                language == Language.PYTHON ? "peak RSS growth on every shot"
+                        : warmupShots > 0 ? "the last warm-up shot probes the heap"
+                        : "not probed (no warm-up shot, and the probe stalls the load)");
     }
 
     /** CPU time per row of generating {@code count} rows on this thread, each read once as a loader reads it. */

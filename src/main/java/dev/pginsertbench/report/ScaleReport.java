@@ -24,21 +24,24 @@ import java.util.function.ToDoubleFunction;
  * the largest), with 95 % intervals (t, forks - 2 degrees of freedom).
  *
  * <p>Memory is what the load holds beside what the process held before it: in Java the retained heap
- * probed in the fork's last warm-up shot (its rows are streamed, none held beforehand); in Python the
+ * probed in the fork's last warm-up shot (its rows are streamed, none held beforehand; unknown in a fork
+ * without warm-up shots); in Python the
  * worker's models of the rows plus its peak RSS growth during each load.
  */
 public record ScaleReport(List<Point> points, List<Fit> fits) {
 
     /** The methods paragraph on the scale study, in the suite's words; the notebook reads it from schema.json. */
     public static final String METHOD = "The scale study loaded each strategy at 10,000 to 10,000,000 rows per load, "
-            + "one strategy and size per fork (a fresh JVM and server), one warm-up shot then two measured. Unlike "
+            + "one strategy and size per fork (a fresh JVM and server), one warm-up shot then two measured; at "
+            + "10,000,000 rows, where a shot takes minutes and an earlier run's first measured shot was within 4 % "
+            + "of its second, the two measured shots only. Unlike "
             + "every other benchmark, whose rows are generated in memory before any measurement, its Java forks "
             + "streamed their rows: each row was generated from the seed and its id as the loader read it, so "
             + "that no load was capped by a list held beforehand; their times include generating the rows, whose "
             + "cost per row on one thread is reported beside them. The Python worker generated the same rows into "
             + "models before the first shot and held them, as the original held its list of models. Memory held is "
             + "what the load holds at its fullest moment: in Java the live heap probed in the warm-up shot, above "
-            + "the heap before the load; in Python the models plus the worker's peak RSS growth during the load. "
+            + "the heap before the load (not probed without one: the probe stalls the load); in Python the models plus the worker's peak RSS growth during the load. "
             + "Each size's interval is Student's t over its rounds' mean times, or over one fork's shots where it "
             + "ran once. Time = a + b x rows and memory = c + d x rows were fitted through every fork by least "
             + "squares weighted by 1 / rows^2, with t intervals over forks - 2 degrees of freedom. A size whose "

@@ -225,6 +225,20 @@ class ProfilesTest {
         return DurationEstimate.of(profile.configurations(), profile, profile.rows());
     }
 
+    @Test
+    void theScaleMethodTextNamesTheSizesAndTheShotsTheScaleProfileRuns() {
+        java.text.NumberFormat grouped = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+        String method = dev.pginsertbench.report.ScaleReport.METHOD;
+        assertThat(method).contains(grouped.format(Profiles.SCALE_ROWS.get(0)) + " to "
+                + grouped.format(Profiles.SCALE_ROWS.get(Profiles.SCALE_ROWS.size() - 1)) + " rows");
+        for (Configuration fork : Profiles.scale(Profiles.FIXED_SEED).configurations()) {
+            boolean warmedUp = fork.rows() < Profiles.SCALE_NO_WARMUP_FROM;
+            assertThat(fork.shots()).as(fork.toString()).isEqualTo(new Configuration.Shots(warmedUp ? 1 : 0, 2));
+        }
+        assertThat(method).contains("one warm-up shot then two measured; at "
+                + grouped.format(Profiles.SCALE_NO_WARMUP_FROM) + " rows").contains("the two measured shots only");
+    }
+
     private static Set<Catalogue> benchmarks(Profile profile) {
         return profile.configurations().stream().map(Configuration::entry).collect(Collectors.toSet());
     }
