@@ -409,10 +409,13 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
             nan = np.full(len(rows), np.nan)
             _draw_points(ax, x, y, rows[TIME[1]] if interval else nan, rows[TIME[2]] if interval else nan,
                          bottom, top, st, hollow)
-            gone = [fmt_int(r) for r, v in zip(rows["rows"], y) if not (np.isfinite(v) and v > 0)]
-            if gone:
-                missing.append(f"{_label(run, strategy, multi)}, {language_name(language)} at {', '.join(gone)} rows: "
-                               f"{value} not positive, not drawn on the log axis")
+            # unknown (a Java fork without a warm-up shot has no heap probe) or not positive: not on a log axis
+            for why, gone in (("not measured", [fmt_int(r) for r, v in zip(rows["rows"], y) if np.isnan(v)]),
+                              ("not positive, not drawn on the log axis",
+                               [fmt_int(r) for r, v in zip(rows["rows"], y) if not np.isnan(v) and not v > 0])):
+                if gone:
+                    missing.append(f"{_label(run, strategy, multi)}, {language_name(language)} at "
+                                   f"{', '.join(gone)} rows: {value} {why}")
             if (run, strategy) in curves:
                 xs, ys = curves[(run, strategy)]
                 shown = ys > 0

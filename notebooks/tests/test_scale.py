@@ -244,6 +244,23 @@ class MemoryFigure(unittest.TestCase):
                 self.assertTrue(any(np.allclose(line.get_ydata(), (f.c_mb + f.d_bytes_per_row * line.get_xdata() / 1e6))
                                     for line in fitted_lines(ax)), f"{f.strategy} {language}")
 
+    def test_a_size_whose_memory_was_not_measured_is_left_out_and_named(self):
+        # a Java fork without a warm-up shot has no heap probe: scale.csv writes NaN there
+        d = copy_of(self)
+        points = pd.read_csv(d / ir.SCALE_FILE, dtype=str, keep_default_na=False)
+        unprobed = (points["language"] == "java") & (points["rows"] == "100000")
+        self.assertTrue(unprobed.any())
+        points.loc[unprobed, ["held_mb", "held_bytes_per_row"]] = "NaN"
+        points.to_csv(d / ir.SCALE_FILE, index=False)
+        a = ir.Analysis.load(str(d))
+        plot = ir.scale_memory(a.scale, a.manifests)
+        java = panels(plot)[0]
+        kept = csv(ir.SCALE_FILE)
+        want = sorted(v for v in kept.loc[(kept["language"] == "java") & (kept["rows"] != 100000), "held_mb"] if v > 0)
+        np.testing.assert_allclose(sorted(v for v in marked(java) if np.isfinite(v)), want)
+        self.assertTrue(any("at 100,000 rows: held_mb not measured" in m for m in plot.missing), plot.missing)
+        self.assertFalse(any("not positive" in m and "100,000" in m for m in plot.missing), plot.missing)
+
     def test_the_limits_from_the_fits(self):
         a = ir.Analysis.load(str(SCALE))
         fits = csv(ir.SCALE_FITS_FILE)

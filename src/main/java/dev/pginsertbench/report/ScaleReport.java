@@ -329,8 +329,11 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                     .map(rows -> String.format(Locale.ROOT, "%,.0f rows (%.1f GiB)", rows,
                             fit.roomBytes() / (1L << 30)))
                     .orElse("does not grow with the rows");
-            text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", fit.strategy().id(),
-                    fit.language().id(), fit.time().forks(), interval(fit.time().intercept(), 1),
+            // the memory line leaves out forks whose memory was not measured (no warm-up shot to probe in)
+            String forks = fit.memory().forks() == fit.time().forks() ? String.valueOf(fit.time().forks())
+                    : fit.time().forks() + " (memory " + fit.memory().forks() + ")";
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", fit.strategy().id(),
+                    fit.language().id(), forks, interval(fit.time().intercept(), 1),
                     interval(fit.time().slope(), 1e6), interval(fit.memory().intercept(), 1e-6),
                     interval(fit.memory().slope(), 1), stops));
         }
