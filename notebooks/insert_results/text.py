@@ -298,7 +298,9 @@ def _run_paragraph(run, m: dict, code, esc, has_strategies: bool, study: ClaimSt
     if r.get("profile"):
         first += f" (profile {code(r['profile'])})"
     if r.get("startedUtc"):
-        first += f" started at {esc(r['startedUtc'])}"
+        # to the second: the manifest keeps the nanoseconds, which would not break across a line
+        started = re.sub(r"(T\d\d:\d\d:\d\d)\.\d+", r"\1", str(r["startedUtc"]))
+        first += f" started at {esc(started)}"
     if git.get("commit"):
         first += f" from commit {code(str(git['commit'])[:12])}" + (
             " with uncommitted changes" if git.get("dirty") else "")

@@ -55,3 +55,13 @@ class TheRoundTrip(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class StartTime(unittest.TestCase):
+
+    def test_the_start_to_the_second_so_that_the_line_can_break(self):
+        m = manifest(["SyncBaselineBenchmark.load {chunkSize=500}"])
+        m["run"] = {"startedUtc": "2026-12-07T18:08:54.399830618Z"}
+        paragraph = text.methods_text({"run": m}, ["run"])
+        self.assertIn("started at 2026-12-07T18:08:54Z", paragraph)
+        self.assertNotIn("399830618", paragraph)
