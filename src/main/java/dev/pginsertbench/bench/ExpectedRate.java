@@ -33,10 +33,10 @@ public interface ExpectedRate {
      * connection, twice that.
      */
     double PYTHON_EXECUTEMANY_RATE = 10_500;
-    /** asyncpg's copy_records_to_table through its pool (a pilot on 20,000 rows). */
-    double PYTHON_ASYNCPG_COPY_RATE = 100_000;
-    /** psycopg's INSERTs one execute at a time, each waiting for its reply (a pilot on 20,000 rows). */
-    double PYTHON_NO_PIPELINE_RATE = 5_000;
+    /** asyncpg's copy_records_to_table through its pool, conversion included (python-peers run, 20,000 rows). */
+    double PYTHON_ASYNCPG_COPY_RATE = 26_000;
+    /** psycopg's INSERTs one execute at a time, each waiting for its reply (python-peers run, 20,000 rows). */
+    double PYTHON_NO_PIPELINE_RATE = 2_000;
     /** psql \\copy of the dataset in text format (80,000 to 105,000 rows/s in the references run on a million rows). */
     double PSQL_RATE = 85_000;
     /** Server-side COPY of binary files, one session or several. */

@@ -242,7 +242,7 @@ public final class Profiles {
                     + "beside the original loader before and after, in the Python port, and before, after and the "
                     + "suite's best pooled COPY in Java, arms interleaved and paired, on 20,000 rows (16 forks: 2 "
                     + "languages x 8 rounds)",
-                    "about 13 minutes (estimate)"),
+                    "26 minutes measured in a fresh clone (1 run; 17 estimated)"),
             new ProfileSummary("references", "how close does pooled COPY come to psql and the server's own COPY?",
                     "pooled COPY binary (20,000 rows per chunk, 2 and 4 tasks) against psql \\copy "
                     + "and the parallel ceiling, interleaved shot by shot on 1,000,000 rows, in 8 rounds (16 forks)",
