@@ -4,7 +4,6 @@ import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.data.Dataset;
-import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
 import dev.pginsertbench.postgres.ServerAddress;
@@ -82,11 +81,6 @@ public class ClaimBenchmark extends TableFillBenchmark {
     }
 
     /** The chunks a load of this loader runs at once: its tasks, or its chunks if fewer. */
-    private int chunksAtOnce(Loader loader) {
-        int chunks = ChunkPlan.of(dataset.rows().size(), loader.plan().chunkSize(), loader.plan().chunking()).chunks();
-        return Math.min(loader.plan().tasks(), chunks);
-    }
-
     @Override
     protected void beforeShot() {
         System.gc();
@@ -110,7 +104,7 @@ public class ClaimBenchmark extends TableFillBenchmark {
         Loader loader = loaders.get(arm);
         LoadReport report;
         if (probesMemory && schedule.inProbeBlock(index)) {
-            RetainedHeapProbe probe = RetainedHeapProbe.before(chunksAtOnce(loader));
+            RetainedHeapProbe probe = RetainedHeapProbe.before(loader.plan(), dataset.rows().size());
             report = loader.load(dataset.rows(), probe);
             retained[arm] = probe.retainedBytes();
         } else {

@@ -127,25 +127,7 @@ public final class PythonLoader implements AutoCloseable {
      * the others come with the port's packages.
      */
     public static Optional<String> missingDriver(PythonDriver driver) {
-        if (driver != PythonDriver.ASYNCPG) {
-            return Optional.empty();
-        }
-        Path python = interpreter();
-        try {
-            Process check = new ProcessBuilder(python.toString(), "-c", "import asyncpg")
-                    .redirectErrorStream(true).start();
-            if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
-                check.destroyForcibly();
-                return Optional.of(python + " did not answer within " + CHECK_SECONDS + " s");
-            }
-            return check.exitValue() == 0 ? Optional.empty()
-                    : Optional.of("Python module 'asyncpg' missing for " + python + " (" + ASYNCPG_APT_LINE + ")");
-        } catch (IOException e) {
-            return Optional.of("cannot run " + python + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted while checking " + python);
-        }
+        return driver != PythonDriver.ASYNCPG ? Optional.empty() : missingModules(List.of("asyncpg"), ASYNCPG_APT_LINE);
     }
 
     /**
@@ -196,23 +178,29 @@ public final class PythonLoader implements AutoCloseable {
      * pydantic missing: the reason names it and the apt line), or empty when it can.
      */
     public static Optional<String> missing() {
+        return missingModules(List.of("psycopg", "psycopg_pool", "pydantic"), APT_LINE);
+    }
+
+    /** Why this interpreter cannot import every one of {@code modules}, naming those it lacks; empty where it can. */
+    static Optional<String> missingModules(List<String> modules, String aptLine) {
         Path python = interpreter();
         if (!Files.isExecutable(python)) {
             return Optional.of("no Python interpreter at " + python
                     + " (-Dbench.python or BENCH_PYTHON names another)");
         }
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-c",
+                "import importlib.util as u, sys; m = [n for n in sys.argv[1:] if u.find_spec(n) is None]; "
+                        + "print(' '.join(m)); sys.exit(1 if m else 0)"));
+        command.addAll(modules);
         try {
-            Process check = new ProcessBuilder(python.toString(), "-c",
-                    "import importlib.util as u, sys; m = [n for n in ('psycopg', 'psycopg_pool', 'pydantic') "
-                            + "if u.find_spec(n) is None]; print(' '.join(m)); sys.exit(1 if m else 0)")
-                    .redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
                 check.destroyForcibly();
                 return Optional.of(python + " did not answer within " + CHECK_SECONDS + " s");
             }
             String printed = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return check.exitValue() == 0 ? Optional.empty()
-                    : Optional.of("Python modules missing for " + python + ": " + printed + " (" + APT_LINE + ")");
+                    : Optional.of("Python modules missing for " + python + ": " + printed + " (" + aptLine + ")");
         } catch (IOException e) {
             return Optional.of("cannot run " + python + ": " + e.getMessage());
         } catch (InterruptedException e) {

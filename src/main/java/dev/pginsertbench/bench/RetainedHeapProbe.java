@@ -1,6 +1,8 @@
 package dev.pginsertbench.bench;
 
+import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.LoadCheckpoint;
+import dev.pginsertbench.load.LoadPlan;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,11 @@ final class RetainedHeapProbe implements LoadCheckpoint {
             throw new IllegalArgumentException("a load runs at least one chunk at once, was " + chunksAtOnce);
         }
         return new RetainedHeapProbe(chunksAtOnce);
+    }
+
+    /** Counts the live heap now, before a load of {@code rows} rows by {@code plan}, which runs its tasks' chunks at once. */
+    static RetainedHeapProbe before(LoadPlan plan, int rows) {
+        return before(Math.min(plan.tasks(), ChunkPlan.of(rows, plan.chunkSize(), plan.chunking()).chunks()));
     }
 
     @Override

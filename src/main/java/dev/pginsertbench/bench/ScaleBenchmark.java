@@ -5,7 +5,6 @@ import dev.pginsertbench.claims.Language;
 import dev.pginsertbench.claims.ScaleStrategy;
 import dev.pginsertbench.data.ArticleGenerator;
 import dev.pginsertbench.data.RowSource;
-import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
 import java.lang.management.ManagementFactory;
@@ -137,8 +136,7 @@ public class ScaleBenchmark extends TableFillBenchmark {
     private LoadReport loadJava(boolean probe) throws InterruptedException {
         LoadReport report;
         if (probe) {
-            int chunks = ChunkPlan.of(rows, arm.plan().chunkSize(), arm.plan().chunking()).chunks();
-            RetainedHeapProbe heap = RetainedHeapProbe.before(Math.min(arm.plan().tasks(), chunks));
+            RetainedHeapProbe heap = RetainedHeapProbe.before(arm.plan(), rows);
             report = loader.load(dataset.rows(), heap);
             retainedBytes = heap.retainedBytes();
         } else {

@@ -6,7 +6,6 @@ import dev.pginsertbench.PostgresExtension;
 import dev.pginsertbench.claims.Arm;
 import dev.pginsertbench.claims.OriginalClaim;
 import dev.pginsertbench.data.Dataset;
-import dev.pginsertbench.load.ChunkPlan;
 import dev.pginsertbench.load.LoadReport;
 import dev.pginsertbench.load.Loader;
 import dev.pginsertbench.postgres.ArticleTable;
@@ -59,10 +58,9 @@ class RetainedHeapProbeTest {
     private double probed(PostgresServer server, Connection control, Arm arm) throws Exception {
         List<Double> values = new ArrayList<>();
         try (Loader loader = new Loader(server.address(), TABLE.name(), arm.plan(), arm.options())) {
-            int chunks = ChunkPlan.of(ROWS, arm.plan().chunkSize(), arm.plan().chunking()).chunks();
             load(loader, control, null); // as in a fork: the probe runs after the arm has loaded once
             for (int i = 0; i < PROBES; i++) {
-                RetainedHeapProbe probe = RetainedHeapProbe.before(Math.min(arm.plan().tasks(), chunks));
+                RetainedHeapProbe probe = RetainedHeapProbe.before(arm.plan(), ROWS);
                 load(loader, control, probe);
                 values.add(probe.retainedBytes());
             }

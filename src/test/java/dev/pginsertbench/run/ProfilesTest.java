@@ -116,13 +116,13 @@ class ProfilesTest {
         assertThat(python.jmhParams()).containsEntry("leftOut", "");
         assertThat(all.purpose()).doesNotContain("left out");
         Profile without = Profiles.pythonPeers(7, Map.of(PythonDriver.ASYNCPG,
-                "Python module 'asyncpg' missing for /usr/bin/python3 (apt-get install python3-asyncpg)"));
+                "Python modules missing for /usr/bin/python3: asyncpg (apt-get install python3-asyncpg)"));
         Configuration reduced = without.configurations().stream().filter(Configuration::runsPython).findFirst()
                 .orElseThrow();
         assertThat(reduced.jmhParams()).containsEntry("leftOut", "asyncpg_copy");
         assertThat(reduced.shots().measured()).isEqualTo(Profiles.PEERS_PYTHON_BLOCKS * (arms - 1));
         assertThat(reduced.toString()).contains("leftOut=asyncpg_copy");
-        assertThat(without.purpose()).contains("the Python arm asyncpg_copy left out: Python module 'asyncpg' missing",
+        assertThat(without.purpose()).contains("the Python arm asyncpg_copy left out: Python modules missing for /usr/bin/python3: asyncpg",
                 "apt-get install python3-asyncpg");
         // Java runs its own arms whatever the interpreter has
         assertThat(without.configurations().stream().filter(c -> !c.runsPython()).findFirst().orElseThrow()
