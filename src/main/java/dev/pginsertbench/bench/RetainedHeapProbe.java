@@ -53,7 +53,7 @@ final class RetainedHeapProbe implements LoadCheckpoint {
         return new RetainedHeapProbe(chunksAtOnce);
     }
 
-    /** Counts the live heap now, before a load of {@code rows} rows by {@code plan}, which runs its tasks' chunks at once. */
+    /** Counts the live heap now, before a load of {@code rows} rows by {@code plan} (its tasks' chunks at once). */
     static RetainedHeapProbe before(LoadPlan plan, int rows) {
         return before(Math.min(plan.tasks(), ChunkPlan.of(rows, plan.chunkSize(), plan.chunking()).chunks()));
     }
