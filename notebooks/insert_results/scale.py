@@ -368,7 +368,7 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
     multi = points["run"].nunique() > 1
     fig = new_figure(FIG_WIDTH, PANEL_HEIGHT_IN + 1.4)
     axes = new_axes(fig, 1, len(langs), squeeze=False).ravel()
-    fits_drawn, no_fit, missing, open_markers = set(), [], [], False
+    fits_drawn, no_fit, missing, unmeasured, open_markers = set(), [], [], [], False
     for ax, language in zip(axes, langs):
         mine = points[points["language"] == language]
         lows = mine[TIME[1]] if interval else []
@@ -416,6 +416,9 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
                 if gone:
                     missing.append(f"{_label(run, strategy, multi)}, {language_name(language)} at "
                                    f"{', '.join(gone)} rows: {value} {why}")
+                    if why == "not measured":
+                        unmeasured.append(f"{_label(run, strategy, multi)}, {language_name(language)} at "
+                                          f"{', '.join(gone)} rows")
             if (run, strategy) in curves:
                 xs, ys = curves[(run, strategy)]
                 shown = ys > 0
@@ -437,6 +440,8 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
     notes = ["run " + ", ".join(map(str, runs))] + notes
     if no_fit:
         notes.append("no fit (fewer than three forks or one size): " + "; ".join(no_fit))
+    if unmeasured:
+        notes.append("no marker where it was not measured: " + "; ".join(unmeasured))
     finish(fig, title, "; ".join(notes), bottom_in=0.25 + 0.17 * legend_rows, w_pad=1.5)
     return Plot(fig, missing + ([f"no fit in {SCALE_FITS_FILE}: " + "; ".join(no_fit)] if no_fit else []))
 

@@ -260,6 +260,9 @@ class MemoryFigure(unittest.TestCase):
         np.testing.assert_allclose(sorted(v for v in marked(java) if np.isfinite(v)), want)
         self.assertTrue(any("at 100,000 rows: held_mb not measured" in m for m in plot.missing), plot.missing)
         self.assertFalse(any("not positive" in m and "100,000" in m for m in plot.missing), plot.missing)
+        note = " ".join(" ".join(t.get_text() for t in plot.fig.texts).split())
+        self.assertIn("no marker where it was not measured: sync baseline, Java at 100,000 rows;", note)
+        self.assertIn("pooled COPY, Java at 100,000 rows", note)
 
     def test_the_limits_from_the_fits(self):
         a = ir.Analysis.load(str(SCALE))
