@@ -68,3 +68,23 @@ class SplitTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CommittedPilotTest(unittest.TestCase):
+    """The committed pilot's README quotes its time-split.jsonl: every arm's row holds the file's numbers."""
+
+    def test_the_readme_table_is_the_files(self):
+        import json
+        from pathlib import Path
+        folders = sorted((Path(__file__).resolve().parents[2] / "results").glob("*-time-split"))
+        self.assertTrue(folders, "a committed time-split folder")
+        for folder in folders:
+            readme = (folder / "README.md").read_text(encoding="utf-8")
+            for line in (folder / "time-split.jsonl").read_text(encoding="utf-8").splitlines():
+                r = json.loads(line)
+                s, share = r["seconds"], r["shares"]
+                row = (f"| `{r['arm']}` | {r['unprofiled_seconds']:.3f} | "
+                       f"{r['unprofiled_cpu_seconds'] / r['rows'] * 1e6:.1f} | {r['profiler_slowdown']:.2f}x | "
+                       + " | ".join(f"{s[k]:.2f} ({share[k] * 100:.0f} %)"
+                                    for k in ("conversion", "driver", "waiting", "other")) + " |")
+                self.assertIn(row, readme, folder.name)
