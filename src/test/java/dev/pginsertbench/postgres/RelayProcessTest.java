@@ -43,12 +43,17 @@ class RelayProcessTest {
     @Test
     void selectOneThroughATenMillisecondRelayWaitsTenMilliseconds(PostgresServer server) throws Exception {
         try (RelayProcess relay = RelayProcess.start(server.address().socketAddress(), Duration.ofMillis(10));
-                Connection connection = server.address().through(relay.address()).connect()) {
+                Connection connection = server.address().through(relay.address()).connect();
+                Connection direct = server.connect()) {
             RoundTrip.measure(connection); // once untimed: the client's code is cold in a fresh test JVM
+            RoundTrip.measure(direct);
             RoundTrip measured = RoundTrip.measure(connection);
-            // the delay is what it is configured for: never less, and typically no more than the server's answer
+            RoundTrip answer = RoundTrip.measure(direct);
+            // the delay is what it is configured for: never less, and no more than 10 % above it beside the
+            // server's own answer; the fastest round trips, which a busy machine's scheduling does not lengthen
             assertThat(measured.minMs()).as(measured.toString()).isGreaterThanOrEqualTo(10.0);
-            assertThat(measured.medianMs()).as(measured.toString()).isCloseTo(10.0, within(10 * 0.1 + 1));
+            assertThat(measured.minMs() - answer.minMs()).as(measured + " minus " + answer)
+                    .isCloseTo(10.0, within(10 * 0.1));
         }
     }
 
@@ -63,8 +68,9 @@ class RelayProcessTest {
             RoundTrip through = RoundTrip.measure(delayed);
             RoundTrip twin = RoundTrip.measure(zero);
             assertThat(twin.medianMs()).as(twin.toString()).isLessThan(through.minMs());
-            // the delay it adds is what it is set to within 10 %: its wake-ups come early by as much as they come late
-            assertThat(through.medianMs() - twin.medianMs()).as(through + " minus " + twin)
+            // the delay it adds is what it is set to within 10 %, read from the fastest round trips, which a busy
+            // machine's scheduling does not lengthen
+            assertThat(through.minMs() - twin.minMs()).as(through + " minus " + twin)
                     .isCloseTo(10.0, within(10 * 0.1));
             assertThat(relay.zeroDelayAddress().getPort()).isNotEqualTo(relay.address().getPort());
         }
