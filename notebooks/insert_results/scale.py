@@ -414,11 +414,10 @@ def _study_figure(study: ScaleStudy | None, manifests, title: str, value: str, f
                               ("not positive, not drawn on the log axis",
                                [fmt_int(r) for r, v in zip(rows["rows"], y) if not np.isnan(v) and not v > 0])):
                 if gone:
-                    missing.append(f"{_label(run, strategy, multi)}, {language_name(language)} at "
-                                   f"{', '.join(gone)} rows: {value} {why}")
+                    where = f"{_label(run, strategy, multi)}, {language_name(language)} at {', '.join(gone)} rows"
+                    missing.append(f"{where}: {value} {why}")
                     if why == "not measured":
-                        unmeasured.append(f"{_label(run, strategy, multi)}, {language_name(language)} at "
-                                          f"{', '.join(gone)} rows")
+                        unmeasured.append(where)
             if (run, strategy) in curves:
                 xs, ys = curves[(run, strategy)]
                 shown = ys > 0

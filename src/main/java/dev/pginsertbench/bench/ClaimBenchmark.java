@@ -80,7 +80,6 @@ public class ClaimBenchmark extends TableFillBenchmark {
         LOG.info("{}: arms {}; shot order {}", description(), arms, schedule.order());
     }
 
-    /** The chunks a load of this loader runs at once: its tasks, or its chunks if fewer. */
     @Override
     protected void beforeShot() {
         System.gc();
