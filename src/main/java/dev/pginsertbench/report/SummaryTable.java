@@ -51,9 +51,11 @@ public final class SummaryTable {
     }
 
     static String params(Map<String, String> params) {
-        return params.isEmpty() ? "-" : params.entrySet().stream()
+        // an empty value (no arm left out) is a parameter not set, as Configuration's label shows it
+        String set = params.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(" "));
+        return set.isEmpty() ? "-" : set;
     }
 
     /** A number, or "-" for NaN and infinities (not applicable or not measured). */
