@@ -231,8 +231,8 @@ public final class Profiles {
                     + "1,000,000: time, CPU and WAL per row and the memory held at each size, in 3 rounds at the "
                     + "smaller sizes and fewer at the larger (51 forks planned; the sizes that would not fit are "
                     + "refused)",
-                    "about 68 minutes (estimate; 86 measured in a fresh clone with a warm-up shot at ten million "
-                            + "rows)"),
+                    "about 68 minutes (estimate; 94 measured in a fresh clone on a slower machine, 86 on a faster "
+                            + "one with a warm-up shot at ten million rows)"),
             new ProfileSummary("scale-claims", "do the verdicts hold at a million rows?",
                     "the conversion, adaptive and end-to-end claims in Java at 100,000 and 1,000,000 rows, arms "
                     + "interleaved and paired as in claims, in 2 rounds (15 forks planned; ten million rows are "
