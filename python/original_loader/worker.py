@@ -27,6 +27,8 @@ log = logging.getLogger("original_loader.worker")
 # Exit codes: 2 bad arguments, unreadable dataset or schema, 3 missing packages.
 EXIT_BAD_INPUT = 2
 EXIT_MISSING_MODULES = 3
+# Generated rows above this many have their models' size traced on a sample of about this many.
+TRACED_ROWS = 100_000
 
 _COMMAND_KEYS = frozenset({"arm", "memory", "quit"})
 
@@ -174,12 +176,15 @@ def rows_source(args: argparse.Namespace) -> str:
 
 def make_rows(args: argparse.Namespace) -> Tuple[list, int]:
     """The rows as models, generated from the seed or read from the file, and the bytes of the
-    Python objects they hold (memory.traced_size), counted the same way both ways."""
+    Python objects they hold (memory.traced_size), counted the same way both ways; above
+    TRACED_ROWS generated rows, from a sample of about that many spread over them."""
     from .dataset import generated_lines, parse_lines, read_articles
     from .memory import traced_size, traced_size_by_parts
 
     if args.generate is not None:
-        return traced_size_by_parts(generated_lines(*args.generate), parse_lines)
+        rows = args.generate[1]
+        stride = max(1, -(-rows // TRACED_ROWS))
+        return traced_size_by_parts(generated_lines(*args.generate), parse_lines, stride)
     return traced_size(lambda: read_articles(args.dataset))
 
 

@@ -178,6 +178,18 @@ class ModelsTest(unittest.TestCase):
         self.assertEqual(models, generator.generate(11, 2503))
         self.assertGreater(size, 2503 * 1000)
 
+    def test_a_sampled_size_is_the_whole_lists_within_two_percent(self):
+        from original_loader.dataset import generated_lines, parse_lines
+        from original_loader.memory import traced_size_by_parts
+
+        whole_models, whole = traced_size_by_parts(generated_lines(5, 6007, chunk=500), parse_lines)
+        models, sampled = traced_size_by_parts(generated_lines(5, 6007, chunk=500), parse_lines, stride=4)
+        self.assertEqual(models, whole_models)
+        self.assertNotEqual(sampled, whole)  # estimated from 4 of 13 parts, not counted
+        self.assertAlmostEqual(sampled / whole, 1.0, delta=0.02)
+        with self.assertRaises(ValueError):
+            traced_size_by_parts(generated_lines(5, 10), parse_lines, stride=0)
+
     def test_a_negative_size_is_refused(self):
         with self.assertRaises(ValueError):
             generator.generate(1, -1)

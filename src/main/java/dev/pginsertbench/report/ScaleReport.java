@@ -32,9 +32,9 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
 
     /** The methods paragraph on the scale study, in the suite's words; the notebook reads it from schema.json. */
     public static final String METHOD = "The scale study loaded each strategy at 10,000 to 10,000,000 rows per load, "
-            + "one strategy and size per fork (a fresh JVM and server), one warm-up shot then two measured; at "
-            + "10,000,000 rows, where a shot takes minutes and an earlier run's first measured shot was within 4 % "
-            + "of its second, the two measured shots only. Unlike "
+            + "one strategy and size per fork (a fresh JVM and server), in three rounds up to 100,000 rows and one "
+            + "from 1,000,000; one warm-up shot then two measured; at 10,000,000 rows, where a shot takes minutes "
+            + "and earlier runs' first measured shot was within 4 % of their second, one measured shot only. Unlike "
             + "every other benchmark, whose rows are generated in memory before any measurement, its Java forks "
             + "streamed their rows: each row was generated from the seed and its id as the loader read it, so "
             + "that no load was capped by a list held beforehand; their times include generating the rows, whose "
@@ -42,12 +42,19 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
             + "models before the first shot and held them, as the original held its list of models. Memory held is "
             + "what the load holds at its fullest moment: in Java the live heap probed in the warm-up shot, above "
             + "the heap before the load (not probed without one: the probe stalls the load); in Python the models "
-            + "plus the worker's peak RSS growth during the load. "
-            + "Each size's interval is Student's t over its rounds' mean times, or over one fork's shots where it "
-            + "ran once. Time = a + b x rows and memory = c + d x rows were fitted through every fork by least "
-            + "squares weighted by 1 / rows^2, with t intervals over forks - 2 degrees of freedom. A size whose "
-            + "expected memory would not fit in the fork's heap (Java) or the machine beside it (Python) was "
-            + "refused before its fork started.";
+            + "plus the worker's peak RSS growth during the load, the models' size traced on every row up to "
+            + "100,000 and above that on every k-th chunk of 10,000 (about 100,000 rows spread over the load) and "
+            + "scaled to all. Each size's interval is Student's t over its rounds' mean times, or over one fork's "
+            + "shots where it ran once; a size measured in one shot has none of its own, and the fitted line's "
+            + "value there, with its interval, stands beside it. Time = a + b x rows and memory = c + d x rows were "
+            + "fitted through every fork by least squares weighted by 1 / rows^2, with t intervals over forks - 2 "
+            + "degrees of freedom. A size whose expected memory would not fit in the fork's heap (Java) or the "
+            + "machine beside it (Python) was refused before its fork started.";
+
+    /** A point's replicate: its interval is over the rounds' forks, over one fork's shots, or it has none. */
+    static final String ROUNDS = "rounds";
+    static final String SHOTS_OF_ONE_FORK = "shots of one fork";
+    static final String ONE_SHOT = "one shot";
 
     /** One fork: its size, mean shot time, its shots' times, and its per-row measures. */
     record Fork(ScaleStrategy strategy, Language language, long rows, double[] seconds, double clientCpuNsPerRow,
@@ -194,7 +201,7 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                 : java.util.Arrays.stream(first.seconds()).map(s -> s / rows).toArray();
         int shots = forks.stream().mapToInt(f -> f.seconds().length).sum();
         return new Point(first.strategy(), first.language(), rows, forks.size(), shots, Interval.meanOf(perRow),
-                forks.size() > 1 ? "rounds" : "shots of one fork",
+                forks.size() > 1 ? ROUNDS : shots > 1 ? SHOTS_OF_ONE_FORK : ONE_SHOT,
                 forks.stream().mapToDouble(Fork::clientCpuNsPerRow).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::serverCpuNsPerRow).average().orElse(Double.NaN),
                 forks.stream().mapToDouble(Fork::walBytesPerRow).average().orElse(Double.NaN),
@@ -337,6 +344,21 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                     fit.language().id(), forks, interval(fit.time().intercept(), 1),
                     interval(fit.time().slope(), 1e6), interval(fit.memory().intercept(), 1e-6),
                     interval(fit.memory().slope(), 1), stops));
+        }
+        List<String> once = new ArrayList<>();
+        for (Point point : points) {
+            Optional<Fit> fit = fit(point.strategy(), point.language());
+            if (point.replicate().equals(ONE_SHOT) && fit.isPresent()) {
+                once.add(String.format(Locale.ROOT, "%s in %s at %,d rows %.3g us/row (its line there: %s)",
+                        point.strategy().id(), point.language().label(), point.rows(),
+                        1e6 * point.secondsPerRow().estimate(),
+                        interval(fit.get().time().intervalAt(point.rows()), 1e6 / point.rows())));
+            }
+        }
+        if (!once.isEmpty()) {
+            text.append("\nMeasured once (one fork, one shot), so without an interval of its own; the fitted line's "
+                    + "value at that size, with its interval, beside it: ").append(String.join("; ", once))
+                    .append(".\n");
         }
         for (Language language : Language.values()) {
             Optional<Fit> before = fit(ScaleStrategy.BEFORE, language);

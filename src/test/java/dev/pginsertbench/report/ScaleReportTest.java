@@ -117,6 +117,34 @@ class ScaleReportTest {
     }
 
     @Test
+    void aSizeMeasuredInOneShotHasNoIntervalOfItsOwnAndTheSummaryPutsItsLinesBesideIt() {
+        ArrayNode results = JSON.createArrayNode();
+        // three noisy forks on 1 + 3 us a row, then ten million rows measured once, 10 % above the line
+        double[] noise = {1.02, 0.97, 1.01};
+        List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
+        for (int i = 0; i < sizes.size(); i++) {
+            double seconds = (1 + 3e-6 * sizes.get(i)) * noise[i];
+            results.add(fork(ScaleStrategy.SYNC, Language.JAVA, sizes.get(i), new double[] {seconds, seconds}, 1e6));
+        }
+        results.add(fork(ScaleStrategy.SYNC, Language.JAVA, 10_000_000, new double[] {33}, Double.NaN));
+        ScaleReport report = ScaleReport.of(results, ROOM).orElseThrow();
+        ScaleReport.Point once = report.points().get(3);
+        assertThat(once.replicate()).isEqualTo("one shot");
+        assertThat(once.shots()).isEqualTo(1);
+        assertThat(once.secondsPerRow().estimate()).isCloseTo(3.3e-6, within(1e-12));
+        assertThat(once.secondsPerRow().low()).isNaN();
+        assertThat(report.points().get(2).replicate()).isEqualTo("shots of one fork");
+        ScaleReport.Line line = report.fits().get(0).time();
+        Interval there = line.intervalAt(10_000_000);
+        assertThat(there.low()).isLessThan(there.estimate());
+        assertThat(report.markdown()).contains("Measured once (one fork, one shot)")
+                .contains(String.format(java.util.Locale.ROOT, "sync in Java at 10,000,000 rows 3.30 us/row (its "
+                        + "line there: %.3g [%.3g, %.3g])", there.estimate() / 10, there.low() / 10,
+                        there.high() / 10));
+        assertThat(report.csv()).contains("sync,java,10000000,1,1,one shot,3.30000,NaN,NaN");
+    }
+
+    @Test
     void theSummaryPredictsTheOriginals34MinuteLoadFromTheFitsAndSaysWhereMemoryStopsFitting() {
         ArrayNode results = JSON.createArrayNode();
         for (long rows : List.of(10_000L, 100_000L, 1_000_000L)) {

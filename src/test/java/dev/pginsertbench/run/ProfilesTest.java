@@ -232,11 +232,16 @@ class ProfilesTest {
         assertThat(method).contains(grouped.format(Profiles.SCALE_ROWS.get(0)) + " to "
                 + grouped.format(Profiles.SCALE_ROWS.get(Profiles.SCALE_ROWS.size() - 1)) + " rows");
         for (Configuration fork : Profiles.scale(Profiles.FIXED_SEED).configurations()) {
-            boolean warmedUp = fork.rows() < Profiles.SCALE_NO_WARMUP_FROM;
-            assertThat(fork.shots()).as(fork.toString()).isEqualTo(new Configuration.Shots(warmedUp ? 1 : 0, 2));
+            boolean oneShot = fork.rows() >= Profiles.SCALE_ONE_SHOT_FROM;
+            assertThat(fork.shots()).as(fork.toString())
+                    .isEqualTo(oneShot ? new Configuration.Shots(0, 1) : new Configuration.Shots(1, 2));
         }
         assertThat(method).contains("one warm-up shot then two measured; at "
-                + grouped.format(Profiles.SCALE_NO_WARMUP_FROM) + " rows").contains("the two measured shots only");
+                + grouped.format(Profiles.SCALE_ONE_SHOT_FROM) + " rows").contains("one measured shot only");
+        // the rounds the text names are the profile's
+        assertThat(Profiles.SCALE_ROUNDS).isEqualTo(java.util.Map.of(10_000, 3, 100_000, 3, 1_000_000, 1,
+                10_000_000, 1));
+        assertThat(method).contains("in three rounds up to 100,000 rows and one from 1,000,000");
     }
 
     private static Set<Catalogue> benchmarks(Profile profile) {
