@@ -86,8 +86,8 @@ FIGURES = [
                "there in an arrowhead (its bounds are in the table of the claims per round-trip time)."),
     FigureSpec("fig17_scale_time", scale.scale_time, SCALE,
                "The scale study: each strategy's time per row against the load's size, per port, with 95 % "
-               "intervals (over rounds; an open marker: over one fork's shots), and the fitted line "
-               "time = a + b x rows drawn per row as a / rows + b, as the suite wrote them (scale.csv, "
+               "intervals (over rounds; an open marker: over one fork's shots, none where it ran one shot), and the "
+               "fitted line time = a + b x rows drawn per row as a / rows + b, as the suite wrote them (scale.csv, "
                "scale-fits.csv). An interval reaching past the axis ends there in an arrowhead."),
     FigureSpec("fig18_scale_memory", scale.scale_memory, SCALE,
                "The scale study: the memory each strategy's load held at its fullest moment against the load's "

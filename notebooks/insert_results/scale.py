@@ -111,8 +111,13 @@ def _ordered(frame: pd.DataFrame, strategies: list) -> pd.DataFrame:
 
 
 def one_fork(r) -> bool:
+    """The size ran in one fork: its interval, where it has one (two shots or more), is over that fork's shots."""
+    return str(r.replicate) != OVER_ROUNDS
+
+
+def over_one_forks_shots(r) -> bool:
     """The row's interval is over one fork's shots, not over rounds."""
-    return str(r.replicate) != OVER_ROUNDS and pd.notna(r.us_per_row_low)
+    return one_fork(r) and pd.notna(r.us_per_row_low)
 
 
 # ---- tables
@@ -144,7 +149,7 @@ def scale_display(study: ScaleStudy) -> pd.DataFrame:
         "rows": fmt_int(r.rows),
         "forks (shots)": f"{fmt_int(r.forks)} ({fmt_int(r.shots)})",
         TIME_COLUMN: fmt_interval(r.us_per_row, r.us_per_row_low, r.us_per_row_high) + (
-            f" {ONE_FORK_MARK}" if one_fork(r) else ""),
+            f" {ONE_FORK_MARK}" if over_one_forks_shots(r) else ""),
         **{name: fmt_sig(getattr(r, column)) for column, name in COST_NAMES.items()},
     } for r in rows.itertuples()], columns=(["run"] if multi else []) + [
         "strategy", "language", "rows", "forks (shots)", TIME_COLUMN] + list(COST_NAMES.values()))
@@ -255,7 +260,8 @@ DODGE = 1.06
 POINT_GID, CUT_GID, FIT_GID, LIMIT_GID = "scale-point", "scale-cut", "scale-fit", "scale-limit"
 LIMIT_COLOR = "#b22222"
 ROUNDS_NOTE = "filled marker: interval over rounds (forks)"
-ONE_FORK_NOTE = "open marker: interval over one fork's shots (says nothing about another day)"
+ONE_FORK_NOTE = ("open marker: one fork, interval over its shots, none where it ran one shot (says nothing about "
+                 "another day)")
 
 
 def _series(study: ScaleStudy) -> list:
@@ -330,7 +336,7 @@ def _legend(fig, series: list, multi: bool, fits_drawn: set, open_markers: bool)
     if open_markers:
         handles += [line([], [], color="#555555", marker="o", linestyle="none", markersize=5, label="over rounds"),
                     line([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="none",
-                         markersize=5, label="over one fork's shots")]
+                         markersize=5, label="one fork: over its shots")]
     fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=7, bbox_to_anchor=(0.5, 0.0))
     return math.ceil(len(handles) / 2)
 

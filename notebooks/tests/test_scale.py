@@ -225,6 +225,23 @@ class TimeFigure(unittest.TestCase):
         for strategy in set(csv(ir.SCALE_FILE)["strategy"]):
             self.assertIn(scale.strategy_name(strategy), legend)
 
+    def test_a_size_run_in_one_shot_has_an_open_marker_and_no_interval(self):
+        d = copy_of(self)
+        points = pd.read_csv(d / ir.SCALE_FILE, dtype=str, keep_default_na=False)
+        once = (points["strategy"] == "sync") & (points["language"] == "java") & (points["rows"] == "100000")
+        points.loc[once, ["forks", "shots", "replicate", "us_per_row_low", "us_per_row_high"]] = [
+            "1", "1", "one shot", "NaN", "NaN"]
+        points.to_csv(d / ir.SCALE_FILE, index=False)
+        a = ir.Analysis.load(str(d))
+        value = float(points.loc[once, "us_per_row"].iloc[0])
+        ax = panels(ir.scale_time(a.scale))[0]
+        open_values = [y for line in drawn(ax, scale.POINT_GID) if line.get_markerfacecolor() == "white"
+                       for y in line.get_ydata()]
+        self.assertIn(value, open_values)
+        row = one(a.scale_display(), strategy=scale.strategy_name("sync"), language="Java", rows="100,000")
+        self.assertEqual(row[scale.TIME_COLUMN], ir.fmt_sig(value))  # no interval, no dagger
+        self.assertEqual(row["forks (shots)"], "1 (1)")
+
     def test_a_run_without_it_gets_a_placeholder(self):
         self.assertTrue(ir.scale_time(None).missing)
         self.assertTrue(ir.scale_memory(None).missing)
