@@ -229,11 +229,11 @@ public final class Profiles {
             new ProfileSummary("scale", "how does the cost grow with the load?",
                     "the original loader before and after, the sync baseline and pooled COPY binary from 10,000 rows "
                     + "to 10,000,000 (after refused there as too large), and the Python port's before and after to "
-                    + "1,000,000: time, CPU and WAL per row and the memory held at each size, in 3 rounds at the "
-                    + "smaller sizes and fewer at the larger (51 forks planned; the sizes that would not fit are "
-                    + "refused)",
-                    "about 68 minutes (estimate; 94 measured in a fresh clone on a slower machine, 86 on a faster "
-                            + "one with a warm-up shot at ten million rows)"),
+                    + "1,000,000: time, CPU and WAL per row and the memory held at each size, in 3 rounds up to "
+                    + "100,000 rows and one from a million, one measured shot at ten million (47 forks planned; the "
+                    + "sizes that would not fit are refused)",
+                    "about 50 minutes (estimate; 69 measured in a fresh clone on the slower of two machines this "
+                            + "suite ran on)"),
             new ProfileSummary("scale-claims", "do the verdicts hold at a million rows?",
                     "the conversion, adaptive and end-to-end claims in Java at 100,000 and 1,000,000 rows, arms "
                     + "interleaved and paired as in claims, in 2 rounds (15 forks planned; ten million rows are "
