@@ -82,7 +82,7 @@ def traced_size_by_parts(parts, make, stride: int = 1):
             traced_items += len(made_part)
         else:
             made_part = make(part)
-        made.extend(made_part)  # untraced: the part's own list, counted above, stands for it
+        made.extend(made_part)  # untraced: the parts' own sizes, counted or scaled, stand for the list
     if traced_items == len(made):
         return made, traced_bytes
     return made, round(traced_bytes * len(made) / traced_items)

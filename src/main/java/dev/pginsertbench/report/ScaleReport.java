@@ -346,9 +346,9 @@ public record ScaleReport(List<Point> points, List<Fit> fits) {
                     interval(fit.memory().slope(), 1), stops));
         }
         List<String> once = new ArrayList<>();
-        for (Point point : points) {
+        for (Point point : points.stream().filter(p -> p.replicate().equals(ONE_SHOT)).toList()) {
             Optional<Fit> fit = fit(point.strategy(), point.language());
-            if (point.replicate().equals(ONE_SHOT) && fit.isPresent()) {
+            if (fit.isPresent()) {
                 once.add(String.format(Locale.ROOT, "%s in %s at %,d rows %.3g us/row (its line there: %s)",
                         point.strategy().id(), point.language().label(), point.rows(),
                         1e6 * point.secondsPerRow().estimate(),

@@ -244,21 +244,6 @@ class ProfilesTest {
         assertThat(method).contains("in three rounds up to 100,000 rows and one from 1,000,000");
     }
 
-    @Test
-    void aSummaryThatCountsItsPlannedForksCountsTheProfiles() {
-        java.util.regex.Pattern planned = java.util.regex.Pattern.compile("\\((\\d+) forks planned");
-        int counted = 0;
-        for (ProfileSummary summary : Profiles.SUMMARIES) {
-            java.util.regex.Matcher m = planned.matcher(summary.whatRuns());
-            if (m.find()) {
-                counted++;
-                assertThat(Integer.parseInt(m.group(1))).as(summary.name())
-                        .isEqualTo(Profiles.named(summary.name()).orElseThrow().configurations().size());
-            }
-        }
-        assertThat(counted).isGreaterThanOrEqualTo(2);
-    }
-
     private static Set<Catalogue> benchmarks(Profile profile) {
         return profile.configurations().stream().map(Configuration::entry).collect(Collectors.toSet());
     }

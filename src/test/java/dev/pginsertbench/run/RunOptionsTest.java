@@ -171,7 +171,7 @@ class RunOptionsTest {
             assertThat(usage).as(name).contains(oneLine(row.get(0) + " " + row.get(1) + "; " + row.get(2)
                     + " rows per load; time on 2 cores: " + row.get(4)));
             assertThat(String.format(Locale.ROOT, "%,d", profile.rows())).as(name + " rows").isEqualTo(row.get(2));
-            Matcher count = Pattern.compile("\\((\\d+) configurations\\)").matcher(row.get(1));
+            Matcher count = Pattern.compile("\\((\\d+) (?:configurations\\)|forks planned)").matcher(row.get(1));
             if (count.find()) {
                 assertThat(profile.configurations()).as(name + " configurations").hasSize(Integer.parseInt(count.group(1)));
             }
